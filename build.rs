@@ -1,0 +1,325 @@
+//! Turns the embedded CSV data sets (`data/`) into Rust statics at build time, so the page never
+//! parses data at run time and a malformed row stops the build with its file and line.
+
+#[path = "src/csv.rs"]
+mod csv;
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+const PFS_DAY: f64 = 8.64e19;
+
+fn main() {
+    let files = [
+        "data/openai-ai-and-compute-2018.csv",
+        "data/openai-modest-compute-2018.csv",
+        "data/first-era-1957-2012.csv",
+        "data/epoch-notable-models.csv",
+        "data/epoch-ml-hardware.csv",
+        "data/openai-2018-hardware.csv",
+        "data/same-model.csv",
+    ];
+    for f in files {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    println!("cargo:rerun-if-changed=src/csv.rs");
+    let out = std::env::var("OUT_DIR").unwrap();
+    let mut code = String::new();
+    if let Err(e) = generate(&mut code) {
+        panic!("data error: {e}");
+    }
+    std::fs::write(format!("{out}/generated_data.rs"), code).unwrap();
+}
+
+fn read(path: &str) -> Result<csv::Table, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    csv::Table::parse(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+fn num(path: &str, line: usize, col: &str, s: &str) -> Result<Option<f64>, String> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{path}:{line}: column {col}: '{s}' is not a number"))?;
+    if !v.is_finite() || v < 0.0 {
+        return Err(format!("{path}:{line}: column {col}: '{s}' is not a finite non-negative number"));
+    }
+    Ok(Some(v))
+}
+
+fn date(path: &str, line: usize, s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let bad = || format!("{path}:{line}: '{s}' is not a date YYYY-MM[-DD]");
+    if parts.len() < 2 || parts.len() > 3 {
+        return Err(bad());
+    }
+    let y: i32 = parts[0].parse().map_err(|_| bad())?;
+    let m: u8 = parts[1].parse().map_err(|_| bad())?;
+    let d: u8 = if parts.len() == 3 { parts[2].parse().map_err(|_| bad())? } else { 0 };
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d > 31 {
+        return Err(bad());
+    }
+    Ok(format!("Date {{ year: {y}, month: {m}, day: {d} }}"))
+}
+
+fn opt(v: Option<f64>) -> String {
+    match v {
+        Some(x) => format!("Some({x:?})"),
+        None => "None".into(),
+    }
+}
+
+struct Row {
+    name: String,
+    dataset: &'static str,
+    date: String,
+    flop: Option<f64>,
+    pfs: Option<f64>,
+    upper: bool,
+    domain: String,
+    org: String,
+    confidence: String,
+    link: String,
+    params: Option<f64>,
+    data_size: Option<f64>,
+    hardware: String,
+    hw_count: Option<f64>,
+    hours: Option<f64>,
+    util: Option<f64>,
+    digitized: bool,
+}
+
+fn generate(code: &mut String) -> Result<(), String> {
+    let mut rows: Vec<Row> = Vec::new();
+    let blank = |name: &str, dataset: &'static str, date: String| Row {
+        name: name.to_string(),
+        dataset,
+        date,
+        flop: None,
+        pfs: None,
+        upper: false,
+        domain: String::new(),
+        org: String::new(),
+        confidence: String::new(),
+        link: String::new(),
+        params: None,
+        data_size: None,
+        hardware: String::new(),
+        hw_count: None,
+        hours: None,
+        util: None,
+        digitized: false,
+    };
+
+    let p = "data/openai-ai-and-compute-2018.csv";
+    let t = read(p)?;
+    let (cn, cd, cp) = (t.col("result")?, t.col("publication_date")?, t.col("pfs_days")?);
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let mut row = blank(&r[cn], "OpenAi2018", date(p, line, &r[cd])?);
+        row.pfs = num(p, line, "pfs_days", &r[cp])?;
+        if row.pfs.is_none() {
+            return Err(format!("{p}:{line}: no value"));
+        }
+        row.flop = row.pfs.map(|v| v * PFS_DAY);
+        rows.push(row);
+    }
+
+    let p = "data/openai-modest-compute-2018.csv";
+    let t = read(p)?;
+    let (cn, cm, cp, cb, ca) =
+        (t.col("result")?, t.col("month")?, t.col("pfs_days")?, t.col("bound")?, t.col("arxiv")?);
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let mut row = blank(&r[cn], "Modest2018", date(p, line, &r[cm])?);
+        row.pfs = num(p, line, "pfs_days", &r[cp])?;
+        row.flop = row.pfs.map(|v| v * PFS_DAY);
+        row.upper = match r[cb].as_str() {
+            "upper" => true,
+            "estimate" => false,
+            other => return Err(format!("{p}:{line}: bound '{other}' is neither upper nor estimate")),
+        };
+        row.link = r[ca].clone();
+        rows.push(row);
+    }
+
+    let p = "data/first-era-1957-2012.csv";
+    let t = read(p)?;
+    let (cn, cd, cf, cp, cg) = (
+        t.col("epoch_model")?,
+        t.col("publication_date")?,
+        t.col("flop")?,
+        t.col("pfs_days")?,
+        t.col("digitized_from_openai_chart")?,
+    );
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let mut row = blank(&r[cn], "FirstEra", date(p, line, &r[cd])?);
+        row.flop = num(p, line, "flop", &r[cf])?;
+        row.pfs = num(p, line, "pfs_days", &r[cp])?;
+        if let (Some(f), Some(pf)) = (row.flop, row.pfs) {
+            if ((f / PFS_DAY) / pf - 1.0).abs() > 1e-3 {
+                return Err(format!("{p}:{line}: flop and pfs_days disagree"));
+            }
+        }
+        row.pfs = row.flop.map(|f| f / PFS_DAY);
+        row.digitized = match r[cg].as_str() {
+            "True" => true,
+            "False" => false,
+            other => return Err(format!("{p}:{line}: '{other}' is not True or False")),
+        };
+        rows.push(row);
+    }
+
+    let p = "data/epoch-notable-models.csv";
+    let t = read(p)?;
+    let c = |n: &str| t.col(n);
+    let (cn, cdom, corg, cd, cf, cpar, cds, chw, chq, cth, cu, cc, cl) = (
+        c("model")?,
+        c("domain")?,
+        c("organization")?,
+        c("publication_date")?,
+        c("training_compute_flop")?,
+        c("parameters")?,
+        c("dataset_size_datapoints")?,
+        c("training_hardware")?,
+        c("hardware_quantity")?,
+        c("training_time_hours")?,
+        c("hardware_utilization")?,
+        c("confidence")?,
+        c("link")?,
+    );
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let mut row = blank(&r[cn], "Epoch", date(p, line, &r[cd])?);
+        row.flop = num(p, line, "training_compute_flop", &r[cf])?;
+        if row.flop.is_none() {
+            return Err(format!("{p}:{line}: no training compute"));
+        }
+        row.pfs = row.flop.map(|f| f / PFS_DAY);
+        row.domain = r[cdom].clone();
+        row.org = r[corg].clone();
+        row.params = num(p, line, "parameters", &r[cpar])?;
+        row.data_size = num(p, line, "dataset_size_datapoints", &r[cds])?;
+        row.hardware = r[chw].clone();
+        row.hw_count = num(p, line, "hardware_quantity", &r[chq])?;
+        row.hours = num(p, line, "training_time_hours", &r[cth])?;
+        row.util = num(p, line, "hardware_utilization", &r[cu])?;
+        row.confidence = match r[cc].as_str() {
+            "" | "Confident" | "Likely" | "Speculative" => r[cc].clone(),
+            other => return Err(format!("{p}:{line}: unknown confidence '{other}'")),
+        };
+        row.link = r[cl].clone();
+        rows.push(row);
+    }
+
+    // Same-model links between OpenAI's sets and Epoch's.
+    let p = "data/same-model.csv";
+    let t = read(p)?;
+    let (co, ce) = (t.col("openai_name")?, t.col("epoch_name")?);
+    let mut same: Vec<(String, String)> = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let has = |name: &str, epoch: bool| {
+            rows.iter().any(|x| x.name == name && (x.dataset == "Epoch") == epoch)
+        };
+        if !has(&r[co], false) {
+            return Err(format!("{p}:{line}: no OpenAI result named '{}'", r[co]));
+        }
+        if !has(&r[ce], true) {
+            return Err(format!("{p}:{line}: no Epoch model named '{}'", r[ce]));
+        }
+        same.push((r[co].clone(), r[ce].clone()));
+    }
+
+    writeln!(code, "/// Every embedded data point, generated by build.rs from data/*.csv.").unwrap();
+    writeln!(code, "pub static MODELS: &[Model] = &[").unwrap();
+    for r in &rows {
+        let same_as = same
+            .iter()
+            .find_map(|(o, e)| {
+                if r.dataset == "Epoch" && *e == r.name {
+                    Some(o.clone())
+                } else if r.dataset != "Epoch" && r.dataset != "FirstEra" && *o == r.name {
+                    Some(e.clone())
+                } else {
+                    None
+                }
+            })
+            .map(|s| format!("Some({s:?})"))
+            .unwrap_or_else(|| "None".into());
+        writeln!(
+            code,
+            "    Model {{ name: {:?}, dataset: DatasetId::{}, date: {}, flop: {}, pfs_days: {}, upper_bound: {}, domain: {:?}, organization: {:?}, confidence: {:?}, link: {:?}, parameters: {}, dataset_size: {}, hardware: {:?}, hardware_quantity: {}, training_hours: {}, utilization: {}, digitized: {}, same_as: {} }},",
+            r.name, r.dataset, r.date, opt(r.flop), opt(r.pfs), r.upper, r.domain, r.org, r.confidence, r.link,
+            opt(r.params), opt(r.data_size), r.hardware, opt(r.hw_count), opt(r.hours), opt(r.util), r.digitized, same_as
+        )
+        .unwrap();
+    }
+    writeln!(code, "];").unwrap();
+
+    // Hardware: OpenAI's own figures first, then Epoch's catalog.
+    let mut ids = HashSet::new();
+    writeln!(code, "/// The chip catalog, generated by build.rs.").unwrap();
+    writeln!(code, "pub static CHIPS: &[Chip] = &[").unwrap();
+    let p = "data/openai-2018-hardware.csv";
+    let t = read(p)?;
+    let (ci, cn, ct, cf, cu) =
+        (t.col("id")?, t.col("name")?, t.col("type")?, t.col("fp32_flops")?, t.col("used_in")?);
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let fp32 = num(p, line, "fp32_flops", &r[cf])?.ok_or(format!("{p}:{line}: no fp32"))?;
+        if !ids.insert(r[ci].clone()) {
+            return Err(format!("{p}:{line}: duplicate id {}", r[ci]));
+        }
+        writeln!(
+            code,
+            "    Chip {{ id: {:?}, name: {:?}, manufacturer: \"NVIDIA\", kind: {:?}, release: \"\", peaks: [None, Some({fp32:?}), None, None, None, None, None], source: Source::OpenAi2018, link: \"https://openai.com/index/ai-and-compute/\", note: {:?} }},",
+            r[ci], r[cn], r[ct], format!("used in: {}", r[cu])
+        )
+        .unwrap();
+    }
+    let p = "data/epoch-ml-hardware.csv";
+    let t = read(p)?;
+    let cols = ["fp64_flops", "fp32_flops", "tf32_flops", "fp16_flops", "tensor_fp16_bf16_flops", "fp8_flops", "int8_ops"];
+    let (cn, cm, ct, cr, cds) =
+        (t.col("name")?, t.col("manufacturer")?, t.col("type")?, t.col("release_date")?, t.col("datasheet")?);
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let mut peaks = Vec::new();
+        for col in cols {
+            peaks.push(opt(num(p, line, col, &r[t.col(col)?])?));
+        }
+        // Three chips of the source have no peak figure; they stay listed, and using one
+        // says so (see hardware.rs).
+        let id = slug(&r[cn]);
+        if !ids.insert(id.clone()) {
+            return Err(format!("{p}:{line}: duplicate id {id}"));
+        }
+        writeln!(
+            code,
+            "    Chip {{ id: {id:?}, name: {:?}, manufacturer: {:?}, kind: {:?}, release: {:?}, peaks: [{}], source: Source::Epoch, link: {:?}, note: \"\" }},",
+            r[cn].trim(), r[cm], r[ct], r[cr], peaks.join(", "), r[cds]
+        )
+        .unwrap();
+    }
+    writeln!(code, "];").unwrap();
+    Ok(())
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if c == '.' {
+            s.push('.');
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}

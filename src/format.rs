@@ -1,0 +1,134 @@
+//! Number formatting shared by the CLI and the page: scientific and engineering notation as the
+//! seed writes them (`1.05 × 10^19`, `11.4 × 10^9`), grouped digits (`10,506`), and the
+//! shortest text that parses back to the same number.
+
+/// Rounds to `sig` significant digits.
+pub fn round_sig(v: f64, sig: u32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let e = v.abs().log10().floor() as i32;
+    let p = sig as i32 - 1 - e;
+    let k = 10f64.powi(p.abs());
+    if p >= 0 {
+        (v * k).round() / k
+    } else {
+        (v / k).round() * k
+    }
+}
+
+/// Decimal exponent and mantissa with `sig` significant digits, mantissa in [1, 10).
+fn split(v: f64, sig: u32) -> (f64, i32) {
+    let r = round_sig(v, sig);
+    if r == 0.0 {
+        return (0.0, 0);
+    }
+    let e = r.abs().log10().floor() as i32;
+    let m = round_sig(r / 10f64.powi(e), sig);
+    if m.abs() >= 10.0 {
+        (m / 10.0, e + 1)
+    } else {
+        (m, e)
+    }
+}
+
+/// A mantissa without trailing zeros: 1.50 -> "1.5".
+fn trim(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+fn decimals_for(v: f64, sig: u32) -> usize {
+    if v == 0.0 {
+        return 0;
+    }
+    let e = v.abs().log10().floor() as i32;
+    (sig as i32 - 1 - e).max(0) as usize
+}
+
+/// Digits grouped by thousands with `sep`: 10506.24 -> "10,506" (rounded to `decimals`).
+pub fn grouped(v: f64, decimals: usize, sep: &str) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        let f = f.trim_end_matches('0');
+        if !f.is_empty() {
+            out.push('.');
+            out.push_str(f);
+        }
+    }
+    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Scientific notation with `sig` significant digits: "1.05 × 10^19".
+pub fn sci(v: f64, sig: u32) -> String {
+    let (m, e) = split(v, sig);
+    if e == 0 {
+        return trim(m, sig as usize - 1);
+    }
+    format!("{} × 10^{e}", trim(m, sig as usize - 1))
+}
+
+/// Engineering notation for inputs, as the seed writes them: plain below 10^4 ("128", "7.5",
+/// "0.33"), else a mantissa in [1, 1000) times a power of ten that is a multiple of 3
+/// ("11.4 × 10^9", "1.2 × 10^6").
+pub fn eng(v: f64) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let a = v.abs();
+    if (1e-3..1e4).contains(&a) {
+        return trim(round_sig(v, 6), decimals_for(round_sig(v, 6), 6));
+    }
+    let (m, e) = split(v, 6);
+    let e3 = e.div_euclid(3) * 3;
+    let m3 = round_sig(m * 10f64.powi(e - e3), 6);
+    format!("{} × 10^{e3}", trim(m3, decimals_for(m3, 6)))
+}
+
+/// A count shown to a reader: grouped digits between 0.001 and 10^7, with `sig` significant
+/// digits, scientific outside: "10,506", "0.122", "4.36 × 10^5"... 
+pub fn readable(v: f64, sig: u32, sep: &str) -> String {
+    let a = v.abs();
+    if a == 0.0 {
+        return "0".into();
+    }
+    if (1e-3..1e7).contains(&a) {
+        let r = round_sig(v, sig);
+        let d = decimals_for(r, sig);
+        // Integers of more digits than `sig` keep all their digits: 10,506 not 10,500.
+        if a >= 10f64.powi(sig as i32) {
+            return grouped(v, 0, sep);
+        }
+        return grouped(r, d, sep);
+    }
+    sci(v, sig)
+}
+
+/// The shortest text that parses back to exactly `v`: "1.2e6", "0.33", "-7e-5".
+pub fn exact(v: f64) -> String {
+    let plain = format!("{v}");
+    let sci = format!("{v:e}");
+    if plain.len() <= sci.len() {
+        plain
+    } else {
+        sci
+    }
+}

@@ -1,0 +1,9 @@
+//! aicompute: estimate how much compute trained an AI model, the way OpenAI's "AI and Compute"
+//! (2018) did by hand. This crate is the pure-Rust core (no web dependencies): expressions with
+//! units, both estimation methods, the hardware catalog, the data sets, the trend fit, the
+//! share-link codec and the chart drawing. The page (`app`, wasm32 only) and the CLI
+//! (`src/bin/aicompute.rs`) are thin shells over it.
+
+pub mod csv;
+pub mod expr;
+pub mod format;
