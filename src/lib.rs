@@ -6,4 +6,14 @@
 
 pub mod csv;
 pub mod expr;
+pub mod data;
 pub mod format;
+pub mod hardware;
+pub mod calc;
+pub mod layers;
+pub mod i18n;
+pub mod render;
+pub mod examples;
+pub mod share;
+pub mod trend;
+pub mod chart;

@@ -1,1 +1,498 @@
-fn main() {}
+//! `aicompute`: the command-line front end of the core. Plain output is the derivation as a
+//! person reads it; `--json` prints one object. A bad input exits with status 2 and one line on
+//! stderr naming the field and the problem.
+
+use aicompute::calc::{self, evaluate, Calculation, Estimate, Field, Lang, Mode, Outcome, Per};
+use aicompute::{chart, examples, format, hardware, render, share, trend};
+use serde_json::{json, Map, Value as Json};
+use std::process::ExitCode;
+
+const HELP: &str = "aicompute: estimate how much compute trained an AI model (OpenAI's \"AI and Compute\" methods)
+
+USAGE
+  aicompute ops      --forward EXPR [--per mac|flop] [--flops-per-mac EXPR] [--passes EXPR] --examples EXPR [--epochs EXPR] [--json]
+  aicompute layers   SPEC [--examples EXPR [--epochs EXPR]] [--json]
+  aicompute params   --parameters EXPR --tokens EXPR [--json]
+  aicompute gpu      --chips EXPR (--hardware ID-OR-NAME [--precision P] | --peak EXPR) --time EXPR [--utilization EXPR] [--factor EXPR] [--json]
+  aicompute examples [--json]
+  aicompute hardware [QUERY] [--json]
+  aicompute trend    [--dataset openai-2018|modest-2018|first-era|epoch|all] [--from YYYY[-MM[-DD]]] [--to ...] [--json]
+  aicompute chart    [same selection] --svg FILE [--width PX --height PX] [--dark] [--point FLOP --date YYYY-MM]
+  aicompute link     URL-OR-QUERY [--json]
+
+Every number is an expression: 1.2M, 11.4 * 10^9, (348M + 304M), sqrt(10 * 100), 33%, 5.5 d,
+8.5 TFLOPS, and ranges such as 25%..50% or 5..6 d. A bare number in --time means days; a bare
+number in --peak means FLOP/s. --utilization defaults to 33% (17% for a CPU).
+
+EXAMPLES
+  aicompute ops --forward '11.4 * 10^9' --examples 1.2M --epochs 128
+  aicompute gpu --chips 2 --hardware openai-gtx580 --time '5.5 d' --utilization 33%
+  aicompute gpu --chips 1000 --hardware 'NVIDIA A100 SXM4 80 GB' --time '1728 h' --utilization 30%..45%
+  aicompute layers 'conv in=84x84x3 k=8 s=4 f=16; conv in=20x20x16 k=4 s=2 f=32; dense in=9*9*32 out=256'
+  aicompute params --parameters 175B --tokens 300B --json
+  aicompute trend --dataset openai-2018
+  aicompute chart --dataset all --svg chart.svg
+";
+
+/// A failure: the message for stderr, and the exit status.
+struct Fail(String, u8);
+
+fn usage(msg: impl Into<String>) -> Fail {
+    Fail(msg.into(), 2)
+}
+
+struct Args {
+    flags: Vec<(String, Option<String>)>,
+    positional: Vec<String>,
+}
+
+const SWITCHES: &[&str] = &["--json", "--dark", "--help", "-h"];
+
+impl Args {
+    fn parse(raw: &[String], allowed: &[&str]) -> Result<Args, Fail> {
+        let mut flags = Vec::new();
+        let mut positional = Vec::new();
+        let mut i = 0;
+        while i < raw.len() {
+            let a = &raw[i];
+            if a.starts_with("--") || a == "-h" {
+                let (name, inline) = match a.split_once('=') {
+                    Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                    None => (a.clone(), None),
+                };
+                if !allowed.contains(&name.as_str()) && !SWITCHES.contains(&name.as_str()) {
+                    return Err(usage(format!("unknown option {name}: see 'aicompute --help'")));
+                }
+                if SWITCHES.contains(&name.as_str()) {
+                    flags.push((name, None));
+                } else if let Some(v) = inline {
+                    flags.push((name, Some(v)));
+                } else {
+                    let Some(v) = raw.get(i + 1) else {
+                        return Err(usage(format!("{name} needs a value")));
+                    };
+                    flags.push((name, Some(v.clone())));
+                    i += 1;
+                }
+            } else {
+                positional.push(a.clone());
+            }
+            i += 1;
+        }
+        Ok(Args { flags, positional })
+    }
+    fn get(&self, name: &str) -> Option<&str> {
+        self.flags.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+    fn has(&self, name: &str) -> bool {
+        self.flags.iter().any(|(n, _)| n == name)
+    }
+}
+
+fn fill(c: &mut Calculation, a: &Args, fields: &[Field]) {
+    for f in fields {
+        if let Some(v) = a.get(f.flag()) {
+            *f.get_mut(c) = v.to_string();
+        }
+    }
+}
+
+/// The numbers of an estimate as JSON (with low/high where an input is a range).
+fn estimate_json(e: &Estimate) -> Map<String, Json> {
+    let mut m = Map::new();
+    let v = e.flop;
+    m.insert("flop".into(), json!(v.mid()));
+    m.insert("pf".into(), json!(v.mid() / calc::PF));
+    m.insert("pfs_days".into(), json!(v.mid() / calc::PFS_DAY));
+    if v.is_range() {
+        m.insert("flop_low".into(), json!(v.lo));
+        m.insert("flop_high".into(), json!(v.hi));
+        m.insert("pfs_days_low".into(), json!(v.lo / calc::PFS_DAY));
+        m.insert("pfs_days_high".into(), json!(v.hi / calc::PFS_DAY));
+    }
+    m.insert("formula".into(), json!(render::formula(e, Lang::En)));
+    m.insert("steps".into(), json!(render::steps(e, Lang::En)));
+    m.insert("notes".into(), json!(e.notes.iter().map(|n| render::note(n, Lang::En)).collect::<Vec<_>>()));
+    m
+}
+
+fn print_estimate(e: &Estimate) {
+    for s in render::steps(e, Lang::En) {
+        println!("{s}");
+    }
+    for n in &e.notes {
+        println!("note: {}", render::note(n, Lang::En));
+    }
+}
+
+/// The first error of an outcome as "--flag: message".
+fn outcome_error(o: &Outcome) -> Fail {
+    match o.errors().first() {
+        Some(e) => usage(format!("{}: {}", e.field.flag(), e.message)),
+        None => usage("missing input: see 'aicompute --help'"),
+    }
+}
+
+fn run_method(c: &Calculation, gpu: bool, json_out: bool) -> Result<(), Fail> {
+    let ev = evaluate(c);
+    let o = if gpu { &ev.method2 } else { &ev.method1 };
+    let Outcome::Done(e) = o else { return Err(outcome_error(o)) };
+    if json_out {
+        println!("{}", Json::Object(estimate_json(e)));
+    } else {
+        print_estimate(e);
+    }
+    Ok(())
+}
+
+fn cmd_ops(raw: &[String]) -> Result<(), Fail> {
+    let fields = [Field::Forward, Field::FlopsPerMac, Field::Passes, Field::Examples, Field::Epochs];
+    let mut allowed: Vec<&str> = fields.iter().map(|f| f.flag()).collect();
+    allowed.push("--per");
+    let a = Args::parse(raw, &allowed)?;
+    let mut c = Calculation::default();
+    fill(&mut c, &a, &fields);
+    c.per = match a.get("--per") {
+        None | Some("mac") => Per::Mac,
+        Some("flop") => Per::Flop,
+        Some(o) => return Err(usage(format!("--per: '{o}' is neither mac nor flop"))),
+    };
+    for (f, what) in [(Field::Forward, "the operations per forward pass"), (Field::Examples, "the number of examples")] {
+        if f.get(&c).trim().is_empty() {
+            return Err(usage(format!("{}: missing: give {what}", f.flag())));
+        }
+    }
+    run_method(&c, false, a.has("--json"))
+}
+
+fn cmd_params(raw: &[String]) -> Result<(), Fail> {
+    let fields = [Field::Parameters, Field::Tokens];
+    let a = Args::parse(raw, &fields.map(|f| f.flag()))?;
+    let mut c = Calculation { mode: Mode::Params, ..Calculation::default() };
+    fill(&mut c, &a, &fields);
+    for f in fields {
+        if f.get(&c).trim().is_empty() {
+            return Err(usage(format!("{}: missing", f.flag())));
+        }
+    }
+    run_method(&c, false, a.has("--json"))
+}
+
+fn cmd_gpu(raw: &[String]) -> Result<(), Fail> {
+    let fields = [
+        Field::Chips,
+        Field::Hardware,
+        Field::Precision,
+        Field::Peak,
+        Field::Time,
+        Field::Utilization,
+        Field::Factor,
+    ];
+    let a = Args::parse(raw, &fields.map(|f| f.flag()))?;
+    let mut c = Calculation::default();
+    fill(&mut c, &a, &fields);
+    if c.chips.trim().is_empty() {
+        return Err(usage("--chips: missing: give the number of chips"));
+    }
+    if c.hardware.trim().is_empty() == c.peak.trim().is_empty() {
+        return Err(usage("--hardware or --peak: give exactly one of them"));
+    }
+    if c.time.trim().is_empty() {
+        return Err(usage("--time: missing: give the training time, such as '5.5 d'"));
+    }
+    run_method(&c, true, a.has("--json"))
+}
+
+fn cmd_layers(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &["--examples", "--epochs", "--flops-per-mac", "--passes"])?;
+    let spec = a.positional.join("\n");
+    let layers = aicompute::layers::parse(&spec).map_err(|e| usage(format!("layers: {e}")))?;
+    let total = aicompute::layers::total_macs(&layers);
+    let mut c = Calculation { mode: Mode::Layers, layers: spec, ..Calculation::default() };
+    fill(&mut c, &a, &[Field::Examples, Field::Epochs, Field::FlopsPerMac, Field::Passes]);
+    let ev = evaluate(&c);
+    let estimate = if c.examples.trim().is_empty() {
+        None
+    } else {
+        match &ev.method1 {
+            Outcome::Done(e) => Some(e.clone()),
+            o => return Err(outcome_error(o)),
+        }
+    };
+    if a.has("--json") {
+        let mut m = Map::new();
+        m.insert(
+            "layers".into(),
+            json!(layers.iter().map(|l| json!({"layer": l.text, "macs": l.macs, "repeat": l.repeat, "total": l.total()})).collect::<Vec<_>>()),
+        );
+        m.insert("macs".into(), json!(total));
+        m.insert("forward_flop".into(), json!(total * 2.0));
+        if let Some(e) = &estimate {
+            m.extend(estimate_json(e));
+        }
+        println!("{}", Json::Object(m));
+    } else {
+        for (i, l) in layers.iter().enumerate() {
+            let rep = if l.repeat != 1.0 { format!(" x {}", format::exact(l.repeat)) } else { String::new() };
+            println!("{:>2}. {:<40} {:>16} MACs{rep}", i + 1, l.text, format::grouped(l.macs, 0, ","));
+        }
+        println!("total: {} add-multiplies = {} FLOP per example (2 FLOP per add-multiply)", format::grouped(total, 0, ","), format::readable(total * 2.0, 3, ","));
+        if let Some(e) = &estimate {
+            print_estimate(e);
+        }
+    }
+    Ok(())
+}
+
+fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &[])?;
+    let mut list = Vec::new();
+    for ex in examples::EXAMPLES {
+        let exact = ex.exact_flop().ok_or_else(|| Fail(format!("example {} does not evaluate", ex.id), 1))?;
+        if a.has("--json") {
+            list.push(json!({
+                "id": ex.id, "name": ex.name, "seed": ex.seed,
+                "method": format!("{:?}", ex.method).to_lowercase(),
+                "inputs": ex.inputs.iter().map(|(f, v)| (f.flag().trim_start_matches("--").to_string(), json!(v))).collect::<Map<_, _>>(),
+                "flop": exact, "pfs_days": exact / calc::PFS_DAY,
+                "published_pf": ex.published_pf, "published_pfs_days": ex.published_pfs_days,
+                "differs": ex.differs(), "printed": ex.printed, "source": ex.source,
+                "link": format!("?{}", share::encode(&ex.calculation())),
+            }));
+        } else {
+            let flag = if ex.differs() { "  ← the published figure differs from its arithmetic by more than 10%" } else { "" };
+            println!(
+                "{:<18} exact {} pfs-days, published {} pfs-days{flag}",
+                ex.id,
+                format::readable(exact / calc::PFS_DAY, 3, ","),
+                format::readable(ex.published_pfs_days, 3, ",")
+            );
+        }
+    }
+    if a.has("--json") {
+        println!("{}", Json::Array(list));
+    }
+    Ok(())
+}
+
+fn cmd_hardware(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &[])?;
+    let q = a.positional.join(" ");
+    let chips = if q.is_empty() { hardware::CHIPS.iter().collect() } else { hardware::search(&q) };
+    if chips.is_empty() {
+        return Err(usage(format!("no chip matches '{q}'")));
+    }
+    if a.has("--json") {
+        let list: Vec<Json> = chips
+            .iter()
+            .map(|c| {
+                let peaks: Map<String, Json> =
+                    c.precisions().iter().map(|p| (p.key().to_string(), json!(c.peak(*p)))).collect();
+                json!({"id": c.id, "name": c.name, "manufacturer": c.manufacturer, "type": c.kind, "release": c.release,
+                       "peaks": peaks, "default_precision": c.default_precision().map(|p| p.key()), "source": c.citation()})
+            })
+            .collect();
+        println!("{}", Json::Array(list));
+    } else {
+        for c in chips {
+            let peaks: Vec<String> =
+                c.precisions().iter().map(|p| format!("{} {}", p.key(), format::sci(c.peak(*p).unwrap_or(0.0), 3))).collect();
+            println!("{:<40} {}\n    {}\n    source: {}", c.id, c.name, if peaks.is_empty() { "no peak figure".into() } else { peaks.join(", ") }, c.citation());
+        }
+    }
+    Ok(())
+}
+
+fn cmd_link(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &[])?;
+    let Some(url) = a.positional.first() else { return Err(usage("link: give a URL or a query")) };
+    let d = share::decode(url);
+    let ev = evaluate(&d.calc);
+    if a.has("--json") {
+        let mut m = Map::new();
+        for (key, o) in [("method1", &ev.method1), ("method2", &ev.method2)] {
+            match o {
+                Outcome::Done(e) => m.insert(key.into(), Json::Object(estimate_json(e))),
+                Outcome::Empty => m.insert(key.into(), Json::Null),
+                Outcome::Invalid(errs) => m.insert(
+                    key.into(),
+                    json!({"errors": errs.iter().map(|e| format!("{}: {}", e.field.flag(), e.message)).collect::<Vec<_>>()}),
+                ),
+            };
+        }
+        // The first method that has a number is the link's headline figure.
+        if let Some(e) = ev.method1.estimate().or(ev.method2.estimate()) {
+            m.insert("flop".into(), json!(e.flop.mid()));
+            m.insert("pfs_days".into(), json!(e.flop.mid() / calc::PFS_DAY));
+        }
+        if let Some(c) = ev.comparison {
+            m.insert("ratio".into(), json!(c.ratio));
+            m.insert("geometric_mean_flop".into(), json!(c.geometric_mean));
+        }
+        m.insert("ignored".into(), json!(d.ignored));
+        println!("{}", Json::Object(m));
+    } else {
+        for i in &d.ignored {
+            println!("ignored: {i}");
+        }
+        for (name, o) in [("Method 1", &ev.method1), ("Method 2", &ev.method2)] {
+            match o {
+                Outcome::Done(e) => {
+                    println!("{name}:");
+                    print_estimate(e);
+                }
+                Outcome::Invalid(errs) => {
+                    for e in errs {
+                        println!("{name}: {}: {}", e.field.flag(), e.message);
+                    }
+                }
+                Outcome::Empty => {}
+            }
+        }
+        if let Some(c) = ev.comparison {
+            println!("Method 1 / Method 2 = {}", render::comparison(&c, Lang::En));
+        }
+    }
+    Ok(())
+}
+
+const SELECTION_FLAGS: [&str; 4] = ["--dataset", "--from", "--to", "--bounds"];
+
+/// The data selection of `trend` and `chart`: --dataset (default openai-2018), --from, --to.
+fn selection(a: &Args) -> Result<trend::Selection, Fail> {
+    let sets = trend::Selection::parse_datasets(a.get("--dataset").unwrap_or("openai-2018")).map_err(|m| usage(format!("--dataset: {m}")))?;
+    let mut sel = trend::Selection::of(&sets);
+    if let Some(f) = a.get("--from") {
+        sel.from = Some(trend::parse_bound(f, false).map_err(|m| usage(format!("--from: {m}")))?);
+    }
+    if let Some(t) = a.get("--to") {
+        sel.to = Some(trend::parse_bound(t, true).map_err(|m| usage(format!("--to: {m}")))?);
+    }
+    sel.include_bounds = matches!(a.get("--bounds"), Some("include"));
+    Ok(sel)
+}
+
+fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &SELECTION_FLAGS)?;
+    let sel = selection(&a)?;
+    let fit = sel.fit().ok_or_else(|| usage("fewer than 3 points with distinct dates in that selection: widen it"))?;
+    let drawn = sel.points().len();
+    if a.has("--json") {
+        println!(
+            "{}",
+            json!({
+                "doubling_months": fit.doubling_months,
+                "doubling_months_low": fit.doubling_months_low,
+                "doubling_months_high": fit.doubling_months_high,
+                "growth_per_year": fit.growth_per_year,
+                "doublings_per_year": fit.slope,
+                "r2": fit.r2,
+                "points": fit.n,
+                "points_drawn": drawn,
+                "from": fit.from,
+                "to": fit.to,
+                "datasets": sel.datasets.iter().map(|d| d.key()).collect::<Vec<_>>(),
+                "sources": sel.datasets.iter().map(|d| d.source()).collect::<Vec<_>>(),
+            })
+        );
+    } else {
+        println!(
+            "doubling time: {:.2} months (95% interval {:.2}-{:.2})",
+            fit.doubling_months, fit.doubling_months_low, fit.doubling_months_high
+        );
+        println!("growth per year: {}x    R²: {:.3}    points: {} ({:.1} to {:.1})", format::readable(fit.growth_per_year, 3, ","), fit.r2, fit.n, fit.from, fit.to);
+        for d in &sel.datasets {
+            println!("source: {}", d.source());
+        }
+    }
+    Ok(())
+}
+
+fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
+    let mut allowed = SELECTION_FLAGS.to_vec();
+    allowed.extend(["--svg", "--width", "--height", "--point", "--date", "--lang", "--moore"]);
+    let a = Args::parse(raw, &allowed)?;
+    let sel = selection(&a)?;
+    let path = a.get("--svg").ok_or_else(|| usage("--svg: give the file to write"))?;
+    let dim = |flag: &str, default: u32| -> Result<u32, Fail> {
+        match a.get(flag) {
+            None => Ok(default),
+            Some(v) => v.parse::<u32>().ok().filter(|v| (200..=8000).contains(v)).ok_or_else(|| usage(format!("{flag}: '{v}' is not a size in pixels from 200 to 8000"))),
+        }
+    };
+    let (w, h) = (dim("--width", 1000)?, dim("--height", 600)?);
+    let lang = match a.get("--lang") {
+        None | Some("en") => Lang::En,
+        Some("zh") => Lang::Zh,
+        Some(o) => return Err(usage(format!("--lang: '{o}' is neither en nor zh"))),
+    };
+    let user = match a.get("--point") {
+        None => None,
+        Some(p) => {
+            let v = aicompute::expr::eval(p).map_err(|e| usage(format!("--point: {}", e.message)))?;
+            let date = a.get("--date").ok_or_else(|| usage("--date: give the date of --point, such as 2024-06"))?;
+            let years = aicompute::data::Date::parse(date).map_err(|m| usage(format!("--date: {m}")))?.years();
+            Some(chart::UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label: String::new() })
+        }
+    };
+    let moore = match a.get("--moore") {
+        None => Some(18.0),
+        Some("18") => Some(18.0),
+        Some("24") => Some(24.0),
+        Some("none") => None,
+        Some(o) => return Err(usage(format!("--moore: '{o}': use 18, 24 or none"))),
+    };
+    let spec = chart::ChartSpec {
+        points: sel.points(),
+        fit: sel.fit(),
+        moore_months: moore,
+        eras: true,
+        user,
+        lang,
+        dark: a.has("--dark"),
+        scale: 1.0,
+        labels: chart::DEFAULT_LABELS.to_vec(),
+    };
+    let (svg, layout) = chart::svg(&spec, w, h).map_err(|m| Fail(format!("drawing failed: {m}"), 1))?;
+    std::fs::write(path, svg).map_err(|e| Fail(format!("--svg: cannot write {path}: {e}"), 1))?;
+    println!("wrote {path}: {} points, {}x{} px", layout.markers.len(), w, h);
+    Ok(())
+}
+
+fn run(args: Vec<String>) -> Result<(), Fail> {
+    let Some(cmd) = args.first() else {
+        print!("{HELP}");
+        return Ok(());
+    };
+    let rest = &args[1..];
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        print!("{HELP}");
+        return Ok(());
+    }
+    match cmd.as_str() {
+        "ops" => cmd_ops(rest),
+        "params" => cmd_params(rest),
+        "gpu" => cmd_gpu(rest),
+        "layers" => cmd_layers(rest),
+        "examples" => cmd_examples(rest),
+        "hardware" => cmd_hardware(rest),
+        "link" => cmd_link(rest),
+        "trend" => cmd_trend(rest),
+        "chart" => cmd_chart(rest),
+        "--help" | "-h" | "help" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(usage(format!("unknown command '{other}': see 'aicompute --help'"))),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail(msg, code)) => {
+            eprintln!("aicompute: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! The trend chart, drawn over any plotters backend (canvas in the page, SVG in tests and the
+//! CLI): compute against date on a log scale (pfs-days left, FLOP right), one marker style per
+//! data set, the fit line with its doubling time, a Moore's-law line, era shading, labels for a
+//! few named points, and the user's estimate with its low–high range. [`hit_test`] finds the
+//! point under a pixel for tooltips.
+
+use crate::calc::{Lang, PFS_DAY};
+use crate::data::{DatasetId, Model};
+use crate::i18n::t;
+use crate::trend::{Fit, ERAS};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Colours of one scheme.
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub grid: RGBColor,
+    pub era: RGBColor,
+    pub fit: RGBColor,
+    pub moore: RGBColor,
+    pub user: RGBColor,
+    pub sets: [RGBColor; 4],
+}
+
+pub const LIGHT: Theme = Theme {
+    background: RGBColor(255, 255, 255),
+    text: RGBColor(28, 28, 36),
+    grid: RGBColor(222, 224, 230),
+    era: RGBColor(240, 244, 252),
+    fit: RGBColor(200, 40, 60),
+    moore: RGBColor(110, 110, 120),
+    user: RGBColor(230, 120, 0),
+    sets: [RGBColor(20, 90, 200), RGBColor(0, 140, 110), RGBColor(130, 60, 170), RGBColor(150, 160, 175)],
+};
+
+pub const DARK: Theme = Theme {
+    background: RGBColor(22, 24, 30),
+    text: RGBColor(230, 232, 238),
+    grid: RGBColor(58, 62, 74),
+    era: RGBColor(32, 36, 48),
+    fit: RGBColor(255, 110, 120),
+    moore: RGBColor(170, 170, 180),
+    user: RGBColor(255, 170, 40),
+    sets: [RGBColor(100, 160, 255), RGBColor(60, 200, 160), RGBColor(190, 140, 240), RGBColor(120, 128, 142)],
+};
+
+/// The user's own estimate on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserPoint {
+    pub years: f64,
+    /// Central value and range, in FLOP.
+    pub flop: f64,
+    pub low: f64,
+    pub high: f64,
+    pub label: String,
+}
+
+/// What to draw.
+#[derive(Clone, Debug)]
+pub struct ChartSpec {
+    pub points: Vec<&'static Model>,
+    pub fit: Option<Fit>,
+    /// Moore's-law reference doubling time in months (18 or 24), drawn from the fit's start.
+    pub moore_months: Option<f64>,
+    pub eras: bool,
+    pub user: Option<UserPoint>,
+    pub lang: Lang,
+    pub dark: bool,
+    /// Device pixels per CSS pixel: fonts and strokes grow with it.
+    pub scale: f64,
+    /// Names of points to label.
+    pub labels: Vec<&'static str>,
+}
+
+/// Where things landed, in backend pixels, for hit-testing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    /// (x, y, index into `ChartSpec::points`).
+    pub markers: Vec<(i32, i32, usize)>,
+    /// The user's point, if drawn.
+    pub user: Option<(i32, i32)>,
+    pub plot_area: (i32, i32, i32, i32),
+}
+
+/// The names the chart labels by default, when they are in view.
+pub const DEFAULT_LABELS: &[&str] =
+    &["AlexNet", "AlphaGoZero", "Perceptron Mark I", "TD-Gammon", "GPT-3 175B (davinci)", "GPT-4", "Neural Machine Translation", "DQN"];
+
+fn set_index(d: DatasetId) -> usize {
+    match d {
+        DatasetId::OpenAi2018 => 0,
+        DatasetId::Modest2018 => 1,
+        DatasetId::FirstEra => 2,
+        DatasetId::Epoch => 3,
+    }
+}
+
+fn set_name(d: DatasetId, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (DatasetId::OpenAi2018, Lang::En) => "OpenAI 2018 (15 results)",
+        (DatasetId::OpenAi2018, Lang::Zh) => "OpenAI 2018（15 个结果）",
+        (DatasetId::Modest2018, Lang::En) => "OpenAI appendix, modest compute",
+        (DatasetId::Modest2018, Lang::Zh) => "OpenAI 附录：适量算力",
+        (DatasetId::FirstEra, Lang::En) => "First era 1957–2012 (Epoch AI)",
+        (DatasetId::FirstEra, Lang::Zh) => "第一时期 1957–2012（Epoch AI）",
+        (DatasetId::Epoch, Lang::En) => "Epoch AI notable models (CC BY)",
+        (DatasetId::Epoch, Lang::Zh) => "Epoch AI 重要模型（CC BY）",
+    }
+}
+
+/// The legend name of a data set.
+pub fn dataset_name(d: DatasetId, lang: Lang) -> &'static str {
+    set_name(d, lang)
+}
+
+const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// "10⁻³" for a power of ten.
+pub fn power_label(v: f64) -> String {
+    let e = v.log10().round() as i32;
+    let mut s = String::from("10");
+    if e < 0 {
+        s.push('⁻');
+    }
+    for c in e.abs().to_string().chars() {
+        s.push(SUPERSCRIPT[c.to_digit(10).unwrap_or(0) as usize]);
+    }
+    s
+}
+
+/// Is `v` (close to) a whole power of ten?
+fn is_power(v: f64) -> bool {
+    (v.log10() - v.log10().round()).abs() < 1e-6
+}
+
+fn decade_floor(v: f64) -> f64 {
+    10f64.powf(v.log10().floor())
+}
+fn decade_ceil(v: f64) -> f64 {
+    10f64.powf(v.log10().ceil())
+}
+
+/// Draws the chart on `root`. Errors are the backend's, as text.
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, String> {
+    let th = if spec.dark { DARK } else { LIGHT };
+    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+    root.fill(&th.background).map_err(e)?;
+    let (w, h) = root.dim_in_pixel();
+    let s = spec.scale.max(0.5);
+    let css_w = w as f64 / s;
+    let narrow = css_w < 600.0;
+    let font = |px: f64| (px * s).round();
+    let base = if narrow { 11.0 } else { 13.0 };
+
+    // Ranges: every drawn value, the user's point, padded to whole decades.
+    let mut ys: Vec<f64> = spec.points.iter().filter_map(|m| m.pfs_days).filter(|v| *v > 0.0).collect();
+    let mut xs: Vec<f64> = spec.points.iter().map(|m| m.date.years()).collect();
+    if let Some(u) = &spec.user {
+        for v in [u.low, u.high, u.flop] {
+            if v > 0.0 && v.is_finite() {
+                ys.push(v / PFS_DAY);
+            }
+        }
+        xs.push(u.years);
+    }
+    if ys.is_empty() {
+        ys = vec![1e-3, 1e3];
+    }
+    if xs.is_empty() {
+        xs = vec![2012.0, 2018.0];
+    }
+    let ymin = decade_floor(ys.iter().copied().fold(f64::INFINITY, f64::min) / 3.0);
+    let ymax = decade_ceil(ys.iter().copied().fold(f64::NEG_INFINITY, f64::max) * 3.0);
+    let xmin = xs.iter().copied().fold(f64::INFINITY, f64::min).floor() - 0.5;
+    let xmax = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max).ceil() + 0.5;
+    let decades = (ymax / ymin).log10().round() as usize;
+    // Fewer labels than decades on tall ranges, so they stay legible.
+    let y_labels = decades.min((h as f64 / s / 28.0) as usize).max(2) + 1;
+
+    let title = t(spec.lang, "trend.title");
+    let mut chart = ChartBuilder::on(root)
+        .margin((8.0 * s) as i32)
+        .caption(title, ("sans-serif", font(base + 3.0)).into_font().color(&th.text))
+        .x_label_area_size((28.0 * s) as i32)
+        .y_label_area_size((if narrow { 44.0 } else { 56.0 } * s) as i32)
+        .right_y_label_area_size((if narrow { 40.0 } else { 52.0 } * s) as i32)
+        .build_cartesian_2d(xmin..xmax, (ymin..ymax).log_scale())
+        .map_err(e)?
+        .set_secondary_coord(xmin..xmax, (ymin * PFS_DAY..ymax * PFS_DAY).log_scale());
+
+    // Era shading under everything.
+    if spec.eras {
+        for (i, era) in ERAS.iter().enumerate().take(2) {
+            let (a, b) = (era.from.max(xmin), era.to.min(xmax));
+            if a < b {
+                let fill = if i == 0 { th.era.to_rgba() } else { th.fit.mix(0.07) };
+                chart
+                    .draw_series(std::iter::once(Rectangle::new([(a, ymin), (b, ymax)], fill.filled())))
+                    .map_err(e)?;
+            }
+        }
+    }
+
+    let label_style = ("sans-serif", font(base)).into_font().color(&th.text);
+    let year_step = ((xmax - xmin) / if narrow { 5.0 } else { 10.0 }).ceil().max(1.0);
+    chart
+        .configure_mesh()
+        .light_line_style(th.grid.mix(0.0))
+        .bold_line_style(th.grid)
+        .axis_style(th.text)
+        .x_labels(((xmax - xmin) / year_step).ceil() as usize + 1)
+        .x_label_formatter(&|y| format!("{}", y.round() as i32))
+        .y_labels(y_labels)
+        .y_label_formatter(&|v| if is_power(*v) { power_label(*v) } else { String::new() })
+        .y_desc(if narrow { "pfs-days" } else { "petaflop/s-days" })
+        .label_style(label_style.clone())
+        .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
+        .draw()
+        .map_err(e)?;
+    chart
+        .configure_secondary_axes()
+        .axis_style(th.text)
+        .y_labels(y_labels)
+        .y_label_formatter(&|v| if is_power(*v) { power_label(*v) } else { String::new() })
+        .y_desc("FLOP")
+        .label_style(label_style.clone())
+        .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
+        .draw()
+        .map_err(e)?;
+
+    // Moore's law from the fit's start, then the fit.
+    if let (Some(fit), Some(months)) = (spec.fit, spec.moore_months) {
+        let y0 = fit.at(fit.from);
+        let pts: Vec<(f64, f64)> = (0..=40)
+            .map(|i| fit.from + (xmax - fit.from) * i as f64 / 40.0)
+            .map(|x| (x, y0 * ((x - fit.from) * 12.0 / months).exp2()))
+            .filter(|(_, y)| *y >= ymin && *y <= ymax)
+            .collect();
+        let name = format!("{} ({} {})", t(spec.lang, "trend.moore"), months, t(spec.lang, "trend.months"));
+        let style = ShapeStyle { color: th.moore.to_rgba(), filled: false, stroke_width: (1.5 * s).round() as u32 };
+        chart
+            .draw_series(DashedLineSeries::new(pts, (6.0 * s) as u32, (4.0 * s) as u32, style))
+            .map_err(e)?
+            .label(name)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+    }
+    if let Some(fit) = spec.fit {
+        let pts: Vec<(f64, f64)> = (0..=40)
+            .map(|i| fit.from + (fit.to - fit.from) * i as f64 / 40.0)
+            .map(|x| (x, fit.at(x)))
+            .filter(|(_, y)| *y >= ymin && *y <= ymax)
+            .collect();
+        let name = format!(
+            "{}: {} {} {:.1} {}",
+            t(spec.lang, "trend.fit"),
+            t(spec.lang, "trend.doubling"),
+            if spec.lang == Lang::Zh { "" } else { "" },
+            fit.doubling_months,
+            t(spec.lang, "trend.months")
+        )
+        .replace("  ", " ");
+        let style = ShapeStyle { color: th.fit.to_rgba(), filled: false, stroke_width: (2.5 * s).round() as u32 };
+        chart
+            .draw_series(std::iter::once(PathElement::new(pts, style)))
+            .map_err(e)?
+            .label(name)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+    }
+
+    // Markers, one style per set; Epoch's many points first and smaller.
+    let r = (if narrow { 3.0 } else { 4.0 } * s).round() as i32;
+    let mut layout = Layout::default();
+    let order = [DatasetId::Epoch, DatasetId::FirstEra, DatasetId::Modest2018, DatasetId::OpenAi2018];
+    for set in order {
+        let idx: Vec<usize> = (0..spec.points.len()).filter(|i| spec.points[*i].dataset == set).collect();
+        if idx.is_empty() {
+            continue;
+        }
+        let color = th.sets[set_index(set)];
+        let pts: Vec<(f64, f64, bool)> = idx
+            .iter()
+            .map(|i| {
+                let m = spec.points[*i];
+                (m.date.years(), m.pfs_days.unwrap_or(ymin), m.upper_bound)
+            })
+            .collect();
+        let anno = match set {
+            DatasetId::OpenAi2018 => chart.draw_series(pts.iter().map(|(x, y, _)| {
+                EmptyElement::at((*x, *y)) + Circle::new((0, 0), r, color.filled())
+            })),
+            DatasetId::Modest2018 => chart.draw_series(pts.iter().map(|(x, y, upper)| {
+                let style = if *upper { color.stroke_width((1.5 * s) as u32) } else { color.filled() };
+                EmptyElement::at((*x, *y)) + TriangleMarker::new((0, 0), r + 1, style)
+            })),
+            DatasetId::FirstEra => chart.draw_series(pts.iter().map(|(x, y, _)| {
+                EmptyElement::at((*x, *y)) + Rectangle::new([(-r, -r), (r, r)], color.filled())
+            })),
+            DatasetId::Epoch => chart.draw_series(pts.iter().map(|(x, y, _)| {
+                EmptyElement::at((*x, *y)) + Circle::new((0, 0), (r - 1).max(2), color.mix(0.7).filled())
+            })),
+        }
+        .map_err(e)?;
+        let legend_style = color.filled();
+        anno.label(set_name(set, spec.lang))
+            .legend(move |(x, y)| Circle::new((x + 8, y), 4, legend_style));
+        for i in idx {
+            let m = spec.points[i];
+            let (px, py) = chart.backend_coord(&(m.date.years(), m.pfs_days.unwrap_or(ymin)));
+            layout.markers.push((px, py, i));
+        }
+    }
+
+    // Labels for a few named points.
+    let small = ("sans-serif", font(base - 1.0)).into_font().color(&th.text);
+    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name)) {
+        if let Some(v) = m.pfs_days {
+            chart
+                .draw_series(std::iter::once(
+                    EmptyElement::at((m.date.years(), v)) + Text::new(m.name.to_string(), (r + 3, -r - 12), small.clone()),
+                ))
+                .map_err(e)?;
+        }
+    }
+
+    // The user's estimate: a highlighted point with its range as an error bar.
+    if let Some(u) = &spec.user {
+        if u.flop > 0.0 && u.flop.is_finite() {
+            let (x, y) = (u.years, u.flop / PFS_DAY);
+            let (lo, hi) = (u.low / PFS_DAY, u.high / PFS_DAY);
+            let bar = ShapeStyle { color: th.user.to_rgba(), filled: false, stroke_width: (2.0 * s).round() as u32 };
+            if hi > lo {
+                let cap = 0.15 * (xmax - xmin) / 20.0;
+                chart
+                    .draw_series([
+                        PathElement::new(vec![(x, lo), (x, hi)], bar),
+                        PathElement::new(vec![(x - cap, lo), (x + cap, lo)], bar),
+                        PathElement::new(vec![(x - cap, hi), (x + cap, hi)], bar),
+                    ])
+                    .map_err(e)?;
+            }
+            let big = (r as f64 * 1.8) as i32;
+            let label_len = if u.label.is_empty() { 12 } else { u.label.chars().count() };
+            let user_style = th.user.filled();
+            chart
+                .draw_series(std::iter::once(
+                    EmptyElement::at((x, y))
+                        + Circle::new((0, 0), big, user_style)
+                        + Circle::new((0, 0), big, th.background.stroke_width((1.5 * s) as u32))
+                        + Text::new(
+                            if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { u.label.clone() },
+                            (if x > xmax - (xmax - xmin) * 0.2 { -big - 8 - 7 * (label_len as i32) } else { big + 4 }, -big - 4 - (10.0 * s) as i32),
+                            ("sans-serif", font(base + 1.0)).into_font().color(&th.user),
+                        ),
+                ))
+                .map_err(e)?
+                .label(t(spec.lang, "trend.you"))
+                .legend(move |(x, y)| Circle::new((x + 8, y), 5, user_style));
+            layout.user = Some(chart.backend_coord(&(x, y)));
+        }
+    }
+
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .margin((6.0 * s) as i32)
+        .label_font(("sans-serif", font(base - if narrow { 1.0 } else { 0.0 })).into_font().color(&th.text))
+        .background_style(th.background.mix(0.85))
+        .border_style(th.grid)
+        .draw()
+        .map_err(e)?;
+
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
+    root.present().map_err(e)?;
+    Ok(layout)
+}
+
+/// The index (into `ChartSpec::points`) of the marker nearest to a pixel, within `radius`.
+pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
+    layout
+        .markers
+        .iter()
+        .map(|(px, py, i)| (((px - x).pow(2) + (py - y).pow(2)), *i))
+        .filter(|(d2, _)| *d2 <= radius * radius)
+        .min_by_key(|(d2, _)| *d2)
+        .map(|(_, i)| i)
+}
+
+/// The chart as an SVG string (native only: the CLI and tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn svg(spec: &ChartSpec, width: u32, height: u32) -> Result<(String, Layout), String> {
+    let mut out = String::new();
+    let layout = {
+        let root = plotters_svg::SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        draw(&root, spec)?
+    };
+    Ok((out, layout))
+}

@@ -1,0 +1,182 @@
+//! The embedded data sets, each point with its source. Generated at build time from `data/*.csv`
+//! by `build.rs`; see `data/SOURCES.md` for provenance.
+
+use crate::hardware::{Chip, Source};
+
+/// A calendar date; `day` is 0 where the source gives only the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// The date as a fractional year (days since 1 January over 365.25); a month-only date
+    /// stands at the middle of its month.
+    pub fn years(&self) -> f64 {
+        const CUM: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+        let m = self.month.clamp(1, 12) as usize;
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        let mut doy = CUM[m - 1] as f64 + if leap && m > 2 { 1.0 } else { 0.0 };
+        doy += if self.day == 0 { 14.5 } else { self.day as f64 - 1.0 };
+        self.year as f64 + doy / 365.25
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let bad = || format!("'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+            return Err(bad());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| bad())?;
+        let month: u8 = match parts.get(1) {
+            Some(m) => m.parse().map_err(|_| bad())?,
+            None => 7,
+        };
+        let day: u8 = match parts.get(2) {
+            Some(d) => d.parse().map_err(|_| bad())?,
+            None => 0,
+        };
+        if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) || day > 31 {
+            return Err(bad());
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// A date from a fractional year (for axis labels and the user's point).
+    pub fn from_years(y: f64) -> Date {
+        let year = y.floor() as i32;
+        let month = (((y - y.floor()) * 12.0).floor() as u8 + 1).clamp(1, 12);
+        Date { year, month, day: 0 }
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.day == 0 {
+            write!(f, "{:04}-{:02}", self.year, self.month)
+        } else {
+            write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        }
+    }
+}
+
+/// Which data set a point belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DatasetId {
+    /// The 15 results of OpenAI's "AI and Compute" chart (2018).
+    OpenAi2018,
+    /// The appendix's "modest compute" results (not part of OpenAI's fit).
+    Modest2018,
+    /// The 2019 addendum's first era, 1957-2012, as estimated by Epoch AI.
+    FirstEra,
+    /// Epoch AI's notable models (December 2024 snapshot).
+    Epoch,
+}
+
+impl DatasetId {
+    pub const ALL: [DatasetId; 4] = [DatasetId::OpenAi2018, DatasetId::Modest2018, DatasetId::FirstEra, DatasetId::Epoch];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DatasetId::OpenAi2018 => "openai-2018",
+            DatasetId::Modest2018 => "modest-2018",
+            DatasetId::FirstEra => "first-era",
+            DatasetId::Epoch => "epoch",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<DatasetId> {
+        DatasetId::ALL.into_iter().find(|d| d.key() == k)
+    }
+
+    /// The source, as shown beside every point of the set.
+    pub fn source(self) -> &'static str {
+        match self {
+            DatasetId::OpenAi2018 => "OpenAI, \"AI and Compute\" (Amodei & Hernandez, May 2018), chart values",
+            DatasetId::Modest2018 => "OpenAI, \"AI and Compute\" (2018), appendix: recent novel results that used modest amounts of compute",
+            DatasetId::FirstEra => "Epoch AI, \"Notable AI Models\" (CC BY 4.0); the first era of OpenAI's 2019 addendum",
+            DatasetId::Epoch => "Epoch AI, \"Notable AI Models\" (CC BY 4.0), snapshot of December 2024",
+        }
+    }
+
+    pub fn link(self) -> &'static str {
+        match self {
+            DatasetId::OpenAi2018 | DatasetId::Modest2018 => "https://openai.com/index/ai-and-compute/",
+            DatasetId::FirstEra | DatasetId::Epoch => "https://epoch.ai/data/notable-ai-models",
+        }
+    }
+}
+
+/// One data point: a trained model and the compute it took, with its source.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Model {
+    pub name: &'static str,
+    pub dataset: DatasetId,
+    pub date: Date,
+    /// Training compute in FLOP (for OpenAI's sets, pfs-days × 8.64e19).
+    pub flop: Option<f64>,
+    /// Training compute in petaflop/s-days (for Epoch's sets, FLOP / 8.64e19).
+    pub pfs_days: Option<f64>,
+    /// The source gives "less than" this value.
+    pub upper_bound: bool,
+    pub domain: &'static str,
+    pub organization: &'static str,
+    /// Epoch AI's confidence label: Confident, Likely, Speculative, or empty.
+    pub confidence: &'static str,
+    pub link: &'static str,
+    pub parameters: Option<f64>,
+    pub dataset_size: Option<f64>,
+    pub hardware: &'static str,
+    pub hardware_quantity: Option<f64>,
+    pub training_hours: Option<f64>,
+    pub utilization: Option<f64>,
+    /// Epoch read this value off OpenAI's chart.
+    pub digitized: bool,
+    /// The same model's name in the other source (OpenAI <-> Epoch).
+    pub same_as: Option<&'static str>,
+}
+
+impl Model {
+    /// The citation shown with the point.
+    pub fn citation(&self) -> String {
+        let mut s = self.dataset.source().to_string();
+        if !self.confidence.is_empty() {
+            s.push_str(&format!("; confidence: {}", self.confidence));
+        }
+        if self.digitized {
+            s.push_str("; value read off OpenAI's chart");
+        }
+        if self.upper_bound {
+            s.push_str("; an upper bound (\"less than\")");
+        }
+        s
+    }
+
+    /// The page that backs the point: the paper for Epoch's and the appendix's rows, the
+    /// analysis for OpenAI's chart.
+    pub fn source_link(&self) -> &'static str {
+        if self.link.is_empty() {
+            self.dataset.link()
+        } else {
+            self.link
+        }
+    }
+
+    /// The same model in the other source, if it is there.
+    pub fn counterpart(&self) -> Option<&'static Model> {
+        let other = self.same_as?;
+        MODELS.iter().find(|m| {
+            m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch)
+        })
+    }
+}
+
+/// The points of one data set.
+pub fn dataset(id: DatasetId) -> impl Iterator<Item = &'static Model> {
+    MODELS.iter().filter(move |m| m.dataset == id)
+}
+
+include!(concat!(env!("OUT_DIR"), "/generated_data.rs"));

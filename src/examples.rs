@@ -1,0 +1,317 @@
+//! The worked examples of OpenAI's appendix ("AI and Compute", 2018), inputs as printed, with
+//! the published figures, plus two modern models. The exact value is always computed by the
+//! core; where the published figure is more than 10% off its own arithmetic, the example says so.
+
+use crate::calc::{evaluate, Calculation, Field, Method, Mode, Per, PFS_DAY};
+
+pub struct Example {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub method: Method,
+    pub mode: Mode,
+    pub inputs: &'static [(Field, &'static str)],
+    /// The published result in PF (10^15 operations), where the text gives one.
+    pub published_pf: Option<f64>,
+    /// The published result in pfs-days.
+    pub published_pfs_days: f64,
+    /// The computation as the source prints it.
+    pub printed: &'static str,
+    /// Publication date (for the chart).
+    pub date: &'static str,
+    pub source: &'static str,
+    /// False for the modern presets, which are not from the seed.
+    pub seed: bool,
+}
+
+const APPENDIX: &str = "OpenAI, \"AI and Compute\" (2018), appendix";
+
+use Field::*;
+
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        id: "resnet",
+        name: "ResNet-151",
+        method: Method::Ops,
+        mode: Mode::Ops,
+        inputs: &[(Forward, "11.4 * 10^9"), (Examples, "1.2 * 10^6"), (Epochs, "128")],
+        published_pf: Some(10_000.0),
+        published_pfs_days: 0.117,
+        printed: "(add-multiplies per forward pass) * (2 FLOPs/add-multiply) * (3 for forward and backward pass) * (number of examples in dataset) * (number of epochs) = (11.4 * 10^9) * 2 * 3 * (1.2 * 10^6 images) * 128 = 10,000 PF = 0.117 pfs-days",
+        date: "2015-12-10",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "alexnet-gpu",
+        name: "AlexNet (GPU time)",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "2"), (Hardware, "openai-gtx580"), (Time, "5.5 d"), (Utilization, "0.33")],
+        published_pf: Some(500.0),
+        published_pfs_days: 0.0058,
+        printed: "Number of GPUs * (peta-flops/GTX580) * days trained * estimated utilization = 2 * (1.58 * 10 ^ -3 PF) * 5.5 * 0.33 = 500 PF = 0.0058 pfs-days",
+        date: "2012-06-01",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "alexnet-ops",
+        name: "AlexNet (operations)",
+        method: Method::Ops,
+        mode: Mode::Ops,
+        inputs: &[(Forward, "0.75G"), (Examples, "1.2M"), (Epochs, "90")],
+        published_pf: Some(470.0),
+        published_pfs_days: 0.0054,
+        printed: "1.2M images * 90 epochs * 0.75 GFLOPS * (2 add-multiply) * (3 backward pass) = 470 PF = 0.0054 pfs-days",
+        date: "2012-06-01",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "dropout",
+        name: "Dropout",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "1"), (Hardware, "openai-gtx580-1.54"), (Time, "4 d"), (Utilization, "0.33")],
+        published_pf: Some(184.0),
+        published_pfs_days: 0.0021,
+        printed: "1 GPU * 4 days * 1.54 TFLOPS/GTX 580 * 0.33 utilization = 184 PF = 0.0021 pfs-days",
+        date: "2012-07-03",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "zfnet",
+        name: "Visualizing and Understanding Conv Nets",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "1"), (Hardware, "openai-gtx580-1.54"), (Time, "12 d"), (Utilization, "0.33")],
+        published_pf: Some(532.0),
+        published_pfs_days: 0.0062,
+        printed: "1 GPU * 12 days * 1.54 TFLOPS/GTX 580 * 0.33 utilization = 532 PF = 0.0062 pfs-days",
+        date: "2013-11-12",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "dqn",
+        name: "DQN",
+        method: Method::Ops,
+        mode: Mode::Ops,
+        inputs: &[(Forward, "2.5M"), (Examples, "5M * 32"), (Epochs, "1")],
+        published_pf: Some(2.3),
+        published_pfs_days: 2.7e-5,
+        printed: "2.5 MFLOPs * 5M updates * 32 batch size * 2 multiply-add * 3 backward pass = 2.3 PF = 2.7e-5 pfs-days",
+        date: "2013-12-19",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "dqn-layers",
+        name: "DQN (per layer)",
+        method: Method::Ops,
+        mode: Mode::Layers,
+        inputs: &[
+            (Layers, "conv in=84x84x3 k=8 s=4 f=16\nconv in=20x20x16 k=4 s=2 f=32\ndense in=9*9*32 out=256"),
+            (Examples, "5M * 32"),
+            (Epochs, "1"),
+        ],
+        published_pf: Some(2.3),
+        published_pfs_days: 2.7e-5,
+        printed: "Network is 84x84x3 input, 16, 8x8, stride 4, 32 4x4 stride 2, 256 fully connected. First layer: 20*20*3*16*8*8 = 1.23M add-multiplies. Second layer: 9*9*16*32*4*4 = 0.66M add-multiplies. Third layer: 9*9*32*256 = 0.66M add-multiplies. Total ~ 2.55M add-multiplies",
+        date: "2013-12-19",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "seq2seq-ops",
+        name: "Seq2Seq (operations)",
+        method: Method::Ops,
+        mode: Mode::Ops,
+        inputs: &[(Forward, "0.380G"), (Examples, "(348M + 304M)"), (Epochs, "7.5")],
+        published_pf: Some(7_300.0),
+        published_pfs_days: 0.085,
+        printed: "(348M + 304M) words * 0.380 GF * 2 add-multiply * 3 backprop * 7.5 epoch = 7,300 PF = 0.085 pfs-days",
+        date: "2014-09-10",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "seq2seq-gpu",
+        name: "Seq2Seq (GPU time)",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "8"), (Hardware, "openai-k20"), (Time, "10 d"), (Utilization, "0.33")],
+        published_pf: Some(8_100.0),
+        published_pfs_days: 0.093,
+        printed: "10 days * 8 GPU's * 3.5 TFLOPS/ K20 GPU * 0.33 utilization = 8,100 PF = 0.093 pfs-days",
+        date: "2014-09-10",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "vgg-ops",
+        name: "VGG (operations)",
+        method: Method::Ops,
+        mode: Mode::Ops,
+        inputs: &[(Forward, "16G"), (Examples, "1.2M"), (Epochs, "74")],
+        published_pf: Some(8_524.0),
+        published_pfs_days: 0.098,
+        printed: "1.2 M images * 74 epochs * 16 GFLOPS * 2 add-multiply * 3 backward pass = 8524 PF = 0.098 pfs-days",
+        date: "2014-09-04",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "vgg-gpu",
+        name: "VGG (GPU time)",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "4"), (Hardware, "openai-titan-black"), (Time, "15 d"), (Utilization, "0.33")],
+        published_pf: Some(10_000.0),
+        published_pfs_days: 0.12,
+        printed: "4 Titan Black GPU's * 15 days * 5.1 TFLOPS/GPU * 0.33 utilization = 10,000 PF = 0.12 pfs-days",
+        date: "2014-09-04",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "deepspeech2-ops",
+        name: "DeepSpeech2 (operations)",
+        method: Method::Ops,
+        mode: Mode::Ops,
+        inputs: &[(Forward, "1280^2 * (7 * 4 + 2) * 2"), (Examples, "12000 * 3600 * 50"), (Epochs, "20")],
+        published_pf: Some(26_000.0),
+        published_pfs_days: 0.30,
+        printed: "1 timestep = (1280 hidden units)^2 * (7 RNN layers * 4 matrices for bidirectional + 2 DNN layers) * (2 for doubling parameters from 36M to 72M) = 98 MFLOPs; 20 epochs * 12,000 hours * 3600 seconds/hour * 50 samples/sec * 98 MFLOPs * 3 add-multiply * 2 backprop = 26,000 PF = 0.30 pfs-days",
+        date: "2015-12-08",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "deepspeech2-gpu",
+        name: "DeepSpeech2 (GPU time)",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "16"), (Hardware, "openai-titan-x"), (Time, "5 d"), (Utilization, "0.50")],
+        published_pf: Some(21_000.0),
+        published_pfs_days: 0.25,
+        printed: "16 TitanX GPU's * 5 days * 6 TFLOPS/GPU * 0.50 utilization = 21,000 PF = 0.25 pfs-days",
+        date: "2015-12-08",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "xception",
+        name: "Xception",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "60"), (Hardware, "openai-k80"), (Time, "30 d"), (Utilization, "0.33")],
+        published_pf: Some(4.5e5),
+        published_pfs_days: 5.0,
+        printed: "60 K80 GPU's * 30 days * 8.5 TFLOPS/GPU * 0.33 utilization = 4.5e5 PF = 5.0 pfs-days",
+        date: "2016-10-07",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "nas-ops",
+        name: "Neural Architecture Search (operations)",
+        method: Method::Ops,
+        mode: Mode::Ops,
+        inputs: &[(Forward, "10G"), (Examples, "50000 * 12800"), (Epochs, "50")],
+        published_pf: Some(1.9e6),
+        published_pfs_days: 22.0,
+        printed: "50 epochs * 50,000 images * 10.0 GFLOPSs * 12800 networks * 2 add-multiply * 3 backward pass = 1.9e6 PF = 22 pfs-days",
+        date: "2016-11-05",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "nas-gpu",
+        name: "Neural Architecture Search (GPU time)",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "800"), (Hardware, "openai-k40"), (Time, "28 d"), (Utilization, "0.33")],
+        published_pf: Some(2.8e6),
+        published_pfs_days: 31.0,
+        printed: "800 K40's * 28 days * 4.2 TFLOPS/GPU * 0.33 utilization = 2.8e6 PF = 31 pfs-days",
+        date: "2016-11-05",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "nmt",
+        name: "Neural Machine Translation",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "96"), (Hardware, "openai-k80"), (Time, "9 d"), (Utilization, "0.33"), (Factor, "sqrt(10 * 100)")],
+        published_pf: Some(6.9e6),
+        published_pfs_days: 79.0,
+        printed: "sqrt(10 * 100) factor added because production model used 2-3 orders of magnitude more data, but only 1 epoch rather than 10. 96 K80 GPU's * 9 days * 8.5 TFLOPS * 0.33 utilization * sqrt(10 * 100) = 6.9e6 PF = 79 pfs-days",
+        date: "2016-09-25",
+        source: APPENDIX,
+        seed: true,
+    },
+    Example {
+        id: "gpt3",
+        name: "GPT-3 175B (6·N·D)",
+        method: Method::Params,
+        mode: Mode::Params,
+        inputs: &[(Parameters, "175B"), (Tokens, "300B")],
+        published_pf: None,
+        published_pfs_days: 3.14e23 / PFS_DAY,
+        printed: "175 billion parameters trained on 300 billion tokens (Brown et al. 2020, arXiv:2005.14165); Epoch AI gives 3.14e23 FLOP",
+        date: "2020-05-28",
+        source: "Brown et al., \"Language Models are Few-Shot Learners\" (2020); Epoch AI, Notable AI Models (CC BY 4.0)",
+        seed: false,
+    },
+    Example {
+        id: "llama2-70b",
+        name: "Llama 2 70B (GPU time)",
+        method: Method::Gpu,
+        mode: Mode::Ops,
+        inputs: &[(Chips, "1000"), (Hardware, "nvidia-a100-sxm4-80-gb"), (Time, "1728 h"), (Utilization, "41.9%")],
+        published_pf: None,
+        published_pfs_days: 8.1e23 / PFS_DAY,
+        printed: "1,000 A100 80 GB for 1,728 hours at 41.9% utilization (Epoch AI's figures for Llama 2-70B); Epoch AI gives 8.1e23 FLOP",
+        date: "2023-07-18",
+        source: "Touvron et al., \"Llama 2\" (2023); Epoch AI, Notable AI Models (CC BY 4.0)",
+        seed: false,
+    },
+];
+
+impl Example {
+    /// The calculation this example fills in (date and name included).
+    pub fn calculation(&self) -> Calculation {
+        let mut c = Calculation { mode: self.mode, per: Per::Mac, ..Calculation::default() };
+        for (f, v) in self.inputs {
+            *f.get_mut(&mut c) = v.to_string();
+        }
+        c.date = self.date.to_string();
+        c.name = self.name.to_string();
+        c
+    }
+
+    /// The exact result of the printed inputs, in FLOP, as the core computes it.
+    pub fn exact_flop(&self) -> Option<f64> {
+        let e = evaluate(&self.calculation());
+        let o = if self.method == Method::Gpu { e.method2 } else { e.method1 };
+        o.estimate().map(|e| e.flop.mid())
+    }
+
+    /// The published pfs-days over the exact ones: 1.0 when they agree.
+    pub fn published_over_exact(&self) -> Option<f64> {
+        self.exact_flop().map(|f| self.published_pfs_days / (f / PFS_DAY))
+    }
+
+    /// True where the published figure is more than 10% off its own arithmetic.
+    pub fn differs(&self) -> bool {
+        self.published_over_exact().is_some_and(|r| !(1.0 / 1.1..=1.1).contains(&r))
+    }
+}
+
+/// Finds an example by id.
+pub fn find(id: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.id == id)
+}

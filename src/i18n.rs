@@ -1,0 +1,131 @@
+//! Every visible string, in English and Chinese. A key missing from the table shows itself
+//! (the key text) rather than failing, and a test checks that every key used exists.
+
+use crate::calc::Lang;
+
+/// (key, English, Chinese)
+pub const STRINGS: &[(&str, &str, &str)] = &[
+    ("app.title", "AI training compute calculator", "AI 训练算力计算器"),
+    ("app.subtitle", "Estimate how much compute trained a model, the way OpenAI's “AI and Compute” (2018) did by hand: count the operations, or multiply GPU time.", "按 OpenAI《AI 与算力》（2018）手工估算的方法，计算训练一个模型所用的算力：数操作次数，或由 GPU 时间推算。"),
+    ("app.pfsday", "1 petaflop/s-day (pfs-day) = 10^15 operations per second for a day = 8.64 × 10^19 operations.", "1 petaflop/s-day（pfs-day）= 每秒 10^15 次运算持续一天 = 8.64 × 10^19 次运算。"),
+    ("lang.switch", "中文", "English"),
+    ("preset.label", "Worked example", "算例"),
+    ("preset.none", "Choose a worked example…", "选择一个算例……"),
+    ("preset.seed", "From OpenAI's appendix (2018)", "OpenAI 附录中的算例（2018）"),
+    ("preset.modern", "Modern models", "近期模型"),
+    ("preset.published", "Published", "原文数值"),
+    ("preset.exact", "exact arithmetic", "精确计算"),
+    ("preset.differs", "The published figure differs from its own arithmetic by", "原文数值与其算式的精确结果相差"),
+    ("preset.source", "Source", "来源"),
+    ("m1.title", "Method 1: counting operations", "方法 1：计算操作数"),
+    ("m1.tab.ops", "Forward ops", "前向操作数"),
+    ("m1.tab.layers", "Per layer", "逐层计算"),
+    ("m1.tab.params", "6·N·D (transformers)", "6·N·D（Transformer）"),
+    ("m1.forward", "Operations per forward pass (per example)", "每个样本一次前向传播的操作数"),
+    ("m1.per", "counted as", "计为"),
+    ("m1.per.mac", "add-multiplies (MACs)", "乘加（MAC）"),
+    ("m1.per.flop", "FLOPs", "FLOP"),
+    ("m1.fpm", "FLOPs per add-multiply", "每次乘加的 FLOP 数"),
+    ("m1.passes", "Forward + backward multiplier", "前向 + 反向倍数"),
+    ("m1.examples", "Examples per epoch", "每轮样本数"),
+    ("m1.epochs", "Epochs", "轮数（epoch）"),
+    ("m1.layers", "Layers, one per line", "网络层，每行一层"),
+    ("m1.layers.help", "conv in=84x84x3 k=8 s=4 f=16 · dense in=2592 out=256 · rnn in=1280 h=1280 bi x7 (lstm, gru)", "conv in=84x84x3 k=8 s=4 f=16 · dense in=2592 out=256 · rnn in=1280 h=1280 bi x7（lstm、gru）"),
+    ("m1.layers.total", "Total per example", "每个样本合计"),
+    ("m1.layers.use", "Use as forward ops", "填入前向操作数"),
+    ("m1.parameters", "Parameters N", "参数量 N"),
+    ("m1.tokens", "Training tokens D", "训练 token 数 D"),
+    ("m2.title", "Method 2: GPU time", "方法 2：GPU 时间"),
+    ("m2.chips", "Number of chips", "芯片数量"),
+    ("m2.hardware", "Hardware (type part of a name)", "硬件（输入名称的一部分）"),
+    ("m2.precision", "Precision", "精度"),
+    ("m2.precision.default", "default", "默认"),
+    ("m2.peak", "or a custom peak", "或自定义峰值"),
+    ("m2.time", "Training time", "训练时间"),
+    ("m2.utilization", "Utilization", "利用率"),
+    ("m2.utilization.placeholder", "33% GPU, 17% CPU", "GPU 33%，CPU 17%"),
+    ("m2.factor", "Extra factor", "额外系数"),
+    ("m2.source", "Source", "来源"),
+    ("results.title", "Results", "结果"),
+    ("result.flop", "FLOP", "FLOP"),
+    ("result.pf", "PF", "PF"),
+    ("result.pfs", "pfs-days", "pfs-days"),
+    ("result.empty", "Fill in the fields to see a result.", "填写字段即可看到结果。"),
+    ("result.invalid", "Fix the marked field to see a result.", "请修正标出的字段。"),
+    ("result.derivation", "Derivation", "计算过程"),
+    ("result.ratio", "Method 1 ÷ Method 2", "方法 1 ÷ 方法 2"),
+    ("result.geomean", "geometric mean", "几何平均"),
+    ("result.compare.empty", "Fill in both methods to compare them.", "两种方法都填写后即可比较。"),
+    ("verdict.2x", "within 2×", "相差 2 倍以内"),
+    ("verdict.3x", "within 3×", "相差 3 倍以内"),
+    ("verdict.far", "far apart: check the inputs", "相差很大：请检查输入"),
+    ("derivation.default", "(default)", "（默认值）"),
+    ("factor.forward", "add-multiplies per forward pass", "每次前向传播的乘加数"),
+    ("factor.fpm", "FLOPs per add-multiply", "每次乘加的 FLOP 数"),
+    ("factor.passes", "forward and backward", "前向与反向"),
+    ("factor.examples", "examples", "样本数"),
+    ("factor.epochs", "epochs", "轮数"),
+    ("factor.six", "6 FLOP per parameter per token", "每参数每 token 6 FLOP"),
+    ("factor.parameters", "parameters", "参数量"),
+    ("factor.tokens", "tokens", "token 数"),
+    ("factor.chips", "chips", "芯片数"),
+    ("factor.peak", "peak per chip", "单芯片峰值"),
+    ("factor.time", "time", "时间"),
+    ("factor.utilization", "utilization", "利用率"),
+    ("factor.extra", "extra factor", "额外系数"),
+    ("unit.d", "d", "天"),
+    ("trend.title", "Compute of notable models over time", "历年重要模型的训练算力"),
+    ("trend.doubling", "Doubling time", "翻倍时间"),
+    ("trend.months", "months", "个月"),
+    ("trend.fit", "fit", "拟合"),
+    ("trend.dataset", "Data set", "数据集"),
+    ("trend.date", "Date of your model", "你的模型的日期"),
+    ("trend.name", "Name of your model", "你的模型名称"),
+    ("trend.you", "your estimate", "你的估算"),
+    ("trend.moore", "Moore's law", "摩尔定律"),
+    ("trend.growth", "growth per year", "每年增长"),
+    ("trend.points", "points", "个数据点"),
+    ("trend.ci", "95% interval", "95% 区间"),
+    ("trend.hover", "Point at a marker to see its source.", "将指针移到数据点上查看来源。"),
+    ("share.copy", "Copy link", "复制链接"),
+    ("share.copied", "Link copied", "链接已复制"),
+    ("share.copyfail", "Copy this link:", "请复制此链接："),
+    ("share.ignored", "The link had parts this page could not use:", "链接中有本页无法使用的部分："),
+    ("print", "Print handout", "打印讲义"),
+    ("footer.credit", "Method and 2012–2017 data: OpenAI, “AI and Compute” (Dario Amodei, Danny Hernandez, 2018). Notable models, first era and hardware: Epoch AI, licensed CC BY 4.0.", "方法与 2012–2017 年数据：OpenAI《AI and Compute》（Dario Amodei、Danny Hernandez，2018）。重要模型、第一时期与硬件数据：Epoch AI，CC BY 4.0 许可。"),
+    ("footer.accuracy", "OpenAI aimed to be accurate within 2–3×: these are order-of-magnitude estimates.", "OpenAI 的目标是误差在 2–3 倍以内：这些是数量级估算。"),
+    ("error.panic", "Something went wrong in the page. Reload it; your calculation is in the link.", "页面出错了。请刷新；你的计算保存在链接中。"),
+];
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    match STRINGS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, en, zh)) => match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        },
+        None => key,
+    }
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+    /// The `lang` attribute of the page.
+    pub fn html(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+}

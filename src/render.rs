@@ -1,0 +1,174 @@
+//! Turns estimates into text, the same for the CLI and the page: the derivation in the seed's
+//! layout (`(11.4 × 10^9) × 2 × 3 × (1.2 × 10^6) × 128 = 1.05 × 10^19 FLOP = 10,506 PF =
+//! 0.122 pfs-days`), the three result figures, labels and notes, in English or Chinese.
+
+use crate::calc::{Comparison, Estimate, Label, Lang, Note, Shown, Verdict, PF, PFS_DAY};
+use crate::expr::Value;
+use crate::format::{eng, grouped, readable, sci};
+use crate::i18n::t;
+
+/// The thousands separator of a language (both use the comma in technical text).
+pub fn sep(_lang: Lang) -> &'static str {
+    ","
+}
+
+/// A single number or a range "a–b", each end formatted by `f`.
+fn span(v: Value, f: impl Fn(f64) -> String) -> String {
+    if v.is_range() {
+        format!("{}–{}", f(v.lo), f(v.hi))
+    } else {
+        f(v.lo)
+    }
+}
+
+/// FLOP as "1.05 × 10^19".
+pub fn flop(v: Value) -> String {
+    span(v, |x| sci(x, 3))
+}
+
+/// PF (10^15 operations) as "10,506".
+pub fn pf(v: Value, lang: Lang) -> String {
+    span(v.scale(1.0 / PF), |x| readable(x, 3, sep(lang)))
+}
+
+/// pfs-days as "0.122".
+pub fn pfs_days(v: Value, lang: Lang) -> String {
+    span(v.scale(1.0 / PFS_DAY), |x| readable(x, 3, sep(lang)))
+}
+
+/// A factor's value as the derivation shows it.
+pub fn factor_value(v: Value, shown: Shown, lang: Lang) -> String {
+    match shown {
+        Shown::Count | Shown::Fraction => span(v, eng),
+        Shown::Rate => format!("{} FLOP/s", span(v, eng)),
+        Shown::Time => {
+            let days = span(v.scale(1.0 / 86400.0), eng);
+            let secs = span(v, |x| grouped(x, 0, sep(lang)));
+            format!("{days} {} = {secs} s", t(lang, "unit.d"))
+        }
+    }
+}
+
+fn wrap(s: String) -> String {
+    if s.contains(' ') || s.contains('–') {
+        format!("({s})")
+    } else {
+        s
+    }
+}
+
+/// The one-line derivation: factors, then FLOP, PF and pfs-days.
+pub fn formula(e: &Estimate, lang: Lang) -> String {
+    let parts: Vec<String> = e.factors.iter().map(|f| wrap(factor_value(f.value, f.shown, lang))).collect();
+    format!("{} = {}", parts.join(" × "), result_chain(e.flop, lang))
+}
+
+/// "1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days".
+pub fn result_chain(v: Value, lang: Lang) -> String {
+    format!("{} FLOP = {} PF = {} pfs-days", flop(v), pf(v, lang), pfs_days(v, lang))
+}
+
+/// The label of a factor.
+pub fn label(l: Label, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match l {
+            Label::Forward => "factor.forward",
+            Label::FlopsPerMac => "factor.fpm",
+            Label::Passes => "factor.passes",
+            Label::Examples => "factor.examples",
+            Label::Epochs => "factor.epochs",
+            Label::Six => "factor.six",
+            Label::Parameters => "factor.parameters",
+            Label::Tokens => "factor.tokens",
+            Label::Chips => "factor.chips",
+            Label::Peak => "factor.peak",
+            Label::Time => "factor.time",
+            Label::Utilization => "factor.utilization",
+            Label::Factor => "factor.extra",
+        },
+    )
+}
+
+/// The derivation as labelled lines, one factor each, for students and the CLI.
+pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = e
+        .factors
+        .iter()
+        .map(|f| {
+            let v = factor_value(f.value, f.shown, lang);
+            let typed = if f.input.is_empty() {
+                t(lang, "derivation.default").to_string()
+            } else if f.input != v {
+                format!("“{}”", f.input)
+            } else {
+                String::new()
+            };
+            format!("{}: {v}{}{typed}", label(f.label, lang), if typed.is_empty() { "" } else { "  " })
+        })
+        .collect();
+    out.push(formula(e, lang));
+    out
+}
+
+/// An assumption or source note as a sentence.
+pub fn note(n: &Note, lang: Lang) -> String {
+    match (n, lang) {
+        (Note::DefaultUtilization { value, cpu }, Lang::En) => format!(
+            "Utilization {}% assumed: OpenAI's default for a {} when nothing more specific is known.",
+            readable(value * 100.0, 3, ","),
+            if *cpu { "CPU" } else { "GPU" }
+        ),
+        (Note::DefaultUtilization { value, cpu }, Lang::Zh) => format!(
+            "假设利用率为 {}%：在没有更具体信息时，OpenAI 对 {} 的默认假设。",
+            readable(value * 100.0, 3, ","),
+            if *cpu { "CPU" } else { "GPU" }
+        ),
+        (Note::Peak { chip, precision, flops, citation, defaulted }, Lang::En) => format!(
+            "Peak: {chip}, {} {}{} FLOP/s. Source: {citation}.",
+            precision.label(),
+            if *defaulted { "(the precision training most likely used), " } else { "" },
+            sci(*flops, 4)
+        ),
+        (Note::Peak { chip, precision, flops, citation, defaulted }, Lang::Zh) => format!(
+            "峰值：{chip}，{} {}{} FLOP/s。来源：{citation}。",
+            precision.label(),
+            if *defaulted { "（训练最可能使用的精度）" } else { "" },
+            sci(*flops, 4)
+        ),
+        (Note::BareDays, Lang::En) => "A time without a unit is read as days.".into(),
+        (Note::BareDays, Lang::Zh) => "没有单位的时间按天计算。".into(),
+        (Note::BareRate, Lang::En) => "A peak without a unit is read as FLOP/s.".into(),
+        (Note::BareRate, Lang::Zh) => "没有单位的峰值按 FLOP/s 计算。".into(),
+        (Note::FromLayers { macs, count }, Lang::En) => {
+            format!("Forward pass from {count} layers: {} add-multiplies per example.", grouped(*macs, 0, ","))
+        }
+        (Note::FromLayers { macs, count }, Lang::Zh) => {
+            format!("前向传播由 {count} 层计算得出：每个样本 {} 次乘加。", grouped(*macs, 0, ","))
+        }
+    }
+}
+
+pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match v {
+            Verdict::Within2x => "verdict.2x",
+            Verdict::Within3x => "verdict.3x",
+            Verdict::FarApart => "verdict.far",
+        },
+    )
+}
+
+/// "0.93: within 2x (geometric mean 4.9 × 10^17 FLOP = 0.00568 pfs-days)".
+pub fn comparison(c: &Comparison, lang: Lang) -> String {
+    format!(
+        "{}{} {} ({} {} FLOP = {} pfs-days)",
+        readable(c.ratio, 3, sep(lang)),
+        if lang == Lang::Zh { "：" } else { ":" },
+        verdict(c.verdict, lang),
+        t(lang, "result.geomean"),
+        sci(c.geometric_mean, 3),
+        readable(c.geometric_mean / PFS_DAY, 3, sep(lang))
+    )
+}
