@@ -40,10 +40,7 @@ fn num(path: &str, line: usize, col: &str, s: &str) -> Result<Option<f64>, Strin
     if s.trim().is_empty() {
         return Ok(None);
     }
-    let v: f64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("{path}:{line}: column {col}: '{s}' is not a number"))?;
+    let v: f64 = s.trim().parse().map_err(|_| format!("{path}:{line}: column {col}: '{s}' is not a number"))?;
     if !v.is_finite() || v < 0.0 {
         return Err(format!("{path}:{line}: column {col}: '{s}' is not a finite non-negative number"));
     }
@@ -223,9 +220,7 @@ fn generate(code: &mut String) -> Result<(), String> {
     let mut same: Vec<(String, String)> = Vec::new();
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
-        let has = |name: &str, epoch: bool| {
-            rows.iter().any(|x| x.name == name && (x.dataset == "Epoch") == epoch)
-        };
+        let has = |name: &str, epoch: bool| rows.iter().any(|x| x.name == name && (x.dataset == "Epoch") == epoch);
         if !has(&r[co], false) {
             return Err(format!("{p}:{line}: no OpenAI result named '{}'", r[co]));
         }
@@ -267,8 +262,7 @@ fn generate(code: &mut String) -> Result<(), String> {
     writeln!(code, "pub static CHIPS: &[Chip] = &[").unwrap();
     let p = "data/openai-2018-hardware.csv";
     let t = read(p)?;
-    let (ci, cn, ct, cf, cu) =
-        (t.col("id")?, t.col("name")?, t.col("type")?, t.col("fp32_flops")?, t.col("used_in")?);
+    let (ci, cn, ct, cf, cu) = (t.col("id")?, t.col("name")?, t.col("type")?, t.col("fp32_flops")?, t.col("used_in")?);
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
         let fp32 = num(p, line, "fp32_flops", &r[cf])?.ok_or(format!("{p}:{line}: no fp32"))?;
@@ -284,7 +278,8 @@ fn generate(code: &mut String) -> Result<(), String> {
     }
     let p = "data/epoch-ml-hardware.csv";
     let t = read(p)?;
-    let cols = ["fp64_flops", "fp32_flops", "tf32_flops", "fp16_flops", "tensor_fp16_bf16_flops", "fp8_flops", "int8_ops"];
+    let cols =
+        ["fp64_flops", "fp32_flops", "tf32_flops", "fp16_flops", "tensor_fp16_bf16_flops", "fp8_flops", "int8_ops"];
     let (cn, cm, ct, cr, cds) =
         (t.col("name")?, t.col("manufacturer")?, t.col("type")?, t.col("release_date")?, t.col("datasheet")?);
     for (i, r) in t.rows.iter().enumerate() {

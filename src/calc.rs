@@ -570,11 +570,7 @@ fn method2(c: &Calculation) -> Outcome {
     let chips = r.read(Field::Chips, Want::Count, None);
     let mut cpu = false;
     let peak = if !c.hardware.trim().is_empty() {
-        let precision = if c.precision.trim().is_empty() {
-            Ok(None)
-        } else {
-            Precision::parse(&c.precision).map(Some)
-        };
+        let precision = if c.precision.trim().is_empty() { Ok(None) } else { Precision::parse(&c.precision).map(Some) };
         match precision {
             Err(m) => {
                 r.errors.push(FieldError { field: Field::Precision, message: m, start: 0, end: 0 });
@@ -638,9 +634,12 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let date = if c.date.trim().is_empty() {
         Ok(None)
     } else {
-        crate::data::Date::parse(&c.date)
-            .map(|d| Some(d.years()))
-            .map_err(|m| FieldError { field: Field::Date, message: m, start: 0, end: c.date.chars().count() })
+        crate::data::Date::parse(&c.date).map(|d| Some(d.years())).map_err(|m| FieldError {
+            field: Field::Date,
+            message: m,
+            start: 0,
+            end: c.date.chars().count(),
+        })
     };
     Evaluation { method1, method2, comparison, layers, date }
 }

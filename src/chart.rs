@@ -85,8 +85,16 @@ pub struct Layout {
 }
 
 /// The names the chart labels by default, when they are in view.
-pub const DEFAULT_LABELS: &[&str] =
-    &["AlexNet", "AlphaGoZero", "Perceptron Mark I", "TD-Gammon", "GPT-3 175B (davinci)", "GPT-4", "Neural Machine Translation", "DQN"];
+pub const DEFAULT_LABELS: &[&str] = &[
+    "AlexNet",
+    "AlphaGoZero",
+    "Perceptron Mark I",
+    "TD-Gammon",
+    "GPT-3 175B (davinci)",
+    "GPT-4",
+    "Neural Machine Translation",
+    "DQN",
+];
 
 fn set_index(d: DatasetId) -> usize {
     match d {
@@ -196,9 +204,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             let (a, b) = (era.from.max(xmin), era.to.min(xmax));
             if a < b {
                 let fill = if i == 0 { th.era.to_rgba() } else { th.fit.mix(0.07) };
-                chart
-                    .draw_series(std::iter::once(Rectangle::new([(a, ymin), (b, ymax)], fill.filled())))
-                    .map_err(e)?;
+                chart.draw_series(std::iter::once(Rectangle::new([(a, ymin), (b, ymax)], fill.filled()))).map_err(e)?;
             }
         }
     }
@@ -253,14 +259,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .filter(|(_, y)| *y >= ymin && *y <= ymax)
             .collect();
         let name = format!(
-            "{}: {} {} {:.1} {}",
+            "{}: {} {:.1} {}",
             t(spec.lang, "trend.fit"),
             t(spec.lang, "trend.doubling"),
-            if spec.lang == Lang::Zh { "" } else { "" },
             fit.doubling_months,
             t(spec.lang, "trend.months")
-        )
-        .replace("  ", " ");
+        );
         let style = ShapeStyle { color: th.fit.to_rgba(), filled: false, stroke_width: (2.5 * s).round() as u32 };
         chart
             .draw_series(std::iter::once(PathElement::new(pts, style)))
@@ -287,24 +291,24 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             })
             .collect();
         let anno = match set {
-            DatasetId::OpenAi2018 => chart.draw_series(pts.iter().map(|(x, y, _)| {
-                EmptyElement::at((*x, *y)) + Circle::new((0, 0), r, color.filled())
-            })),
+            DatasetId::OpenAi2018 => chart.draw_series(
+                pts.iter().map(|(x, y, _)| EmptyElement::at((*x, *y)) + Circle::new((0, 0), r, color.filled())),
+            ),
             DatasetId::Modest2018 => chart.draw_series(pts.iter().map(|(x, y, upper)| {
                 let style = if *upper { color.stroke_width((1.5 * s) as u32) } else { color.filled() };
                 EmptyElement::at((*x, *y)) + TriangleMarker::new((0, 0), r + 1, style)
             })),
-            DatasetId::FirstEra => chart.draw_series(pts.iter().map(|(x, y, _)| {
-                EmptyElement::at((*x, *y)) + Rectangle::new([(-r, -r), (r, r)], color.filled())
-            })),
+            DatasetId::FirstEra => chart.draw_series(
+                pts.iter()
+                    .map(|(x, y, _)| EmptyElement::at((*x, *y)) + Rectangle::new([(-r, -r), (r, r)], color.filled())),
+            ),
             DatasetId::Epoch => chart.draw_series(pts.iter().map(|(x, y, _)| {
                 EmptyElement::at((*x, *y)) + Circle::new((0, 0), (r - 1).max(2), color.mix(0.7).filled())
             })),
         }
         .map_err(e)?;
         let legend_style = color.filled();
-        anno.label(set_name(set, spec.lang))
-            .legend(move |(x, y)| Circle::new((x + 8, y), 4, legend_style));
+        anno.label(set_name(set, spec.lang)).legend(move |(x, y)| Circle::new((x + 8, y), 4, legend_style));
         for i in idx {
             let m = spec.points[i];
             let (px, py) = chart.backend_coord(&(m.date.years(), m.pfs_days.unwrap_or(ymin)));
@@ -318,7 +322,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         if let Some(v) = m.pfs_days {
             chart
                 .draw_series(std::iter::once(
-                    EmptyElement::at((m.date.years(), v)) + Text::new(m.name.to_string(), (r + 3, -r - 12), small.clone()),
+                    EmptyElement::at((m.date.years(), v))
+                        + Text::new(m.name.to_string(), (r + 3, -r - 12), small.clone()),
                 ))
                 .map_err(e)?;
         }
@@ -350,7 +355,14 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
                         + Circle::new((0, 0), big, th.background.stroke_width((1.5 * s) as u32))
                         + Text::new(
                             if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { u.label.clone() },
-                            (if x > xmax - (xmax - xmin) * 0.2 { -big - 8 - 7 * (label_len as i32) } else { big + 4 }, -big - 4 - (10.0 * s) as i32),
+                            (
+                                if x > xmax - (xmax - xmin) * 0.2 {
+                                    -big - 8 - 7 * (label_len as i32)
+                                } else {
+                                    big + 4
+                                },
+                                -big - 4 - (10.0 * s) as i32,
+                            ),
                             ("sans-serif", font(base + 1.0)).into_font().color(&th.user),
                         ),
                 ))

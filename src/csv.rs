@@ -58,11 +58,7 @@ fn finish(rows: &mut Vec<Vec<String>>, row: Vec<String>, line: usize) -> Result<
     }
     if let Some(header) = rows.first() {
         if header.len() != row.len() {
-            return Err(format!(
-                "line {line}: {} fields where the header has {}",
-                row.len(),
-                header.len()
-            ));
+            return Err(format!("line {line}: {} fields where the header has {}", row.len(), header.len()));
         }
     }
     rows.push(row);
@@ -87,9 +83,6 @@ impl Table {
 
     /// Index of a column, or an error naming it.
     pub fn col(&self, name: &str) -> Result<usize, String> {
-        self.header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("no column '{name}'"))
+        self.header.iter().position(|h| h == name).ok_or_else(|| format!("no column '{name}'"))
     }
 }

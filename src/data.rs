@@ -27,7 +27,10 @@ impl Date {
     pub fn parse(s: &str) -> Result<Date, String> {
         let bad = || format!("'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
         let parts: Vec<&str> = s.trim().split('-').collect();
-        if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        if parts.is_empty()
+            || parts.len() > 3
+            || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+        {
             return Err(bad());
         }
         let year: i32 = parts[0].parse().map_err(|_| bad())?;
@@ -77,7 +80,8 @@ pub enum DatasetId {
 }
 
 impl DatasetId {
-    pub const ALL: [DatasetId; 4] = [DatasetId::OpenAi2018, DatasetId::Modest2018, DatasetId::FirstEra, DatasetId::Epoch];
+    pub const ALL: [DatasetId; 4] =
+        [DatasetId::OpenAi2018, DatasetId::Modest2018, DatasetId::FirstEra, DatasetId::Epoch];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -96,8 +100,12 @@ impl DatasetId {
     pub fn source(self) -> &'static str {
         match self {
             DatasetId::OpenAi2018 => "OpenAI, \"AI and Compute\" (Amodei & Hernandez, May 2018), chart values",
-            DatasetId::Modest2018 => "OpenAI, \"AI and Compute\" (2018), appendix: recent novel results that used modest amounts of compute",
-            DatasetId::FirstEra => "Epoch AI, \"Notable AI Models\" (CC BY 4.0); the first era of OpenAI's 2019 addendum",
+            DatasetId::Modest2018 => {
+                "OpenAI, \"AI and Compute\" (2018), appendix: recent novel results that used modest amounts of compute"
+            }
+            DatasetId::FirstEra => {
+                "Epoch AI, \"Notable AI Models\" (CC BY 4.0); the first era of OpenAI's 2019 addendum"
+            }
             DatasetId::Epoch => "Epoch AI, \"Notable AI Models\" (CC BY 4.0), snapshot of December 2024",
         }
     }
@@ -168,9 +176,7 @@ impl Model {
     /// The same model in the other source, if it is there.
     pub fn counterpart(&self) -> Option<&'static Model> {
         let other = self.same_as?;
-        MODELS.iter().find(|m| {
-            m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch)
-        })
+        MODELS.iter().find(|m| m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch))
     }
 }
 

@@ -143,7 +143,8 @@ pub const TIME_UNITS: &[(&[&str], f64)] = &[
 ];
 
 /// SI prefixes that may stand before FLOP, FLOPs, FLOPS and F.
-const PREFIXES: &[(&str, f64)] = &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18)];
+const PREFIXES: &[(&str, f64)] =
+    &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18)];
 
 fn ops_unit(word: &str) -> Option<Dim> {
     match word {
@@ -181,7 +182,10 @@ pub fn unit(word: &str) -> Option<Value> {
 enum Tok {
     Num(f64),
     /// A word; `attached` when it follows a number with no space (a suffix: 1.2M, 5d).
-    Word { text: String, attached: bool },
+    Word {
+        text: String,
+        attached: bool,
+    },
     Op(char),
     Range,
     End,
@@ -276,7 +280,11 @@ fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
                     pos += 1;
                 }
                 let mut w = text(ws, pos);
-                if w.ends_with("FLOP") && chars.get(pos) == Some(&'/') && chars.get(pos + 1) == Some(&'s') && !chars.get(pos + 2).is_some_and(|c| is_word_char(*c)) {
+                if w.ends_with("FLOP")
+                    && chars.get(pos) == Some(&'/')
+                    && chars.get(pos + 1) == Some(&'s')
+                    && !chars.get(pos + 2).is_some_and(|c| is_word_char(*c))
+                {
                     pos += 2;
                     w.push_str("/s");
                 }
@@ -289,7 +297,11 @@ fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
                 pos += 1;
             }
             let mut w = text(start, pos);
-            if w.ends_with("FLOP") && chars.get(pos) == Some(&'/') && chars.get(pos + 1) == Some(&'s') && !chars.get(pos + 2).is_some_and(|c| is_word_char(*c)) {
+            if w.ends_with("FLOP")
+                && chars.get(pos) == Some(&'/')
+                && chars.get(pos + 1) == Some(&'s')
+                && !chars.get(pos + 2).is_some_and(|c| is_word_char(*c))
+            {
                 pos += 2;
                 w.push_str("/s");
             }
@@ -402,10 +414,7 @@ impl Parser<'_> {
         }
         if low.lo > hi.v.lo {
             return self.err(
-                format!(
-                    "the range '{}' goes from high to low: write the smaller value first",
-                    self.text(start, end)
-                ),
+                format!("the range '{}' goes from high to low: write the smaller value first", self.text(start, end)),
                 start,
                 end,
             );
@@ -460,11 +469,7 @@ impl Parser<'_> {
                         acc.times(rhs)
                     } else {
                         if rhs.lo <= 0.0 && rhs.hi >= 0.0 {
-                            return self.err(
-                                format!("'{}' divides by zero", self.text(start, end)),
-                                t.start,
-                                end,
-                            );
+                            return self.err(format!("'{}' divides by zero", self.text(start, end)), t.start, end);
                         }
                         let c = [acc.lo / rhs.lo, acc.lo / rhs.hi, acc.hi / rhs.lo, acc.hi / rhs.hi];
                         Value { lo: min4(c), hi: max4(c), dim: acc.dim.div(rhs.dim) }
@@ -596,7 +601,11 @@ impl Parser<'_> {
                 self.depth -= 1;
                 let close = self.bump();
                 if close.tok != Tok::Op(')') {
-                    return self.err(format!("'(' at position {} is not closed", t.start + 1), t.start, close.end.max(t.end));
+                    return self.err(
+                        format!("'(' at position {} is not closed", t.start + 1),
+                        t.start,
+                        close.end.max(t.end),
+                    );
                 }
                 Ok(v)
             }
@@ -613,27 +622,50 @@ impl Parser<'_> {
                 self.depth -= 1;
                 let close = self.bump();
                 if close.tok != Tok::Op(')') {
-                    return self.err(format!("'(' at position {} is not closed", open.start + 1), open.start, close.end);
+                    return self.err(
+                        format!("'(' at position {} is not closed", open.start + 1),
+                        open.start,
+                        close.end,
+                    );
                 }
                 if arg.lo < 0.0 {
-                    return self.err(format!("'{}' is the root of a negative number", self.text(t.start, close.end)), t.start, close.end);
+                    return self.err(
+                        format!("'{}' is the root of a negative number", self.text(t.start, close.end)),
+                        t.start,
+                        close.end,
+                    );
                 }
                 if arg.dim.ops % 2 != 0 || arg.dim.time % 2 != 0 {
-                    return self.err(format!("cannot take the square root of {}", arg.dim.describe()), t.start, close.end);
+                    return self.err(
+                        format!("cannot take the square root of {}", arg.dim.describe()),
+                        t.start,
+                        close.end,
+                    );
                 }
-                Ok(Value { lo: arg.lo.sqrt(), hi: arg.hi.sqrt(), dim: Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2 } })
+                Ok(Value {
+                    lo: arg.lo.sqrt(),
+                    hi: arg.hi.sqrt(),
+                    dim: Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2 },
+                })
             }
             Tok::Word { ref text, .. } => match unit_word(text) {
                 // A unit on its own: "FLOPS", "d".
                 Some(u) => Ok(u),
                 None => self.err(
-                    format!("'{text}' is not a number{}", if text.chars().count() > 1 { " or a known unit" } else { "" }),
+                    format!(
+                        "'{text}' is not a number{}",
+                        if text.chars().count() > 1 { " or a known unit" } else { "" }
+                    ),
                     t.start,
                     t.end,
                 ),
             },
             Tok::End => self.err(
-                if self.toks.len() == 1 { "empty: enter a number".into() } else { "the expression ends too early".into() },
+                if self.toks.len() == 1 {
+                    "empty: enter a number".into()
+                } else {
+                    "the expression ends too early".into()
+                },
                 t.start,
                 t.start,
             ),

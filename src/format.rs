@@ -104,7 +104,7 @@ pub fn eng(v: f64) -> String {
 }
 
 /// A count shown to a reader: grouped digits between 0.001 and 10^7, with `sig` significant
-/// digits, scientific outside: "10,506", "0.122", "4.36 × 10^5"... 
+/// digits, scientific outside: "10,506", "0.122", "4.36 × 10^5"...
 pub fn readable(v: f64, sig: u32, sep: &str) -> String {
     let a = v.abs();
     if a == 0.0 {

@@ -101,7 +101,10 @@ fn parse_line(line: &str) -> Result<Layer, String> {
         other => return Err(format!("unknown layer '{other}': use conv, dense, rnn, lstm or gru")),
     };
     if let Some((k, _)) = kv.iter().find(|(k, _)| !known.contains(&k.as_str())) {
-        return Err(format!("{kind} has no '{k}=': it takes {}", known.iter().map(|k| format!("{k}=")).collect::<Vec<_>>().join(" ")));
+        return Err(format!(
+            "{kind} has no '{k}=': it takes {}",
+            known.iter().map(|k| format!("{k}=")).collect::<Vec<_>>().join(" ")
+        ));
     }
     let (kind, macs, output) = match kind.as_str() {
         "conv" => {
@@ -157,7 +160,10 @@ pub fn parse(text: &str) -> Result<Vec<Layer>, LayerError> {
         out.push(layer);
     }
     if out.is_empty() {
-        return Err(LayerError { line: 1, message: "no layers: write one per line, such as 'dense in=784 out=100'".into() });
+        return Err(LayerError {
+            line: 1,
+            message: "no layers: write one per line, such as 'dense in=784 out=100'".into(),
+        });
     }
     Ok(out)
 }

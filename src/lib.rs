@@ -4,16 +4,16 @@
 //! share-link codec and the chart drawing. The page (`app`, wasm32 only) and the CLI
 //! (`src/bin/aicompute.rs`) are thin shells over it.
 
+pub mod calc;
+pub mod chart;
 pub mod csv;
-pub mod expr;
 pub mod data;
+pub mod examples;
+pub mod expr;
 pub mod format;
 pub mod hardware;
-pub mod calc;
-pub mod layers;
 pub mod i18n;
+pub mod layers;
 pub mod render;
-pub mod examples;
 pub mod share;
 pub mod trend;
-pub mod chart;

@@ -123,7 +123,8 @@ pub fn decode(query: &str) -> Decoded {
         match key.as_str() {
             "v" => {
                 if val != VERSION.to_string() {
-                    ignored.push(format!("v={val}: this page reads version {VERSION} links; it used what it recognised"));
+                    ignored
+                        .push(format!("v={val}: this page reads version {VERSION} links; it used what it recognised"));
                 }
             }
             "lang" => match val.as_str() {

@@ -114,8 +114,11 @@ pub fn t975(df: usize) -> f64 {
 
 /// Fits log2(value) = a + b·year by least squares. Needs three points with distinct dates.
 pub fn fit(points: &[(f64, f64)]) -> Option<Fit> {
-    let pts: Vec<(f64, f64)> =
-        points.iter().filter(|(x, v)| x.is_finite() && *v > 0.0 && v.is_finite()).map(|(x, v)| (*x, v.log2())).collect();
+    let pts: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|(x, v)| x.is_finite() && *v > 0.0 && v.is_finite())
+        .map(|(x, v)| (*x, v.log2()))
+        .collect();
     let n = pts.len();
     if n < 3 {
         return None;
@@ -211,12 +214,7 @@ pub struct Growth {
 pub fn growth(from: &Model, to: &Model) -> Option<Growth> {
     let (a, b) = (from.pfs_days?, to.pfs_days?);
     let years = to.date.years() - from.date.years();
-    Some(Growth {
-        factor: b / a,
-        years,
-        moore_18: (years / 1.5).exp2(),
-        moore_24: (years / 2.0).exp2(),
-    })
+    Some(Growth { factor: b / a, years, moore_18: (years / 1.5).exp2(), moore_24: (years / 2.0).exp2() })
 }
 
 /// A model of a data set by name.

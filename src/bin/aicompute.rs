@@ -157,7 +157,8 @@ fn cmd_ops(raw: &[String]) -> Result<(), Fail> {
         Some("flop") => Per::Flop,
         Some(o) => return Err(usage(format!("--per: '{o}' is neither mac nor flop"))),
     };
-    for (f, what) in [(Field::Forward, "the operations per forward pass"), (Field::Examples, "the number of examples")] {
+    for (f, what) in [(Field::Forward, "the operations per forward pass"), (Field::Examples, "the number of examples")]
+    {
         if f.get(&c).trim().is_empty() {
             return Err(usage(format!("{}: missing: give {what}", f.flag())));
         }
@@ -179,15 +180,8 @@ fn cmd_params(raw: &[String]) -> Result<(), Fail> {
 }
 
 fn cmd_gpu(raw: &[String]) -> Result<(), Fail> {
-    let fields = [
-        Field::Chips,
-        Field::Hardware,
-        Field::Precision,
-        Field::Peak,
-        Field::Time,
-        Field::Utilization,
-        Field::Factor,
-    ];
+    let fields =
+        [Field::Chips, Field::Hardware, Field::Precision, Field::Peak, Field::Time, Field::Utilization, Field::Factor];
     let a = Args::parse(raw, &fields.map(|f| f.flag()))?;
     let mut c = Calculation::default();
     fill(&mut c, &a, &fields);
@@ -223,7 +217,10 @@ fn cmd_layers(raw: &[String]) -> Result<(), Fail> {
         let mut m = Map::new();
         m.insert(
             "layers".into(),
-            json!(layers.iter().map(|l| json!({"layer": l.text, "macs": l.macs, "repeat": l.repeat, "total": l.total()})).collect::<Vec<_>>()),
+            json!(layers
+                .iter()
+                .map(|l| json!({"layer": l.text, "macs": l.macs, "repeat": l.repeat, "total": l.total()}))
+                .collect::<Vec<_>>()),
         );
         m.insert("macs".into(), json!(total));
         m.insert("forward_flop".into(), json!(total * 2.0));
@@ -236,7 +233,11 @@ fn cmd_layers(raw: &[String]) -> Result<(), Fail> {
             let rep = if l.repeat != 1.0 { format!(" x {}", format::exact(l.repeat)) } else { String::new() };
             println!("{:>2}. {:<40} {:>16} MACs{rep}", i + 1, l.text, format::grouped(l.macs, 0, ","));
         }
-        println!("total: {} add-multiplies = {} FLOP per example (2 FLOP per add-multiply)", format::grouped(total, 0, ","), format::readable(total * 2.0, 3, ","));
+        println!(
+            "total: {} add-multiplies = {} FLOP per example (2 FLOP per add-multiply)",
+            format::grouped(total, 0, ","),
+            format::readable(total * 2.0, 3, ",")
+        );
         if let Some(e) = &estimate {
             print_estimate(e);
         }
@@ -260,7 +261,11 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
                 "link": format!("?{}", share::encode(&ex.calculation())),
             }));
         } else {
-            let flag = if ex.differs() { "  ← the published figure differs from its arithmetic by more than 10%" } else { "" };
+            let flag = if ex.differs() {
+                "  ← the published figure differs from its arithmetic by more than 10%"
+            } else {
+                ""
+            };
             println!(
                 "{:<18} exact {} pfs-days, published {} pfs-days{flag}",
                 ex.id,
@@ -295,9 +300,18 @@ fn cmd_hardware(raw: &[String]) -> Result<(), Fail> {
         println!("{}", Json::Array(list));
     } else {
         for c in chips {
-            let peaks: Vec<String> =
-                c.precisions().iter().map(|p| format!("{} {}", p.key(), format::sci(c.peak(*p).unwrap_or(0.0), 3))).collect();
-            println!("{:<40} {}\n    {}\n    source: {}", c.id, c.name, if peaks.is_empty() { "no peak figure".into() } else { peaks.join(", ") }, c.citation());
+            let peaks: Vec<String> = c
+                .precisions()
+                .iter()
+                .map(|p| format!("{} {}", p.key(), format::sci(c.peak(*p).unwrap_or(0.0), 3)))
+                .collect();
+            println!(
+                "{:<40} {}\n    {}\n    source: {}",
+                c.id,
+                c.name,
+                if peaks.is_empty() { "no peak figure".into() } else { peaks.join(", ") },
+                c.citation()
+            );
         }
     }
     Ok(())
@@ -360,7 +374,8 @@ const SELECTION_FLAGS: [&str; 4] = ["--dataset", "--from", "--to", "--bounds"];
 
 /// The data selection of `trend` and `chart`: --dataset (default openai-2018), --from, --to.
 fn selection(a: &Args) -> Result<trend::Selection, Fail> {
-    let sets = trend::Selection::parse_datasets(a.get("--dataset").unwrap_or("openai-2018")).map_err(|m| usage(format!("--dataset: {m}")))?;
+    let sets = trend::Selection::parse_datasets(a.get("--dataset").unwrap_or("openai-2018"))
+        .map_err(|m| usage(format!("--dataset: {m}")))?;
     let mut sel = trend::Selection::of(&sets);
     if let Some(f) = a.get("--from") {
         sel.from = Some(trend::parse_bound(f, false).map_err(|m| usage(format!("--from: {m}")))?);
@@ -400,7 +415,14 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
             "doubling time: {:.2} months (95% interval {:.2}-{:.2})",
             fit.doubling_months, fit.doubling_months_low, fit.doubling_months_high
         );
-        println!("growth per year: {}x    R²: {:.3}    points: {} ({:.1} to {:.1})", format::readable(fit.growth_per_year, 3, ","), fit.r2, fit.n, fit.from, fit.to);
+        println!(
+            "growth per year: {}x    R²: {:.3}    points: {} ({:.1} to {:.1})",
+            format::readable(fit.growth_per_year, 3, ","),
+            fit.r2,
+            fit.n,
+            fit.from,
+            fit.to
+        );
         for d in &sel.datasets {
             println!("source: {}", d.source());
         }
@@ -417,7 +439,11 @@ fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
     let dim = |flag: &str, default: u32| -> Result<u32, Fail> {
         match a.get(flag) {
             None => Ok(default),
-            Some(v) => v.parse::<u32>().ok().filter(|v| (200..=8000).contains(v)).ok_or_else(|| usage(format!("{flag}: '{v}' is not a size in pixels from 200 to 8000"))),
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|v| (200..=8000).contains(v))
+                .ok_or_else(|| usage(format!("{flag}: '{v}' is not a size in pixels from 200 to 8000"))),
         }
     };
     let (w, h) = (dim("--width", 1000)?, dim("--height", 600)?);

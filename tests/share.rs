@@ -1,0 +1,92 @@
+//! Share links: readable, versioned, exact round trips, and tolerant decoding.
+
+use aicompute::calc::{evaluate, Calculation, Field, Lang, Mode, Per};
+use aicompute::examples::EXAMPLES;
+use aicompute::share::{decode, decode_component, encode, encode_component};
+use proptest::prelude::*;
+
+#[test]
+fn readable_and_short() {
+    let c = aicompute::examples::find("resnet").unwrap().calculation();
+    assert_eq!(encode(&c), "v=1&fwd=11.4+*+10%5E9&ex=1.2+*+10%5E6&ep=128&date=2015-12-10&name=ResNet-151");
+    assert_eq!(encode(&Calculation::default()), "v=1");
+    let mut z = Calculation { lang: Lang::Zh, mode: Mode::Params, per: Per::Flop, ..Calculation::default() };
+    z.time = "3 天".into();
+    assert_eq!(encode(&z), "v=1&lang=zh&mode=6nd&per=flop&time=3+%E5%A4%A9");
+}
+
+#[test]
+fn every_example_round_trips_and_evaluates_the_same() {
+    for ex in EXAMPLES {
+        let c = ex.calculation();
+        let q = encode(&c);
+        let d = decode(&q);
+        assert_eq!(d.calc, c, "{}", ex.id);
+        assert!(d.ignored.is_empty());
+        assert_eq!(evaluate(&d.calc), evaluate(&c));
+        assert_eq!(decode(&format!("https://example.org/sub/dir/?{q}#top")).calc, c, "from a whole URL");
+    }
+}
+
+#[test]
+fn bad_and_unknown_parameters_are_reported_not_fatal() {
+    let d = decode("?v=1&fwd=1G&ex=1M&colour=red&lang=fr&mode=magic&per=bits");
+    assert_eq!(d.calc.forward, "1G");
+    assert_eq!(d.calc.examples, "1M");
+    assert_eq!(d.calc.lang, Lang::En);
+    assert_eq!(
+        d.ignored,
+        [
+            "colour: not a parameter of this page",
+            "lang=fr: the languages are en and zh",
+            "mode=magic: the modes are ops, layers and 6nd",
+            "per=bits: use mac or flop",
+        ]
+    );
+    let d = decode("v=2&fwd=1G");
+    assert_eq!(d.calc.forward, "1G");
+    assert_eq!(d.ignored, ["v=2: this page reads version 1 links; it used what it recognised"]);
+    assert_eq!(decode("").calc, Calculation::default());
+    assert_eq!(decode("%%%&=&&fwd=%ZZ%4").calc.forward, "%ZZ%4");
+}
+
+#[test]
+fn components() {
+    assert_eq!(encode_component("a+b c&d=e%"), "a%2Bb+c%26d%3De%25");
+    assert_eq!(decode_component("a%2Bb+c%26d%3De%25"), "a+b c&d=e%");
+    assert_eq!(decode_component("%E5%A4%A9"), "天");
+    assert_eq!(decode_component("%FF"), "\u{FFFD}");
+}
+
+fn any_calc() -> impl Strategy<Value = Calculation> {
+    let text = || "\\PC{0,12}";
+    (
+        proptest::collection::vec(text(), 17),
+        prop_oneof![Just(Lang::En), Just(Lang::Zh)],
+        prop_oneof![Just(Mode::Ops), Just(Mode::Layers), Just(Mode::Params)],
+        prop_oneof![Just(Per::Mac), Just(Per::Flop)],
+    )
+        .prop_map(|(texts, lang, mode, per)| {
+            let mut c = Calculation { lang, mode, per, ..Calculation::default() };
+            for (f, t) in Field::ALL.iter().zip(&texts) {
+                *f.get_mut(&mut c) = t.clone();
+            }
+            c.name = texts[16].clone();
+            c
+        })
+}
+
+proptest! {
+    #[test]
+    fn round_trip(c in any_calc()) {
+        let d = decode(&encode(&c));
+        prop_assert_eq!(d.calc, c);
+        prop_assert!(d.ignored.is_empty());
+    }
+
+    #[test]
+    fn decoding_anything_never_panics(s in "\\PC{0,80}") {
+        let d = decode(&s);
+        let _ = evaluate(&d.calc);
+    }
+}

@@ -1,0 +1,212 @@
+//! Data sets, the fit, eras, growth, and the chart rendered to SVG.
+
+use aicompute::calc::Lang;
+use aicompute::chart::{self, ChartSpec, UserPoint};
+use aicompute::data::{dataset, DatasetId, Date, MODELS};
+use aicompute::trend::{self, fit, growth, model, t975, Selection, ERAS};
+
+#[test]
+fn counts_per_set() {
+    assert_eq!(dataset(DatasetId::OpenAi2018).count(), 15);
+    assert_eq!(dataset(DatasetId::Modest2018).count(), 6);
+    assert_eq!(dataset(DatasetId::Modest2018).filter(|m| m.upper_bound).count(), 4);
+    assert_eq!(dataset(DatasetId::FirstEra).count(), 9);
+    assert_eq!(dataset(DatasetId::FirstEra).filter(|m| m.pfs_days.is_none()).count(), 1);
+    assert_eq!(dataset(DatasetId::FirstEra).find(|m| m.pfs_days.is_none()).unwrap().name, "Deep Belief Nets");
+    assert_eq!(dataset(DatasetId::Epoch).count(), 443);
+    assert_eq!(MODELS.len(), 15 + 6 + 9 + 443);
+}
+
+#[test]
+fn every_row_has_its_source() {
+    for m in MODELS {
+        assert!(!m.citation().is_empty() && !m.source_link().is_empty(), "{}", m.name);
+        if matches!(m.dataset, DatasetId::Epoch | DatasetId::FirstEra) {
+            assert!(m.citation().contains("Epoch AI") && m.citation().contains("CC BY 4.0"), "{}", m.name);
+        }
+        if let (Some(f), Some(p)) = (m.flop, m.pfs_days) {
+            assert!((f / 8.64e19 / p - 1.0).abs() < 1e-9, "{}", m.name);
+        }
+    }
+}
+
+#[test]
+fn same_model_links() {
+    let a = model(DatasetId::OpenAi2018, "AlphaGoZero").unwrap();
+    let b = a.counterpart().unwrap();
+    assert_eq!((b.name, b.dataset), ("AlphaGo Zero", DatasetId::Epoch));
+    assert_eq!(b.counterpart().unwrap().name, "AlphaGoZero");
+    assert_eq!(a.pfs_days, Some(1862.0));
+    assert!((b.pfs_days.unwrap() - 3.41e23 / 8.64e19).abs() < 1e-6);
+    let linked = dataset(DatasetId::OpenAi2018).filter(|m| m.counterpart().is_some()).count();
+    assert_eq!(linked, 14, "every OpenAI result but TI7 Dota 1v1");
+    assert!(model(DatasetId::OpenAi2018, "TI7 Dota 1v1").unwrap().counterpart().is_none());
+}
+
+#[test]
+fn openai_fit_gives_3_43_months() {
+    let f = Selection::of(&[DatasetId::OpenAi2018]).fit().unwrap();
+    assert_eq!(f.n, 15);
+    assert!((3.43..3.44).contains(&f.doubling_months), "{}", f.doubling_months);
+    assert!(f.doubling_months_low < f.doubling_months && f.doubling_months < f.doubling_months_high);
+    assert!((f.growth_per_year - 2f64.powf(12.0 / f.doubling_months)).abs() < 1e-9);
+}
+
+/// The fit and its interval computed by hand on a small set.
+#[test]
+fn fit_against_a_hand_computation() {
+    // log2 values 0, 2, 3, 6 at years 0..3: x̄ = 1.5, ȳ = 2.75, Sxx = 5, Sxy = 9.5, b = 1.9.
+    let pts = [(0.0, 1.0), (1.0, 4.0), (2.0, 8.0), (3.0, 64.0)];
+    let f = fit(&pts).unwrap();
+    assert!((f.slope - 1.9).abs() < 1e-12);
+    // a = 2.75 - 1.9·1.5 = -0.1; residuals 0.1, 0.2, -0.7, 0.4: SSE = 0.7; Syy = 18.75.
+    assert!((f.intercept + 0.1).abs() < 1e-12);
+    assert!((f.r2 - (1.0 - 0.7 / 18.75)).abs() < 1e-12);
+    let se = (0.7f64 / 2.0 / 5.0).sqrt();
+    assert!((f.se_slope - se).abs() < 1e-12);
+    assert_eq!(t975(2), 4.303);
+    assert!((f.doubling_months - 12.0 / 1.9).abs() < 1e-12);
+    assert!((f.doubling_months_low - 12.0 / (1.9 + 4.303 * se)).abs() < 1e-12);
+    assert!((f.doubling_months_high - 12.0 / (1.9 - 4.303 * se)).abs() < 1e-12);
+}
+
+#[test]
+fn synthetic_set_with_a_known_slope() {
+    // Doubling every 6 months exactly: the fit recovers it with R² = 1.
+    let pts: Vec<(f64, f64)> = (0..20).map(|i| (2000.0 + i as f64 * 0.25, 3.0 * 2f64.powf(i as f64 * 0.5))).collect();
+    let f = fit(&pts).unwrap();
+    assert!((f.doubling_months - 6.0).abs() < 1e-9);
+    assert!((f.r2 - 1.0).abs() < 1e-12);
+    assert!((f.at(2001.0) - 3.0 * 4.0).abs() < 1e-9);
+    assert!(fit(&pts[..2]).is_none(), "two points do not make a fit");
+    assert!(fit(&[(1.0, 1.0), (1.0, 2.0), (1.0, 3.0)]).is_none(), "one date does not make a fit");
+}
+
+#[test]
+fn t_quantiles() {
+    assert_eq!(t975(13), 2.160);
+    assert!((t975(60) - 2.0003).abs() < 1e-3);
+    assert!((t975(1000) - 1.9623).abs() < 1e-3);
+}
+
+#[test]
+fn eras() {
+    let first = ERAS[0].selection().fit().unwrap();
+    assert!((18.0..30.0).contains(&first.doubling_months), "first era about 2 years: {}", first.doubling_months);
+    assert_eq!(first.n, 8);
+    let modern = ERAS[1].selection().fit().unwrap();
+    assert!((3.43..3.44).contains(&modern.doubling_months));
+    let epoch = ERAS[2].selection().fit().unwrap();
+    assert!((4.0..8.0).contains(&epoch.doubling_months), "{}", epoch.doubling_months);
+}
+
+#[test]
+fn alexnet_to_alphago_zero() {
+    let g =
+        growth(model(DatasetId::OpenAi2018, "AlexNet").unwrap(), model(DatasetId::OpenAi2018, "AlphaGoZero").unwrap())
+            .unwrap();
+    assert!((g.factor - 1862.0 / 0.00578754).abs() < 1e-6);
+    assert!((250_000.0..400_000.0).contains(&g.factor), "about 300,000x: {}", g.factor);
+    assert!((10.0..14.0).contains(&g.moore_18), "about 12x: {}", g.moore_18);
+    assert!(g.moore_24 < g.moore_18);
+}
+
+#[test]
+fn windows_and_bounds() {
+    assert_eq!(trend::parse_bound("2012", false), Ok(2012.0));
+    assert_eq!(trend::parse_bound("2012", true), Ok(2013.0));
+    assert_eq!(trend::parse_bound("2012-12", true), Ok(2013.0));
+    assert!(trend::parse_bound("20x2", false).is_err());
+    let mut sel = Selection::of(&[DatasetId::OpenAi2018]);
+    sel.from = Some(2014.0);
+    assert_eq!(sel.points().len(), 11);
+    let mut modest = Selection::of(&[DatasetId::Modest2018]);
+    assert_eq!(modest.fit_points().len(), 2, "upper bounds stay out of fits by default");
+    modest.include_bounds = true;
+    assert_eq!(modest.fit_points().len(), 6);
+    assert_eq!(Date::parse("2017-06").unwrap().to_string(), "2017-06");
+}
+
+/// The SVG has a text element holding exactly `s`.
+fn text(svg: &str, s: &str) -> bool {
+    svg.contains(&format!(">\n{s}\n</text>")) || svg.contains(&format!(">{s}</text>"))
+}
+
+fn spec(sets: &[DatasetId], user: Option<UserPoint>) -> ChartSpec {
+    let sel = Selection::of(sets);
+    ChartSpec {
+        points: sel.points(),
+        fit: sel.fit(),
+        moore_months: Some(18.0),
+        eras: true,
+        user,
+        lang: Lang::En,
+        dark: false,
+        scale: 1.0,
+        labels: chart::DEFAULT_LABELS.to_vec(),
+    }
+}
+
+#[test]
+fn chart_svg_has_every_marker_the_fit_and_the_axes() {
+    let s = spec(&[DatasetId::OpenAi2018], None);
+    let (svg, layout) = chart::svg(&s, 1000, 600).unwrap();
+    assert_eq!(layout.markers.len(), 15);
+    assert_eq!(svg.matches("<circle").count(), 15 + 1, "15 markers and one legend dot");
+    assert!(svg.contains("fit: Doubling time 3.4 months"), "the fit's legend");
+    assert!(svg.contains("Moore&apos;s law (18 months)") || svg.contains("Moore's law (18 months)"));
+    assert!(text(&svg, "petaflop/s-days") && text(&svg, "FLOP"), "both axis titles");
+    assert!(text(&svg, "2014") && text(&svg, "10⁰"), "date and decade labels");
+    assert!(svg.contains("AlexNet") && svg.contains("AlphaGoZero"), "named points");
+    assert!(svg.contains("<polyline"), "the fit line");
+    // Every marker sits inside the plot area.
+    let (x0, y0, x1, y1) = layout.plot_area;
+    for (x, y, _) in &layout.markers {
+        assert!((x0..=x1).contains(x) && (y0..=y1).contains(y), "({x},{y}) outside {:?}", layout.plot_area);
+    }
+}
+
+#[test]
+fn chart_shows_the_user_point_and_its_range() {
+    let user = UserPoint { years: 2016.5, flop: 1e20, low: 5e19, high: 2e20, label: "my model".into() };
+    let (svg, layout) = chart::svg(&spec(&[DatasetId::OpenAi2018], Some(user)), 800, 500).unwrap();
+    assert!(svg.contains("my model"));
+    assert!(layout.user.is_some());
+    assert_eq!(svg.matches("<circle").count(), 15 + 2 + 2, "markers, the user's point (2 rings), 2 legend dots");
+    let (svg2, _) = chart::svg(&spec(&[DatasetId::OpenAi2018], None), 800, 500).unwrap();
+    assert!(svg.matches("<polyline").count() >= svg2.matches("<polyline").count() + 3, "the error bar and its caps");
+}
+
+#[test]
+fn chart_all_sets_phone_and_projector_dark_and_chinese() {
+    for (w, h) in [(400, 320), (1600, 900)] {
+        for dark in [false, true] {
+            let mut s = spec(&DatasetId::ALL, None);
+            s.dark = dark;
+            s.lang = Lang::Zh;
+            let (svg, layout) = chart::svg(&s, w, h).unwrap();
+            assert_eq!(layout.markers.len(), s.points.len());
+            assert!(svg.contains("翻倍时间"), "Chinese legend");
+            assert!(svg.contains(if dark { "#16181E" } else { "#FFFFFF" }), "background of the scheme");
+        }
+    }
+}
+
+#[test]
+fn hit_test_finds_the_nearest_marker() {
+    let s = spec(&[DatasetId::OpenAi2018], None);
+    let (_, layout) = chart::svg(&s, 1000, 600).unwrap();
+    for (x, y, i) in &layout.markers {
+        let found = chart::hit_test(&layout, x + 1, y - 1, 6).unwrap();
+        let (fx, fy, _) = layout.markers.iter().find(|m| m.2 == found).unwrap();
+        assert!((fx - x).abs() <= 2 && (fy - y).abs() <= 2, "{} vs {}", s.points[*i].name, s.points[found].name);
+    }
+    assert_eq!(chart::hit_test(&layout, -100, -100, 6), None);
+}
+
+#[test]
+fn power_labels() {
+    assert_eq!(chart::power_label(1e-3), "10⁻³");
+    assert_eq!(chart::power_label(1e21), "10²¹");
+    assert_eq!(chart::power_label(1.0), "10⁰");
+}
