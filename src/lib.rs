@@ -6,6 +6,9 @@
 
 pub mod calc;
 pub mod chart;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
 pub mod csv;
 pub mod data;
 pub mod examples;

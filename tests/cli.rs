@@ -1,4 +1,5 @@
 //! The `aicompute` binary: exact outputs, JSON keys, exit status 2 with one line on bad input.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 

@@ -1,4 +1,5 @@
 //! Share links: readable, versioned, exact round trips, and tolerant decoding.
+#![cfg(not(target_arch = "wasm32"))]
 
 use aicompute::calc::{evaluate, Calculation, Field, Lang, Mode, Per};
 use aicompute::examples::EXAMPLES;

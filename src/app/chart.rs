@@ -1,0 +1,198 @@
+//! The trend chart on a canvas: the core draws it (plotters-canvas backend); this file only sizes
+//! the canvas for the device pixel ratio, redraws on change and resize, and shows the source of
+//! the point under the pointer.
+
+use super::State;
+use crate::calc::{Lang, PFS_DAY};
+use crate::chart::{self, ChartSpec, Layout, UserPoint};
+use crate::data::{DatasetId, Model};
+use crate::i18n::t;
+use crate::trend::{Selection, ERAS};
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+fn dark_mode() -> bool {
+    window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// The fit choices: the three eras, or every drawn point.
+fn fit_selection(key: &str, drawn: &[DatasetId]) -> Selection {
+    ERAS.iter().find(|e| e.key == key).map(|e| e.selection()).unwrap_or_else(|| Selection::of(drawn))
+}
+
+#[component]
+pub fn Trend() -> impl IntoView {
+    let state = expect_context::<State>();
+    let sets = RwSignal::new(vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
+    let fit_key = RwSignal::new("modern-2012-2018".to_string());
+    let moore = RwSignal::new(18.0f64);
+    let size = RwSignal::new((0u32, 0u32, 1.0f64));
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let layout = StoredValue::new(Layout::default());
+    let shown = StoredValue::new(Vec::<&'static Model>::new());
+    let tip = RwSignal::new(None::<(usize, f64, f64)>);
+
+    let fit = Memo::new(move |_| {
+        let k = fit_key.get();
+        sets.with(|s| fit_selection(&k, s).fit())
+    });
+
+    // Size the canvas to its CSS box times the device pixel ratio, now and on resize.
+    let measure = move || {
+        if let Some(c) = canvas_ref.get_untracked() {
+            let dpr = window().device_pixel_ratio().max(1.0);
+            let w = c.client_width().max(300) as f64;
+            let h = (w * if w < 600.0 { 0.8 } else { 0.55 }).round();
+            size.set(((w * dpr) as u32, (h * dpr) as u32, dpr));
+        }
+    };
+    Effect::new(move |_| {
+        if canvas_ref.get().is_some() {
+            measure();
+        }
+    });
+    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || handle.remove());
+
+    Effect::new(move |_| {
+        let (w, h, dpr) = size.get();
+        let Some(canvas) = canvas_ref.get() else { return };
+        if w == 0 {
+            return;
+        }
+        let lang = state.lang.get();
+        let drawn = sets.get();
+        let fit = fit.get();
+        let user = state.eval.with(|e| {
+            let est = e.method1.estimate().or(e.method2.estimate())?;
+            let years = e.date.clone().ok().flatten()?;
+            Some((est.flop, years))
+        });
+        let name = state.calc.with(|c| c.name.clone());
+        canvas.set_width(w);
+        canvas.set_height(h);
+        canvas.style(("height", format!("{}px", (h as f64 / dpr).round())));
+        let points = Selection::of(&drawn).points();
+        let spec = ChartSpec {
+            points: points.clone(),
+            fit,
+            moore_months: Some(moore.get()).filter(|m| *m > 0.0),
+            eras: true,
+            user: user.map(|(v, years)| UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label: name }),
+            lang,
+            dark: dark_mode(),
+            scale: dpr,
+            labels: chart::DEFAULT_LABELS.to_vec(),
+        };
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+        let root = backend.into_drawing_area();
+        match chart::draw(&root, &spec) {
+            Ok(l) => {
+                layout.set_value(l);
+                shown.set_value(points);
+                canvas_ref.get_untracked().map(|c| c.set_attribute("data-painted", "true"));
+            }
+            Err(e) => leptos::logging::error!("chart: {e}"),
+        }
+    });
+
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let (_, _, dpr) = size.get_untracked();
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let hit = layout.with_value(|l| chart::hit_test(l, (x * dpr) as i32, (y * dpr) as i32, (8.0 * dpr) as i32));
+        tip.set(hit.map(|i| (i, x, y)));
+    };
+
+    let toggle = move |d: DatasetId| {
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    data-testid=format!("set-{}", d.key())
+                    prop:checked=move || sets.with(|s| s.contains(&d))
+                    on:change=move |_| sets.update(|s| if let Some(i) = s.iter().position(|x| *x == d) { s.remove(i); } else { s.push(d); })
+                />
+                {move || chart::dataset_name(d, state.lang.get())}
+            </label>
+        }
+    };
+
+    view! {
+        <section class="panel trend" aria-labelledby="trend-title">
+            <h2 id="trend-title">{move || state.t("trend.title")}</h2>
+            <p class="doubling">
+                {move || state.t("trend.doubling")} ": "
+                <strong data-testid="doubling-time">
+                    {move || {
+                        let lang = state.lang.get();
+                        match fit.get() {
+                            Some(f) => format!(
+                                "{:.2} {} ({} {:.2}–{:.2}; {} {}×/yr; R² {:.2}; {} {})",
+                                f.doubling_months, t(lang, "trend.months"), t(lang, "trend.ci"),
+                                f.doubling_months_low, f.doubling_months_high,
+                                t(lang, "trend.growth"), crate::format::readable(f.growth_per_year, 3, ","),
+                                f.r2, f.n, t(lang, "trend.points")
+                            ),
+                            None => "—".into(),
+                        }
+                    }}
+                </strong>
+            </p>
+            <div class="chart-controls no-print">
+                <fieldset>
+                    <legend>{move || state.t("trend.dataset")}</legend>
+                    {DatasetId::ALL.into_iter().map(toggle).collect_view()}
+                </fieldset>
+                <label>
+                    {move || state.t("trend.fit")} " "
+                    <select data-testid="fit-era" on:change=move |ev| fit_key.set(event_target_value(&ev))>
+                        {ERAS.iter().map(|e| view! {
+                            <option value=e.key selected=e.key == "modern-2012-2018">
+                                {move || if state.lang.get() == Lang::Zh { e.name_zh } else { e.name }}
+                            </option>
+                        }).collect_view()}
+                        <option value="visible">{move || if state.lang.get() == Lang::Zh { "所有显示的数据点" } else { "All points shown" }}</option>
+                    </select>
+                </label>
+                <label>
+                    {move || state.t("trend.moore")} " "
+                    <select data-testid="moore" on:change=move |ev| moore.set(event_target_value(&ev).parse().unwrap_or(0.0))>
+                        <option value="18">"18"</option>
+                        <option value="24">"24"</option>
+                        <option value="0">"—"</option>
+                    </select>
+                </label>
+            </div>
+            <div class="user-point">
+                <super::fields::Input field=crate::calc::Field::Date label="trend.date" placeholder="2024-06"/>
+                <div class="field">
+                    <label for="user-name">{move || state.t("trend.name")}</label>
+                    <input id="user-name" type="text" data-testid="user-name"
+                        prop:value=move || state.calc.with(|c| c.name.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); state.calc.update(|c| c.name = v); }/>
+                </div>
+            </div>
+            <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
+                <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
+                    aria-label=move || state.t("trend.title") on:mousemove=on_move></canvas>
+                {move || tip.get().and_then(|(i, x, y)| {
+                    let m = shown.with_value(|s| s.get(i).copied())?;
+                    let value = m.pfs_days.unwrap_or(0.0);
+                    let other = m.counterpart().and_then(|o| o.pfs_days.map(|v| (o, v)));
+                    Some(view! {
+                        <div class="tooltip" data-testid="chart-tooltip" style=format!("left:{}px;top:{}px", x + 12.0, y + 12.0)>
+                            <strong>{m.name}</strong> " · " {m.date.to_string()}
+                            <div>{if m.upper_bound { "< " } else { "" }}{crate::format::readable(value, 3, ",")} " pfs-days = "
+                                {crate::format::sci(value * PFS_DAY, 3)} " FLOP"</div>
+                            {other.map(|(o, v)| view! { <div class="muted">{format!("{}: {} pfs-days ({})", o.dataset.source().split(',').next().unwrap_or(""), crate::format::readable(v, 3, ","), o.name)}</div> })}
+                            <div class="source">{m.citation()}</div>
+                            <a href=m.source_link() target="_blank" rel="noopener">{m.source_link()}</a>
+                        </div>
+                    })
+                })}
+            </div>
+            <p class="muted no-print">{move || state.t("trend.hover")}</p>
+        </section>
+    }
+}

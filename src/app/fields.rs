@@ -1,0 +1,248 @@
+//! The two method panels: inputs bound to the calculation, each with its error beside it.
+
+use super::State;
+use crate::calc::{check_field, Field, Mode, Per};
+use crate::hardware::{self, CHIPS};
+use crate::layers;
+use leptos::prelude::*;
+
+/// The message for a field: the evaluation's, else the field's own check while it is non-empty.
+fn field_error(state: State, field: Field) -> Option<String> {
+    let from_eval = state.eval.with(|e| {
+        e.method1
+            .errors()
+            .iter()
+            .chain(e.method2.errors())
+            .find(|x| x.field == field && !x.message.starts_with("empty"))
+            .map(|x| x.message.clone())
+            .or_else(|| if field == Field::Date { e.date.as_ref().err().map(|x| x.message.clone()) } else { None })
+    });
+    if from_eval.is_some() {
+        return from_eval;
+    }
+    let text = state.calc.with(|c| field.get(c).to_string());
+    if text.trim().is_empty() || matches!(field, Field::Hardware | Field::Precision | Field::Layers | Field::Date) {
+        return None;
+    }
+    check_field(field, &text).err().map(|e| e.message)
+}
+
+/// One labelled text field with its error message.
+#[component]
+pub fn Input(
+    field: Field,
+    label: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] list: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<State>();
+    let id = field.test_id();
+    let err_id = format!("{id}-error");
+    let error = Memo::new(move |_| field_error(state, field));
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || state.t(label)}</label>
+            <input
+                id=id
+                type="text"
+                inputmode="text"
+                autocomplete="off"
+                spellcheck="false"
+                data-testid=id
+                placeholder=placeholder
+                list=(!list.is_empty()).then_some(list)
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=err_id.clone()
+                prop:value=move || state.calc.with(|c| field.get(c).to_string())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.calc.update(|c| *field.get_mut(c) = v);
+                }
+            />
+            <p class="error" id=err_id data-testid=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Method1Panel() -> impl IntoView {
+    let state = expect_context::<State>();
+    let mode = Memo::new(move |_| state.calc.with(|c| c.mode));
+    let tab = move |m: Mode, key: &'static str, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                data-testid=testid
+                aria-selected=move || if mode.get() == m { "true" } else { "false" }
+                class:active=move || mode.get() == m
+                on:click=move |_| state.calc.update(|c| c.mode = m)
+            >
+                {move || state.t(key)}
+            </button>
+        }
+    };
+    view! {
+        <section class="panel method1" aria-labelledby="m1-title">
+            <h2 id="m1-title">{move || state.t("m1.title")}</h2>
+            <div class="tabs no-print" role="tablist">
+                {tab(Mode::Ops, "m1.tab.ops", "mode-ops")}
+                {tab(Mode::Layers, "m1.tab.layers", "mode-layers")}
+                {tab(Mode::Params, "m1.tab.params", "mode-params")}
+            </div>
+            {move || match mode.get() {
+                Mode::Params => view! {
+                    <Input field=Field::Parameters label="m1.parameters" placeholder="175B"/>
+                    <Input field=Field::Tokens label="m1.tokens" placeholder="300B"/>
+                }.into_any(),
+                m => view! {
+                    {if m == Mode::Layers { view! { <LayerCounter/> }.into_any() } else { view! { <ForwardOps/> }.into_any() }}
+                    <Input field=Field::Passes label="m1.passes" placeholder="3"/>
+                    <Input field=Field::Examples label="m1.examples" placeholder="1.2M"/>
+                    <Input field=Field::Epochs label="m1.epochs" placeholder="1"/>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Forward operations, MACs or FLOPs, and FLOPs per add-multiply.
+#[component]
+fn ForwardOps() -> impl IntoView {
+    let state = expect_context::<State>();
+    let per = Memo::new(move |_| state.calc.with(|c| c.per));
+    let radio = move |p: Per, key: &'static str, testid: &'static str| {
+        view! {
+            <label class="radio">
+                <input
+                    type="radio"
+                    name="per"
+                    data-testid=testid
+                    prop:checked=move || per.get() == p
+                    on:change=move |_| state.calc.update(|c| c.per = p)
+                />
+                {move || state.t(key)}
+            </label>
+        }
+    };
+    view! {
+        <Input field=Field::Forward label="m1.forward" placeholder="11.4 * 10^9"/>
+        <fieldset class="per">
+            <legend>{move || state.t("m1.per")}</legend>
+            {radio(Per::Mac, "m1.per.mac", "per-mac")}
+            {radio(Per::Flop, "m1.per.flop", "per-flop")}
+        </fieldset>
+        {move || (per.get() == Per::Mac).then(|| view! { <Input field=Field::FlopsPerMac label="m1.fpm" placeholder="2"/> })}
+    }
+}
+
+/// The per-layer counter: a layer list, its per-layer table, and a button that fills the
+/// forward-operations field with the total.
+#[component]
+fn LayerCounter() -> impl IntoView {
+    let state = expect_context::<State>();
+    let parsed = Memo::new(move |_| state.calc.with(|c| layers::parse(&c.layers)));
+    let use_total = move |_| {
+        if let Ok(ls) = parsed.get_untracked() {
+            let total = layers::total_macs(&ls);
+            state.calc.update(|c| {
+                c.forward = crate::format::exact(total);
+                c.per = Per::Mac;
+                c.mode = Mode::Ops;
+            });
+        }
+    };
+    view! {
+        <div class="field" class:invalid=move || parsed.with(|p| p.is_err())>
+            <label for="ops-layers">{move || state.t("m1.layers")}</label>
+            <textarea
+                id="ops-layers"
+                data-testid="ops-layers"
+                rows="4"
+                spellcheck="false"
+                aria-describedby="ops-layers-error ops-layers-help"
+                aria-invalid=move || if parsed.with(|p| p.is_err()) { "true" } else { "false" }
+                prop:value=move || state.calc.with(|c| c.layers.clone())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.calc.update(|c| c.layers = v);
+                }
+            ></textarea>
+            <p class="help" id="ops-layers-help">{move || state.t("m1.layers.help")}</p>
+            <p class="error" id="ops-layers-error" data-testid="ops-layers-error">
+                {move || parsed.with(|p| p.as_ref().err().map(|e| e.to_string()))}
+            </p>
+        </div>
+        {move || parsed.get().ok().map(|ls| {
+            let total = layers::total_macs(&ls);
+            view! {
+                <table class="layers" data-testid="layers-table">
+                    <tbody>
+                        {ls.iter().map(|l| view! {
+                            <tr>
+                                <td><code>{l.text.clone()}</code></td>
+                                <td class="num">{crate::format::grouped(l.macs, 0, ",")}
+                                    {(l.repeat != 1.0).then(|| format!(" × {}", crate::format::exact(l.repeat)))}</td>
+                            </tr>
+                        }).collect_view()}
+                        <tr class="total">
+                            <td>{state.t("m1.layers.total")} " (MAC)"</td>
+                            <td class="num" data-testid="layers-total">{crate::format::grouped(total, 0, ",")}</td>
+                        </tr>
+                    </tbody>
+                </table>
+                <button type="button" class="secondary no-print" data-testid="layers-use" on:click=use_total>
+                    {state.t("m1.layers.use")}
+                </button>
+            }
+        })}
+    }
+}
+
+#[component]
+pub fn Method2Panel() -> impl IntoView {
+    let state = expect_context::<State>();
+    let chip = Memo::new(move |_| state.calc.with(|c| hardware::lookup(&c.hardware).ok()));
+    let on_precision = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        state.calc.update(|c| c.precision = v);
+    };
+    view! {
+        <section class="panel method2" aria-labelledby="m2-title">
+            <h2 id="m2-title">{move || state.t("m2.title")}</h2>
+            <Input field=Field::Chips label="m2.chips" placeholder="2"/>
+            <Input field=Field::Hardware label="m2.hardware" placeholder="GTX 580, V100, TPU v4…" list="chips"/>
+            <datalist id="chips">
+                {CHIPS.iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()}
+            </datalist>
+            {move || chip.get().map(|c| {
+                let peaks = c
+                    .precisions()
+                    .iter()
+                    .map(|p| format!("{} {}", p.label(), crate::format::sci(c.peak(*p).unwrap_or(0.0), 3)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
+                view! {
+                    <div class="chip-info" data-testid="chip-info">
+                        <p>{peaks} " FLOP/s"</p>
+                        <p class="source">{state.t("m2.source")} ": " <a href=link>{c.citation()}</a></p>
+                    </div>
+                    <label class="field">
+                        <span>{state.t("m2.precision")}</span>
+                        <select data-testid="gpu-precision" on:change=on_precision prop:value=move || state.calc.with(|c| c.precision.clone())>
+                            <option value="">{state.t("m2.precision.default")}</option>
+                            {c.precisions().into_iter().map(|p| view! { <option value=p.key()>{p.label()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                }
+            })}
+            {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
+                <Input field=Field::Peak label="m2.peak" placeholder="1.58 TFLOPS"/>
+            })}
+            <Input field=Field::Time label="m2.time" placeholder="5.5 d"/>
+            <Input field=Field::Utilization label="m2.utilization" placeholder="33% GPU · 17% CPU"/>
+            <Input field=Field::Factor label="m2.factor" placeholder="1"/>
+        </section>
+    }
+}

@@ -1,0 +1,270 @@
+//! The page: a thin Leptos shell over the core. It holds one `Calculation` in a signal, derives
+//! the evaluation from it, keeps it in the URL query and local storage, and renders what the
+//! core computed. No arithmetic here.
+
+mod chart;
+mod fields;
+mod results;
+
+use crate::calc::{evaluate, Calculation, Evaluation, Lang};
+use crate::examples::{self, EXAMPLES};
+use crate::i18n::t;
+use crate::share;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "aicompute:last";
+
+/// Installs the panic hook (console plus a visible message) and mounts the app on the body.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic();
+    }));
+    if let Some(el) = document().get_element_by_id("loading") {
+        el.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
+
+/// A panic must never leave a blank page: put a message on top of whatever is there.
+fn show_panic() {
+    let doc = document();
+    if doc.get_element_by_id("panic").is_some() {
+        return;
+    }
+    if let (Ok(div), Some(body)) = (doc.create_element("div"), doc.body()) {
+        div.set_id("panic");
+        div.set_attribute("role", "alert").ok();
+        div.set_text_content(Some(&format!("{} / {}", t(Lang::En, "error.panic"), t(Lang::Zh, "error.panic"))));
+        body.prepend_with_node_1(&div).ok();
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The calculation a page opens with: the link's, else the last one, else AlexNet both ways.
+pub fn initial() -> (Calculation, Vec<String>) {
+    let search = window().location().search().unwrap_or_default();
+    if search.trim_start_matches('?').is_empty() {
+        if let Some(saved) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
+            return (share::decode(&saved).calc, Vec::new());
+        }
+        return (default_calculation(), Vec::new());
+    }
+    let d = share::decode(&search);
+    (d.calc, d.ignored)
+}
+
+/// AlexNet by both methods, the appendix's own consistency check (0.0054 vs 0.0058 pfs-days).
+pub fn default_calculation() -> Calculation {
+    let mut c = examples::find("alexnet-ops").map(|e| e.calculation()).unwrap_or_default();
+    if let Some(g) = examples::find("alexnet-gpu") {
+        for (f, v) in g.inputs {
+            *f.get_mut(&mut c) = v.to_string();
+        }
+    }
+    c.name = "AlexNet".into();
+    c
+}
+
+/// The page's whole state, shared through context.
+#[derive(Clone, Copy)]
+pub struct State {
+    pub calc: RwSignal<Calculation>,
+    pub eval: Memo<Evaluation>,
+    pub lang: Memo<Lang>,
+}
+
+impl State {
+    pub fn t(&self, key: &'static str) -> &'static str {
+        t(self.lang.get(), key)
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (init, ignored) = initial();
+    view! { <Page initial=init ignored=ignored/> }
+}
+
+/// The page for a starting calculation (the tests mount it directly).
+#[component]
+pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<String>) -> impl IntoView {
+    let calc = RwSignal::new(initial);
+    let eval = Memo::new(move |_| calc.with(evaluate));
+    let lang = Memo::new(move |_| calc.with(|c| c.lang));
+    let state = State { calc, eval, lang };
+    provide_context(state);
+
+    // The URL and local storage follow the calculation (replaceState: no history spam).
+    Effect::new(move |_| {
+        let q = calc.with(share::encode);
+        if let Ok(h) = window().history() {
+            let path = window().location().pathname().unwrap_or_default();
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{q}"))).ok();
+        }
+        if let Some(s) = storage() {
+            s.set_item(STORAGE_KEY, &q).ok();
+        }
+    });
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(el) = document().document_element() {
+            el.set_attribute("lang", l.html()).ok();
+        }
+        document().set_title(&format!("{} · {}", t(l, "app.title"), t(l.other(), "app.title")));
+    });
+
+    let ignored = RwSignal::new(ignored);
+    view! {
+        <header class="top">
+            <div class="title">
+                <h1>{move || state.t("app.title")}</h1>
+                <p class="subtitle">{move || state.t("app.subtitle")}</p>
+                <p class="pfsday">{move || state.t("app.pfsday")}</p>
+            </div>
+            <div class="controls no-print">
+                <PresetMenu/>
+                <CopyLink/>
+                <button type="button" class="secondary" on:click=move |_| { window().print().ok(); }>
+                    {move || state.t("print")}
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="lang-switch"
+                    lang=move || lang.get().other().html()
+                    on:click=move |_| calc.update(|c| c.lang = c.lang.other())
+                >
+                    {move || state.t("lang.switch")}
+                </button>
+            </div>
+        </header>
+        {move || {
+            let list = ignored.get();
+            (!list.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="notice" role="status" data-testid="link-ignored">
+                            <p>{state.t("share.ignored")}</p>
+                            <ul>{list.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                            <button type="button" class="secondary no-print" on:click=move |_| ignored.set(Vec::new())>"×"</button>
+                        </div>
+                    }
+                })
+        }}
+        <PresetInfo/>
+        <main class="grid">
+            <fields::Method1Panel/>
+            <fields::Method2Panel/>
+            <results::Results/>
+            <chart::Trend/>
+        </main>
+        <footer>
+            <p>{move || state.t("footer.accuracy")}</p>
+            <p>
+                {move || state.t("footer.credit")} " "
+                <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
+                <a href="https://epoch.ai/data/notable-ai-models">"Epoch AI: Notable AI Models"</a> " · "
+                <a href="https://epoch.ai/data/machine-learning-hardware">"Epoch AI: Machine Learning Hardware"</a> " · "
+                <a href="https://creativecommons.org/licenses/by/4.0/">"CC BY 4.0"</a>
+            </p>
+        </footer>
+    }
+}
+
+/// The preset menu: the appendix's worked examples and two modern models.
+#[component]
+fn PresetMenu() -> impl IntoView {
+    let state = expect_context::<State>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if let Some(ex) = examples::find(&id) {
+            state.calc.update(|c| {
+                let lang = c.lang;
+                *c = ex.calculation();
+                c.lang = lang;
+            });
+        }
+        // Back to the prompt, so the same example can be chosen again.
+        if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            sel.set_value("");
+        }
+    };
+    view! {
+        <label class="preset">
+            <span class="sr-only">{move || state.t("preset.label")}</span>
+            <select data-testid="preset-menu" on:change=on_change>
+                <option value="">{move || state.t("preset.none")}</option>
+                <optgroup label=move || state.t("preset.seed")>
+                    {EXAMPLES.iter().filter(|e| e.seed).map(|e| view! { <option value=e.id>{e.name}</option> }).collect_view()}
+                </optgroup>
+                <optgroup label=move || state.t("preset.modern")>
+                    {EXAMPLES.iter().filter(|e| !e.seed).map(|e| view! { <option value=e.id>{e.name}</option> }).collect_view()}
+                </optgroup>
+            </select>
+        </label>
+    }
+}
+
+/// When the calculation is exactly a worked example: its published figure beside the exact one.
+#[component]
+fn PresetInfo() -> impl IntoView {
+    let state = expect_context::<State>();
+    let current = Memo::new(move |_| {
+        state.calc.with(|c| {
+            EXAMPLES.iter().position(|e| {
+                let mut ec = e.calculation();
+                ec.lang = c.lang;
+                ec == *c
+            })
+        })
+    });
+    move || {
+        let ex = &EXAMPLES[current.get()?];
+        let lang = state.lang.get();
+        let exact = ex.exact_flop()? / crate::calc::PFS_DAY;
+        let fmt = |v: f64| crate::format::readable(v, 3, crate::render::sep(lang));
+        let differs = ex.published_over_exact().map(|r| (r - 1.0) * 100.0);
+        Some(view! {
+            <section class="preset-info" data-testid="preset-info">
+                <h2>{ex.name}</h2>
+                <p class="printed">{ex.printed}</p>
+                <p>
+                    {t(lang, "preset.published")} ": " <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
+                    " · " {t(lang, "preset.exact")} ": " <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
+                </p>
+                {ex.differs().then(|| view! {
+                    <p class="warn">{t(lang, "preset.differs")} " " {format!("{:+.0}%", differs.unwrap_or(0.0))}</p>
+                })}
+                <p class="source">{t(lang, "preset.source")} ": " {ex.source}</p>
+            </section>
+        })
+    }
+}
+
+/// Copies the page's link; where the clipboard is refused, shows the link to copy by hand.
+#[component]
+fn CopyLink() -> impl IntoView {
+    let state = expect_context::<State>();
+    let status = RwSignal::new(None::<String>);
+    let on_click = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&href);
+        let lang = state.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => status.set(Some(t(lang, "share.copied").to_string())),
+                Err(_) => status.set(Some(format!("{} {href}", t(lang, "share.copyfail")))),
+            }
+        });
+    };
+    view! {
+        <button type="button" data-testid="copy-link" on:click=on_click>{move || state.t("share.copy")}</button>
+        <span class="copy-status" role="status" data-testid="copy-status">{move || status.get()}</span>
+    }
+}
