@@ -400,8 +400,7 @@ pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
-/// The chart as an SVG string (native only: the CLI and tests).
-#[cfg(not(target_arch = "wasm32"))]
+/// The chart as an SVG string (the CLI and tests).
 pub fn svg(spec: &ChartSpec, width: u32, height: u32) -> Result<(String, Layout), String> {
     let mut out = String::new();
     let layout = {
