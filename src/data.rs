@@ -1,7 +1,10 @@
-//! The embedded data sets, each point with its source. Generated at build time from `data/*.csv`
-//! by `build.rs`; see `data/SOURCES.md` for provenance.
+//! The embedded data sets, each point with its source. `build.rs` validates `data/*.csv` (a
+//! malformed row stops the build) and writes compact tab-separated text that is embedded here
+//! and read once, on first use; see `data/SOURCES.md` for provenance.
 
-use crate::hardware::{Chip, Source};
+use crate::hardware::{Chip, Source, PEAK_COUNT};
+use crate::calc::PFS_DAY;
+use std::sync::OnceLock;
 
 /// A calendar date; `day` is 0 where the source gives only the month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -176,13 +179,98 @@ impl Model {
     /// The same model in the other source, if it is there.
     pub fn counterpart(&self) -> Option<&'static Model> {
         let other = self.same_as?;
-        MODELS.iter().find(|m| m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch))
+        models().iter().find(|m| m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch))
     }
 }
 
 /// The points of one data set.
 pub fn dataset(id: DatasetId) -> impl Iterator<Item = &'static Model> {
-    MODELS.iter().filter(move |m| m.dataset == id)
+    models().iter().filter(move |m| m.dataset == id)
 }
 
-include!(concat!(env!("OUT_DIR"), "/generated_data.rs"));
+const MODELS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/models.tsv"));
+const CHIPS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/chips.tsv"));
+
+fn num(s: &str) -> Option<f64> {
+    s.parse().ok()
+}
+
+/// Every embedded data point, in the order of the sets: OpenAI 2018, modest compute, first era,
+/// Epoch AI.
+pub fn models() -> &'static [Model] {
+    static MODELS: OnceLock<Vec<Model>> = OnceLock::new();
+    MODELS.get_or_init(|| {
+        MODELS_TSV
+            .lines()
+            .filter_map(|line| {
+                let f: Vec<&'static str> = line.split('\t').collect();
+                if f.len() != 18 {
+                    return None; // build.rs wrote 18 fields on every line
+                }
+                let dataset = match f[0] {
+                    "o" => DatasetId::OpenAi2018,
+                    "m" => DatasetId::Modest2018,
+                    "f" => DatasetId::FirstEra,
+                    _ => DatasetId::Epoch,
+                };
+                // Each set carries its source's own unit; the other is derived.
+                let (flop, pfs_days) = match (num(f[3]), num(f[4])) {
+                    (Some(f), _) => (Some(f), Some(f / PFS_DAY)),
+                    (None, Some(p)) => (Some(p * PFS_DAY), Some(p)),
+                    (None, None) => (None, None),
+                };
+                Some(Model {
+                    name: f[1],
+                    dataset,
+                    date: Date::parse(f[2]).ok()?,
+                    flop,
+                    pfs_days,
+                    upper_bound: f[5] == "1",
+                    domain: f[6],
+                    organization: f[7],
+                    confidence: f[8],
+                    link: f[9],
+                    parameters: num(f[10]),
+                    dataset_size: num(f[11]),
+                    hardware: f[12],
+                    hardware_quantity: num(f[13]),
+                    training_hours: num(f[14]),
+                    utilization: num(f[15]),
+                    digitized: f[16] == "1",
+                    same_as: Some(f[17]).filter(|s| !s.is_empty()),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The chip catalog: OpenAI's 2018 figures, then Epoch AI's hardware.
+pub fn chips() -> &'static [Chip] {
+    static CHIPS: OnceLock<Vec<Chip>> = OnceLock::new();
+    CHIPS.get_or_init(|| {
+        CHIPS_TSV
+            .lines()
+            .filter_map(|line| {
+                let f: Vec<&'static str> = line.split('\t').collect();
+                if f.len() != 8 + PEAK_COUNT {
+                    return None;
+                }
+                let mut peaks = [None; PEAK_COUNT];
+                for (i, p) in peaks.iter_mut().enumerate() {
+                    *p = num(f[5 + i]);
+                }
+                Some(Chip {
+                    id: f[0],
+                    name: f[1],
+                    manufacturer: f[2],
+                    kind: f[3],
+                    release: f[4],
+                    peaks,
+                    source: if f[12] == "o" { Source::OpenAi2018 } else { Source::Epoch },
+                    link: f[13],
+                    note: f[14],
+                })
+            })
+            .collect()
+    })
+}

@@ -2,7 +2,10 @@
 //! and Epoch AI's "Machine Learning Hardware" datasheet figures for 170 accelerators, per
 //! precision, each with its source.
 
-pub use crate::data::CHIPS;
+pub use crate::data::chips;
+
+/// How many precisions a chip has figures for.
+pub const PEAK_COUNT: usize = 7;
 
 /// Where a chip's figures come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +29,7 @@ pub enum Precision {
 }
 
 impl Precision {
-    pub const ALL: [Precision; 7] = [
+    pub const ALL: [Precision; PEAK_COUNT] = [
         Precision::Fp64,
         Precision::Fp32,
         Precision::Tf32,
@@ -96,7 +99,7 @@ pub struct Chip {
     pub kind: &'static str,
     pub release: &'static str,
     /// Peak FLOP/s (ops/s for INT8) per precision, in the order of [`Precision::ALL`].
-    pub peaks: [Option<f64>; 7],
+    pub peaks: [Option<f64>; PEAK_COUNT],
     pub source: Source,
     pub link: &'static str,
     pub note: &'static str,
@@ -166,7 +169,7 @@ pub fn lookup(query: &str) -> Result<&'static Chip, String> {
     if q.is_empty() {
         return Err("no hardware given: type part of a chip's name".into());
     }
-    if let Some(c) = CHIPS.iter().find(|c| c.id == q || norm(c.name) == q) {
+    if let Some(c) = chips().iter().find(|c| c.id == q || norm(c.name) == q) {
         return Ok(c);
     }
     let found = search(query);
@@ -185,7 +188,7 @@ pub fn lookup(query: &str) -> Result<&'static Chip, String> {
 /// Chips whose name or id contains every word of the query, OpenAI's figures first.
 pub fn search(query: &str) -> Vec<&'static Chip> {
     let words: Vec<String> = norm(query).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
-    CHIPS
+    chips()
         .iter()
         .filter(|c| {
             let hay = format!("{} {} {}", norm(c.name), c.id, norm(c.manufacturer));

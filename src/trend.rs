@@ -1,7 +1,7 @@
 //! The trend: least-squares fit of log2(compute) on date, the doubling time with its 95%
 //! confidence interval, growth per year, R², eras, and the Moore's-law comparison.
 
-use crate::data::{dataset, DatasetId, Date, Model, MODELS};
+use crate::data::{dataset, models, DatasetId, Date, Model};
 
 /// Which points to fit or draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +38,7 @@ impl Selection {
 
     /// Points of the chosen sets in the window, with a value (drawn points).
     pub fn points(&self) -> Vec<&'static Model> {
-        MODELS
+        models()
             .iter()
             .filter(|m| self.datasets.contains(&m.dataset))
             .filter(|m| m.pfs_days.is_some_and(|v| v > 0.0))

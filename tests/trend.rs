@@ -2,7 +2,7 @@
 
 use aicompute::calc::Lang;
 use aicompute::chart::{self, ChartSpec, UserPoint};
-use aicompute::data::{dataset, DatasetId, Date, MODELS};
+use aicompute::data::{dataset, models, DatasetId, Date};
 use aicompute::trend::{self, fit, growth, model, t975, Selection, ERAS};
 
 #[test]
@@ -14,12 +14,12 @@ fn counts_per_set() {
     assert_eq!(dataset(DatasetId::FirstEra).filter(|m| m.pfs_days.is_none()).count(), 1);
     assert_eq!(dataset(DatasetId::FirstEra).find(|m| m.pfs_days.is_none()).unwrap().name, "Deep Belief Nets");
     assert_eq!(dataset(DatasetId::Epoch).count(), 443);
-    assert_eq!(MODELS.len(), 15 + 6 + 9 + 443);
+    assert_eq!(models().len(), 15 + 6 + 9 + 443);
 }
 
 #[test]
 fn every_row_has_its_source() {
-    for m in MODELS {
+    for m in models() {
         assert!(!m.citation().is_empty() && !m.source_link().is_empty(), "{}", m.name);
         if matches!(m.dataset, DatasetId::Epoch | DatasetId::FirstEra) {
             assert!(m.citation().contains("Epoch AI") && m.citation().contains("CC BY 4.0"), "{}", m.name);

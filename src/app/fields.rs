@@ -2,7 +2,7 @@
 
 use super::State;
 use crate::calc::{check_field, Field, Mode, Per};
-use crate::hardware::{self, CHIPS};
+use crate::hardware::{self, chips};
 use crate::layers;
 use leptos::prelude::*;
 
@@ -213,7 +213,7 @@ pub fn Method2Panel() -> impl IntoView {
             <Input field=Field::Chips label="m2.chips" placeholder="2"/>
             <Input field=Field::Hardware label="m2.hardware" placeholder="GTX 580, V100, TPU v4…" list="chips"/>
             <datalist id="chips">
-                {CHIPS.iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()}
+                {chips().iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()}
             </datalist>
             {move || chip.get().map(|c| {
                 let peaks = c

@@ -283,7 +283,7 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
 fn cmd_hardware(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &[])?;
     let q = a.positional.join(" ");
-    let chips = if q.is_empty() { hardware::CHIPS.iter().collect() } else { hardware::search(&q) };
+    let chips = if q.is_empty() { hardware::chips().iter().collect() } else { hardware::search(&q) };
     if chips.is_empty() {
         return Err(usage(format!("no chip matches '{q}'")));
     }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test: format and lint, native core tests, component
+# tests in headless Chromium (wasm-bindgen-test), the release build and its size, the
+# Playwright end-to-end tests, and the contract checks in ../shared/checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+source scripts/env.sh
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lint"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (core, CLI)"
+cargo test
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release
+scripts/size.sh
+
+step "end-to-end tests (Playwright, Debian's Chromium)"
+port=$(free_port)
+start_server dist "$port"
+trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+(cd e2e && BASE_URL="http://127.0.0.1:$port/" node --test --test-concurrency=1 tests/)
+
+step "contract checks"
+if [ -d ../shared/checks ]; then
+  cargo build --release --quiet --bin aicompute
+  python3 ../shared/checks/cli-contract.py target/release/aicompute
+  node ../shared/checks/page-contract.mjs "http://127.0.0.1:$port/"
+else
+  echo "../shared/checks is not beside this checkout: contract checks skipped"
+fi
+echo
+echo "all tests passed"
