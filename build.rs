@@ -274,13 +274,25 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         tsv(
             models,
             &[
-                code, &r.name, &r.date,
+                code,
+                &r.name,
+                &r.date,
                 // Each set in its source's own unit; the reader derives the other.
                 &opt(if code == "o" || code == "m" { None } else { r.flop }),
                 &opt(if code == "o" || code == "m" { r.pfs } else { None }),
-                b(r.upper), &r.domain, &r.org, &r.confidence,
-                &r.link, &opt(r.params), &opt(r.data_size), &r.hardware, &opt(r.hw_count), &opt(r.hours),
-                &opt(r.util), b(r.digitized), &same_as,
+                b(r.upper),
+                &r.domain,
+                &r.org,
+                &r.confidence,
+                &r.link,
+                &opt(r.params),
+                &opt(r.data_size),
+                &r.hardware,
+                &opt(r.hw_count),
+                &opt(r.hours),
+                &opt(r.util),
+                b(r.digitized),
+                &same_as,
             ],
         )?;
     }
@@ -301,7 +313,23 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         let fp32 = opt(Some(fp32));
         tsv(
             chips,
-            &[&r[ci], &r[cn], "NVIDIA", &r[ct], "", "", &fp32, "", "", "", "", "", "o", "https://openai.com/index/ai-and-compute/", &note],
+            &[
+                &r[ci],
+                &r[cn],
+                "NVIDIA",
+                &r[ct],
+                "",
+                "",
+                &fp32,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "o",
+                "https://openai.com/index/ai-and-compute/",
+                &note,
+            ],
         )?;
     }
     let p = "data/epoch-ml-hardware.csv";

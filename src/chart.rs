@@ -318,7 +318,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
 
     // Labels for a few named points.
     let small = ("sans-serif", font(base - 1.0)).into_font().color(&th.text);
-    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name)) {
+    // On a phone, only short names: long ones would run over the axis.
+    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name) && (!narrow || m.name.len() <= 12)) {
         if let Some(v) = m.pfs_days {
             chart
                 .draw_series(std::iter::once(

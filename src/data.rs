@@ -2,8 +2,8 @@
 //! malformed row stops the build) and writes compact tab-separated text that is embedded here
 //! and read once, on first use; see `data/SOURCES.md` for provenance.
 
-use crate::hardware::{Chip, Source, PEAK_COUNT};
 use crate::calc::PFS_DAY;
+use crate::hardware::{Chip, Source, PEAK_COUNT};
 use std::sync::OnceLock;
 
 /// A calendar date; `day` is 0 where the source gives only the month.
@@ -179,7 +179,9 @@ impl Model {
     /// The same model in the other source, if it is there.
     pub fn counterpart(&self) -> Option<&'static Model> {
         let other = self.same_as?;
-        models().iter().find(|m| m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch))
+        models()
+            .iter()
+            .find(|m| m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch))
     }
 }
 

@@ -89,9 +89,15 @@ pub fn Trend() -> impl IntoView {
         let root = backend.into_drawing_area();
         match chart::draw(&root, &spec) {
             Ok(l) => {
+                if let Some(c) = canvas_ref.get_untracked() {
+                    c.set_attribute("data-painted", "true").ok();
+                    // Where the first marker landed, in CSS pixels (for end-to-end tests).
+                    if let Some((x, y, _)) = l.markers.first() {
+                        c.set_attribute("data-first-marker", &format!("{},{}", *x as f64 / dpr, *y as f64 / dpr)).ok();
+                    }
+                }
                 layout.set_value(l);
                 shown.set_value(points);
-                canvas_ref.get_untracked().map(|c| c.set_attribute("data-painted", "true"));
             }
             Err(e) => leptos::logging::error!("chart: {e}"),
         }

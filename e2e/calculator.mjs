@@ -1,0 +1,54 @@
+// A page object for the calculator: every interaction goes through its data-testid hooks.
+import { chromium } from 'playwright-core';
+
+export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+}
+
+export class Calculator {
+  constructor(page, base) {
+    this.page = page;
+    this.base = base;
+    this.errors = [];
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+  }
+
+  static async open(context, base, query = '') {
+    const page = await context.newPage();
+    const calc = new Calculator(page, base);
+    await page.goto(base + query);
+    await calc.ready();
+    return calc;
+  }
+
+  id(testid) { return this.page.locator(`[data-testid="${testid}"]`).first(); }
+  async ready() { await this.id('ops-pfs-days').waitFor({ timeout: 15000 }); }
+  async settle() { await this.page.waitForTimeout(150); }
+  async fill(testid, value) { await this.id(testid).fill(value); await this.settle(); }
+  async value(testid) { return this.id(testid).inputValue(); }
+  async text(testid) { return (await this.id(testid).innerText()).trim(); }
+  /** The number an output starts with, as the page formats it ("10,506" -> 10506, "1.05 × 10^19" -> 1.05e19). */
+  async number(testid) {
+    const t = await this.text(testid);
+    const m = t.replace(/,/g, '').match(/^([-+]?\d*\.?\d+)(?: × 10\^(-?\d+))?/);
+    if (!m) return NaN;
+    return parseFloat(m[1]) * (m[2] ? 10 ** parseInt(m[2], 10) : 1);
+  }
+  async preset(id) { await this.id('preset-menu').selectOption(id); await this.settle(); }
+  async switchLanguage() { await this.id('lang-switch').click(); await this.settle(); }
+  async copyLink() { await this.id('copy-link').click(); await this.settle(); return this.page.evaluate(() => navigator.clipboard.readText()); }
+  async chartPainted() {
+    await this.page.locator('[data-testid="trend-chart"][data-painted="true"]').waitFor({ timeout: 10000 });
+    return this.page.evaluate(() => {
+      const c = document.querySelector('[data-testid="trend-chart"]');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set();
+      for (let i = 0; i < d.length; i += 4 * 97) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+      return { width: c.width, height: c.height, colours: colours.size };
+    });
+  }
+}

@@ -1,0 +1,196 @@
+// End-to-end tests of the release build in Debian's Chromium. BASE_URL is the served dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch, Calculator } from '../calculator.mjs';
+
+const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080/';
+const SHOTS = new URL('../screenshots/', import.meta.url).pathname;
+const DAY = 86400;
+const PFS_DAY = 8.64e19;
+let browser;
+
+before(async () => { browser = await launch(); mkdirSync(SHOTS, { recursive: true }); });
+after(async () => { await browser?.close(); });
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
+  return context;
+}
+
+/** Each preset's exact result, from the appendix's arithmetic written out here. */
+const PRESETS = {
+  'resnet': ['ops', 11.4e9 * 2 * 3 * 1.2e6 * 128],
+  'alexnet-gpu': ['gpu', 2 * 1.58e12 * 5.5 * DAY * 0.33],
+  'alexnet-ops': ['ops', 0.75e9 * 2 * 3 * 1.2e6 * 90],
+  'dropout': ['gpu', 1 * 1.54e12 * 4 * DAY * 0.33],
+  'zfnet': ['gpu', 1 * 1.54e12 * 12 * DAY * 0.33],
+  'dqn': ['ops', 2.5e6 * 2 * 3 * 5e6 * 32],
+  'dqn-layers': ['ops', (1228800 + 663552 + 663552) * 2 * 3 * 5e6 * 32],
+  'seq2seq-ops': ['ops', 0.38e9 * 2 * 3 * (348e6 + 304e6) * 7.5],
+  'seq2seq-gpu': ['gpu', 8 * 3.5e12 * 10 * DAY * 0.33],
+  'vgg-ops': ['ops', 16e9 * 2 * 3 * 1.2e6 * 74],
+  'vgg-gpu': ['gpu', 4 * 5.1e12 * 15 * DAY * 0.33],
+  'deepspeech2-ops': ['ops', 1280 ** 2 * (7 * 4 + 2) * 2 * 2 * 3 * 12000 * 3600 * 50 * 20],
+  'deepspeech2-gpu': ['gpu', 16 * 6e12 * 5 * DAY * 0.5],
+  'xception': ['gpu', 60 * 8.5e12 * 30 * DAY * 0.33],
+  'nas-ops': ['ops', 10e9 * 2 * 3 * 50000 * 12800 * 50],
+  'nas-gpu': ['gpu', 800 * 4.2e12 * 28 * DAY * 0.33],
+  'nmt': ['gpu', 96 * 8.5e12 * 9 * DAY * 0.33 * Math.sqrt(10 * 100)],
+  'gpt3': ['ops', 6 * 175e9 * 300e9],
+  'llama2-70b': ['gpu', 1000 * 312e12 * 1728 * 3600 * 0.419],
+};
+
+test('every preset shows its exact pfs-days', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  const options = await calc.page.locator('[data-testid="preset-menu"] option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(options.sort(), Object.keys(PRESETS).sort(), 'the menu lists the 17 appendix computations and 2 modern models');
+  for (const [id, [method, flop]] of Object.entries(PRESETS)) {
+    await calc.preset(id);
+    const shown = await calc.number(`${method}-pfs-days`);
+    const exact = flop / PFS_DAY;
+    assert.ok(Math.abs(shown / exact - 1) < 0.005, `${id}: shows ${shown}, exact ${exact}`);
+    assert.ok((await calc.text('preset-published')).endsWith('pfs-days'), `${id}: published figure shown`);
+  }
+  await calc.preset('seq2seq-ops');
+  assert.match(await calc.page.locator('[data-testid="preset-info"] .warn').innerText(), /\+?-34%|−34%|-34%/);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
+test('expressions, units and ranges typed by hand', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.fill('ops-forward', '(348M + 304M) / 652M * 0.380 GF');
+  await calc.fill('ops-examples', '12,000 * 3600 * 50');
+  await calc.fill('ops-epochs', '20');
+  assert.equal(await calc.number('ops-flop'), Number((0.380e9 * 2 * 3 * (12000 * 3600 * 50) * 20).toPrecision(3)));
+  await calc.fill('gpu-chips', '16');
+  await calc.fill('gpu-hardware', 'openai-titan-x');
+  await calc.fill('gpu-time', '4..6 d');
+  await calc.fill('gpu-utilization', '33%..50%');
+  const range = await calc.text('gpu-pfs-days');
+  const lo = 16 * 6e12 * 4 * DAY * 0.33 / PFS_DAY, hi = 16 * 6e12 * 6 * DAY * 0.5 / PFS_DAY;
+  assert.equal(range, `${lo.toPrecision(3)}–${hi.toPrecision(3)}`);
+  assert.match(await calc.text('methods-ratio'), /^\d/);
+  await context.close();
+});
+
+test('a broken field shows its message and the rest keeps working', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '');
+  await calc.fill('gpu-time', '5 TFLOPS');
+  assert.equal(await calc.text('gpu-time-error'), "'5 TFLOPS' is a rate (FLOP/s), but this field wants a time (like 5.5 d)");
+  assert.equal(await calc.id('gpu-time').getAttribute('aria-invalid'), 'true');
+  assert.equal(await calc.text('gpu-pfs-days'), '—');
+  assert.equal(await calc.text('ops-pfs-days'), '0.00563', 'method 1 still computes');
+  await calc.fill('gpu-time', '5.5 d');
+  assert.equal(await calc.text('gpu-time-error'), '');
+  await context.close();
+});
+
+test('a copied link reproduces the calculation in a fresh page', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.preset('nmt');
+  await calc.fill('gpu-utilization', '30%..40%');
+  const before = await calc.text('gpu-pfs-days');
+  const link = await calc.copyLink();
+  assert.ok(link.includes('?v=1&') && link.includes('util=30%25..40%25'), link);
+  assert.match(await calc.text('copy-status'), /copied/i);
+  const other = await browser.newContext();
+  const page = await other.newPage();
+  const fresh2 = new Calculator(page, BASE);
+  await page.goto(link);
+  await fresh2.ready();
+  assert.equal(await fresh2.text('gpu-pfs-days'), before);
+  assert.equal(await fresh2.value('gpu-factor'), 'sqrt(10 * 100)');
+  await other.close();
+  await context.close();
+});
+
+test('reload keeps the state, from the URL and from local storage', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.preset('vgg-gpu');
+  await calc.page.reload();
+  await calc.ready();
+  assert.equal(await calc.value('gpu-chips'), '4');
+  await calc.page.goto(BASE);
+  await calc.ready();
+  assert.equal(await calc.value('gpu-hardware'), 'openai-titan-black', 'no query: the last calculation comes back');
+  assert.ok(calc.page.url().includes('hw=openai-titan-black'));
+  await context.close();
+});
+
+test('a link with unknown or bad parts opens with what it could use', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1&fwd=16G&ex=1.2M&ep=74&colour=red&lang=fr');
+  assert.equal(await calc.text('ops-pfs-days'), '0.0987');
+  const notice = await calc.text('link-ignored');
+  assert.match(notice, /colour: not a parameter of this page/);
+  assert.match(notice, /lang=fr: the languages are en and zh/);
+  await context.close();
+});
+
+test('switching language translates the page and is kept in the link', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '');
+  await calc.switchLanguage();
+  assert.equal(await calc.page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.match(await calc.page.locator('h1').innerText(), /AI 训练算力计算器/);
+  assert.ok(calc.page.url().includes('lang=zh'));
+  assert.equal(await calc.text('ops-pfs-days'), '0.00563');
+  assert.match(await calc.text('doubling-time'), /^3\.44 个月/);
+  await calc.switchLanguage();
+  assert.match(await calc.page.locator('h1').innerText(), /AI training compute calculator/);
+  await context.close();
+});
+
+test('the chart is painted, shows sources on hover, and redraws on resize', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '');
+  const painted = await calc.chartPainted();
+  assert.ok(painted.colours > 5, `the canvas has a drawing (${painted.colours} colours)`);
+  assert.match(await calc.text('doubling-time'), /^3\.44 months/);
+  await calc.id('set-epoch').check();
+  await calc.settle();
+  await calc.chartPainted();
+  const box = await calc.id('trend-chart').boundingBox();
+  // The page marks where its first marker landed (CSS pixels); point at it.
+  const [mx, my] = (await calc.id('trend-chart').getAttribute('data-first-marker')).split(',').map(Number);
+  await calc.page.mouse.move(box.x + mx, box.y + my);
+  await calc.settle();
+  const tip = await calc.text('chart-tooltip');
+  assert.match(tip, /pfs-days/);
+  assert.match(tip, /OpenAI|Epoch AI/);
+  await calc.page.setViewportSize({ width: 420, height: 900 });
+  await calc.settle();
+  const small = await calc.chartPainted();
+  assert.ok(small.width < painted.width, 'redrawn smaller');
+  await context.close();
+});
+
+test('screenshots: phone and projector widths, both languages', async () => {
+  for (const [w, h] of [[400, 900], [1600, 1000]]) {
+    for (const lang of ['en', 'zh']) {
+      const context = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: w < 500 ? 2 : 1 });
+      const calc = await Calculator.open(context, BASE, lang === 'zh' ? '?v=1&lang=zh' : '');
+      if (lang === 'zh') {
+        // The default calculation, in Chinese.
+        await calc.preset('alexnet-ops');
+      }
+      await calc.chartPainted();
+      await calc.page.screenshot({ path: `${SHOTS}/page-${w}-${lang}.png`, fullPage: true });
+      assert.deepEqual(calc.errors, []);
+      await context.close();
+    }
+  }
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '');
+  await calc.page.emulateMedia({ media: 'print' });
+  await calc.page.screenshot({ path: `${SHOTS}/print.png`, fullPage: true });
+  await context.close();
+});
