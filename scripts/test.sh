@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 source scripts/env.sh
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Every step's output also goes to a log, from which the closing line counts the tests.
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+exec > >(tee "$LOG") 2>&1
 
 step "format and lint"
 cargo fmt --check
@@ -27,7 +31,7 @@ scripts/size.sh
 step "end-to-end tests (Playwright, Debian's Chromium)"
 port=$(free_port)
 start_server dist "$port"
-trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+trap 'kill $SERVER_PID 2>/dev/null || true; rm -f "$LOG"' EXIT
 (cd e2e && BASE_URL="http://127.0.0.1:$port/" node --test --test-concurrency=1 tests/)
 
 step "contract checks"
@@ -39,4 +43,11 @@ else
   echo "../shared/checks is not beside this checkout: contract checks skipped"
 fi
 echo
-echo "all tests passed"
+# One closing line for the whole run: cargo test (native and wasm), node --test, contract checks.
+awk '
+  /^test result: ok\./ { for (i = 1; i <= NF; i++) if ($i == "passed;") p += $(i - 1) }
+  /^# pass / { p += $3 }
+  /contract: [0-9]+ passed, 0 failed/ { p += $3 }
+  /^page contract: passed/ { p += 1 }
+  END { printf "all tests: %d passed, 0 failed\n", p }
+' "$LOG"
