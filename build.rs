@@ -3,6 +3,8 @@
 
 #[path = "src/csv.rs"]
 mod csv;
+#[path = "src/epoch_csv.rs"]
+mod epoch_csv;
 
 use std::collections::HashSet;
 
@@ -22,6 +24,7 @@ fn main() {
         println!("cargo:rerun-if-changed={f}");
     }
     println!("cargo:rerun-if-changed=src/csv.rs");
+    println!("cargo:rerun-if-changed=src/epoch_csv.rs");
     let out = std::env::var("OUT_DIR").unwrap();
     let (mut models, mut chips) = (String::new(), String::new());
     if let Err(e) = generate(&mut models, &mut chips) {
@@ -189,47 +192,12 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         rows.push(row);
     }
 
+    // Epoch AI's notable models are read at run time (embedded natively, fetched by the page on
+    // demand); here they are only validated, and their names kept for the same-model links.
     let p = "data/epoch-notable-models.csv";
-    let t = read(p)?;
-    let c = |n: &str| t.col(n);
-    let (cn, cdom, corg, cd, cf, cpar, cds, chw, chq, cth, cu, cc, cl) = (
-        c("model")?,
-        c("domain")?,
-        c("organization")?,
-        c("publication_date")?,
-        c("training_compute_flop")?,
-        c("parameters")?,
-        c("dataset_size_datapoints")?,
-        c("training_hardware")?,
-        c("hardware_quantity")?,
-        c("training_time_hours")?,
-        c("hardware_utilization")?,
-        c("confidence")?,
-        c("link")?,
-    );
-    for (i, r) in t.rows.iter().enumerate() {
-        let line = i + 2;
-        let mut row = blank(&r[cn], "Epoch", date(p, line, &r[cd])?);
-        row.flop = num(p, line, "training_compute_flop", &r[cf])?;
-        if row.flop.is_none() {
-            return Err(format!("{p}:{line}: no training compute"));
-        }
-        row.pfs = row.flop.map(|f| f / PFS_DAY);
-        row.domain = r[cdom].clone();
-        row.org = r[corg].clone();
-        row.params = num(p, line, "parameters", &r[cpar])?;
-        row.data_size = num(p, line, "dataset_size_datapoints", &r[cds])?;
-        row.hardware = r[chw].clone();
-        row.hw_count = num(p, line, "hardware_quantity", &r[chq])?;
-        row.hours = num(p, line, "training_time_hours", &r[cth])?;
-        row.util = num(p, line, "hardware_utilization", &r[cu])?;
-        row.confidence = match r[cc].as_str() {
-            "" | "Confident" | "Likely" | "Speculative" => r[cc].clone(),
-            other => return Err(format!("{p}:{line}: unknown confidence '{other}'")),
-        };
-        row.link = r[cl].clone();
-        rows.push(row);
-    }
+    let text = std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"))?;
+    let epoch_names: Vec<String> =
+        epoch_csv::parse(&text).map_err(|e| format!("{p}: {e}"))?.into_iter().map(|r| r.name).collect();
 
     // Same-model links between OpenAI's sets and Epoch's.
     let p = "data/same-model.csv";
@@ -238,11 +206,11 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
     let mut same: Vec<(String, String)> = Vec::new();
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
-        let has = |name: &str, epoch: bool| rows.iter().any(|x| x.name == name && (x.dataset == "Epoch") == epoch);
+        let has = |name: &str, _epoch: bool| rows.iter().any(|x| x.name == name);
         if !has(&r[co], false) {
             return Err(format!("{p}:{line}: no OpenAI result named '{}'", r[co]));
         }
-        if !has(&r[ce], true) {
+        if !epoch_names.contains(&r[ce]) {
             return Err(format!("{p}:{line}: no Epoch model named '{}'", r[ce]));
         }
         same.push((r[co].clone(), r[ce].clone()));
@@ -254,15 +222,8 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
     for r in &rows {
         let same_as = same
             .iter()
-            .find_map(|(o, e)| {
-                if r.dataset == "Epoch" && *e == r.name {
-                    Some(o.clone())
-                } else if r.dataset != "Epoch" && r.dataset != "FirstEra" && *o == r.name {
-                    Some(e.clone())
-                } else {
-                    None
-                }
-            })
+            .find(|(o, _)| r.dataset != "FirstEra" && *o == r.name)
+            .map(|(_, e)| e.clone())
             .unwrap_or_default();
         let code = match r.dataset {
             "OpenAi2018" => "o",

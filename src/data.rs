@@ -179,15 +179,13 @@ impl Model {
     /// The same model in the other source, if it is there.
     pub fn counterpart(&self) -> Option<&'static Model> {
         let other = self.same_as?;
-        models()
-            .iter()
-            .find(|m| m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch))
+        models().find(|m| m.name == other && (m.dataset == DatasetId::Epoch) != (self.dataset == DatasetId::Epoch))
     }
 }
 
 /// The points of one data set.
 pub fn dataset(id: DatasetId) -> impl Iterator<Item = &'static Model> {
-    models().iter().filter(move |m| m.dataset == id)
+    models().filter(move |m| m.dataset == id)
 }
 
 const MODELS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/models.tsv"));
@@ -197,11 +195,10 @@ fn num(s: &str) -> Option<f64> {
     s.parse().ok()
 }
 
-/// Every embedded data point, in the order of the sets: OpenAI 2018, modest compute, first era,
-/// Epoch AI.
-pub fn models() -> &'static [Model] {
-    static MODELS: OnceLock<Vec<Model>> = OnceLock::new();
-    MODELS.get_or_init(|| {
+/// OpenAI's two sets and the first era: embedded, read once on first use.
+fn base() -> &'static [Model] {
+    static BASE: OnceLock<Vec<Model>> = OnceLock::new();
+    BASE.get_or_init(|| {
         MODELS_TSV
             .lines()
             .filter_map(|line| {
@@ -212,8 +209,7 @@ pub fn models() -> &'static [Model] {
                 let dataset = match f[0] {
                     "o" => DatasetId::OpenAi2018,
                     "m" => DatasetId::Modest2018,
-                    "f" => DatasetId::FirstEra,
-                    _ => DatasetId::Epoch,
+                    _ => DatasetId::FirstEra,
                 };
                 // Each set carries its source's own unit; the other is derived.
                 let (flop, pfs_days) = match (num(f[3]), num(f[4])) {
@@ -244,6 +240,65 @@ pub fn models() -> &'static [Model] {
             })
             .collect()
     })
+}
+
+static EPOCH: OnceLock<Vec<Model>> = OnceLock::new();
+
+/// Epoch AI's notable models, where they are loaded: natively always (embedded); in the page
+/// once [`install_epoch`] has been given the fetched file.
+pub fn epoch() -> Option<&'static [Model]> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        // Validated by build.rs, so reading it cannot fail.
+        let _ = install_epoch(include_str!("../data/epoch-notable-models.csv"));
+    }
+    EPOCH.get().map(Vec::as_slice)
+}
+
+/// Reads Epoch AI's notable-models CSV and makes it part of [`models`]. Idempotent; returns how
+/// many models the set has.
+pub fn install_epoch(text: &str) -> Result<usize, String> {
+    if let Some(e) = EPOCH.get() {
+        return Ok(e.len());
+    }
+    fn leak(s: String) -> &'static str {
+        Box::leak(s.into_boxed_str())
+    }
+    let rows = crate::epoch_csv::parse(text)?;
+    let models: Vec<Model> = rows
+        .into_iter()
+        .filter_map(|r| {
+            let name = leak(r.name);
+            Some(Model {
+                name,
+                dataset: DatasetId::Epoch,
+                date: Date::parse(&r.date).ok()?,
+                flop: Some(r.flop),
+                pfs_days: Some(r.flop / PFS_DAY),
+                upper_bound: false,
+                domain: leak(r.domain),
+                organization: leak(r.organization),
+                confidence: leak(r.confidence),
+                link: leak(r.link),
+                parameters: r.parameters,
+                dataset_size: r.dataset_size,
+                hardware: leak(r.hardware),
+                hardware_quantity: r.hardware_quantity,
+                training_hours: r.training_hours,
+                utilization: r.utilization,
+                digitized: false,
+                same_as: base().iter().find(|b| b.same_as == Some(name)).map(|b| b.name),
+            })
+        })
+        .collect();
+    let _ = EPOCH.set(models);
+    Ok(EPOCH.get().map_or(0, Vec::len))
+}
+
+/// Every loaded data point, in the order of the sets: OpenAI 2018, modest compute, first era,
+/// Epoch AI (where loaded).
+pub fn models() -> impl Iterator<Item = &'static Model> + Clone {
+    base().iter().chain(epoch().unwrap_or(&[]).iter())
 }
 
 /// The chip catalog: OpenAI's 2018 figures, then Epoch AI's hardware.

@@ -86,6 +86,8 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("trend.growth", "growth per year", "每年增长"),
     ("trend.points", "points", "个数据点"),
     ("trend.ci", "95% interval", "95% 区间"),
+    ("trend.loading", "Loading Epoch AI's notable models…", "正在加载 Epoch AI 的重要模型数据……"),
+    ("trend.loadfail", "Epoch AI's data could not be loaded:", "无法加载 Epoch AI 的数据："),
     ("trend.hover", "Point at a marker to see its source.", "将指针移到数据点上查看来源。"),
     ("share.copy", "Copy link", "复制链接"),
     ("share.copied", "Link copied", "链接已复制"),

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod app;
 pub mod csv;
 pub mod data;
+pub mod epoch_csv;
 pub mod examples;
 pub mod expr;
 pub mod format;

@@ -39,7 +39,6 @@ impl Selection {
     /// Points of the chosen sets in the window, with a value (drawn points).
     pub fn points(&self) -> Vec<&'static Model> {
         models()
-            .iter()
             .filter(|m| self.datasets.contains(&m.dataset))
             .filter(|m| m.pfs_days.is_some_and(|v| v > 0.0))
             .filter(|m| {

@@ -14,7 +14,7 @@ fn counts_per_set() {
     assert_eq!(dataset(DatasetId::FirstEra).filter(|m| m.pfs_days.is_none()).count(), 1);
     assert_eq!(dataset(DatasetId::FirstEra).find(|m| m.pfs_days.is_none()).unwrap().name, "Deep Belief Nets");
     assert_eq!(dataset(DatasetId::Epoch).count(), 443);
-    assert_eq!(models().len(), 15 + 6 + 9 + 443);
+    assert_eq!(models().count(), 15 + 6 + 9 + 443);
 }
 
 #[test]
@@ -209,4 +209,39 @@ fn power_labels() {
     assert_eq!(chart::power_label(1e-3), "10⁻³");
     assert_eq!(chart::power_label(1e21), "10²¹");
     assert_eq!(chart::power_label(1.0), "10⁰");
+}
+
+const EPOCH_HEADER: &str = "model,domain,organization,publication_date,training_compute_flop,parameters,dataset_size_datapoints,epochs,training_hardware,hardware_quantity,training_time_hours,hardware_utilization,confidence,link";
+
+#[track_caller]
+fn epoch_error(row: &str, message: &str) {
+    let text = format!("{EPOCH_HEADER}\n{row}\n");
+    assert_eq!(aicompute::epoch_csv::parse(&text).unwrap_err(), message, "{row}");
+}
+
+#[test]
+fn epoch_file_reader_names_the_problem() {
+    let ok = aicompute::epoch_csv::parse(&format!(
+        "{EPOCH_HEADER}\nX,Language,Org,2020-05-28,3.14e23,1.75e11,,,GPU,10,2.5,0.2,Likely,https://x\n"
+    ))
+    .unwrap();
+    assert_eq!(ok[0].flop, 3.14e23);
+    assert_eq!(ok[0].training_hours, Some(2.5));
+    epoch_error("X,L,O,2020-13-01,1e20,,,,,,,,,", "line 2: '2020-13-01' is not a date YYYY-MM[-DD]");
+    epoch_error("X,L,O,2020-01-01,,,,,,,,,,", "line 2: no training compute");
+    epoch_error(
+        "X,L,O,2020-01-01,lots,,,,,,,,,",
+        "line 2: column training_compute_flop: 'lots' is not a finite non-negative number",
+    );
+    epoch_error("X,L,O,2020-01-01,1e20,,,,,,,,Sure,", "line 2: unknown confidence 'Sure'");
+    epoch_error("X,L,O,2020-01-01,1e20", "line 2: 5 fields where the header has 14");
+    assert_eq!(aicompute::epoch_csv::parse("a,b\n1,2\n").unwrap_err(), "no column 'model'");
+}
+
+#[test]
+fn epoch_models_load_once_with_links_both_ways() {
+    assert_eq!(aicompute::data::epoch().map(<[_]>::len), Some(443));
+    assert_eq!(aicompute::data::install_epoch("garbage"), Ok(443), "a second install keeps the first");
+    let gnmt = dataset(DatasetId::Epoch).find(|m| m.name == "GNMT").unwrap();
+    assert_eq!(gnmt.counterpart().unwrap().name, "Neural Machine Translation");
 }

@@ -155,8 +155,10 @@ test('the chart is painted, shows sources on hover, and redraws on resize', asyn
   const painted = await calc.chartPainted();
   assert.ok(painted.colours > 5, `the canvas has a drawing (${painted.colours} colours)`);
   assert.match(await calc.text('doubling-time'), /^3\.44 months/);
+  const before = Number(await calc.id('trend-chart').getAttribute('data-markers'));
   await calc.id('set-epoch').check();
-  await calc.settle();
+  // Epoch AI's 443 models arrive on demand, and the chart redraws with them.
+  await calc.page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 443, { timeout: 10000 });
   await calc.chartPainted();
   const box = await calc.id('trend-chart').boundingBox();
   // The page marks where its first marker landed (CSS pixels); point at it.

@@ -12,6 +12,31 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
+/// Epoch AI's notable models are fetched only when asked for (they would add about 25 KB gzip
+/// to the first load).
+#[derive(Clone, Debug, PartialEq)]
+enum EpochData {
+    NotLoaded,
+    Loading,
+    Loaded(usize),
+    Failed(String),
+}
+
+/// The file Trunk copies beside the page (relative URL: any sub-path works).
+const EPOCH_FILE: &str = "epoch-notable-models.csv";
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let resp = JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
 fn dark_mode() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
 }
@@ -33,7 +58,23 @@ pub fn Trend() -> impl IntoView {
     let shown = StoredValue::new(Vec::<&'static Model>::new());
     let tip = RwSignal::new(None::<(usize, f64, f64)>);
 
+    let epoch = RwSignal::new(if crate::data::epoch().is_some() { EpochData::Loaded(0) } else { EpochData::NotLoaded });
+    Effect::new(move |_| {
+        let wanted = sets.with(|s| s.contains(&DatasetId::Epoch)) || fit_key.with(|k| k == "epoch-2010-2024");
+        if wanted && epoch.get_untracked() == EpochData::NotLoaded {
+            epoch.set(EpochData::Loading);
+            leptos::task::spawn_local(async move {
+                let result = fetch_text(EPOCH_FILE).await.and_then(|t| crate::data::install_epoch(&t));
+                epoch.set(match result {
+                    Ok(n) => EpochData::Loaded(n),
+                    Err(e) => EpochData::Failed(e),
+                });
+            });
+        }
+    });
+
     let fit = Memo::new(move |_| {
+        epoch.track();
         let k = fit_key.get();
         sets.with(|s| fit_selection(&k, s).fit())
     });
@@ -62,6 +103,7 @@ pub fn Trend() -> impl IntoView {
             return;
         }
         let lang = state.lang.get();
+        epoch.track();
         let drawn = sets.get();
         let fit = fit.get();
         let user = state.eval.with(|e| {
@@ -91,6 +133,7 @@ pub fn Trend() -> impl IntoView {
             Ok(l) => {
                 if let Some(c) = canvas_ref.get_untracked() {
                     c.set_attribute("data-painted", "true").ok();
+                    c.set_attribute("data-markers", &l.markers.len().to_string()).ok();
                     // Where the first marker landed, in CSS pixels (for end-to-end tests).
                     if let Some((x, y, _)) = l.markers.first() {
                         c.set_attribute("data-first-marker", &format!("{},{}", *x as f64 / dpr, *y as f64 / dpr)).ok();
@@ -170,6 +213,11 @@ pub fn Trend() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            {move || match epoch.get() {
+                EpochData::Loading => Some(view! { <p class="muted" data-testid="epoch-status">{state.t("trend.loading")}</p> }.into_any()),
+                EpochData::Failed(e) => Some(view! { <p class="error" data-testid="epoch-status">{state.t("trend.loadfail")} " " {e}</p> }.into_any()),
+                _ => None,
+            }}
             <div class="user-point">
                 <super::fields::Input field=crate::calc::Field::Date label="trend.date" placeholder="2024-06"/>
                 <div class="field">
