@@ -209,7 +209,8 @@ struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '_'
+    // ASCII letters and CJK ideographs (天, 小时, 万, 亿): all that units and suffixes use.
+    c.is_ascii_alphabetic() || c == '_' || ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {

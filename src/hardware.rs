@@ -159,8 +159,9 @@ impl Chip {
     }
 }
 
+/// Lower case (the catalog's names are ASCII) and single spaces.
 fn norm(s: &str) -> String {
-    s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    s.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Finds a chip by id or by its full name (case and spacing ignored).
