@@ -190,8 +190,15 @@ test('screenshots: phone and projector widths, both languages', async () => {
       await context.close();
     }
   }
+});
+
+test('the handout prints on one A4 page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '');
+  await calc.chartPainted();
+  const pdf = (await calc.page.pdf({ format: 'A4', path: `${SHOTS}/handout.pdf` })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, 'one page');
   await calc.page.emulateMedia({ media: 'print' });
   await calc.page.screenshot({ path: `${SHOTS}/print.png`, fullPage: true });
   await context.close();
