@@ -41,12 +41,17 @@ fn text(host: &web_sys::HtmlElement, id: &str) -> String {
     by_id(host, id).text_content().unwrap_or_default()
 }
 
+/// Dispatches a bubbling DOM event, as a user's action would.
+fn fire(el: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+}
+
 fn type_into(host: &web_sys::HtmlElement, id: &str, value: &str) {
     let input: web_sys::HtmlInputElement = by_id(host, id).unchecked_into();
     input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    fire(&input, "input");
 }
 
 #[wasm_bindgen_test]
@@ -122,9 +127,7 @@ async fn presets_fill_the_fields() {
     settle().await;
     let select: web_sys::HtmlSelectElement = by_id(&host, "preset-menu").unchecked_into();
     select.set_value("xception");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    fire(&select, "change");
     settle().await;
     let chips: web_sys::HtmlInputElement = by_id(&host, "gpu-chips").unchecked_into();
     assert_eq!(chips.value(), "60");
@@ -142,9 +145,7 @@ async fn layer_counter_fills_the_forward_pass() {
     settle().await;
     let area: web_sys::HtmlTextAreaElement = by_id(&host, "ops-layers").unchecked_into();
     area.set_value("conv in=84x84x3 k=8 s=4 f=16\nconv in=20x20x16 k=4 s=2 f=32\ndense in=9*9*32 out=256");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    fire(&area, "input");
     settle().await;
     assert_eq!(text(&host, "layers-total"), "2,555,904");
     by_id(&host, "layers-use").click();
