@@ -160,6 +160,27 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
     )
 }
 
+/// "AlexNet → AlphaGo Zero: 321,724× in 5.4 years; Moore's law: 12× (18-month doubling), 6.4× (24-month)".
+pub fn growth(g: &crate::trend::Growth, lang: Lang) -> String {
+    let f = |v: f64| readable(v, 3, sep(lang));
+    match lang {
+        Lang::En => format!(
+            "AlexNet → AlphaGo Zero: {}× in {:.1} years; Moore's law: {}× (18-month doubling), {}× (24-month)",
+            f(g.factor),
+            g.years,
+            f(g.moore_18),
+            f(g.moore_24)
+        ),
+        Lang::Zh => format!(
+            "AlexNet → AlphaGo Zero：{:.1} 年增长 {}×；按摩尔定律：{}×（18 个月翻倍），{}×（24 个月）",
+            g.years,
+            f(g.factor),
+            f(g.moore_18),
+            f(g.moore_24)
+        ),
+    }
+}
+
 /// "0.93: within 2x (geometric mean 4.9 × 10^17 FLOP = 0.00568 pfs-days)".
 pub fn comparison(c: &Comparison, lang: Lang) -> String {
     format!(

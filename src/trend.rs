@@ -216,6 +216,12 @@ pub fn growth(from: &Model, to: &Model) -> Option<Growth> {
     Some(Growth { factor: b / a, years, moore_18: (years / 1.5).exp2(), moore_24: (years / 2.0).exp2() })
 }
 
+/// OpenAI's headline comparison: AlexNet (2012) to AlphaGo Zero (2017), about 300,000x where
+/// Moore's law gives about 12x.
+pub fn headline_growth() -> Option<Growth> {
+    growth(model(DatasetId::OpenAi2018, "AlexNet")?, model(DatasetId::OpenAi2018, "AlphaGoZero")?)
+}
+
 /// A model of a data set by name.
 pub fn model(set: DatasetId, name: &str) -> Option<&'static Model> {
     dataset(set).find(|m| m.name == name)

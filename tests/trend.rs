@@ -108,7 +108,18 @@ fn alexnet_to_alphago_zero() {
     assert!((g.factor - 1862.0 / 0.00578754).abs() < 1e-6);
     assert!((250_000.0..400_000.0).contains(&g.factor), "about 300,000x: {}", g.factor);
     assert!((10.0..14.0).contains(&g.moore_18), "about 12x: {}", g.moore_18);
+    assert!((g.years - 1966.0 / 365.25).abs() < 1e-9);
     assert!(g.moore_24 < g.moore_18);
+    assert_eq!(trend::headline_growth(), Some(g));
+    assert_eq!(
+        aicompute::render::growth(&g, Lang::En),
+        format!(
+            "AlexNet → AlphaGo Zero: {}× in 5.4 years; Moore's law: 12× (18-month doubling), {}× (24-month)",
+            aicompute::format::grouped((1862.0f64 / 0.00578754).round(), 0, ","),
+            // 2012-06-01 to 2017-10-19 is 1,966 days.
+            aicompute::format::readable((1966.0f64 / 365.25 / 2.0).exp2(), 3, ",")
+        )
+    );
 }
 
 #[test]

@@ -188,6 +188,9 @@ pub fn Trend() -> impl IntoView {
                     }}
                 </strong>
             </p>
+            <p class="muted" data-testid="growth">
+                {move || crate::trend::headline_growth().map(|g| crate::render::growth(&g, state.lang.get()))}
+            </p>
             <div class="chart-controls no-print">
                 <fieldset>
                     <legend>{move || state.t("trend.dataset")}</legend>

@@ -408,6 +408,9 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
                 "to": fit.to,
                 "datasets": sel.datasets.iter().map(|d| d.key()).collect::<Vec<_>>(),
                 "sources": sel.datasets.iter().map(|d| d.source()).collect::<Vec<_>>(),
+                "alexnet_to_alphago_zero": trend::headline_growth().map(|g| json!({
+                    "factor": g.factor, "years": g.years, "moore_18_months": g.moore_18, "moore_24_months": g.moore_24,
+                })),
             })
         );
     } else {
@@ -423,6 +426,11 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
             fit.from,
             fit.to
         );
+        if sel.datasets.contains(&aicompute::data::DatasetId::OpenAi2018) {
+            if let Some(g) = trend::headline_growth() {
+                println!("{}", render::growth(&g, Lang::En));
+            }
+        }
         for d in &sel.datasets {
             println!("source: {}", d.source());
         }
