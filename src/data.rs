@@ -15,15 +15,27 @@ pub struct Date {
 }
 
 impl Date {
-    /// The date as a fractional year (days since 1 January over 365.25); a month-only date
-    /// stands at the middle of its month.
+    /// Days since 1970-01-01 (a month-only date counts from the middle of its month).
+    pub fn days(&self) -> f64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (self.month.clamp(1, 12) as i64, self.day.max(1) as i64);
+        let y = self.year as i64 - if m <= 2 { 1 } else { 0 };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = (era * 146_097 + doe - 719_468) as f64;
+        if self.day == 0 {
+            days + 14.5
+        } else {
+            days
+        }
+    }
+
+    /// The date as a fractional year: 1970 plus days over 365.25, so that differences between
+    /// dates are exact day counts.
     pub fn years(&self) -> f64 {
-        const CUM: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-        let m = self.month.clamp(1, 12) as usize;
-        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
-        let mut doy = CUM[m - 1] as f64 + if leap && m > 2 { 1.0 } else { 0.0 };
-        doy += if self.day == 0 { 14.5 } else { self.day as f64 - 1.0 };
-        self.year as f64 + doy / 365.25
+        1970.0 + self.days() / 365.25
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -211,7 +211,8 @@ fn date_field() {
     let ev = evaluate(&calc(&[(Date, "2012-13")]));
     assert_eq!(ev.date.unwrap_err().message, "'2012-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
     let ev = evaluate(&calc(&[(Date, "2016-01-01")]));
-    assert_eq!(ev.date, Ok(Some(2016.0)));
+    // 16,801 days after 1970-01-01, over 365.25.
+    assert_eq!(ev.date, Ok(Some(1970.0 + 16801.0 / 365.25)));
 }
 
 #[test]

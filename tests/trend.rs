@@ -136,6 +136,9 @@ fn windows_and_bounds() {
     modest.include_bounds = true;
     assert_eq!(modest.fit_points().len(), 6);
     assert_eq!(Date::parse("2017-06").unwrap().to_string(), "2017-06");
+    assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0.0);
+    assert_eq!(Date::parse("2000-03-01").unwrap().days(), 11017.0);
+    assert_eq!(Date::parse("2017-10-19").unwrap().days() - Date::parse("2012-06-01").unwrap().days(), 1966.0);
 }
 
 /// The SVG has a text element holding exactly `s`.
