@@ -138,9 +138,9 @@ pub fn power_label(v: f64) -> String {
     s
 }
 
-/// Is `v` (close to) a whole power of ten?
-fn is_power(v: f64) -> bool {
-    (v.log10() - v.log10().round()).abs() < 1e-6
+/// Is `v` (close to) a whole number: a decade on the log10 axis?
+fn is_whole(v: f64) -> bool {
+    (v - v.round()).abs() < 1e-6
 }
 
 fn decade_floor(v: f64) -> f64 {
@@ -184,6 +184,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     let xmin = xs.iter().copied().fold(f64::INFINITY, f64::min).floor() - 0.5;
     let xmax = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max).ceil() + 0.5;
     let decades = (ymax / ymin).log10().round() as usize;
+    // The compute axis is linear in log10 (so its labels are whole decades, evenly thinned on
+    // tall ranges); every value goes through `l` on its way to the chart.
+    let l = |v: f64| v.max(1e-300).log10();
+    let (y0, y1) = (l(ymin), l(ymax));
+    let flop_offset = l(PFS_DAY);
     // Fewer labels than decades on tall ranges, so they stay legible.
     let y_labels = decades.min((h as f64 / s / 28.0) as usize).max(2) + 1;
 
@@ -194,9 +199,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         .x_label_area_size((28.0 * s) as i32)
         .y_label_area_size((if narrow { 44.0 } else { 56.0 } * s) as i32)
         .right_y_label_area_size((if narrow { 40.0 } else { 52.0 } * s) as i32)
-        .build_cartesian_2d(xmin..xmax, (ymin..ymax).log_scale())
+        .build_cartesian_2d(xmin..xmax, y0..y1)
         .map_err(e)?
-        .set_secondary_coord(xmin..xmax, (ymin * PFS_DAY..ymax * PFS_DAY).log_scale());
+        .set_secondary_coord(xmin..xmax, y0 + flop_offset..y1 + flop_offset);
 
     // Era shading under everything.
     if spec.eras {
@@ -204,7 +209,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             let (a, b) = (era.from.max(xmin), era.to.min(xmax));
             if a < b {
                 let fill = if i == 0 { th.era.to_rgba() } else { th.fit.mix(0.07) };
-                chart.draw_series(std::iter::once(Rectangle::new([(a, ymin), (b, ymax)], fill.filled()))).map_err(e)?;
+                chart.draw_series(std::iter::once(Rectangle::new([(a, y0), (b, y1)], fill.filled()))).map_err(e)?;
             }
         }
     }
@@ -219,7 +224,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         .x_labels(((xmax - xmin) / year_step).ceil() as usize + 1)
         .x_label_formatter(&|y| format!("{}", y.round() as i32))
         .y_labels(y_labels)
-        .y_label_formatter(&|v| if is_power(*v) { power_label(*v) } else { String::new() })
+        .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
         .y_desc(if narrow { "pfs-days" } else { "petaflop/s-days" })
         .label_style(label_style.clone())
         .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
@@ -229,7 +234,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         .configure_secondary_axes()
         .axis_style(th.text)
         .y_labels(y_labels)
-        .y_label_formatter(&|v| if is_power(*v) { power_label(*v) } else { String::new() })
+        .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
         .y_desc("FLOP")
         .label_style(label_style.clone())
         .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
@@ -243,6 +248,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .map(|i| fit.from + (xmax - fit.from) * i as f64 / 40.0)
             .map(|x| (x, y0 * ((x - fit.from) * 12.0 / months).exp2()))
             .filter(|(_, y)| *y >= ymin && *y <= ymax)
+            .map(|(x, y)| (x, l(y)))
             .collect();
         let name = format!("{} ({} {})", t(spec.lang, "trend.moore"), months, t(spec.lang, "trend.months"));
         let style = ShapeStyle { color: th.moore.to_rgba(), filled: false, stroke_width: (1.5 * s).round() as u32 };
@@ -257,6 +263,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .map(|i| fit.from + (fit.to - fit.from) * i as f64 / 40.0)
             .map(|x| (x, fit.at(x)))
             .filter(|(_, y)| *y >= ymin && *y <= ymax)
+            .map(|(x, y)| (x, l(y)))
             .collect();
         let name = format!(
             "{}: {} {:.1} {}",
@@ -287,7 +294,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .iter()
             .map(|i| {
                 let m = spec.points[*i];
-                (m.date.years(), m.pfs_days.unwrap_or(ymin), m.upper_bound)
+                (m.date.years(), l(m.pfs_days.unwrap_or(ymin)), m.upper_bound)
             })
             .collect();
         let anno = match set {
@@ -311,7 +318,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         anno.label(set_name(set, spec.lang)).legend(move |(x, y)| Circle::new((x + 8, y), 4, legend_style));
         for i in idx {
             let m = spec.points[i];
-            let (px, py) = chart.backend_coord(&(m.date.years(), m.pfs_days.unwrap_or(ymin)));
+            let (px, py) = chart.backend_coord(&(m.date.years(), l(m.pfs_days.unwrap_or(ymin))));
             layout.markers.push((px, py, i));
         }
     }
@@ -323,7 +330,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         if let Some(v) = m.pfs_days {
             chart
                 .draw_series(std::iter::once(
-                    EmptyElement::at((m.date.years(), v))
+                    EmptyElement::at((m.date.years(), l(v)))
                         + Text::new(m.name.to_string(), (r + 3, -r - 12), small.clone()),
                 ))
                 .map_err(e)?;
@@ -333,8 +340,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     // The user's estimate: a highlighted point with its range as an error bar.
     if let Some(u) = &spec.user {
         if u.flop > 0.0 && u.flop.is_finite() {
-            let (x, y) = (u.years, u.flop / PFS_DAY);
-            let (lo, hi) = (u.low / PFS_DAY, u.high / PFS_DAY);
+            let (x, y) = (u.years, l(u.flop / PFS_DAY));
+            let (lo, hi) = (l(u.low / PFS_DAY), l(u.high / PFS_DAY));
             let bar = ShapeStyle { color: th.user.to_rgba(), filled: false, stroke_width: (2.0 * s).round() as u32 };
             if hi > lo {
                 let cap = 0.15 * (xmax - xmin) / 20.0;

@@ -87,13 +87,16 @@ pub fn sci(v: f64, sig: u32) -> String {
 }
 
 /// Engineering notation for inputs, as the seed writes them: plain below 10^4 ("128", "7.5",
-/// "0.33"), else a mantissa in [1, 1000) times a power of ten that is a multiple of 3
-/// ("11.4 × 10^9", "1.2 × 10^6").
+/// "0.33"), whole numbers grouped below 10^5 ("12,800"), else a mantissa in [1, 1000) times a
+/// power of ten that is a multiple of 3 ("11.4 × 10^9", "1.2 × 10^6").
 pub fn eng(v: f64) -> String {
     if v == 0.0 {
         return "0".into();
     }
     let a = v.abs();
+    if (1e4..1e5).contains(&a) && v.fract() == 0.0 {
+        return grouped(v, 0, ",");
+    }
     if (1e-3..1e4).contains(&a) {
         return trim(round_sig(v, 6), decimals_for(round_sig(v, 6), 6));
     }

@@ -200,3 +200,28 @@ fn value_helpers() {
     assert_eq!(v.mid(), 2.0);
     assert_eq!(Value::num(3.0).mid(), 3.0);
 }
+
+#[test]
+fn formatting() {
+    use aicompute::format::{eng, exact, grouped, readable, round_sig, sci};
+    assert_eq!(eng(11.4e9), "11.4 × 10^9");
+    assert_eq!(eng(1.2e6), "1.2 × 10^6");
+    assert_eq!(eng(128.0), "128");
+    assert_eq!(eng(0.33), "0.33");
+    assert_eq!(eng(12_800.0), "12,800");
+    assert_eq!(eng(652e6), "652 × 10^6");
+    assert_eq!(eng(2.16e9), "2.16 × 10^9");
+    assert_eq!(sci(1.050624e19, 3), "1.05 × 10^19");
+    assert_eq!(sci(9.99e5, 2), "1 × 10^6");
+    assert_eq!(sci(2.7e-5, 2), "2.7 × 10^-5");
+    assert_eq!(readable(10506.24, 3, ","), "10,506");
+    assert_eq!(readable(0.12160, 3, ","), "0.122");
+    assert_eq!(readable(2.78e-5, 3, ","), "2.78 × 10^-5");
+    assert_eq!(readable(4.36e7, 3, ","), "4.36 × 10^7");
+    assert_eq!(grouped(-1234567.0, 0, ","), "-1,234,567");
+    assert_eq!(grouped(0.5, 2, ","), "0.5");
+    assert_eq!(round_sig(0.000123456, 2), 0.00012);
+    assert_eq!(exact(1.2e6), "1.2e6");
+    assert_eq!(exact(2555904.0), "2555904");
+    assert_eq!(exact(1e21), "1e21");
+}
