@@ -168,6 +168,13 @@ test('the chart is painted, shows sources on hover, and redraws on resize', asyn
   const tip = await calc.text('chart-tooltip');
   assert.match(tip, /pfs-days/);
   assert.match(tip, /OpenAI|Epoch AI/);
+  const corner = () => calc.page.evaluate(() => Array.from(document.querySelector('[data-testid="trend-chart"]').getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)));
+  await calc.page.emulateMedia({ colorScheme: 'light' });
+  await calc.settle();
+  assert.deepEqual(await corner(), [255, 255, 255], 'light background');
+  await calc.page.emulateMedia({ colorScheme: 'dark' });
+  await calc.settle();
+  assert.deepEqual(await corner(), [22, 24, 30], 'redrawn dark when the system switches');
   await calc.page.setViewportSize({ width: 420, height: 900 });
   await calc.settle();
   const small = await calc.chartPainted();

@@ -95,6 +95,13 @@ pub fn Trend() -> impl IntoView {
     });
     let handle = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || handle.remove());
+    // Redraw in the other colours when the system switches between light and dark.
+    if let Ok(Some(mq)) = window().match_media("(prefers-color-scheme: dark)") {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let on_change = Closure::<dyn Fn()>::new(move || size.update(|_| {}));
+        mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref()).ok();
+        on_change.forget(); // lives as long as the page
+    }
 
     Effect::new(move |_| {
         let (w, h, dpr) = size.get();
