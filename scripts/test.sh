@@ -30,15 +30,17 @@ scripts/size.sh
 
 step "end-to-end tests (Playwright, Debian's Chromium)"
 port=$(free_port)
-start_server dist "$port"
+# Served from the repository root, so the page runs under a sub-path (/dist/), as on any host.
+start_server . "$port"
+base="http://127.0.0.1:$port/dist/"
 trap 'kill $SERVER_PID 2>/dev/null || true; rm -f "$LOG"' EXIT
-(cd e2e && BASE_URL="http://127.0.0.1:$port/" node --test --test-concurrency=1 tests/)
+(cd e2e && BASE_URL="$base" node --test --test-concurrency=1 tests/)
 
 step "contract checks"
 if [ -d ../shared/checks ]; then
   cargo build --release --quiet --bin aicompute
   python3 ../shared/checks/cli-contract.py target/release/aicompute
-  node ../shared/checks/page-contract.mjs "http://127.0.0.1:$port/"
+  node ../shared/checks/page-contract.mjs "$base"
 else
   echo "../shared/checks is not beside this checkout: contract checks skipped"
 fi
