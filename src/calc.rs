@@ -551,7 +551,10 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
     let (Some(fw), Some(passes), Some(examples), Some(epochs)) = (forward, passes, examples, epochs) else {
         return (Outcome::Invalid(r.errors), layer_result);
     };
-    let mut f = vec![factor(Label::Forward, fw, Shown::Count, if c.mode == Mode::Layers { "" } else { &c.forward })];
+    // From the layer list, the factor shows the list (one line each, joined) as its input.
+    let layers_text = c.layers.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
+    let mut f =
+        vec![factor(Label::Forward, fw, Shown::Count, if c.mode == Mode::Layers { &layers_text } else { &c.forward })];
     if let Some(fpm) = fpm {
         f.push(factor(Label::FlopsPerMac, fpm, Shown::Count, &c.flops_per_mac));
     }

@@ -104,7 +104,8 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
             } else {
                 String::new()
             };
-            format!("{}: {v}{}{typed}", label(f.label, lang), if typed.is_empty() { "" } else { "  " })
+            let colon = if lang == Lang::Zh { "：" } else { ": " };
+            format!("{}{colon}{v}{}{typed}", label(f.label, lang), if typed.is_empty() { "" } else { "  " })
         })
         .collect();
     out.push(formula(e, lang));
