@@ -167,6 +167,12 @@ test('the chart is painted, shows sources on hover, and redraws on resize', asyn
   await calc.settle();
   const tip = await calc.text('chart-tooltip');
   assert.match(tip, /pfs-days/);
+  // The same sources without a pointer: the data table lists every point shown.
+  await calc.id('data-table-toggle').click();
+  await calc.settle();
+  const rows = await calc.page.locator('[data-testid="data-table"] tbody tr').count();
+  assert.equal(rows, before + 443);
+  assert.match(await calc.page.locator('[data-testid="data-table"] tbody tr').first().innerText(), /OpenAI|Epoch AI/);
   assert.match(tip, /OpenAI|Epoch AI/);
   const corner = () => calc.page.evaluate(() => Array.from(document.querySelector('[data-testid="trend-chart"]').getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)));
   await calc.page.emulateMedia({ colorScheme: 'light' });

@@ -257,6 +257,51 @@ pub fn Trend() -> impl IntoView {
                 })}
             </div>
             <p class="muted no-print">{move || state.t("trend.hover")}</p>
+            <DataTable sets=sets epoch_tick=epoch/>
         </section>
+    }
+}
+
+/// Every point the chart shows, with its source: readable without a pointer (keyboard, touch,
+/// screen readers). Rendered only while open.
+#[component]
+fn DataTable(sets: RwSignal<Vec<DatasetId>>, epoch_tick: RwSignal<EpochData>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let open = RwSignal::new(false);
+    let rows = Memo::new(move |_| {
+        epoch_tick.track();
+        sets.with(|s| Selection::of(s).points())
+    });
+    view! {
+        <details class="data-table no-print" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let d = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+            open.set(d.is_some_and(|d| d.open()));
+        }>
+            <summary data-testid="data-table-toggle">
+                {move || format!("{} ({} {})", state.t("trend.table"), rows.with(Vec::len), state.t("trend.points"))}
+            </summary>
+            {move || open.get().then(|| view! {
+                <table data-testid="data-table">
+                    <thead><tr>
+                        <th>{state.t("trend.table.model")}</th>
+                        <th>{state.t("trend.table.date")}</th>
+                        <th class="num">"pfs-days"</th>
+                        <th>{state.t("preset.source")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.get().into_iter().map(|m| view! {
+                            <tr>
+                                <td>{m.name}</td>
+                                <td>{m.date.to_string()}</td>
+                                <td class="num">{if m.upper_bound { "< " } else { "" }}
+                                    {crate::format::readable(m.pfs_days.unwrap_or(0.0), 3, ",")}</td>
+                                <td><a href=m.source_link()>{m.citation()}</a></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </details>
     }
 }
