@@ -88,6 +88,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("trend.ci", "95% interval", "95% 区间"),
     ("trend.loading", "Loading Epoch AI's notable models…", "正在加载 Epoch AI 的重要模型数据……"),
     ("trend.loadfail", "Epoch AI's data could not be loaded:", "无法加载 Epoch AI 的数据："),
+    ("trend.nodate", "Enter the date of your model to place your estimate on the chart.", "填写模型日期，即可在图中标出你的估算。"),
     ("trend.table", "Data and sources", "数据与来源"),
     ("trend.table.model", "Model", "模型"),
     ("trend.table.date", "Date", "日期"),

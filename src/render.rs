@@ -182,6 +182,19 @@ pub fn growth(g: &crate::trend::Growth, lang: Lang) -> String {
     }
 }
 
+/// Where an estimate stands against a fitted trend at its date: "12× above the trend line".
+pub fn against_trend(flop: f64, years: f64, fit: &crate::trend::Fit, lang: Lang) -> String {
+    let ratio = flop / PFS_DAY / fit.at(years);
+    let (k, above) = if ratio >= 1.0 { (ratio, true) } else { (1.0 / ratio, false) };
+    let k = readable(k, 2, sep(lang));
+    match (lang, above) {
+        (Lang::En, true) => format!("Your estimate is {k}× above the fitted trend at its date."),
+        (Lang::En, false) => format!("Your estimate is {k}× below the fitted trend at its date."),
+        (Lang::Zh, true) => format!("你的估算比同期拟合趋势高 {k} 倍。"),
+        (Lang::Zh, false) => format!("你的估算比同期拟合趋势低 {k} 倍。"),
+    }
+}
+
 /// "0.93: within 2x (geometric mean 4.9 × 10^17 FLOP = 0.00568 pfs-days)".
 pub fn comparison(c: &Comparison, lang: Lang) -> String {
     format!(

@@ -259,3 +259,21 @@ fn epoch_models_load_once_with_links_both_ways() {
     let gnmt = dataset(DatasetId::Epoch).find(|m| m.name == "GNMT").unwrap();
     assert_eq!(gnmt.counterpart().unwrap().name, "Neural Machine Translation");
 }
+
+#[test]
+fn an_estimate_against_the_trend() {
+    let f = fit(&[(2000.0, 1.0), (2001.0, 2.0), (2002.0, 4.0)]).unwrap();
+    // At 2001 the line is at 2 pfs-days; 24 pfs-days is 12× above it, 0.5 is 4× below.
+    assert_eq!(
+        aicompute::render::against_trend(24.0 * 8.64e19, 2001.0, &f, Lang::En),
+        "Your estimate is 12× above the fitted trend at its date."
+    );
+    assert_eq!(
+        aicompute::render::against_trend(0.5 * 8.64e19, 2001.0, &f, Lang::En),
+        "Your estimate is 4× below the fitted trend at its date."
+    );
+    assert_eq!(
+        aicompute::render::against_trend(24.0 * 8.64e19, 2001.0, &f, Lang::Zh),
+        "你的估算比同期拟合趋势高 12 倍。"
+    );
+}

@@ -161,4 +161,11 @@ async fn chart_and_doubling_time() {
     assert!(text(&host, "doubling-time").starts_with("3.44 months"), "{}", text(&host, "doubling-time"));
     let canvas = by_id(&host, "trend-chart");
     assert_eq!(canvas.tag_name(), "CANVAS");
+    assert!(text(&host, "against-trend").starts_with("Your estimate is "), "{}", text(&host, "against-trend"));
+    type_into(&host, "user-date", "");
+    settle().await;
+    assert_eq!(text(&host, "against-trend"), "Enter the date of your model to place your estimate on the chart.");
+    type_into(&host, "user-date", "2012-13");
+    settle().await;
+    assert_eq!(text(&host, "user-date-error"), "'2012-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
 }

@@ -195,6 +195,19 @@ pub fn Trend() -> impl IntoView {
                     }}
                 </strong>
             </p>
+            <p class="muted" data-testid="against-trend">
+                {move || {
+                    let lang = state.lang.get();
+                    let (flop, date) = state.eval.with(|e| {
+                        (e.method1.estimate().or(e.method2.estimate()).map(|x| x.flop.mid()), e.date.clone().ok().flatten())
+                    });
+                    match (flop, date, fit.get()) {
+                        (Some(f), Some(y), Some(fit)) => crate::render::against_trend(f, y, &fit, lang),
+                        (Some(_), None, _) => state.t("trend.nodate").to_string(),
+                        _ => String::new(),
+                    }
+                }}
+            </p>
             <p class="muted" data-testid="growth">
                 {move || crate::trend::headline_growth().map(|g| crate::render::growth(&g, state.lang.get()))}
             </p>
