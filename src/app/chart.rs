@@ -208,7 +208,7 @@ pub fn Trend() -> impl IntoView {
                     }
                 }}
             </p>
-            <p class="muted" data-testid="growth">
+            <p class="muted no-print" data-testid="growth">
                 {move || crate::trend::headline_growth().map(|g| crate::render::growth(&g, state.lang.get()))}
             </p>
             <div class="chart-controls no-print">
