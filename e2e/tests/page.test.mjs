@@ -209,9 +209,13 @@ test('the handout prints on one A4 page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '');
   await calc.chartPainted();
-  const pdf = (await calc.page.pdf({ format: 'A4', path: `${SHOTS}/handout.pdf` })).toString('latin1');
-  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.equal(pages, 1, 'one page');
+  const pages = async (path) => ((await calc.page.pdf({ format: 'A4', path })).toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(await pages(`${SHOTS}/handout.pdf`), 1, 'one page');
+  // The fullest presets too: a layer list, a catalog chip with its source, an extra factor.
+  for (const id of ['dqn-layers', 'llama2-70b', 'nmt']) {
+    await calc.preset(id);
+    assert.equal(await pages(`${SHOTS}/handout-${id}.pdf`), 1, `${id}: one page`);
+  }
   await calc.page.emulateMedia({ media: 'print' });
   await calc.page.screenshot({ path: `${SHOTS}/print.png`, fullPage: true });
   await context.close();

@@ -75,7 +75,7 @@ pub fn Results() -> impl IntoView {
             <h2 id="results-title">{move || state.t("results.title")}</h2>
             <MethodResult which=Which::One/>
             <MethodResult which=Which::Two/>
-            <div class="compare">
+            <div class="compare" class:empty=move || state.eval.with(|e| e.comparison.is_none())>
                 <h3>{move || state.t("result.ratio")}</h3>
                 <p data-testid="methods-ratio">
                     {move || {
