@@ -207,17 +207,18 @@ fn num(s: &str) -> Option<f64> {
     s.parse().ok()
 }
 
+/// The lines of text that build.rs wrote, split into their `n` fields (a line of another
+/// length cannot occur; it would be skipped).
+fn tsv(text: &'static str, n: usize) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines().map(|line| line.split('\t').collect::<Vec<_>>()).filter(move |f| f.len() == n)
+}
+
 /// OpenAI's two sets and the first era: embedded, read once on first use.
 fn base() -> &'static [Model] {
     static BASE: OnceLock<Vec<Model>> = OnceLock::new();
     BASE.get_or_init(|| {
-        MODELS_TSV
-            .lines()
-            .filter_map(|line| {
-                let f: Vec<&'static str> = line.split('\t').collect();
-                if f.len() != 18 {
-                    return None; // build.rs wrote 18 fields on every line
-                }
+        tsv(MODELS_TSV, 18)
+            .filter_map(|f| {
                 let dataset = match f[0] {
                     "o" => DatasetId::OpenAi2018,
                     "m" => DatasetId::Modest2018,
@@ -317,18 +318,13 @@ pub fn models() -> impl Iterator<Item = &'static Model> + Clone {
 pub fn chips() -> &'static [Chip] {
     static CHIPS: OnceLock<Vec<Chip>> = OnceLock::new();
     CHIPS.get_or_init(|| {
-        CHIPS_TSV
-            .lines()
-            .filter_map(|line| {
-                let f: Vec<&'static str> = line.split('\t').collect();
-                if f.len() != 8 + PEAK_COUNT {
-                    return None;
-                }
+        tsv(CHIPS_TSV, 8 + PEAK_COUNT)
+            .map(|f| {
                 let mut peaks = [None; PEAK_COUNT];
                 for (i, p) in peaks.iter_mut().enumerate() {
                     *p = num(f[5 + i]);
                 }
-                Some(Chip {
+                Chip {
                     id: f[0],
                     name: f[1],
                     manufacturer: f[2],
@@ -338,7 +334,7 @@ pub fn chips() -> &'static [Chip] {
                     source: if f[12] == "o" { Source::OpenAi2018 } else { Source::Epoch },
                     link: f[13],
                     note: f[14],
-                })
+                }
             })
             .collect()
     })
