@@ -257,6 +257,12 @@ pub enum Note {
     BareDays,
     /// A bare number in the peak field was read as FLOP/s.
     BareRate,
+    /// A rate (FLOPS) typed where a count belongs was read as a count, as the appendix writes
+    /// "16 GFLOPS" for the operations of a forward pass.
+    RateAsCount,
+    /// An amount (FLOP, PF) typed where a rate belongs was read as per second, as the appendix
+    /// writes "1.58 * 10^-3 PF" per GTX 580.
+    CountAsRate,
     /// The forward pass came from the layer list.
     FromLayers { macs: f64, count: usize },
 }
@@ -431,6 +437,14 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), expr::ExprErro
     let v = match (want, v.dim) {
         (Want::Count | Want::Fraction, Dim::COUNT) => v,
         (Want::Ops, Dim::COUNT | Dim::OPS) => Value { dim: Dim::COUNT, ..v },
+        (Want::Ops, Dim::RATE) => {
+            note = Some(Note::RateAsCount);
+            Value { dim: Dim::COUNT, ..v }
+        }
+        (Want::Rate, Dim::OPS) => {
+            note = Some(Note::CountAsRate);
+            Value { dim: Dim::COUNT, ..v }
+        }
         (Want::Time, Dim::TIME) => Value { dim: Dim::COUNT, ..v },
         (Want::Time, Dim::COUNT) => {
             note = Some(Note::BareDays);

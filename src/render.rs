@@ -141,6 +141,15 @@ pub fn note(n: &Note, lang: Lang) -> String {
         (Note::BareDays, Lang::Zh) => "没有单位的时间按天计算。".into(),
         (Note::BareRate, Lang::En) => "A peak without a unit is read as FLOP/s.".into(),
         (Note::BareRate, Lang::Zh) => "没有单位的峰值按 FLOP/s 计算。".into(),
+        (Note::RateAsCount, Lang::En) => {
+            "FLOPS (per second) in the forward pass is read as FLOPs, a count, as the appendix writes it.".into()
+        }
+        (Note::RateAsCount, Lang::Zh) => "前向传播中的 FLOPS（每秒）按 FLOP 次数理解，与原文附录的写法一致。".into(),
+        (Note::CountAsRate, Lang::En) => {
+            "An amount of operations in the peak is read as per second (PF = petaFLOP/s), as the appendix writes it."
+                .into()
+        }
+        (Note::CountAsRate, Lang::Zh) => "峰值中的运算量按每秒理解（PF = petaFLOP/s），与原文附录的写法一致。".into(),
         (Note::FromLayers { macs, count }, Lang::En) => {
             format!("Forward pass from {count} layers: {} add-multiplies per example.", grouped(*macs, 0, ","))
         }

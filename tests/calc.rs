@@ -49,6 +49,15 @@ fn method_1_defaults_and_options() {
     m1(&[(Forward, "1G"), (Examples, "1M"), (Epochs, "10")], 1e9 * 6.0 * 1e6 * 10.0);
     m1(&[(Forward, "1G"), (Examples, "1M"), (FlopsPerMac, "1"), (Passes, "2")], 1e9 * 2.0 * 1e6);
     m1(&[(Forward, "2 GFLOP"), (Examples, "1M")], 2e9 * 6.0 * 1e6);
+    // As printed in the appendix: "16 GFLOPS" for a forward pass, "1.58 * 10 ^ -3 PF" per GPU.
+    m1(&[(Forward, "16 GFLOPS"), (Examples, "1.2 M"), (Epochs, "74")], 16e9 * 6.0 * 1.2e6 * 74.0);
+    m2(
+        &[(Chips, "2"), (Peak, "1.58 * 10 ^ -3 PF"), (Time, "5.5"), (Utilization, "0.33")],
+        2.0 * 1.58e12 * 5.5 * DAY * 0.33,
+    );
+    let ev = evaluate(&calc(&[(Forward, "16 GFLOPS"), (Examples, "1"), (Chips, "1"), (Peak, "1 PF"), (Time, "1 d")]));
+    assert!(ev.method1.estimate().unwrap().notes.contains(&Note::RateAsCount));
+    assert!(ev.method2.estimate().unwrap().notes.contains(&Note::CountAsRate));
     let mut c = calc(&[(Forward, "2G"), (Examples, "1M"), (FlopsPerMac, "99")]);
     c.per = Per::Flop;
     let e = evaluate(&c);
