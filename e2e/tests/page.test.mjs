@@ -88,6 +88,14 @@ test('a broken field shows its message and the rest keeps working', async () => 
   assert.equal(await calc.text('ops-pfs-days'), '0.00563', 'method 1 still computes');
   await calc.fill('gpu-time', '5.5 d');
   assert.equal(await calc.text('gpu-time-error'), '');
+  // Part of a name that fits several chips: they are offered, and one click picks one.
+  await calc.fill('gpu-hardware', 'V100');
+  assert.match(await calc.text('gpu-hardware-error'), /^'V100' matches \d+ chips/);
+  await calc.page.locator('[data-testid="chip-choices"] button', { hasText: 'NVIDIA Tesla V100 SXM2 32 GB' }).click();
+  await calc.settle();
+  assert.equal(await calc.value('gpu-hardware'), 'nvidia-tesla-v100-sxm2-32-gb');
+  assert.equal(await calc.text('gpu-hardware-error'), '');
+  assert.match(await calc.text('chip-info'), /Epoch AI/);
   await context.close();
 });
 

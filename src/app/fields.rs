@@ -212,6 +212,24 @@ pub fn Method2Panel() -> impl IntoView {
             <h2 id="m2-title">{move || state.t("m2.title")}</h2>
             <Input field=Field::Chips label="m2.chips" placeholder="2"/>
             <Input field=Field::Hardware label="m2.hardware" placeholder="GTX 580, V100, TPU v4…" list="chips"/>
+            {move || {
+                // Several chips match what was typed: offer them, one click each.
+                let found = state.calc.with(|c| {
+                    if c.hardware.trim().is_empty() || hardware::lookup(&c.hardware).is_ok() { Vec::new() } else { hardware::search(&c.hardware) }
+                });
+                (found.len() > 1).then(|| view! {
+                    <ul class="chip-choices" data-testid="chip-choices">
+                        {found.into_iter().take(12).map(|chip| {
+                            let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), crate::format::sci(v, 3))).unwrap_or_default();
+                            view! {
+                                <li><button type="button" class="secondary" on:click=move |_| state.calc.update(|c| c.hardware = chip.id.to_string())>
+                                    {chip.name} <span class="muted">{peak}</span>
+                                </button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
             <datalist id="chips">
                 {chips().iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()}
             </datalist>
