@@ -223,7 +223,7 @@ pub fn Method2Panel() -> impl IntoView {
                             let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), crate::format::sci(v, 3))).unwrap_or_default();
                             view! {
                                 <li><button type="button" class="secondary" on:click=move |_| state.calc.update(|c| c.hardware = chip.id.to_string())>
-                                    {chip.name} <span class="muted">{peak}</span>
+                                    {chip.name} <span class="muted">" · " {peak} " FLOP/s"</span>
                                 </button></li>
                             }
                         }).collect_view()}
