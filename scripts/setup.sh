@@ -20,7 +20,7 @@ if ! command -v cargo >/dev/null; then
 fi
 
 # rust-toolchain.toml names the channel, components and the wasm32 target; rustup installs them.
-rustup show active-toolchain >/dev/null
+cargo --version >/dev/null  # the rustup proxy installs the toolchain on first use
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
