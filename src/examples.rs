@@ -311,6 +311,30 @@ impl Example {
     }
 }
 
+impl Example {
+    /// The example's name in a language: the seed's Chinese titles where it has them, and the
+    /// method in parentheses translated.
+    pub fn display_name(&self, lang: crate::calc::Lang) -> String {
+        if lang == crate::calc::Lang::En {
+            return self.name.to_string();
+        }
+        let base = match self.name.split(" (").next().unwrap_or(self.name) {
+            "Visualizing and Understanding Conv Nets" => "可视化和理解卷积神经网络",
+            "Neural Architecture Search" => "神经架构搜索",
+            "Neural Machine Translation" => "神经机器翻译",
+            other => other,
+        };
+        let method = match self.name.split_once(" (").map(|(_, m)| m.trim_end_matches(')')) {
+            Some("GPU time") => "（GPU 时间）",
+            Some("operations") => "（操作数）",
+            Some("per layer") => "（逐层计算）",
+            Some("6·N·D") => "（6·N·D）",
+            _ => "",
+        };
+        format!("{base}{method}")
+    }
+}
+
 /// Finds an example by id.
 pub fn find(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)

@@ -97,3 +97,13 @@ fn resnet_derivation_in_the_seed_layout() {
         "(11.4 × 10^9) × 2 × 3 × (1.2 × 10^6) × 128 = 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days"
     );
 }
+
+#[test]
+fn chinese_names_from_the_seed() {
+    use aicompute::calc::Lang;
+    assert_eq!(find("zfnet").unwrap().display_name(Lang::Zh), "可视化和理解卷积神经网络");
+    assert_eq!(find("nas-gpu").unwrap().display_name(Lang::Zh), "神经架构搜索（GPU 时间）");
+    assert_eq!(find("dqn-layers").unwrap().display_name(Lang::Zh), "DQN（逐层计算）");
+    assert_eq!(find("gpt3").unwrap().display_name(Lang::Zh), "GPT-3 175B（6·N·D）");
+    assert_eq!(find("nmt").unwrap().display_name(Lang::En), "Neural Machine Translation");
+}

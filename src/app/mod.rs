@@ -187,6 +187,7 @@ fn PresetMenu() -> impl IntoView {
                 let lang = c.lang;
                 *c = ex.calculation();
                 c.lang = lang;
+                c.name = ex.display_name(lang);
             });
         }
         // Back to the prompt, so the same example can be chosen again.
@@ -200,10 +201,10 @@ fn PresetMenu() -> impl IntoView {
             <select data-testid="preset-menu" on:change=on_change>
                 <option value="">{move || state.t("preset.none")}</option>
                 <optgroup label=move || state.t("preset.seed")>
-                    {EXAMPLES.iter().filter(|e| e.seed).map(|e| view! { <option value=e.id>{e.name}</option> }).collect_view()}
+                    {move || EXAMPLES.iter().filter(|e| e.seed).map(|e| view! { <option value=e.id>{e.display_name(state.lang.get())}</option> }).collect_view()}
                 </optgroup>
                 <optgroup label=move || state.t("preset.modern")>
-                    {EXAMPLES.iter().filter(|e| !e.seed).map(|e| view! { <option value=e.id>{e.name}</option> }).collect_view()}
+                    {move || EXAMPLES.iter().filter(|e| !e.seed).map(|e| view! { <option value=e.id>{e.display_name(state.lang.get())}</option> }).collect_view()}
                 </optgroup>
             </select>
         </label>
@@ -219,6 +220,7 @@ fn PresetInfo() -> impl IntoView {
             EXAMPLES.iter().position(|e| {
                 let mut ec = e.calculation();
                 ec.lang = c.lang;
+                ec.name = c.name.clone();
                 ec == *c
             })
         })
@@ -231,7 +233,7 @@ fn PresetInfo() -> impl IntoView {
         let differs = ex.published_over_exact().map(|r| (r - 1.0) * 100.0);
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
-                <h2>{ex.name}</h2>
+                <h2>{ex.display_name(lang)}</h2>
                 <p class="printed">{ex.printed}</p>
                 <p>
                     {t(lang, "preset.published")} ": " <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
