@@ -231,18 +231,19 @@ fn PresetInfo() -> impl IntoView {
         let exact = ex.exact_flop()? / crate::calc::PFS_DAY;
         let fmt = |v: f64| crate::format::readable(v, 3, crate::render::sep(lang));
         let differs = ex.published_over_exact().map(|r| (r - 1.0) * 100.0);
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
                 <h2>{ex.display_name(lang)}</h2>
                 <p class="printed">{ex.printed}</p>
                 <p>
-                    {t(lang, "preset.published")} ": " <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
-                    " · " {t(lang, "preset.exact")} ": " <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
+                    {t(lang, "preset.published")} {colon} <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
+                    " · " {t(lang, "preset.exact")} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
                 </p>
                 {ex.differs().then(|| view! {
                     <p class="warn">{t(lang, "preset.differs")} " " {format!("{:+.0}%", differs.unwrap_or(0.0))}</p>
                 })}
-                <p class="source">{t(lang, "preset.source")} ": " {ex.source}</p>
+                <p class="source">{t(lang, "preset.source")} {colon} {ex.source}</p>
             </section>
         })
     }
