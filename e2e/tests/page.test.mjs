@@ -206,6 +206,8 @@ test('screenshots: phone and projector widths, both languages', async () => {
         await calc.preset('alexnet-ops');
       }
       await calc.chartPainted();
+      const scroll = await calc.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scroll <= w, `no sideways scrolling at ${w} px (${lang}): ${scroll}`);
       await calc.page.screenshot({ path: `${SHOTS}/page-${w}-${lang}.png`, fullPage: true });
       assert.deepEqual(calc.errors, []);
       await context.close();
