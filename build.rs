@@ -40,29 +40,15 @@ fn read(path: &str) -> Result<csv::Table, String> {
 }
 
 fn num(path: &str, line: usize, col: &str, s: &str) -> Result<Option<f64>, String> {
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
-    let v: f64 = s.trim().parse().map_err(|_| format!("{path}:{line}: column {col}: '{s}' is not a number"))?;
-    if !v.is_finite() || v < 0.0 {
-        return Err(format!("{path}:{line}: column {col}: '{s}' is not a finite non-negative number"));
-    }
-    Ok(Some(v))
+    csv::number(s).map_err(|e| format!("{path}:{line}: column {col}: {e}"))
 }
 
 fn date(path: &str, line: usize, s: &str) -> Result<String, String> {
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let bad = || format!("{path}:{line}: '{s}' is not a date YYYY-MM[-DD]");
-    if parts.len() < 2 || parts.len() > 3 {
-        return Err(bad());
+    if csv::is_date(s) {
+        Ok(s.trim().to_string())
+    } else {
+        Err(format!("{path}:{line}: '{s}' is not a date YYYY-MM[-DD]"))
     }
-    let y: i32 = parts[0].parse().map_err(|_| bad())?;
-    let m: u8 = parts[1].parse().map_err(|_| bad())?;
-    let d: u8 = if parts.len() == 3 { parts[2].parse().map_err(|_| bad())? } else { 0 };
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d > 31 {
-        return Err(bad());
-    }
-    Ok(if d == 0 { format!("{y:04}-{m:02}") } else { format!("{y:04}-{m:02}-{d:02}") })
 }
 
 /// The shortest exact text of a number ("9.4e13", not "94000000000000.0"); empty for none.
@@ -90,45 +76,29 @@ fn tsv(out: &mut String, fields: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
+/// A point of OpenAI's sets or the first era (Epoch AI's own rows are read at run time).
 struct Row {
     name: String,
-    dataset: &'static str,
+    /// o (OpenAI 2018), m (modest compute), f (first era).
+    code: &'static str,
     date: String,
     flop: Option<f64>,
     pfs: Option<f64>,
     upper: bool,
-    domain: String,
-    org: String,
-    confidence: String,
     link: String,
-    params: Option<f64>,
-    data_size: Option<f64>,
-    hardware: String,
-    hw_count: Option<f64>,
-    hours: Option<f64>,
-    util: Option<f64>,
     digitized: bool,
 }
 
 fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
     let mut rows: Vec<Row> = Vec::new();
-    let blank = |name: &str, dataset: &'static str, date: String| Row {
+    let blank = |name: &str, code: &'static str, date: String| Row {
         name: name.to_string(),
-        dataset,
+        code,
         date,
         flop: None,
         pfs: None,
         upper: false,
-        domain: String::new(),
-        org: String::new(),
-        confidence: String::new(),
         link: String::new(),
-        params: None,
-        data_size: None,
-        hardware: String::new(),
-        hw_count: None,
-        hours: None,
-        util: None,
         digitized: false,
     };
 
@@ -137,12 +107,11 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
     let (cn, cd, cp) = (t.col("result")?, t.col("publication_date")?, t.col("pfs_days")?);
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
-        let mut row = blank(&r[cn], "OpenAi2018", date(p, line, &r[cd])?);
+        let mut row = blank(&r[cn], "o", date(p, line, &r[cd])?);
         row.pfs = num(p, line, "pfs_days", &r[cp])?;
         if row.pfs.is_none() {
             return Err(format!("{p}:{line}: no value"));
         }
-        row.flop = row.pfs.map(|v| v * PFS_DAY);
         rows.push(row);
     }
 
@@ -152,9 +121,8 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         (t.col("result")?, t.col("month")?, t.col("pfs_days")?, t.col("bound")?, t.col("arxiv")?);
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
-        let mut row = blank(&r[cn], "Modest2018", date(p, line, &r[cm])?);
+        let mut row = blank(&r[cn], "m", date(p, line, &r[cm])?);
         row.pfs = num(p, line, "pfs_days", &r[cp])?;
-        row.flop = row.pfs.map(|v| v * PFS_DAY);
         row.upper = match r[cb].as_str() {
             "upper" => true,
             "estimate" => false,
@@ -175,7 +143,7 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
     );
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
-        let mut row = blank(&r[cn], "FirstEra", date(p, line, &r[cd])?);
+        let mut row = blank(&r[cn], "f", date(p, line, &r[cd])?);
         row.flop = num(p, line, "flop", &r[cf])?;
         row.pfs = num(p, line, "pfs_days", &r[cp])?;
         if let (Some(f), Some(pf)) = (row.flop, row.pfs) {
@@ -183,7 +151,6 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
                 return Err(format!("{p}:{line}: flop and pfs_days disagree"));
             }
         }
-        row.pfs = row.flop.map(|f| f / PFS_DAY);
         row.digitized = match r[cg].as_str() {
             "True" => true,
             "False" => false,
@@ -206,8 +173,7 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
     let mut same: Vec<(String, String)> = Vec::new();
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
-        let has = |name: &str, _epoch: bool| rows.iter().any(|x| x.name == name);
-        if !has(&r[co], false) {
+        if !rows.iter().any(|x| x.name == r[co]) {
             return Err(format!("{p}:{line}: no OpenAI result named '{}'", r[co]));
         }
         if !epoch_names.contains(&r[ce]) {
@@ -216,46 +182,14 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         same.push((r[co].clone(), r[ce].clone()));
     }
 
-    // models.tsv: dataset, name, date, flop, pfs-days, upper bound, domain, organization,
-    // confidence, link, parameters, data set size, hardware, hardware count, hours, utilization,
-    // digitized, same model in the other source.
+    // models.tsv: set, name, date, FLOP (first era) or pfs-days (OpenAI's sets, their own unit;
+    // the reader derives the other), upper bound, link, digitized, same model in Epoch's set.
     for r in &rows {
-        let same_as = same
-            .iter()
-            .find(|(o, _)| r.dataset != "FirstEra" && *o == r.name)
-            .map(|(_, e)| e.clone())
-            .unwrap_or_default();
-        let code = match r.dataset {
-            "OpenAi2018" => "o",
-            "Modest2018" => "m",
-            "FirstEra" => "f",
-            _ => "e",
-        };
+        let same_as =
+            same.iter().find(|(o, _)| r.code != "f" && *o == r.name).map(|(_, e)| e.clone()).unwrap_or_default();
         let b = |x: bool| if x { "1" } else { "" };
-        tsv(
-            models,
-            &[
-                code,
-                &r.name,
-                &r.date,
-                // Each set in its source's own unit; the reader derives the other.
-                &opt(if code == "o" || code == "m" { None } else { r.flop }),
-                &opt(if code == "o" || code == "m" { r.pfs } else { None }),
-                b(r.upper),
-                &r.domain,
-                &r.org,
-                &r.confidence,
-                &r.link,
-                &opt(r.params),
-                &opt(r.data_size),
-                &r.hardware,
-                &opt(r.hw_count),
-                &opt(r.hours),
-                &opt(r.util),
-                b(r.digitized),
-                &same_as,
-            ],
-        )?;
+        let (flop, pfs) = if r.code == "f" { (opt(r.flop), String::new()) } else { (String::new(), opt(r.pfs)) };
+        tsv(models, &[r.code, &r.name, &r.date, &flop, &pfs, b(r.upper), &r.link, b(r.digitized), &same_as])?;
     }
 
     // chips.tsv: id, name, manufacturer, type, release, 7 peaks, source, link, note.

@@ -86,3 +86,24 @@ impl Table {
         self.header.iter().position(|h| h == name).ok_or_else(|| format!("no column '{name}'"))
     }
 }
+
+/// A number cell: empty is none; anything else must be a finite number ≥ 0.
+pub fn number(s: &str) -> Result<Option<f64>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+        _ => Err(format!("'{s}' is not a finite non-negative number")),
+    }
+}
+
+/// A date cell: YYYY-MM or YYYY-MM-DD, years 1900 to 2100.
+pub fn is_date(s: &str) -> bool {
+    let p: Vec<&str> = s.trim().split('-').collect();
+    let n = |i: usize, lo: u32, hi: u32| {
+        p.get(i).and_then(|x| x.parse::<u32>().ok()).is_some_and(|v| (lo..=hi).contains(&v))
+    };
+    (p.len() == 2 || p.len() == 3) && n(0, 1900, 2100) && n(1, 1, 12) && (p.len() == 2 || n(2, 1, 31))
+}

@@ -217,7 +217,7 @@ fn tsv(text: &'static str, n: usize) -> impl Iterator<Item = Vec<&'static str>> 
 fn base() -> &'static [Model] {
     static BASE: OnceLock<Vec<Model>> = OnceLock::new();
     BASE.get_or_init(|| {
-        tsv(MODELS_TSV, 18)
+        tsv(MODELS_TSV, 9)
             .filter_map(|f| {
                 let dataset = match f[0] {
                     "o" => DatasetId::OpenAi2018,
@@ -237,18 +237,18 @@ fn base() -> &'static [Model] {
                     flop,
                     pfs_days,
                     upper_bound: f[5] == "1",
-                    domain: f[6],
-                    organization: f[7],
-                    confidence: f[8],
-                    link: f[9],
-                    parameters: num(f[10]),
-                    dataset_size: num(f[11]),
-                    hardware: f[12],
-                    hardware_quantity: num(f[13]),
-                    training_hours: num(f[14]),
-                    utilization: num(f[15]),
-                    digitized: f[16] == "1",
-                    same_as: Some(f[17]).filter(|s| !s.is_empty()),
+                    domain: "",
+                    organization: "",
+                    confidence: "",
+                    link: f[6],
+                    parameters: None,
+                    dataset_size: None,
+                    hardware: "",
+                    hardware_quantity: None,
+                    training_hours: None,
+                    utilization: None,
+                    digitized: f[7] == "1",
+                    same_as: Some(f[8]).filter(|s| !s.is_empty()),
                 })
             })
             .collect()

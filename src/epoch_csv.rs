@@ -26,22 +26,7 @@ pub struct EpochRow {
 }
 
 fn num(line: usize, col: &str, s: &str) -> Result<Option<f64>, String> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err(format!("line {line}: column {col}: '{s}' is not a finite non-negative number")),
-    }
-}
-
-fn valid_date(s: &str) -> bool {
-    let p: Vec<&str> = s.split('-').collect();
-    let n = |i: usize, lo: u32, hi: u32| {
-        p.get(i).and_then(|x| x.parse::<u32>().ok()).is_some_and(|v| (lo..=hi).contains(&v))
-    };
-    (p.len() == 2 || p.len() == 3) && n(0, 1900, 2100) && n(1, 1, 12) && (p.len() == 2 || n(2, 1, 31))
+    csv::number(s).map_err(|e| format!("line {line}: column {col}: {e}"))
 }
 
 /// Reads the whole file; an error names the line and the column.
@@ -69,7 +54,7 @@ pub fn parse(text: &str) -> Result<Vec<EpochRow>, String> {
         if r[cn].trim().is_empty() {
             return Err(format!("line {line}: no model name"));
         }
-        if !valid_date(r[cd].trim()) {
+        if !csv::is_date(&r[cd]) {
             return Err(format!("line {line}: '{}' is not a date YYYY-MM[-DD]", r[cd]));
         }
         let flop = num(line, "training_compute_flop", &r[cf])?.ok_or(format!("line {line}: no training compute"))?;
