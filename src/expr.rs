@@ -457,7 +457,7 @@ impl Parser<'_> {
     fn product(&mut self) -> Result<Prod, ExprError> {
         let start = self.peek().start;
         let mut acc = self.unary()?;
-        let mut unit: Option<Value> = None;
+        let mut trailing: Option<Value> = None;
         loop {
             let t = self.peek().clone();
             match &t.tok {
@@ -476,7 +476,7 @@ impl Parser<'_> {
                         Value { lo: min4(c), hi: max4(c), dim: acc.dim.div(rhs.dim) }
                     };
                     acc = self.check(acc, start, end)?;
-                    unit = None;
+                    trailing = None;
                 }
                 Tok::Word { text, .. } if text == "x" => {
                     // 84x84x3: "x" between numbers multiplies.
@@ -484,15 +484,15 @@ impl Parser<'_> {
                     let rhs = self.unary()?;
                     let end = self.toks[self.i.saturating_sub(1)].end;
                     acc = self.check(acc.times(rhs), start, end)?;
-                    unit = None;
+                    trailing = None;
                 }
                 Tok::Word { text, .. } if self.next_is_not_call() => {
-                    let Some(u) = unit_word(text) else {
+                    let Some(u) = unit(text) else {
                         return self.err(unknown_word(text), t.start, t.end);
                     };
                     self.bump();
                     acc = self.check(acc.times(u), start, t.end)?;
-                    unit = Some(unit.map_or(u, |p| p.times(u)));
+                    trailing = Some(trailing.map_or(u, |p| p.times(u)));
                 }
                 Tok::Num(_) | Tok::Op('(') | Tok::Word { .. } => {
                     return self.err(
@@ -501,7 +501,7 @@ impl Parser<'_> {
                         t.end,
                     )
                 }
-                _ => return Ok(Prod { v: acc, unit }),
+                _ => return Ok(Prod { v: acc, unit: trailing }),
             }
         }
     }
@@ -582,7 +582,7 @@ impl Parser<'_> {
                 // A suffix written straight after the number binds to it: 1.2M, 5d, 8.5TFLOPS.
                 if let Tok::Word { text, attached: true } = self.peek().tok.clone().filter_x() {
                     let w = self.bump();
-                    let Some(u) = unit_word(&text) else {
+                    let Some(u) = unit(&text) else {
                         return self.err(
                             format!("'{}' is not a number: unknown suffix '{text}'", self.text(t.start, w.end)),
                             t.start,
@@ -649,7 +649,7 @@ impl Parser<'_> {
                     dim: Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2 },
                 })
             }
-            Tok::Word { ref text, .. } => match unit_word(text) {
+            Tok::Word { ref text, .. } => match unit(text) {
                 // A unit on its own: "FLOPS", "d".
                 Some(u) => Ok(u),
                 None => self.err(
@@ -674,10 +674,6 @@ impl Parser<'_> {
             Tok::Op(c) => self.err(format!("'{c}' is not expected here"), t.start, t.end),
         }
     }
-}
-
-fn unit_word(w: &str) -> Option<Value> {
-    unit(w)
 }
 
 fn unknown_word(w: &str) -> String {

@@ -200,12 +200,11 @@ fn PresetMenu() -> impl IntoView {
             <span class="sr-only">{move || state.t("preset.label")}</span>
             <select data-testid="preset-menu" on:change=on_change>
                 <option value="">{move || state.t("preset.none")}</option>
-                <optgroup label=move || state.t("preset.seed")>
-                    {move || EXAMPLES.iter().filter(|e| e.seed).map(|e| view! { <option value=e.id>{e.display_name(state.lang.get())}</option> }).collect_view()}
-                </optgroup>
-                <optgroup label=move || state.t("preset.modern")>
-                    {move || EXAMPLES.iter().filter(|e| !e.seed).map(|e| view! { <option value=e.id>{e.display_name(state.lang.get())}</option> }).collect_view()}
-                </optgroup>
+                {[(true, "preset.seed"), (false, "preset.modern")].map(|(seed, key)| view! {
+                    <optgroup label=move || state.t(key)>
+                        {move || EXAMPLES.iter().filter(|e| e.seed == seed).map(|e| view! { <option value=e.id>{e.display_name(state.lang.get())}</option> }).collect_view()}
+                    </optgroup>
+                })}
             </select>
         </label>
     }
