@@ -384,7 +384,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// Evaluates a field; `default` is used when it is empty.
-    fn read(&mut self, field: Field, want: Want, default: Option<f64>) -> Option<Value> {
+    fn read(&mut self, field: Field, default: Option<f64>) -> Option<Value> {
         let text = field.get(self.calc);
         if text.trim().is_empty() {
             if let Some(d) = default {
@@ -393,7 +393,7 @@ impl Reader<'_> {
             self.errors.push(FieldError { field, message: "empty: enter a number".into(), start: 0, end: 0 });
             return None;
         }
-        match check(text, want) {
+        match check(text, Want::of(field)) {
             Ok((v, note)) => {
                 if let Some(n) = note {
                     self.notes.push(n);
@@ -408,23 +408,27 @@ impl Reader<'_> {
     }
 }
 
-fn example_of(want: Want) -> &'static str {
-    match want {
-        Want::Count => "like 1.2M",
-        Want::Ops => "like 11.4G",
-        Want::Time => "like 5.5 d",
-        Want::Rate => "like 8.5 TFLOPS",
-        Want::Fraction => "like 33%",
+impl Want {
+    /// What each field holds.
+    fn of(field: Field) -> Want {
+        match field {
+            Field::Forward => Want::Ops,
+            Field::Time => Want::Time,
+            Field::Peak => Want::Rate,
+            Field::Utilization => Want::Fraction,
+            _ => Want::Count,
+        }
     }
-}
 
-fn describe_want(want: Want) -> &'static str {
-    match want {
-        Want::Count => "a plain number",
-        Want::Ops => "a number of operations",
-        Want::Time => "a time",
-        Want::Rate => "a rate (FLOP/s)",
-        Want::Fraction => "a fraction",
+    /// Its name for messages, and an example.
+    fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Want::Count => ("a plain number", "like 1.2M"),
+            Want::Ops => ("a number of operations", "like 11.4G"),
+            Want::Time => ("a time", "like 5.5 d"),
+            Want::Rate => ("a rate (FLOP/s)", "like 8.5 TFLOPS"),
+            Want::Fraction => ("a fraction", "like 33%"),
+        }
     }
 }
 
@@ -433,6 +437,7 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), expr::ExprErro
     let v = expr::eval(text)?;
     let len = text.chars().count();
     let err = |message: String| expr::ExprError { message, start: 0, end: len };
+    let (wanted, example) = want.describe();
     let mut note = None;
     let v = match (want, v.dim) {
         (Want::Count | Want::Fraction, Dim::COUNT) => v,
@@ -460,13 +465,13 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), expr::ExprErro
                 "'{}' is {}, but this field wants {} ({})",
                 text.trim(),
                 d.describe(),
-                describe_want(want),
-                example_of(want)
+                wanted,
+                example
             )))
         }
     };
     if v.lo < 0.0 {
-        return Err(err(format!("'{}' is negative: this field wants {} ≥ 0", text.trim(), describe_want(want))));
+        return Err(err(format!("'{}' is negative: this field wants {wanted} ≥ 0", text.trim())));
     }
     if want == Want::Fraction {
         if v.hi > 1.0 {
@@ -486,14 +491,7 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), expr::ExprErro
 
 /// Evaluates a field on its own, as the page does while the user types.
 pub fn check_field(field: Field, text: &str) -> Result<Value, expr::ExprError> {
-    let want = match field {
-        Field::Forward => Want::Ops,
-        Field::Time => Want::Time,
-        Field::Peak => Want::Rate,
-        Field::Utilization => Want::Fraction,
-        _ => Want::Count,
-    };
-    check(text, want).map(|(v, _)| v)
+    check(text, Want::of(field)).map(|(v, _)| v)
 }
 
 fn filled(c: &Calculation, fields: &[Field]) -> bool {
@@ -516,8 +514,8 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
         if !filled(c, &[Field::Parameters, Field::Tokens]) {
             return (Outcome::Empty, None);
         }
-        let n = r.read(Field::Parameters, Want::Count, None);
-        let d = r.read(Field::Tokens, Want::Count, None);
+        let n = r.read(Field::Parameters, None);
+        let d = r.read(Field::Tokens, None);
         return match (n, d) {
             (Some(n), Some(d)) if r.errors.is_empty() => {
                 let f = vec![
@@ -552,13 +550,13 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
         if !filled(c, &[Field::Forward, Field::Examples, Field::Epochs]) {
             return (Outcome::Empty, None);
         }
-        r.read(Field::Forward, Want::Ops, None)
+        r.read(Field::Forward, None)
     };
     let per = if c.mode == Mode::Layers { Per::Mac } else { c.per };
-    let fpm = if per == Per::Mac { r.read(Field::FlopsPerMac, Want::Count, Some(2.0)) } else { None };
-    let passes = r.read(Field::Passes, Want::Count, Some(3.0));
-    let examples = r.read(Field::Examples, Want::Count, None);
-    let epochs = r.read(Field::Epochs, Want::Count, Some(1.0));
+    let fpm = if per == Per::Mac { r.read(Field::FlopsPerMac, Some(2.0)) } else { None };
+    let passes = r.read(Field::Passes, Some(3.0));
+    let examples = r.read(Field::Examples, None);
+    let epochs = r.read(Field::Epochs, Some(1.0));
     if !r.errors.is_empty() {
         return (Outcome::Invalid(r.errors), layer_result);
     }
@@ -584,7 +582,7 @@ fn method2(c: &Calculation) -> Outcome {
         return Outcome::Empty;
     }
     let mut r = Reader { calc: c, errors: Vec::new(), notes: Vec::new() };
-    let chips = r.read(Field::Chips, Want::Count, None);
+    let chips = r.read(Field::Chips, None);
     let mut cpu = false;
     let peak = if !c.hardware.trim().is_empty() {
         let precision = if c.precision.trim().is_empty() { Ok(None) } else { Precision::parse(&c.precision).map(Some) };
@@ -613,15 +611,15 @@ fn method2(c: &Calculation) -> Outcome {
             },
         }
     } else {
-        r.read(Field::Peak, Want::Rate, None)
+        r.read(Field::Peak, None)
     };
-    let time = r.read(Field::Time, Want::Time, None);
+    let time = r.read(Field::Time, None);
     let default_util = if cpu { CPU_UTILIZATION } else { GPU_UTILIZATION };
     if c.utilization.trim().is_empty() {
         r.notes.push(Note::DefaultUtilization { value: default_util, cpu });
     }
-    let util = r.read(Field::Utilization, Want::Fraction, Some(default_util));
-    let extra = r.read(Field::Factor, Want::Count, Some(1.0));
+    let util = r.read(Field::Utilization, Some(default_util));
+    let extra = r.read(Field::Factor, Some(1.0));
     if !r.errors.is_empty() {
         return Outcome::Invalid(r.errors);
     }
