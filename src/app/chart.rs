@@ -78,6 +78,18 @@ pub fn Trend() -> impl IntoView {
         let k = fit_key.get();
         sets.with(|s| fit_selection(&k, s).fit())
     });
+    // The points shown, selected once per change for the chart and the data table.
+    let points = Memo::new(move |_| {
+        epoch.track();
+        sets.with(|s| Selection::of(s).points())
+    });
+    // The user's estimate (the first method that has one) and its date, if given.
+    let estimate = Memo::new(move |_| {
+        state.eval.with(|e| {
+            let est = e.method1.estimate().or(e.method2.estimate())?;
+            Some((est.flop, e.date.clone().ok().flatten()))
+        })
+    });
 
     // Size the canvas to its CSS box times the device pixel ratio, now and on resize.
     let measure = move || {
@@ -110,19 +122,13 @@ pub fn Trend() -> impl IntoView {
             return;
         }
         let lang = state.lang.get();
-        epoch.track();
-        let drawn = sets.get();
         let fit = fit.get();
-        let user = state.eval.with(|e| {
-            let est = e.method1.estimate().or(e.method2.estimate())?;
-            let years = e.date.clone().ok().flatten()?;
-            Some((est.flop, years))
-        });
+        let user = estimate.get().and_then(|(flop, date)| Some((flop, date?)));
         let name = state.calc.with(|c| c.name.clone());
         canvas.set_width(w);
         canvas.set_height(h);
         canvas.style(("height", format!("{}px", (h as f64 / dpr).round())));
-        let points = Selection::of(&drawn).points();
+        let points = points.get();
         let spec = ChartSpec {
             points: points.clone(),
             fit,
@@ -198,12 +204,9 @@ pub fn Trend() -> impl IntoView {
             <p class="muted" data-testid="against-trend">
                 {move || {
                     let lang = state.lang.get();
-                    let (flop, date) = state.eval.with(|e| {
-                        (e.method1.estimate().or(e.method2.estimate()).map(|x| x.flop.mid()), e.date.clone().ok().flatten())
-                    });
-                    match (flop, date, fit.get()) {
-                        (Some(f), Some(y), Some(fit)) => crate::render::against_trend(f, y, &fit, lang),
-                        (Some(_), None, _) => state.t("trend.nodate").to_string(),
+                    match (estimate.get(), fit.get()) {
+                        (Some((flop, Some(y))), Some(fit)) => crate::render::against_trend(flop.mid(), y, &fit, lang),
+                        (Some((_, None)), _) => state.t("trend.nodate").to_string(),
                         _ => String::new(),
                     }
                 }}
@@ -270,7 +273,7 @@ pub fn Trend() -> impl IntoView {
                 })}
             </div>
             <p class="muted no-print">{move || state.t("trend.hover")}</p>
-            <DataTable sets=sets epoch_tick=epoch/>
+            <DataTable rows=points/>
         </section>
     }
 }
@@ -278,13 +281,9 @@ pub fn Trend() -> impl IntoView {
 /// Every point the chart shows, with its source: readable without a pointer (keyboard, touch,
 /// screen readers). Rendered only while open.
 #[component]
-fn DataTable(sets: RwSignal<Vec<DatasetId>>, epoch_tick: RwSignal<EpochData>) -> impl IntoView {
+fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
     let state = expect_context::<State>();
     let open = RwSignal::new(false);
-    let rows = Memo::new(move |_| {
-        epoch_tick.track();
-        sets.with(|s| Selection::of(s).points())
-    });
     view! {
         <details class="data-table no-print" on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
