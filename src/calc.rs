@@ -7,21 +7,11 @@ use crate::hardware::{self, Precision};
 use crate::layers::{self, Layer, LayerError};
 use serde::{Deserialize, Serialize};
 
-/// One petaflop/s-day in FLOP: 10^15 FLOP/s for 86,400 s.
-pub const PFS_DAY: f64 = 8.64e19;
-/// One petaflop (PF) of work, as the seed counts: 10^15 operations.
-pub const PF: f64 = 1e15;
+pub use crate::i18n::Lang;
+pub use crate::units::{PF, PFS_DAY};
 /// The seed's default utilizations.
 pub const GPU_UTILIZATION: f64 = 0.33;
 pub const CPU_UTILIZATION: f64 = 0.17;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Zh,
-}
 
 /// How Method 1 gets its forward-pass operations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -649,9 +639,9 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let date = if c.date.trim().is_empty() {
         Ok(None)
     } else {
-        crate::data::Date::parse(&c.date).map(|d| Some(d.years())).map_err(|m| FieldError {
+        crate::date::Date::parse(&c.date).map(|d| Some(d.years())).map_err(|m| FieldError {
             field: Field::Date,
-            message: m,
+            message: m.to_string(),
             start: 0,
             end: c.date.chars().count(),
         })

@@ -2,84 +2,10 @@
 //! malformed row stops the build) and writes compact tab-separated text that is embedded here
 //! and read once, on first use; see `data/SOURCES.md` for provenance.
 
-use crate::calc::PFS_DAY;
+pub use crate::date::Date;
 use crate::hardware::{Chip, Source, PEAK_COUNT};
+use crate::units::PFS_DAY;
 use std::sync::OnceLock;
-
-/// A calendar date; `day` is 0 where the source gives only the month.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    /// Days since 1970-01-01 (a month-only date counts from the middle of its month).
-    pub fn days(&self) -> f64 {
-        // Howard Hinnant's days_from_civil.
-        let (m, d) = (self.month.clamp(1, 12) as i64, self.day.max(1) as i64);
-        let y = self.year as i64 - if m <= 2 { 1 } else { 0 };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = (era * 146_097 + doe - 719_468) as f64;
-        if self.day == 0 {
-            days + 14.5
-        } else {
-            days
-        }
-    }
-
-    /// The date as a fractional year: 1970 plus days over 365.25, so that differences between
-    /// dates are exact day counts.
-    pub fn years(&self) -> f64 {
-        1970.0 + self.days() / 365.25
-    }
-
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
-        let parts: Vec<&str> = s.trim().split('-').collect();
-        if parts.is_empty()
-            || parts.len() > 3
-            || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
-        {
-            return Err(bad());
-        }
-        let year: i32 = parts[0].parse().map_err(|_| bad())?;
-        let month: u8 = match parts.get(1) {
-            Some(m) => m.parse().map_err(|_| bad())?,
-            None => 7,
-        };
-        let day: u8 = match parts.get(2) {
-            Some(d) => d.parse().map_err(|_| bad())?,
-            None => 0,
-        };
-        if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) || day > 31 {
-            return Err(bad());
-        }
-        Ok(Date { year, month, day })
-    }
-
-    /// A date from a fractional year (for axis labels and the user's point).
-    pub fn from_years(y: f64) -> Date {
-        let year = y.floor() as i32;
-        let month = (((y - y.floor()) * 12.0).floor() as u8 + 1).clamp(1, 12);
-        Date { year, month, day: 0 }
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.day == 0 {
-            write!(f, "{:04}-{:02}", self.year, self.month)
-        } else {
-            write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-        }
-    }
-}
 
 /// Which data set a point belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -3,6 +3,7 @@
 //! descent; every value is an interval `[lo, hi]` with a dimension, so ranges flow through the
 //! arithmetic. Errors carry the character span of the offending text.
 
+use crate::units::{DAY, HOUR, MINUTE, YEAR};
 use std::fmt;
 
 /// A physical dimension: FLOP^ops · s^time. A plain count is `{0, 0}`.
@@ -125,11 +126,6 @@ pub const SUFFIXES: &[(&str, f64)] = &[
     ("万", 1e4),
     ("亿", 1e8),
 ];
-
-const MINUTE: f64 = 60.0;
-const HOUR: f64 = 3600.0;
-const DAY: f64 = 86400.0;
-const YEAR: f64 = 365.25 * DAY;
 
 /// Units of time, in seconds. A year is 365.25 days, a month a twelfth of it.
 pub const TIME_UNITS: &[(&[&str], f64)] = &[

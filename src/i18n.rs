@@ -1,7 +1,24 @@
 //! Every visible string, in English and Chinese. A key missing from the table shows itself
 //! (the key text) rather than failing, and a test checks that every key used exists.
 
-use crate::calc::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The page's and the CLI's languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+/// Picks the text of `lang` from a pair written side by side, so no message can lack a language.
+pub fn tr<T>(lang: Lang, en: T, zh: T) -> T {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
 
 /// (key, English, Chinese)
 pub const STRINGS: &[(&str, &str, &str)] = &[

@@ -235,7 +235,7 @@ pub fn doubling_line(year0: f64, v0: f64, months: f64, year: f64) -> f64 {
 /// Parses a window bound: `2012` is the start of 2012 as a lower bound and its end as an upper
 /// bound; `2012-06` likewise for the month; a full date is that day.
 pub fn parse_bound(s: &str, upper: bool) -> Result<f64, String> {
-    let d = Date::parse(s)?;
+    let d = Date::parse(s).map_err(|e| e.to_string())?;
     let parts = s.trim().split('-').count();
     Ok(match (parts, upper) {
         (1, false) => d.year as f64,

@@ -218,7 +218,9 @@ fn comparison_and_verdicts() {
 #[test]
 fn date_field() {
     let ev = evaluate(&calc(&[(Date, "2012-13")]));
-    assert_eq!(ev.date.unwrap_err().message, "'2012-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+    assert_eq!(ev.date.unwrap_err().message, "'2012-13': the month must be 1 to 12");
+    let ev = evaluate(&calc(&[(Date, "2023-02-31")]));
+    assert_eq!(ev.date.unwrap_err().message, "'2023-02-31' is not a date: that month has 28 days");
     let ev = evaluate(&calc(&[(Date, "2016-01-01")]));
     // 16,801 days after 1970-01-01, over 365.25.
     assert_eq!(ev.date, Ok(Some(1970.0 + 16801.0 / 365.25)));
