@@ -32,6 +32,26 @@ fn main() {
     }
     std::fs::write(format!("{out}/models.tsv"), models).unwrap();
     std::fs::write(format!("{out}/chips.tsv"), chips).unwrap();
+    match chip_usage() {
+        Ok(text) => std::fs::write(format!("{out}/chip-usage.tsv"), text).unwrap(),
+        Err(e) => panic!("data error: {e}"),
+    }
+}
+
+/// How many notable models name each chip as their training hardware: `name\tcount` lines,
+/// most used first (hardware.rs takes the most used of several chips a name fits).
+fn chip_usage() -> Result<String, String> {
+    let t = read("data/epoch-notable-models.csv")?;
+    let col = t.col("training_hardware")?;
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for r in &t.rows {
+        for h in r[col].split(',').map(str::trim).filter(|h| !h.is_empty()) {
+            *counts.entry(h.to_string()).or_default() += 1;
+        }
+    }
+    let mut list: Vec<_> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(list.into_iter().map(|(n, k)| format!("{n}\t{k}\n")).collect())
 }
 
 fn read(path: &str) -> Result<csv::Table, String> {

@@ -3,201 +3,16 @@
 //! share links all go through [`evaluate`].
 
 use crate::expr::{self, Dim, Value};
-use crate::hardware::{self, Precision};
+use crate::hardware::{self, Choice, Precision};
 use crate::layers::{self, Layer, LayerError};
-use serde::{Deserialize, Serialize};
+pub use crate::problem::{FieldError, Problem};
 
+pub use crate::field::{Calculation, Field, Mode, Per, Want};
 pub use crate::i18n::Lang;
 pub use crate::units::{PF, PFS_DAY};
 /// The seed's default utilizations.
 pub const GPU_UTILIZATION: f64 = 0.33;
 pub const CPU_UTILIZATION: f64 = 0.17;
-
-/// How Method 1 gets its forward-pass operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    /// Forward operations typed in.
-    #[default]
-    Ops,
-    /// Forward operations summed from a layer list.
-    Layers,
-    /// 6 · N · D for dense transformers.
-    Params,
-}
-
-/// Whether the forward-pass figure counts add-multiplies (MACs) or FLOPs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Per {
-    #[default]
-    Mac,
-    Flop,
-}
-
-/// A whole calculation, every field as typed. An empty string means "the default".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Calculation {
-    pub lang: Lang,
-    pub mode: Mode,
-    pub forward: String,
-    pub per: Per,
-    pub flops_per_mac: String,
-    pub passes: String,
-    pub examples: String,
-    pub epochs: String,
-    pub layers: String,
-    pub parameters: String,
-    pub tokens: String,
-    pub chips: String,
-    pub hardware: String,
-    pub precision: String,
-    pub peak: String,
-    pub time: String,
-    pub utilization: String,
-    pub factor: String,
-    /// The date of the user's point on the trend chart: YYYY, YYYY-MM or YYYY-MM-DD.
-    pub date: String,
-    /// A name for the calculation (shown on the chart and the handout).
-    pub name: String,
-}
-
-/// Every input field: its share-link key and its test id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    Forward,
-    FlopsPerMac,
-    Passes,
-    Examples,
-    Epochs,
-    Layers,
-    Parameters,
-    Tokens,
-    Chips,
-    Hardware,
-    Precision,
-    Peak,
-    Time,
-    Utilization,
-    Factor,
-    Date,
-}
-
-impl Field {
-    pub const ALL: [Field; 16] = [
-        Field::Forward,
-        Field::FlopsPerMac,
-        Field::Passes,
-        Field::Examples,
-        Field::Epochs,
-        Field::Layers,
-        Field::Parameters,
-        Field::Tokens,
-        Field::Chips,
-        Field::Hardware,
-        Field::Precision,
-        Field::Peak,
-        Field::Time,
-        Field::Utilization,
-        Field::Factor,
-        Field::Date,
-    ];
-
-    /// The element's `data-testid` (and the CLI flag without dashes).
-    pub fn test_id(self) -> &'static str {
-        match self {
-            Field::Forward => "ops-forward",
-            Field::FlopsPerMac => "ops-flops-per-mac",
-            Field::Passes => "ops-passes",
-            Field::Examples => "ops-examples",
-            Field::Epochs => "ops-epochs",
-            Field::Layers => "ops-layers",
-            Field::Parameters => "params-parameters",
-            Field::Tokens => "params-tokens",
-            Field::Chips => "gpu-chips",
-            Field::Hardware => "gpu-hardware",
-            Field::Precision => "gpu-precision",
-            Field::Peak => "gpu-peak",
-            Field::Time => "gpu-time",
-            Field::Utilization => "gpu-utilization",
-            Field::Factor => "gpu-factor",
-            Field::Date => "user-date",
-        }
-    }
-
-    /// The CLI flag for the field.
-    pub fn flag(self) -> &'static str {
-        match self {
-            Field::Forward => "--forward",
-            Field::FlopsPerMac => "--flops-per-mac",
-            Field::Passes => "--passes",
-            Field::Examples => "--examples",
-            Field::Epochs => "--epochs",
-            Field::Layers => "--layers",
-            Field::Parameters => "--parameters",
-            Field::Tokens => "--tokens",
-            Field::Chips => "--chips",
-            Field::Hardware => "--hardware",
-            Field::Precision => "--precision",
-            Field::Peak => "--peak",
-            Field::Time => "--time",
-            Field::Utilization => "--utilization",
-            Field::Factor => "--factor",
-            Field::Date => "--date",
-        }
-    }
-
-    pub fn get(self, c: &Calculation) -> &str {
-        match self {
-            Field::Forward => &c.forward,
-            Field::FlopsPerMac => &c.flops_per_mac,
-            Field::Passes => &c.passes,
-            Field::Examples => &c.examples,
-            Field::Epochs => &c.epochs,
-            Field::Layers => &c.layers,
-            Field::Parameters => &c.parameters,
-            Field::Tokens => &c.tokens,
-            Field::Chips => &c.chips,
-            Field::Hardware => &c.hardware,
-            Field::Precision => &c.precision,
-            Field::Peak => &c.peak,
-            Field::Time => &c.time,
-            Field::Utilization => &c.utilization,
-            Field::Factor => &c.factor,
-            Field::Date => &c.date,
-        }
-    }
-
-    pub fn get_mut(self, c: &mut Calculation) -> &mut String {
-        match self {
-            Field::Forward => &mut c.forward,
-            Field::FlopsPerMac => &mut c.flops_per_mac,
-            Field::Passes => &mut c.passes,
-            Field::Examples => &mut c.examples,
-            Field::Epochs => &mut c.epochs,
-            Field::Layers => &mut c.layers,
-            Field::Parameters => &mut c.parameters,
-            Field::Tokens => &mut c.tokens,
-            Field::Chips => &mut c.chips,
-            Field::Hardware => &mut c.hardware,
-            Field::Precision => &mut c.precision,
-            Field::Peak => &mut c.peak,
-            Field::Time => &mut c.time,
-            Field::Utilization => &mut c.utilization,
-            Field::Factor => &mut c.factor,
-            Field::Date => &mut c.date,
-        }
-    }
-}
-
-/// A problem with one field, with the character span it is about.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FieldError {
-    pub field: Field,
-    pub message: String,
-    pub start: usize,
-    pub end: usize,
-}
 
 /// What a factor of a derivation is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,6 +68,9 @@ pub enum Note {
     /// An amount (FLOP, PF) typed where a rate belongs was read as per second, as the appendix
     /// writes "1.58 * 10^-3 PF" per GTX 580.
     CountAsRate,
+    /// A name several chips fit became one chip: the one whose peak they all share, or the
+    /// canonical one (the others are listed).
+    ChipChosen { query: String, chip: &'static str, choice: Choice, others: Vec<&'static str> },
     /// The forward pass came from the layer list.
     FromLayers { macs: f64, count: usize },
 }
@@ -351,21 +169,6 @@ pub struct Evaluation {
     pub date: Result<Option<f64>, FieldError>,
 }
 
-/// What a field must hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Want {
-    /// A plain non-negative number.
-    Count,
-    /// A number of operations: plain, or with FLOP units.
-    Ops,
-    /// A time; a bare number is days.
-    Time,
-    /// A rate; a bare number is FLOP/s.
-    Rate,
-    /// A fraction in (0, 1], written 0.33 or 33%.
-    Fraction,
-}
-
 struct Reader<'a> {
     calc: &'a Calculation,
     errors: Vec<FieldError>,
@@ -380,117 +183,117 @@ impl Reader<'_> {
             if let Some(d) = default {
                 return Some(Value::num(d));
             }
-            self.errors.push(FieldError { field, message: "empty: enter a number".into(), start: 0, end: 0 });
+            self.errors.push(FieldError::new(field, Problem::Empty, 0, 0));
             return None;
         }
-        match check(text, Want::of(field)) {
+        match check(text, field.want()) {
             Ok((v, note)) => {
-                if let Some(n) = note {
-                    self.notes.push(n);
-                }
+                self.notes.extend(note);
                 Some(v)
             }
             Err(e) => {
-                self.errors.push(FieldError { field, message: e.message, start: e.start, end: e.end });
+                self.errors.push(FieldError { field, ..e });
                 None
             }
         }
     }
 }
 
-impl Want {
-    /// What each field holds.
-    fn of(field: Field) -> Want {
-        match field {
-            Field::Forward => Want::Ops,
-            Field::Time => Want::Time,
-            Field::Peak => Want::Rate,
-            Field::Utilization => Want::Fraction,
-            _ => Want::Count,
-        }
-    }
-
-    /// Its name for messages, and an example.
-    fn describe(self) -> (&'static str, &'static str) {
-        match self {
-            Want::Count => ("a plain number", "like 1.2M"),
-            Want::Ops => ("a number of operations", "like 11.4G"),
-            Want::Time => ("a time", "like 5.5 d"),
-            Want::Rate => ("a rate (FLOP/s)", "like 8.5 TFLOPS"),
-            Want::Fraction => ("a fraction", "like 33%"),
-        }
-    }
+/// Reads a value of the dimension a field wants into a plain number in base units, with the
+/// note that says how an unusual form was read.
+fn convert(v: Value, want: Want) -> Option<(Value, Option<Note>)> {
+    let plain = Value { dim: Dim::COUNT, ..v };
+    Some(match (want, v.dim) {
+        (Want::Count | Want::Fraction, Dim::COUNT) => (v, None),
+        (Want::Ops, Dim::COUNT | Dim::OPS) => (plain, None),
+        (Want::Ops, Dim::RATE) => (plain, Some(Note::RateAsCount)),
+        (Want::Rate, Dim::OPS) => (plain, Some(Note::CountAsRate)),
+        (Want::Time, Dim::TIME) | (Want::Rate, Dim::RATE) => (plain, None),
+        (Want::Time, Dim::COUNT) => (v.scale(crate::units::DAY), Some(Note::BareDays)),
+        (Want::Rate, Dim::COUNT) => (v, Some(Note::BareRate)),
+        _ => return None,
+    })
 }
 
-/// Evaluates one field's text as the field wants it; values come back in base units.
-fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), expr::ExprError> {
-    let v = expr::eval(text)?;
+/// Evaluates one field's text as the field wants it; values come back in base units. The error's
+/// field is filled in by the caller.
+fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
     let len = text.chars().count();
-    let err = |message: String| expr::ExprError { message, start: 0, end: len };
-    let (wanted, example) = want.describe();
-    let mut note = None;
-    let v = match (want, v.dim) {
-        (Want::Count | Want::Fraction, Dim::COUNT) => v,
-        (Want::Ops, Dim::COUNT | Dim::OPS) => Value { dim: Dim::COUNT, ..v },
-        (Want::Ops, Dim::RATE) => {
-            note = Some(Note::RateAsCount);
-            Value { dim: Dim::COUNT, ..v }
-        }
-        (Want::Rate, Dim::OPS) => {
-            note = Some(Note::CountAsRate);
-            Value { dim: Dim::COUNT, ..v }
-        }
-        (Want::Time, Dim::TIME) => Value { dim: Dim::COUNT, ..v },
-        (Want::Time, Dim::COUNT) => {
-            note = Some(Note::BareDays);
-            v.scale(86400.0)
-        }
-        (Want::Rate, Dim::RATE) => Value { dim: Dim::COUNT, ..v },
-        (Want::Rate, Dim::COUNT) => {
-            note = Some(Note::BareRate);
-            v
-        }
-        (_, d) => {
-            return Err(err(format!(
-                "'{}' is {}, but this field wants {} ({})",
-                text.trim(),
-                d.describe(),
-                wanted,
-                example
-            )))
-        }
+    let err = |problem| FieldError::new(Field::Name, problem, 0, len);
+    let v = expr::eval(text).map_err(|e| FieldError::new(Field::Name, Problem::Expr(e.kind), e.start, e.end))?;
+    let t = text.trim().to_string();
+    let Some((v, note)) = convert(v, want) else {
+        return Err(err(Problem::WrongKind { text: t, got: v.dim, want }));
     };
+    if !v.lo.is_finite() || !v.hi.is_finite() {
+        return Err(err(Problem::Expr(expr::ExprKind::TooLarge { text: t })));
+    }
     if v.lo < 0.0 {
-        return Err(err(format!("'{}' is negative: this field wants {wanted} ≥ 0", text.trim())));
+        return Err(err(Problem::Negative { text: t, want }));
     }
     if want == Want::Fraction {
+        if v.hi > 1.0 && !text.contains('%') && v.hi <= 100.0 {
+            return Err(err(Problem::AboveOne { text: t, value: v.hi }));
+        }
         if v.hi > 1.0 {
-            let pct = crate::format::readable(v.hi * 100.0, 3, ",");
-            return Err(err(if v.hi > 1.0 && !text.contains('%') && v.hi <= 100.0 {
-                format!("'{}' is above 1 (100%): did you mean {}%?", text.trim(), crate::format::exact(v.hi))
-            } else {
-                format!("'{}' is {pct}%, above 100%", text.trim())
-            }));
+            return Err(err(Problem::AboveHundred { text: t, percent: v.hi * 100.0 }));
         }
         if v.lo <= 0.0 {
-            return Err(err(format!("'{}' must be above 0", text.trim())));
+            return Err(err(Problem::NotAboveZero { text: t }));
         }
     }
     Ok((v, note))
 }
 
 /// Evaluates a field on its own, as the page does while the user types.
-pub fn check_field(field: Field, text: &str) -> Result<Value, expr::ExprError> {
-    check(text, Want::of(field)).map(|(v, _)| v)
+pub fn check_field(field: Field, text: &str) -> Result<Value, FieldError> {
+    check(text, field.want()).map(|(v, _)| v).map_err(|e| FieldError { field, ..e })
 }
 
 fn filled(c: &Calculation, fields: &[Field]) -> bool {
     fields.iter().any(|f| !f.get(c).trim().is_empty())
 }
 
-fn product(method: Method, factors: Vec<Factor>, notes: Vec<Note>) -> Estimate {
-    let flop = factors.iter().fold(Value::num(1.0), |acc, f| acc.times(f.value));
-    Estimate { method, factors, flop: Value { dim: Dim::OPS, ..flop }, notes }
+/// The field a factor was read from, for a message about the product.
+fn factor_field(c: &Calculation, label: Label) -> Field {
+    match label {
+        Label::Forward if c.mode == Mode::Layers => Field::Layers,
+        Label::Forward => Field::Forward,
+        Label::FlopsPerMac => Field::FlopsPerMac,
+        Label::Passes => Field::Passes,
+        Label::Examples => Field::Examples,
+        Label::Epochs => Field::Epochs,
+        Label::Six | Label::Parameters => Field::Parameters,
+        Label::Tokens => Field::Tokens,
+        Label::Chips => Field::Chips,
+        Label::Peak if !c.hardware.trim().is_empty() => Field::Hardware,
+        Label::Peak => Field::Peak,
+        Label::Time => Field::Time,
+        Label::Utilization => Field::Utilization,
+        Label::Factor => Field::Factor,
+    }
+}
+
+/// The product of the factors, refused where it leaves the range of finite, normal doubles
+/// (the message goes beside the field whose factor took it out).
+fn product(c: &Calculation, method: Method, factors: Vec<Factor>, notes: Vec<Note>) -> Outcome {
+    let mut flop = Value::num(1.0);
+    for f in &factors {
+        let before = flop;
+        flop = flop.times(f.value);
+        let zero_from_nonzero = before.lo > 0.0 && f.value.lo > 0.0 && flop.lo == 0.0;
+        let problem = if !flop.lo.is_finite() || !flop.hi.is_finite() {
+            Problem::ResultTooLarge
+        } else if zero_from_nonzero || [flop.lo, flop.hi].iter().any(|x| *x != 0.0 && !x.is_normal()) {
+            Problem::ResultTooSmall
+        } else {
+            continue;
+        };
+        let field = factor_field(c, f.label);
+        let n = field.get(c).chars().count();
+        return Outcome::Invalid(vec![FieldError::new(field, problem, 0, n)]);
+    }
+    Outcome::Done(Estimate { method, factors, flop: Value { dim: Dim::OPS, ..flop }, notes })
 }
 
 fn factor(label: Label, value: Value, shown: Shown, input: &str) -> Factor {
@@ -513,7 +316,7 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
                     factor(Label::Parameters, n, Shown::Count, &c.parameters),
                     factor(Label::Tokens, d, Shown::Count, &c.tokens),
                 ];
-                (Outcome::Done(product(Method::Params, f, r.notes)), None)
+                (product(c, Method::Params, f, r.notes), None)
             }
             _ => (Outcome::Invalid(r.errors), None),
         };
@@ -531,7 +334,7 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
                 Some(Value::num(macs))
             }
             Err(e) => {
-                r.errors.push(FieldError { field: Field::Layers, message: e.to_string(), start: 0, end: 0 });
+                r.errors.push(FieldError::new(Field::Layers, Problem::Layers(e.clone()), 0, 0));
                 layer_result = Some(Err(e));
                 None
             }
@@ -563,7 +366,32 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
     f.push(factor(Label::Passes, passes, Shown::Count, &c.passes));
     f.push(factor(Label::Examples, examples, Shown::Count, &c.examples));
     f.push(factor(Label::Epochs, epochs, Shown::Count, &c.epochs));
-    (Outcome::Done(product(Method::Ops, f, r.notes)), layer_result)
+    (product(c, Method::Ops, f, r.notes), layer_result)
+}
+
+/// The peak of the chip named in the hardware field, at the chosen precision, with the notes that
+/// say which chip and figure were used; and whether it is a CPU.
+fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
+    let at = |field: Field, e| FieldError::new(field, Problem::Hardware(e), 0, field.get(c).chars().count());
+    let precision = match c.precision.trim() {
+        "" => None,
+        p => Some(Precision::parse(p).map_err(|e| at(Field::Precision, e))?),
+    };
+    let found = hardware::resolve(&c.hardware, precision).map_err(|e| at(Field::Hardware, e))?;
+    let chip = found.chip;
+    let (prec, flops) = chip.peak_for(precision).map_err(|e| at(Field::Hardware, e))?;
+    if matches!(found.choice, Choice::SamePeak { .. } | Choice::Canonical { .. }) {
+        let others = found.others.iter().map(|o| o.name).collect();
+        notes.push(Note::ChipChosen {
+            query: c.hardware.trim().to_string(),
+            chip: chip.name,
+            choice: found.choice,
+            others,
+        });
+    }
+    let citation = chip.citation();
+    notes.push(Note::Peak { chip: chip.name, precision: prec, flops, citation, defaulted: precision.is_none() });
+    Ok((flops, chip.is_cpu()))
 }
 
 /// Method 2: GPU time.
@@ -575,31 +403,13 @@ fn method2(c: &Calculation) -> Outcome {
     let chips = r.read(Field::Chips, None);
     let mut cpu = false;
     let peak = if !c.hardware.trim().is_empty() {
-        let precision = if c.precision.trim().is_empty() { Ok(None) } else { Precision::parse(&c.precision).map(Some) };
-        match precision {
-            Err(m) => {
-                r.errors.push(FieldError { field: Field::Precision, message: m, start: 0, end: 0 });
-                None
-            }
-            Ok(p) => match hardware::lookup(&c.hardware).and_then(|chip| chip.peak_for(p).map(|x| (chip, x))) {
-                Ok((chip, (prec, flops))) => {
-                    cpu = chip.is_cpu();
-                    r.notes.push(Note::Peak {
-                        chip: chip.name,
-                        precision: prec,
-                        flops,
-                        citation: chip.citation(),
-                        defaulted: p.is_none(),
-                    });
-                    Some(Value::num(flops))
-                }
-                Err(m) => {
-                    let n = c.hardware.chars().count();
-                    r.errors.push(FieldError { field: Field::Hardware, message: m, start: 0, end: n });
-                    None
-                }
-            },
-        }
+        catalog_peak(c, &mut r.notes)
+            .map(|(flops, is_cpu)| {
+                cpu = is_cpu;
+                Value::num(flops)
+            })
+            .map_err(|e| r.errors.push(e))
+            .ok()
     } else {
         r.read(Field::Peak, None)
     };
@@ -625,7 +435,7 @@ fn method2(c: &Calculation) -> Outcome {
     if !c.factor.trim().is_empty() {
         f.push(factor(Label::Factor, extra, Shown::Count, &c.factor));
     }
-    Outcome::Done(product(Method::Gpu, f, r.notes))
+    product(c, Method::Gpu, f, r.notes)
 }
 
 /// Evaluates a calculation. Never panics; every problem is a [`FieldError`].
@@ -639,12 +449,9 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let date = if c.date.trim().is_empty() {
         Ok(None)
     } else {
-        crate::date::Date::parse(&c.date).map(|d| Some(d.years())).map_err(|m| FieldError {
-            field: Field::Date,
-            message: m.to_string(),
-            start: 0,
-            end: c.date.chars().count(),
-        })
+        crate::date::Date::parse(&c.date)
+            .map(|d| Some(d.years()))
+            .map_err(|e| FieldError::new(Field::Date, Problem::Date(e), 0, c.date.chars().count()))
     };
     Evaluation { method1, method2, comparison, layers, date }
 }

@@ -3,6 +3,7 @@
 //! descent; every value is an interval `[lo, hi]` with a dimension, so ranges flow through the
 //! arithmetic. Errors carry the character span of the offending text.
 
+use crate::i18n::{tr, Lang};
 use crate::units::{DAY, HOUR, MINUTE, YEAR};
 use std::fmt;
 
@@ -30,23 +31,25 @@ impl Dim {
     }
 
     /// What a person calls this dimension, for messages.
-    pub fn describe(self) -> String {
-        match self {
-            Dim::COUNT => "a plain number".into(),
-            Dim::OPS => "a number of operations (FLOP)".into(),
-            Dim::TIME => "a time".into(),
-            Dim::RATE => "a rate (FLOP/s)".into(),
-            Dim { ops, time } => {
-                let mut parts = Vec::new();
-                if ops != 0 {
-                    parts.push(if ops == 1 { "FLOP".to_string() } else { format!("FLOP^{ops}") });
-                }
-                if time != 0 {
-                    parts.push(if time == 1 { "s".to_string() } else { format!("s^{time}") });
-                }
-                format!("a quantity in {}", parts.join("·"))
-            }
+    pub fn describe(self, lang: Lang) -> String {
+        let named = match self {
+            Dim::COUNT => Some(tr(lang, "a plain number", "纯数字")),
+            Dim::OPS => Some(tr(lang, "a number of operations (FLOP)", "运算次数（FLOP）")),
+            Dim::TIME => Some(tr(lang, "a time", "时间")),
+            Dim::RATE => Some(tr(lang, "a rate (FLOP/s)", "运算速率（FLOP/s）")),
+            _ => None,
+        };
+        if let Some(n) = named {
+            return n.to_string();
         }
+        let mut parts = Vec::new();
+        if self.ops != 0 {
+            parts.push(if self.ops == 1 { "FLOP".to_string() } else { format!("FLOP^{}", self.ops) });
+        }
+        if self.time != 0 {
+            parts.push(if self.time == 1 { "s".to_string() } else { format!("s^{}", self.time) });
+        }
+        tr(lang, format!("a quantity in {}", parts.join("·")), format!("单位为 {} 的量", parts.join("·")))
     }
 }
 
@@ -91,6 +94,11 @@ impl Value {
     }
 }
 
+/// Whether an interval excludes zero.
+fn nonzero(v: Value) -> bool {
+    v.lo > 0.0 || v.hi < 0.0
+}
+
 fn min4(c: [f64; 4]) -> f64 {
     c.iter().copied().fold(f64::INFINITY, f64::min)
 }
@@ -98,17 +106,207 @@ fn max4(c: [f64; 4]) -> f64 {
     c.iter().copied().fold(f64::NEG_INFINITY, f64::max)
 }
 
+/// What went wrong in an expression, with what the message needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    TooDeep,
+    NotANumber {
+        text: String,
+    },
+    UnknownSuffix {
+        text: String,
+        suffix: String,
+    },
+    NotAllowed {
+        ch: char,
+    },
+    NotReal {
+        text: String,
+    },
+    /// Above the largest finite double (about 1.8 × 10^308).
+    TooLarge {
+        text: String,
+    },
+    /// Below the smallest normal double (about 2.2 × 10^-308), but not zero.
+    TooSmall {
+        text: String,
+    },
+    RangeEndsDiffer {
+        text: String,
+        low: Dim,
+        high: Dim,
+    },
+    NestedRange,
+    HighToLow {
+        text: String,
+    },
+    Mismatch {
+        add: bool,
+        left: Dim,
+        right: Dim,
+    },
+    DivideByZero {
+        text: String,
+    },
+    NeedsOperator {
+        text: String,
+    },
+    ExponentNotPlain {
+        text: String,
+        dim: Dim,
+    },
+    WholePowerOnly {
+        text: String,
+    },
+    NotClosed {
+        position: usize,
+    },
+    UnknownFunction {
+        name: String,
+    },
+    RootOfNegative {
+        text: String,
+    },
+    RootOfDim {
+        dim: Dim,
+    },
+    UnknownUnit {
+        word: String,
+    },
+    NotANumberOrUnit {
+        text: String,
+    },
+    EndsEarly,
+    RangeNeedsSides,
+    Unexpected {
+        text: String,
+    },
+    Unmatched,
+}
+
 /// An error with the character span `[start, end)` of the text it is about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExprError {
-    pub message: String,
+    pub kind: ExprKind,
     pub start: usize,
     pub end: usize,
 }
 
+impl ExprError {
+    pub fn message(&self, lang: Lang) -> String {
+        self.kind.message(lang)
+    }
+}
+
 impl fmt::Display for ExprError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl ExprKind {
+    /// The message in `lang`: English and Chinese side by side, so neither can be missing.
+    pub fn message(&self, lang: Lang) -> String {
+        use ExprKind::*;
+        let d = |x: &Dim| x.describe(lang);
+        match self {
+            Empty => tr(lang, "empty: enter a number", "为空：请输入数字").into(),
+            TooLong { max } => tr(lang, format!("too long: at most {max} characters"), format!("太长：最多 {max} 个字符")),
+            TooDeep => tr(lang, "the expression nests too deeply", "表达式嵌套过深").into(),
+            NotANumber { text } => tr(lang, format!("'{text}' is not a number"), format!("“{text}”不是数字")),
+            UnknownSuffix { text, suffix } => tr(
+                lang,
+                format!("'{text}' is not a number: unknown suffix '{suffix}'"),
+                format!("“{text}”不是数字：未知后缀“{suffix}”"),
+            ),
+            NotAllowed { ch } => tr(
+                lang,
+                format!("'{ch}' is not allowed here: use numbers, units, + - * / ^ ( ) % and .."),
+                format!("此处不能使用“{ch}”：请使用数字、单位、+ - * / ^ ( ) % 和 .."),
+            ),
+            NotReal { text } => tr(lang, format!("'{text}' is not a real number"), format!("“{text}”不是实数")),
+            TooLarge { text } => tr(
+                lang,
+                format!("'{text}' is too large to compute: over 10^308"),
+                format!("“{text}”太大，无法计算：超过 10^308"),
+            ),
+            TooSmall { text } => tr(
+                lang,
+                format!("'{text}' is too small to compute: under 10^-308 (but not zero)"),
+                format!("“{text}”太小，无法计算：小于 10^-308（但不为零）"),
+            ),
+            RangeEndsDiffer { text, low, high } => tr(
+                lang,
+                format!("the ends of '{text}' differ: {} and {}", d(low), d(high)),
+                format!("“{text}”两端的量纲不同：{}与{}", d(low), d(high)),
+            ),
+            NestedRange => tr(lang, "a range cannot contain another range", "范围中不能再含范围").into(),
+            HighToLow { text } => tr(
+                lang,
+                format!("the range '{text}' goes from high to low: write the smaller value first"),
+                format!("范围“{text}”从大到小：请先写较小的值"),
+            ),
+            Mismatch { add, left, right } => tr(
+                lang,
+                format!("cannot {} {} and {}", if *add { "add" } else { "subtract" }, d(left), d(right)),
+                format!("{}与{}不能{}", d(left), d(right), if *add { "相加" } else { "相减" }),
+            ),
+            DivideByZero { text } => tr(lang, format!("'{text}' divides by zero"), format!("“{text}”除以零")),
+            NeedsOperator { text } => tr(
+                lang,
+                format!("'{text}' needs an operator (such as *) before it"),
+                format!("“{text}”前面需要运算符（例如 *）"),
+            ),
+            ExponentNotPlain { text, dim } => tr(
+                lang,
+                format!("the exponent '{text}' must be a plain number, not {}", d(dim)),
+                format!("指数“{text}”必须是纯数字，而不是{}", d(dim)),
+            ),
+            WholePowerOnly { text } => tr(
+                lang,
+                format!("'{text}': a quantity with a unit can only be raised to a whole power"),
+                format!("“{text}”：带单位的量只能取整数次幂"),
+            ),
+            NotClosed { position } => tr(
+                lang,
+                format!("'(' at position {position} is not closed"),
+                format!("第 {position} 个字符处的“(”没有闭合"),
+            ),
+            UnknownFunction { name } => tr(
+                lang,
+                format!("unknown function '{name}': the one function is sqrt()"),
+                format!("未知函数“{name}”：只有 sqrt() 一个函数"),
+            ),
+            RootOfNegative { text } => {
+                tr(lang, format!("'{text}' is the root of a negative number"), format!("“{text}”是负数的平方根"))
+            }
+            RootOfDim { dim } => tr(
+                lang,
+                format!("cannot take the square root of {}", d(dim)),
+                format!("不能对{}开平方", d(dim)),
+            ),
+            UnknownUnit { word } => tr(
+                lang,
+                format!("unknown unit '{word}': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %"),
+                format!("未知单位“{word}”：可用单位为 s min h d wk mo yr（秒、分钟、小时、天、周、月、年）、FLOP、FLOPS（可加 k M G T P E）和 %"),
+            ),
+            NotANumberOrUnit { text } => {
+                let unit = text.chars().count() > 1;
+                tr(
+                    lang,
+                    format!("'{text}' is not a number{}", if unit { " or a known unit" } else { "" }),
+                    format!("“{text}”不是数字{}", if unit { "，也不是已知单位" } else { "" }),
+                )
+            }
+            EndsEarly => tr(lang, "the expression ends too early", "表达式不完整").into(),
+            RangeNeedsSides => tr(lang, "'..' needs a value on each side", "“..”两边都需要数值").into(),
+            Unexpected { text } => tr(lang, format!("'{text}' is not expected here"), format!("此处不应出现“{text}”")),
+            Unmatched => tr(lang, "')' has no matching '('", "“)”没有对应的“(”").into(),
+        }
     }
 }
 
@@ -265,11 +463,15 @@ fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
                     }
                 }
             }
-            let v: f64 = digits.parse().map_err(|_| ExprError {
-                message: format!("'{}' is not a number", text(start, pos)),
-                start,
-                end: pos,
-            })?;
+            let literal = |kind| ExprError { kind, start, end: pos };
+            let v: f64 = digits.parse().map_err(|_| literal(ExprKind::NotANumber { text: text(start, pos) }))?;
+            if !v.is_finite() {
+                return Err(literal(ExprKind::TooLarge { text: text(start, pos) }));
+            }
+            let zero_digits = digits.split(['e', 'E']).next().unwrap_or("").chars().all(|c| c == '0' || c == '.');
+            if (v == 0.0 && !zero_digits) || (v != 0.0 && !v.is_normal()) {
+                return Err(literal(ExprKind::TooSmall { text: text(start, pos) }));
+            }
             out.push(Token { tok: Tok::Num(v), start, end: pos });
             if pos < n && is_word_char(chars[pos]) {
                 let ws = pos;
@@ -319,13 +521,7 @@ fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
             '（' => Tok::Op('('),
             '）' => Tok::Op(')'),
             '％' => Tok::Op('%'),
-            _ => {
-                return Err(ExprError {
-                    message: format!("'{c}' is not allowed here: use numbers, units, + - * / ^ ( ) % and .."),
-                    start,
-                    end: pos,
-                })
-            }
+            _ => return Err(ExprError { kind: ExprKind::NotAllowed { ch: c }, start, end: pos }),
         };
         out.push(Token { tok, start, end: pos });
     }
@@ -360,15 +556,28 @@ impl Parser<'_> {
     fn text(&self, a: usize, b: usize) -> String {
         self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
     }
-    fn err<T>(&self, message: String, start: usize, end: usize) -> Result<T, ExprError> {
-        Err(ExprError { message, start, end })
+    fn err<T>(&self, kind: ExprKind, start: usize, end: usize) -> Result<T, ExprError> {
+        Err(ExprError { kind, start, end })
     }
     fn check(&self, v: Value, start: usize, end: usize) -> Result<Value, ExprError> {
         if v.lo.is_nan() || v.hi.is_nan() {
-            return self.err(format!("'{}' is not a real number", self.text(start, end)), start, end);
+            return self.err(ExprKind::NotReal { text: self.text(start, end) }, start, end);
         }
         if !v.lo.is_finite() || !v.hi.is_finite() {
-            return self.err(format!("'{}' is too large to compute", self.text(start, end)), start, end);
+            return self.err(ExprKind::TooLarge { text: self.text(start, end) }, start, end);
+        }
+        if [v.lo, v.hi].iter().any(|x| *x != 0.0 && !x.is_normal()) {
+            return self.err(ExprKind::TooSmall { text: self.text(start, end) }, start, end);
+        }
+        Ok(v)
+    }
+
+    /// Checks the result of `*`, `/` or `^`: finite, and not rounded to zero from operands that
+    /// are not zero (underflow).
+    fn check_op(&self, v: Value, operands: [Value; 2], start: usize, end: usize) -> Result<Value, ExprError> {
+        let v = self.check(v, start, end)?;
+        if operands.iter().all(|o| nonzero(*o)) && !nonzero(v) {
+            return self.err(ExprKind::TooSmall { text: self.text(start, end) }, start, end);
         }
         Ok(v)
     }
@@ -394,27 +603,16 @@ impl Parser<'_> {
                 low = low.times(u);
             }
         }
+        let low = self.check(low, start, end)?;
         if low.dim != hi.v.dim {
-            return self.err(
-                format!(
-                    "the ends of '{}' differ: {} and {}",
-                    self.text(start, end),
-                    low.dim.describe(),
-                    hi.v.dim.describe()
-                ),
-                op.start,
-                op.end,
-            );
+            let kind = ExprKind::RangeEndsDiffer { text: self.text(start, end), low: low.dim, high: hi.v.dim };
+            return self.err(kind, op.start, op.end);
         }
         if low.is_range() || hi.v.is_range() {
-            return self.err("a range cannot contain another range".into(), op.start, op.end);
+            return self.err(ExprKind::NestedRange, op.start, op.end);
         }
         if low.lo > hi.v.lo {
-            return self.err(
-                format!("the range '{}' goes from high to low: write the smaller value first", self.text(start, end)),
-                start,
-                end,
-            );
+            return self.err(ExprKind::HighToLow { text: self.text(start, end) }, start, end);
         }
         Ok(Value { lo: low.lo, hi: hi.v.hi, dim: low.dim })
     }
@@ -429,16 +627,8 @@ impl Parser<'_> {
             let rhs = self.product()?;
             let end = self.toks[self.i.saturating_sub(1)].end;
             if acc.v.dim != rhs.v.dim {
-                return self.err(
-                    format!(
-                        "cannot {} {} and {}",
-                        if op == '+' { "add" } else { "subtract" },
-                        acc.v.dim.describe(),
-                        rhs.v.dim.describe()
-                    ),
-                    t.start,
-                    t.end,
-                );
+                let kind = ExprKind::Mismatch { add: op == '+', left: acc.v.dim, right: rhs.v.dim };
+                return self.err(kind, t.start, t.end);
             }
             let (a, b) = (acc.v, rhs.v);
             let v = if op == '+' {
@@ -462,16 +652,16 @@ impl Parser<'_> {
                     self.bump();
                     let rhs = self.unary()?;
                     let end = self.toks[self.i.saturating_sub(1)].end;
-                    acc = if op == '*' {
+                    let v = if op == '*' {
                         acc.times(rhs)
                     } else {
-                        if rhs.lo <= 0.0 && rhs.hi >= 0.0 {
-                            return self.err(format!("'{}' divides by zero", self.text(start, end)), t.start, end);
+                        if !nonzero(rhs) {
+                            return self.err(ExprKind::DivideByZero { text: self.text(start, end) }, t.start, end);
                         }
                         let c = [acc.lo / rhs.lo, acc.lo / rhs.hi, acc.hi / rhs.lo, acc.hi / rhs.hi];
                         Value { lo: min4(c), hi: max4(c), dim: acc.dim.div(rhs.dim) }
                     };
-                    acc = self.check(acc, start, end)?;
+                    acc = self.check_op(v, [acc, rhs], start, end)?;
                     trailing = None;
                 }
                 Tok::Word { text, .. } if text == "x" => {
@@ -479,23 +669,19 @@ impl Parser<'_> {
                     self.bump();
                     let rhs = self.unary()?;
                     let end = self.toks[self.i.saturating_sub(1)].end;
-                    acc = self.check(acc.times(rhs), start, end)?;
+                    acc = self.check_op(acc.times(rhs), [acc, rhs], start, end)?;
                     trailing = None;
                 }
                 Tok::Word { text, .. } if self.next_is_not_call() => {
                     let Some(u) = unit(text) else {
-                        return self.err(unknown_word(text), t.start, t.end);
+                        return self.err(ExprKind::UnknownUnit { word: text.clone() }, t.start, t.end);
                     };
                     self.bump();
-                    acc = self.check(acc.times(u), start, t.end)?;
+                    acc = self.check_op(acc.times(u), [acc, u], start, t.end)?;
                     trailing = Some(trailing.map_or(u, |p| p.times(u)));
                 }
                 Tok::Num(_) | Tok::Op('(') | Tok::Word { .. } => {
-                    return self.err(
-                        format!("'{}' needs an operator (such as *) before it", self.text(t.start, t.end)),
-                        t.start,
-                        t.end,
-                    )
+                    return self.err(ExprKind::NeedsOperator { text: self.text(t.start, t.end) }, t.start, t.end)
                 }
                 _ => return Ok(Prod { v: acc, unit: trailing }),
             }
@@ -532,41 +718,34 @@ impl Parser<'_> {
         self.bump();
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return self.err("the expression nests too deeply".into(), t.start, t.end);
+            return self.err(ExprKind::TooDeep, t.start, t.end);
         }
         let es = self.peek().start;
         let exp = self.unary()?;
         self.depth -= 1;
         let end = self.toks[self.i.saturating_sub(1)].end;
         if exp.dim != Dim::COUNT {
-            return self.err(
-                format!("the exponent '{}' must be a plain number, not {}", self.text(es, end), exp.dim.describe()),
-                es,
-                end,
-            );
+            return self.err(ExprKind::ExponentNotPlain { text: self.text(es, end), dim: exp.dim }, es, end);
         }
         let mut dim = Dim::COUNT;
         if base.dim != Dim::COUNT {
             let n = exp.lo;
             if exp.is_range() || n.fract() != 0.0 || n.abs() > 8.0 {
-                return self.err(
-                    format!("'{}': a quantity with a unit can only be raised to a whole power", self.text(start, end)),
-                    start,
-                    end,
-                );
+                return self.err(ExprKind::WholePowerOnly { text: self.text(start, end) }, start, end);
             }
             dim = base.dim.pow(n as i8);
         }
         let c = [base.lo.powf(exp.lo), base.lo.powf(exp.hi), base.hi.powf(exp.lo), base.hi.powf(exp.hi)];
         let v = Value { lo: min4(c), hi: max4(c), dim };
-        self.check(v, start, end)
+        self.check_op(v, [base, Value::num(1.0)], start, end)
     }
 
     fn postfix(&mut self) -> Result<Value, ExprError> {
+        let start = self.peek().start;
         let mut v = self.primary()?;
         while self.peek().tok == Tok::Op('%') {
-            self.bump();
-            v = v.scale(0.01);
+            let t = self.bump();
+            v = self.check_op(v.scale(0.01), [v, Value::num(1.0)], start, t.end)?;
         }
         Ok(v)
     }
@@ -574,113 +753,86 @@ impl Parser<'_> {
     fn primary(&mut self) -> Result<Value, ExprError> {
         let t = self.bump();
         match t.tok {
-            Tok::Num(v) => {
-                // A suffix written straight after the number binds to it: 1.2M, 5d, 8.5TFLOPS.
-                if let Tok::Word { text, attached: true } = self.peek().tok.clone().filter_x() {
-                    let w = self.bump();
-                    let Some(u) = unit(&text) else {
-                        return self.err(
-                            format!("'{}' is not a number: unknown suffix '{text}'", self.text(t.start, w.end)),
-                            t.start,
-                            w.end,
-                        );
-                    };
-                    return self.check(Value::num(v).times(u), t.start, w.end);
-                }
-                Ok(Value::num(v))
-            }
+            Tok::Num(v) => self.number(v, &t),
             Tok::Op('(') => {
-                self.depth += 1;
-                if self.depth > MAX_DEPTH {
-                    return self.err("the expression nests too deeply".into(), t.start, t.end);
-                }
-                let v = self.range()?;
-                self.depth -= 1;
-                let close = self.bump();
-                if close.tok != Tok::Op(')') {
-                    return self.err(
-                        format!("'(' at position {} is not closed", t.start + 1),
-                        t.start,
-                        close.end.max(t.end),
-                    );
-                }
+                let v = self.nested(&t, Self::range)?;
+                self.close(&t)?;
                 Ok(v)
             }
-            Tok::Word { ref text, .. } if self.peek().tok == Tok::Op('(') => {
-                if text != "sqrt" && text != "√" {
-                    return self.err(format!("unknown function '{text}': the one function is sqrt()"), t.start, t.end);
-                }
-                let open = self.bump();
-                self.depth += 1;
-                if self.depth > MAX_DEPTH {
-                    return self.err("the expression nests too deeply".into(), t.start, t.end);
-                }
-                let arg = self.range()?;
-                self.depth -= 1;
-                let close = self.bump();
-                if close.tok != Tok::Op(')') {
-                    return self.err(
-                        format!("'(' at position {} is not closed", open.start + 1),
-                        open.start,
-                        close.end,
-                    );
-                }
-                if arg.lo < 0.0 {
-                    return self.err(
-                        format!("'{}' is the root of a negative number", self.text(t.start, close.end)),
-                        t.start,
-                        close.end,
-                    );
-                }
-                if arg.dim.ops % 2 != 0 || arg.dim.time % 2 != 0 {
-                    return self.err(
-                        format!("cannot take the square root of {}", arg.dim.describe()),
-                        t.start,
-                        close.end,
-                    );
-                }
-                Ok(Value {
-                    lo: arg.lo.sqrt(),
-                    hi: arg.hi.sqrt(),
-                    dim: Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2 },
-                })
-            }
+            Tok::Word { ref text, .. } if self.peek().tok == Tok::Op('(') => self.call(text, &t),
             Tok::Word { ref text, .. } => match unit(text) {
                 // A unit on its own: "FLOPS", "d".
                 Some(u) => Ok(u),
-                None => self.err(
-                    format!(
-                        "'{text}' is not a number{}",
-                        if text.chars().count() > 1 { " or a known unit" } else { "" }
-                    ),
-                    t.start,
-                    t.end,
-                ),
+                None => self.err(ExprKind::NotANumberOrUnit { text: text.clone() }, t.start, t.end),
             },
-            Tok::End => self.err(
-                if self.toks.len() == 1 {
-                    "empty: enter a number".into()
-                } else {
-                    "the expression ends too early".into()
-                },
-                t.start,
-                t.start,
-            ),
-            Tok::Range => self.err("'..' needs a value on each side".into(), t.start, t.end),
-            Tok::Op(c) => self.err(format!("'{c}' is not expected here"), t.start, t.end),
+            Tok::End if self.toks.len() == 1 => self.err(ExprKind::Empty, t.start, t.start),
+            Tok::End => self.err(ExprKind::EndsEarly, t.start, t.start),
+            Tok::Range => self.err(ExprKind::RangeNeedsSides, t.start, t.end),
+            Tok::Op(c) => self.err(ExprKind::Unexpected { text: c.to_string() }, t.start, t.end),
         }
+    }
+
+    /// A number, with the suffix written straight after it: 1.2M, 5d, 8.5TFLOPS.
+    fn number(&mut self, v: f64, t: &Token) -> Result<Value, ExprError> {
+        let Tok::Word { text, attached: true } = self.peek().tok.clone().filter_x() else {
+            return Ok(Value::num(v));
+        };
+        let w = self.bump();
+        let Some(u) = unit(&text) else {
+            let kind = ExprKind::UnknownSuffix { text: self.text(t.start, w.end), suffix: text };
+            return self.err(kind, t.start, w.end);
+        };
+        self.check_op(Value::num(v).times(u), [Value::num(v), u], t.start, w.end)
+    }
+
+    /// Runs `inner` one level deeper, refusing to nest past [`MAX_DEPTH`].
+    fn nested(&mut self, t: &Token, inner: fn(&mut Self) -> Result<Value, ExprError>) -> Result<Value, ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.err(ExprKind::TooDeep, t.start, t.end);
+        }
+        let v = inner(self)?;
+        self.depth -= 1;
+        Ok(v)
+    }
+
+    /// Expects the ')' that closes the '(' at `open`; returns its end.
+    fn close(&mut self, open: &Token) -> Result<usize, ExprError> {
+        let close = self.bump();
+        if close.tok != Tok::Op(')') {
+            return self.err(ExprKind::NotClosed { position: open.start + 1 }, open.start, close.end.max(open.end));
+        }
+        Ok(close.end)
+    }
+
+    /// `sqrt(…)`, the one function.
+    fn call(&mut self, name: &str, t: &Token) -> Result<Value, ExprError> {
+        if name != "sqrt" {
+            return self.err(ExprKind::UnknownFunction { name: name.to_string() }, t.start, t.end);
+        }
+        let open = self.bump();
+        let arg = self.nested(t, Self::range)?;
+        let end = self.close(&open)?;
+        if arg.lo < 0.0 {
+            return self.err(ExprKind::RootOfNegative { text: self.text(t.start, end) }, t.start, end);
+        }
+        if arg.dim.ops % 2 != 0 || arg.dim.time % 2 != 0 {
+            return self.err(ExprKind::RootOfDim { dim: arg.dim }, t.start, end);
+        }
+        let dim = Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2 };
+        Ok(Value { lo: arg.lo.sqrt(), hi: arg.hi.sqrt(), dim })
     }
 }
 
-fn unknown_word(w: &str) -> String {
-    format!("unknown unit '{w}': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %")
-}
+/// The longest expression a field takes, in characters.
+pub const MAX_LEN: usize = 500;
 
-/// Parses and evaluates an expression.
+/// Parses and evaluates an expression. The value is finite, with its ends in order.
 pub fn eval(input: &str) -> Result<Value, ExprError> {
-    let chars: Vec<char> = input.chars().collect();
-    if chars.len() > 500 {
-        return Err(ExprError { message: "too long: at most 500 characters".into(), start: 500, end: chars.len() });
+    let chars: Vec<char> = input.chars().take(MAX_LEN + 1).collect();
+    if chars.len() > MAX_LEN {
+        let end = input.chars().count();
+        return Err(ExprError { kind: ExprKind::TooLong { max: MAX_LEN }, start: MAX_LEN, end });
     }
     let toks = tokenize(&chars)?;
     let mut p = Parser { chars: &chars, toks, i: 0, depth: 0 };
@@ -688,7 +840,7 @@ pub fn eval(input: &str) -> Result<Value, ExprError> {
     let t = p.peek().clone();
     match t.tok {
         Tok::End => Ok(v),
-        Tok::Op(')') => p.err("')' has no matching '('".into(), t.start, t.end),
-        _ => p.err(format!("'{}' is not expected here", p.text(t.start, t.end)), t.start, t.end),
+        Tok::Op(')') => p.err(ExprKind::Unmatched, t.start, t.end),
+        _ => p.err(ExprKind::Unexpected { text: p.text(t.start, t.end) }, t.start, t.end),
     }
 }

@@ -3,6 +3,7 @@
 //! precision, each with its source.
 
 pub use crate::data::chips;
+use crate::i18n::{tr, Lang};
 
 /// How many precisions a chip has figures for.
 pub const PEAK_COUNT: usize = 7;
@@ -64,9 +65,9 @@ impl Precision {
     }
 
     /// Parses a key or label, case-insensitively: `bf16`, `tensor`, `FP32`...
-    pub fn parse(s: &str) -> Result<Precision, String> {
+    pub fn parse(s: &str) -> Result<Precision, HardwareError> {
         let l = s.trim().to_ascii_lowercase().replace([' ', '_', '-'], "");
-        let p = match l.as_str() {
+        Ok(match l.as_str() {
             "fp64" | "double" => Precision::Fp64,
             "fp32" | "single" => Precision::Fp32,
             "tf32" => Precision::Tf32,
@@ -74,14 +75,8 @@ impl Precision {
             "bf16" | "tensor" | "tensorfp16" | "tensorfp16/bf16" | "tensorbf16" => Precision::TensorFp16Bf16,
             "fp8" => Precision::Fp8,
             "int8" => Precision::Int8,
-            _ => {
-                return Err(format!(
-                    "unknown precision '{s}': use one of {}",
-                    Precision::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ")
-                ))
-            }
-        };
-        Ok(p)
+            _ => return Err(HardwareError::UnknownPrecision { text: s.trim().chars().take(40).collect() }),
+        })
     }
 
     fn index(self) -> usize {
@@ -130,24 +125,13 @@ impl Chip {
     }
 
     /// Peak for a requested precision (or the default), with an error a person can act on.
-    pub fn peak_for(&self, p: Option<Precision>) -> Result<(Precision, f64), String> {
+    pub fn peak_for(&self, p: Option<Precision>) -> Result<(Precision, f64), HardwareError> {
         let has = self.precisions();
         if has.is_empty() {
-            return Err(format!("{} has no peak figure in its source: enter a custom peak", self.name));
+            return Err(HardwareError::NoPeak { chip: self.name });
         }
-        let p = match p {
-            Some(p) => p,
-            None => self.default_precision().unwrap_or(has[0]),
-        };
-        match self.peak(p) {
-            Some(v) => Ok((p, v)),
-            None => Err(format!(
-                "{} has no {} figure; it has: {}",
-                self.name,
-                p.label(),
-                has.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ")
-            )),
-        }
+        let p = p.unwrap_or_else(|| self.default_precision().unwrap_or(has[0]));
+        self.peak(p).map(|v| (p, v)).ok_or(HardwareError::NoPrecision { chip: self.name, precision: p, has })
     }
 
     /// The citation shown beside the chip's figures.
@@ -159,35 +143,174 @@ impl Chip {
     }
 }
 
+/// Why a chip or precision could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HardwareError {
+    NoQuery,
+    /// A name longer than [`MAX_QUERY_CHARS`] or of more than [`MAX_QUERY_WORDS`] words.
+    TooLong,
+    NoMatch {
+        query: String,
+    },
+    NoPeak {
+        chip: &'static str,
+    },
+    NoPrecision {
+        chip: &'static str,
+        precision: Precision,
+        has: Vec<Precision>,
+    },
+    UnknownPrecision {
+        text: String,
+    },
+}
+
+impl HardwareError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            HardwareError::NoQuery => {
+                tr(lang, "no hardware given: type part of a chip's name", "未填写硬件：请输入芯片名称的一部分").into()
+            }
+            HardwareError::TooLong => tr(
+                lang,
+                format!("too long for a chip name: at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_WORDS} words"),
+                format!("芯片名称太长：最多 {MAX_QUERY_CHARS} 个字符、{MAX_QUERY_WORDS} 个词"),
+            ),
+            HardwareError::NoMatch { query } => tr(
+                lang,
+                format!("no chip matches '{query}': try part of its name, such as 'V100' or 'TPU v4'"),
+                format!("没有与“{query}”匹配的芯片：请输入名称的一部分，例如“V100”或“TPU v4”"),
+            ),
+            HardwareError::NoPeak { chip } => tr(
+                lang,
+                format!("{chip} has no peak figure in its source: enter a custom peak"),
+                format!("{chip} 的资料中没有峰值数据：请自定义峰值"),
+            ),
+            HardwareError::NoPrecision { chip, precision, has } => {
+                let list = has.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
+                tr(
+                    lang,
+                    format!("{chip} has no {} figure; it has: {list}", precision.label()),
+                    format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label()),
+                )
+            }
+            HardwareError::UnknownPrecision { text } => {
+                let list = Precision::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
+                tr(
+                    lang,
+                    format!("unknown precision '{text}': use one of {list}"),
+                    format!("未知精度“{text}”：请使用 {list} 之一"),
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for HardwareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// The longest chip name a search reads, in characters and in words.
+pub const MAX_QUERY_CHARS: usize = 80;
+pub const MAX_QUERY_WORDS: usize = 8;
+
 /// Lower case (the catalog's names are ASCII) and single spaces.
 fn norm(s: &str) -> String {
     s.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Finds a chip by id or by its full name (case and spacing ignored).
-pub fn lookup(query: &str) -> Result<&'static Chip, String> {
+/// How a typed name became one chip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The id or the full name.
+    Exact,
+    /// The only chip whose name contains what was typed.
+    Only,
+    /// Several chips match and all have the same peak at the precision used: any gives the result.
+    SamePeak { matches: usize },
+    /// Several chips match with different peaks: the canonical one (most used by Epoch AI's
+    /// notable models, else the SXM/flagship part) was taken.
+    Canonical { matches: usize },
+}
+
+/// A chip found from what the user typed, and the other chips the name also fits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub chip: &'static Chip,
+    pub choice: Choice,
+    pub others: Vec<&'static Chip>,
+}
+
+/// Finds the chip a typed name means: an id or a full name exactly; else the chips whose names
+/// contain every word typed (Epoch AI's datasheet chips before OpenAI's 2018 figures, which stay
+/// reachable by id), and among several the one whose peak they share, or the canonical one.
+pub fn resolve(query: &str, precision: Option<Precision>) -> Result<Resolved, HardwareError> {
+    if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
+        return Err(HardwareError::TooLong);
+    }
     let q = norm(query);
     if q.is_empty() {
-        return Err("no hardware given: type part of a chip's name".into());
+        return Err(HardwareError::NoQuery);
     }
     if let Some(c) = chips().iter().find(|c| c.id == q || norm(c.name) == q) {
-        return Ok(c);
+        return Ok(Resolved { chip: c, choice: Choice::Exact, others: Vec::new() });
     }
-    let found = search(query);
-    match found.len() {
-        1 => Ok(found[0]),
-        0 => Err(format!("no chip matches '{}': try part of its name, such as 'V100' or 'TPU v4'", query.trim())),
-        n => Err(format!(
-            "'{}' matches {n} chips ({}{}): give its id",
-            query.trim(),
-            found.iter().take(4).map(|c| c.id).collect::<Vec<_>>().join(", "),
-            if n > 4 { ", ..." } else { "" }
-        )),
+    let mut found = search(query);
+    if found.iter().any(|c| c.source == Source::Epoch) {
+        found.retain(|c| c.source == Source::Epoch);
     }
+    if found.iter().any(|c| starts_words(c, &q)) {
+        found.retain(|c| starts_words(c, &q));
+    }
+    found.sort_by_key(|c| std::cmp::Reverse(rank(c)));
+    let Some((&chip, rest)) = found.split_first() else {
+        return Err(HardwareError::NoMatch { query: query.trim().into() });
+    };
+    let peak = |c: &Chip| c.peak_for(precision).ok().map(|(_, v)| v);
+    let choice = match found.len() {
+        1 => Choice::Only,
+        n if rest.iter().all(|c| peak(c) == peak(chip)) => Choice::SamePeak { matches: n },
+        n => Choice::Canonical { matches: n },
+    };
+    Ok(Resolved { chip, choice, others: rest.to_vec() })
+}
+
+/// Finds a chip by id or name (see [`resolve`]).
+pub fn lookup(query: &str) -> Result<&'static Chip, HardwareError> {
+    resolve(query, None).map(|r| r.chip)
+}
+
+/// Whether every word of the query starts a word of the chip's name (`b200` fits
+/// "NVIDIA B200", not "NVIDIA GB200").
+fn starts_words(c: &Chip, q: &str) -> bool {
+    let name = norm(c.name);
+    let words: Vec<&str> = name.split([' ', '(', ')']).collect();
+    q.split(' ').all(|w| words.iter().any(|x| x.starts_with(w)))
+}
+
+/// The canonical order among chips a name fits: those with a peak figure, most used by Epoch AI's
+/// notable models, then the SXM (flagship) form factor, then the shortest name.
+fn rank(c: &Chip) -> (bool, usize, bool, std::cmp::Reverse<usize>) {
+    (!c.precisions().is_empty(), usage(c.name), c.name.contains("SXM"), std::cmp::Reverse(c.name.len()))
+}
+
+/// How many of Epoch AI's notable models name the chip as their training hardware (counted by
+/// build.rs from `data/epoch-notable-models.csv`).
+pub fn usage(name: &str) -> usize {
+    const USAGE: &str = include_str!(concat!(env!("OUT_DIR"), "/chip-usage.tsv"));
+    USAGE
+        .lines()
+        .find_map(|l| l.split_once('\t').filter(|(n, _)| *n == name))
+        .map_or(0, |(_, k)| k.parse().unwrap_or(0))
 }
 
 /// Chips whose name or id contains every word of the query, OpenAI's figures first.
 pub fn search(query: &str) -> Vec<&'static Chip> {
+    if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
+        return Vec::new();
+    }
     let words: Vec<String> = norm(query).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
     chips()
         .iter()

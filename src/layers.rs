@@ -9,7 +9,8 @@
 //! `xN` repeats a layer N times. Values are expressions (`in=9*9*32`). The same text is the
 //! layer list in share links and in `aicompute layers`.
 
-use crate::expr;
+use crate::expr::{self, ExprKind};
+use crate::i18n::{tr, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -37,133 +38,281 @@ impl Layer {
     }
 }
 
+/// What is wrong with a layer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayerKind {
+    /// A value's expression is wrong.
+    Expr {
+        key: String,
+        text: String,
+        kind: ExprKind,
+    },
+    NotPlain {
+        key: String,
+        text: String,
+    },
+    Negative {
+        key: String,
+        text: String,
+    },
+    Sizes {
+        key: String,
+        text: String,
+        n: usize,
+    },
+    NotUnderstood {
+        word: String,
+    },
+    Needs {
+        layer: String,
+        key: String,
+    },
+    UnknownLayer {
+        name: String,
+    },
+    NoSuchKey {
+        layer: String,
+        key: String,
+        known: String,
+    },
+    Stride,
+    KernelTooBig {
+        kernel: String,
+        input: String,
+    },
+    /// A count past the largest double.
+    TooLarge,
+    NoLayers,
+    /// More than [`MAX_LAYERS`] lines.
+    TooMany,
+}
+
 /// An error on line `line` (1-based) of the layer list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayerError {
     pub line: usize,
-    pub message: String,
+    pub kind: LayerKind,
+}
+
+/// The most layer lines a list may have.
+pub const MAX_LAYERS: usize = 1000;
+
+impl LayerError {
+    pub fn message(&self, lang: Lang) -> String {
+        let line = self.line;
+        match &self.kind {
+            LayerKind::NoLayers | LayerKind::TooMany => self.kind.message(lang),
+            k => tr(lang, format!("layer {line}: {}", k.message(lang)), format!("第 {line} 层：{}", k.message(lang))),
+        }
+    }
+}
+
+impl LayerKind {
+    fn message(&self, lang: Lang) -> String {
+        use LayerKind::*;
+        match self {
+            Expr { key, text, kind } => format!("{key}={text}{}{}", tr(lang, ": ", "："), kind.message(lang)),
+            NotPlain { key, text } => {
+                tr(lang, format!("{key}={text}: needs a plain number"), format!("{key}={text}：须为纯数字"))
+            }
+            Negative { key, text } => {
+                tr(lang, format!("{key}={text}: must not be negative"), format!("{key}={text}：不能为负"))
+            }
+            Sizes { key, text, n } => tr(
+                lang,
+                format!("{key}={text}: expected {n} sizes separated by x"),
+                format!("{key}={text}：应为用 x 隔开的 {n} 个尺寸"),
+            ),
+            NotUnderstood { word } => tr(
+                lang,
+                format!("'{word}' is not understood: write key=value, bi, or xN"),
+                format!("无法理解“{word}”：请写 key=value、bi 或 xN"),
+            ),
+            Needs { layer, key } => tr(lang, format!("{layer} needs {key}="), format!("{layer} 层需要 {key}=")),
+            UnknownLayer { name } => tr(
+                lang,
+                format!("unknown layer '{name}': use conv, dense, rnn, lstm or gru"),
+                format!("未知层类型“{name}”：请用 conv、dense、rnn、lstm 或 gru"),
+            ),
+            NoSuchKey { layer, key, known } => tr(
+                lang,
+                format!("{layer} has no '{key}=': it takes {known}"),
+                format!("{layer} 层没有“{key}=”：可用 {known}"),
+            ),
+            Stride => tr(lang, "the stride must be at least 1", "步长至少为 1").into(),
+            KernelTooBig { kernel, input } => tr(
+                lang,
+                format!("a {kernel} kernel does not fit a {input} input"),
+                format!("{kernel} 的卷积核大于 {input} 的输入"),
+            ),
+            TooLarge => tr(lang, "too large to compute: over 10^308", "太大，无法计算：超过 10^308").into(),
+            NoLayers => tr(
+                lang,
+                "no layers: write one per line, such as 'dense in=784 out=100'",
+                "没有网络层：每行写一层，例如“dense in=784 out=100”",
+            )
+            .into(),
+            TooMany => tr(
+                lang,
+                format!("too many layers: at most {MAX_LAYERS} lines"),
+                format!("网络层太多：最多 {MAX_LAYERS} 行"),
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for LayerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "layer {}: {}", self.line, self.message)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
-fn value(key: &str, s: &str) -> Result<f64, String> {
-    let v = expr::eval(s).map_err(|e| format!("{key}={s}: {}", e.message))?;
+fn value(key: &str, s: &str) -> Result<f64, LayerKind> {
+    let (k, t) = (key.to_string(), s.to_string());
+    let v = expr::eval(s).map_err(|e| LayerKind::Expr { key: k.clone(), text: t.clone(), kind: e.kind })?;
     if v.is_range() || v.dim != expr::Dim::COUNT {
-        return Err(format!("{key}={s}: needs a plain number"));
+        return Err(LayerKind::NotPlain { key: k, text: t });
     }
     if v.lo < 0.0 {
-        return Err(format!("{key}={s}: must not be negative"));
+        return Err(LayerKind::Negative { key: k, text: t });
     }
     Ok(v.lo)
 }
 
 /// Splits "84x84x3" (or a single number) into parts.
-fn dims(key: &str, s: &str, n: usize) -> Result<Vec<f64>, String> {
+fn dims(key: &str, s: &str, n: usize) -> Result<Vec<f64>, LayerKind> {
     let parts: Vec<&str> = s.split(['x', '×']).collect();
     if parts.len() == 1 {
         let v = value(key, s)?;
         return Ok(vec![v; n]);
     }
     if parts.len() != n {
-        return Err(format!("{key}={s}: expected {n} sizes separated by x"));
+        return Err(LayerKind::Sizes { key: key.into(), text: s.into(), n });
     }
     parts.iter().map(|p| value(key, p)).collect()
 }
 
-fn parse_line(line: &str) -> Result<Layer, String> {
-    let mut words = line.split_whitespace();
-    let kind = words.next().unwrap_or("").to_ascii_lowercase();
-    let mut kv: Vec<(String, String)> = Vec::new();
-    let mut repeat = 1.0;
-    let mut bi = false;
-    for w in words {
-        if let Some((k, v)) = w.split_once('=') {
-            kv.push((k.to_ascii_lowercase(), v.to_string()));
-        } else if w == "bi" || w == "bidirectional" {
-            bi = true;
-        } else if let Some(n) = w.strip_prefix('x').or_else(|| w.strip_prefix('×')) {
-            repeat = value("x", n)?;
-        } else {
-            return Err(format!("'{w}' is not understood: write key=value, bi, or xN"));
+/// A layer line's words: its kind, its `key=value` pairs, `xN` and `bi`.
+struct Words {
+    kind: String,
+    kv: Vec<(String, String)>,
+    repeat: f64,
+    bi: bool,
+}
+
+impl Words {
+    fn read(line: &str) -> Result<Words, LayerKind> {
+        let mut words = line.split_whitespace();
+        let kind = words.next().unwrap_or("").to_ascii_lowercase();
+        let mut w = Words { kind, kv: Vec::new(), repeat: 1.0, bi: false };
+        for word in words {
+            if let Some((k, v)) = word.split_once('=') {
+                w.kv.push((k.to_ascii_lowercase(), v.to_string()));
+            } else if word == "bi" || word == "bidirectional" {
+                w.bi = true;
+            } else if let Some(n) = word.strip_prefix('x').or_else(|| word.strip_prefix('×')) {
+                w.repeat = value("x", n)?;
+            } else {
+                return Err(LayerKind::NotUnderstood { word: word.chars().take(40).collect() });
+            }
+        }
+        Ok(w)
+    }
+    fn get(&self, k: &str) -> Option<&str> {
+        self.kv.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str())
+    }
+    fn need(&self, k: &str) -> Result<&str, LayerKind> {
+        self.get(k).ok_or_else(|| LayerKind::Needs { layer: self.kind.clone(), key: k.into() })
+    }
+    /// Refuses keys the layer does not take.
+    fn only(&self, known: &[&str]) -> Result<(), LayerKind> {
+        match self.kv.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+            None => Ok(()),
+            Some((k, _)) => Err(LayerKind::NoSuchKey {
+                layer: self.kind.clone(),
+                key: k.chars().take(40).collect(),
+                known: known.iter().map(|k| format!("{k}=")).collect::<Vec<_>>().join(" "),
+            }),
         }
     }
-    let get = |k: &str| kv.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
-    let need = |k: &str| get(k).ok_or_else(|| format!("{kind} needs {k}="));
-    let known: &[&str] = match kind.as_str() {
-        "conv" => &["in", "k", "s", "p", "f"],
-        "dense" | "fc" => &["in", "out"],
-        "rnn" | "lstm" | "gru" => &["in", "h", "gates"],
-        "" => return Err("empty layer".into()),
-        other => return Err(format!("unknown layer '{other}': use conv, dense, rnn, lstm or gru")),
-    };
-    if let Some((k, _)) = kv.iter().find(|(k, _)| !known.contains(&k.as_str())) {
-        return Err(format!(
-            "{kind} has no '{k}=': it takes {}",
-            known.iter().map(|k| format!("{k}=")).collect::<Vec<_>>().join(" ")
-        ));
+}
+
+type Parsed = (Kind, f64, Option<(f64, f64, f64)>);
+
+fn conv(w: &Words) -> Result<Parsed, LayerKind> {
+    w.only(&["in", "k", "s", "p", "f"])?;
+    let i = dims("in", w.need("in")?, 3)?;
+    let k = dims("k", w.need("k")?, 2)?;
+    let s = dims("s", w.get("s").unwrap_or("1"), 2)?;
+    let pad = value("p", w.get("p").unwrap_or("0"))?;
+    let f = value("f", w.need("f")?)?;
+    if s[0] < 1.0 || s[1] < 1.0 {
+        return Err(LayerKind::Stride);
     }
-    let (kind, macs, output) = match kind.as_str() {
-        "conv" => {
-            let i = dims("in", need("in")?, 3)?;
-            let k = dims("k", need("k")?, 2)?;
-            let s = dims("s", get("s").unwrap_or("1"), 2)?;
-            let pad = value("p", get("p").unwrap_or("0"))?;
-            let f = value("f", need("f")?)?;
-            if s[0] == 0.0 || s[1] == 0.0 {
-                return Err("the stride must be at least 1".into());
-            }
-            let oh = ((i[0] + 2.0 * pad - k[0]) / s[0]).floor() + 1.0;
-            let ow = ((i[1] + 2.0 * pad - k[1]) / s[1]).floor() + 1.0;
-            if oh < 1.0 || ow < 1.0 {
-                return Err(format!("a {}x{} kernel does not fit a {}x{} input", k[0], k[1], i[0], i[1]));
-            }
-            let macs = oh * ow * f * k[0] * k[1] * i[2];
-            (
-                Kind::Conv { h: i[0], w: i[1], c: i[2], kh: k[0], kw: k[1], sh: s[0], sw: s[1], pad, filters: f },
-                macs,
-                Some((oh, ow, f)),
-            )
-        }
-        "dense" | "fc" => {
-            let (a, b) = (value("in", need("in")?)?, value("out", need("out")?)?);
-            (Kind::Dense { inputs: a, outputs: b }, a * b, None)
-        }
-        _ => {
-            let default_gates = match kind.as_str() {
-                "lstm" => "4",
-                "gru" => "3",
-                _ => "1",
-            };
-            let h = value("h", need("h")?)?;
-            let i = value("in", get("in").unwrap_or(need("h")?))?;
-            let g = value("gates", get("gates").unwrap_or(default_gates))?;
-            let d = if bi { 2.0 } else { 1.0 };
-            (Kind::Recurrent { inputs: i, hidden: h, gates: g, directions: d }, d * g * h * (i + h), None)
-        }
+    let oh = ((i[0] + 2.0 * pad - k[0]) / s[0]).floor() + 1.0;
+    let ow = ((i[1] + 2.0 * pad - k[1]) / s[1]).floor() + 1.0;
+    if !(oh >= 1.0 && ow >= 1.0) {
+        let (kernel, input) = (format!("{}x{}", k[0], k[1]), format!("{}x{}", i[0], i[1]));
+        return Err(LayerKind::KernelTooBig { kernel, input });
+    }
+    let macs = oh * ow * f * k[0] * k[1] * i[2];
+    let kind = Kind::Conv { h: i[0], w: i[1], c: i[2], kh: k[0], kw: k[1], sh: s[0], sw: s[1], pad, filters: f };
+    Ok((kind, macs, Some((oh, ow, f))))
+}
+
+fn dense(w: &Words) -> Result<Parsed, LayerKind> {
+    w.only(&["in", "out"])?;
+    let (a, b) = (value("in", w.need("in")?)?, value("out", w.need("out")?)?);
+    Ok((Kind::Dense { inputs: a, outputs: b }, a * b, None))
+}
+
+fn recurrent(w: &Words) -> Result<Parsed, LayerKind> {
+    w.only(&["in", "h", "gates"])?;
+    let default_gates = match w.kind.as_str() {
+        "lstm" => "4",
+        "gru" => "3",
+        _ => "1",
     };
-    Ok(Layer { kind, repeat, text: line.to_string(), macs, output })
+    let h = value("h", w.need("h")?)?;
+    let i = value("in", w.get("in").unwrap_or(w.need("h")?))?;
+    let g = value("gates", w.get("gates").unwrap_or(default_gates))?;
+    let d = if w.bi { 2.0 } else { 1.0 };
+    Ok((Kind::Recurrent { inputs: i, hidden: h, gates: g, directions: d }, d * g * h * (i + h), None))
+}
+
+fn parse_line(line: &str) -> Result<Layer, LayerKind> {
+    let w = Words::read(line)?;
+    let (kind, macs, output) = match w.kind.as_str() {
+        "conv" => conv(&w)?,
+        "dense" | "fc" => dense(&w)?,
+        "rnn" | "lstm" | "gru" => recurrent(&w)?,
+        other => return Err(LayerKind::UnknownLayer { name: other.chars().take(40).collect() }),
+    };
+    if !(macs * w.repeat).is_finite() {
+        return Err(LayerKind::TooLarge);
+    }
+    Ok(Layer { kind, repeat: w.repeat, text: line.to_string(), macs, output })
 }
 
 /// Parses a layer list. Blank lines and `#` comments are skipped.
 pub fn parse(text: &str) -> Result<Vec<Layer>, LayerError> {
     let mut out = Vec::new();
     for (n, raw) in text.split(['\n', ';']).enumerate() {
+        if n >= MAX_LAYERS {
+            return Err(LayerError { line: n + 1, kind: LayerKind::TooMany });
+        }
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
             continue;
         }
-        let layer = parse_line(line).map_err(|message| LayerError { line: n + 1, message })?;
+        let layer = parse_line(line).map_err(|kind| LayerError { line: n + 1, kind })?;
         out.push(layer);
     }
     if out.is_empty() {
-        return Err(LayerError {
-            line: 1,
-            message: "no layers: write one per line, such as 'dense in=784 out=100'".into(),
-        });
+        return Err(LayerError { line: 1, kind: LayerKind::NoLayers });
+    }
+    if !total_macs(&out).is_finite() {
+        return Err(LayerError { line: out.len(), kind: LayerKind::TooLarge });
     }
     Ok(out)
 }

@@ -5,7 +5,8 @@
 use crate::calc::{Comparison, Estimate, Label, Lang, Note, Shown, Verdict, PF, PFS_DAY};
 use crate::expr::Value;
 use crate::format::{eng, grouped, readable, sci};
-use crate::i18n::t;
+use crate::hardware::Choice;
+use crate::i18n::{t, tr};
 
 /// The thousands separator of a language (both use the comma in technical text).
 pub fn sep(_lang: Lang) -> &'static str {
@@ -150,12 +151,36 @@ pub fn note(n: &Note, lang: Lang) -> String {
                 .into()
         }
         (Note::CountAsRate, Lang::Zh) => "峰值中的运算量按每秒理解（PF = petaFLOP/s），与原文附录的写法一致。".into(),
+        (Note::ChipChosen { query, chip, choice, others }, _) => chip_chosen(query, chip, *choice, others, lang),
         (Note::FromLayers { macs, count }, Lang::En) => {
             format!("Forward pass from {count} layers: {} add-multiplies per example.", grouped(*macs, 0, ","))
         }
         (Note::FromLayers { macs, count }, Lang::Zh) => {
             format!("前向传播由 {count} 层计算得出：每个样本 {} 次乘加。", grouped(*macs, 0, ","))
         }
+    }
+}
+
+/// "'A100' fits 4 chips with the same peak: NVIDIA A100 was used." / the canonical one.
+fn chip_chosen(query: &str, chip: &str, choice: Choice, others: &[&str], lang: Lang) -> String {
+    let list = others.iter().take(6).copied().collect::<Vec<_>>().join(tr(lang, "; ", "；"));
+    let more = others.len().saturating_sub(6);
+    let list = if more > 0 {
+        format!("{list}{}", tr(lang, format!(" and {more} more"), format!(" 等另 {more} 款")))
+    } else {
+        list
+    };
+    match choice {
+        Choice::SamePeak { matches } => tr(
+            lang,
+            format!("'{query}' fits {matches} chips with the same peak: {chip} was used."),
+            format!("“{query}”对应 {matches} 款峰值相同的芯片：采用 {chip}。"),
+        ),
+        _ => tr(
+            lang,
+            format!("'{query}' fits several chips with different peaks: {chip} was used (the one most used for training in Epoch AI's data, or the flagship part); the others: {list}."),
+            format!("“{query}”对应多款峰值不同的芯片：采用 {chip}（Epoch AI 数据中训练最常用的型号，或旗舰型号）；其他型号：{list}。"),
+        ),
     }
 }
 
@@ -192,16 +217,21 @@ pub fn growth(g: &crate::trend::Growth, lang: Lang) -> String {
 }
 
 /// Where an estimate stands against a fitted trend at its date: "12× above the trend line".
-pub fn against_trend(flop: f64, years: f64, fit: &crate::trend::Fit, lang: Lang) -> String {
+/// Chinese states a decrease as a fraction ("仅为……的 1/25"), never as "低 25 倍". `None` where
+/// the estimate is zero or the ratio is not a finite number.
+pub fn against_trend(flop: f64, years: f64, fit: &crate::trend::Fit, lang: Lang) -> Option<String> {
     let ratio = flop / PFS_DAY / fit.at(years);
+    if !(ratio.is_finite() && ratio > 0.0) {
+        return None;
+    }
     let (k, above) = if ratio >= 1.0 { (ratio, true) } else { (1.0 / ratio, false) };
     let k = readable(k, 2, sep(lang));
-    match (lang, above) {
+    Some(match (lang, above) {
         (Lang::En, true) => format!("Your estimate is {k}× above the fitted trend at its date."),
         (Lang::En, false) => format!("Your estimate is {k}× below the fitted trend at its date."),
-        (Lang::Zh, true) => format!("你的估算比同期拟合趋势高 {k} 倍。"),
-        (Lang::Zh, false) => format!("你的估算比同期拟合趋势低 {k} 倍。"),
-    }
+        (Lang::Zh, true) => format!("你的估算是同期拟合趋势值的 {k} 倍。"),
+        (Lang::Zh, false) => format!("你的估算仅为同期拟合趋势值的 1/{k}。"),
+    })
 }
 
 /// "0.93: within 2x (geometric mean 4.9 × 10^17 FLOP = 0.00568 pfs-days)".

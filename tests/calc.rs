@@ -30,14 +30,14 @@ fn m2(fields: &[(Field, &str)], flop: f64) {
 fn m1_error(fields: &[(Field, &str)], field: Field, message: &str) {
     let ev = evaluate(&calc(fields));
     let errs = ev.method1.errors();
-    assert!(errs.iter().any(|e| e.field == field && e.message == message), "{errs:?}");
+    assert!(errs.iter().any(|e| e.field == field && e.message(aicompute::i18n::Lang::En) == message), "{errs:?}");
 }
 
 #[track_caller]
 fn m2_error(fields: &[(Field, &str)], field: Field, message: &str) {
     let ev = evaluate(&calc(fields));
     let errs = ev.method2.errors();
-    assert!(errs.iter().any(|e| e.field == field && e.message == message), "{errs:?}");
+    assert!(errs.iter().any(|e| e.field == field && e.message(aicompute::i18n::Lang::En) == message), "{errs:?}");
 }
 
 use Field::*;
@@ -85,7 +85,7 @@ fn layers_mode() {
     assert!(est.notes.contains(&Note::FromLayers { macs: 79_400.0, count: 2 }));
     c.layers = "dense in=784".into();
     let e = evaluate(&c);
-    assert_eq!(e.method1.errors()[0].message, "layer 1: dense needs out=");
+    assert_eq!(e.method1.errors()[0].message(aicompute::i18n::Lang::En), "layer 1: dense needs out=");
 }
 
 #[test]
@@ -218,9 +218,12 @@ fn comparison_and_verdicts() {
 #[test]
 fn date_field() {
     let ev = evaluate(&calc(&[(Date, "2012-13")]));
-    assert_eq!(ev.date.unwrap_err().message, "'2012-13': the month must be 1 to 12");
+    assert_eq!(ev.date.unwrap_err().message(aicompute::i18n::Lang::En), "'2012-13': the month must be 1 to 12");
     let ev = evaluate(&calc(&[(Date, "2023-02-31")]));
-    assert_eq!(ev.date.unwrap_err().message, "'2023-02-31' is not a date: that month has 28 days");
+    assert_eq!(
+        ev.date.unwrap_err().message(aicompute::i18n::Lang::En),
+        "'2023-02-31' is not a date: that month has 28 days"
+    );
     let ev = evaluate(&calc(&[(Date, "2016-01-01")]));
     // 16,801 days after 1970-01-01, over 365.25.
     assert_eq!(ev.date, Ok(Some(1970.0 + 16801.0 / 365.25)));

@@ -4,7 +4,7 @@ use aicompute::expr::{eval, Dim, Value};
 
 #[track_caller]
 fn num(input: &str, want: f64) {
-    let v = eval(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message));
+    let v = eval(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message(aicompute::i18n::Lang::En)));
     assert_eq!(v.dim, Dim::COUNT, "{input:?}");
     assert!(!v.is_range(), "{input:?} is a range");
     assert_close(v.lo, want, input);
@@ -12,14 +12,14 @@ fn num(input: &str, want: f64) {
 
 #[track_caller]
 fn dim(input: &str, want: f64, d: Dim) {
-    let v = eval(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message));
+    let v = eval(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message(aicompute::i18n::Lang::En)));
     assert_eq!(v.dim, d, "{input:?}");
     assert_close(v.lo, want, input);
 }
 
 #[track_caller]
 fn range(input: &str, lo: f64, hi: f64, d: Dim) {
-    let v = eval(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message));
+    let v = eval(input).unwrap_or_else(|e| panic!("{input:?}: {}", e.message(aicompute::i18n::Lang::En)));
     assert_eq!(v.dim, d, "{input:?}");
     assert_close(v.lo, lo, input);
     assert_close(v.hi, hi, input);
@@ -29,14 +29,14 @@ fn range(input: &str, lo: f64, hi: f64, d: Dim) {
 fn error(input: &str, message: &str) {
     match eval(input) {
         Ok(v) => panic!("{input:?} gave {v:?}, expected the error {message:?}"),
-        Err(e) => assert_eq!(e.message, message, "{input:?}"),
+        Err(e) => assert_eq!(e.message(aicompute::i18n::Lang::En), message, "{input:?}"),
     }
 }
 
 #[track_caller]
 fn span(input: &str, start: usize, end: usize) {
     let e = eval(input).expect_err(input);
-    assert_eq!((e.start, e.end), (start, end), "{input:?}: {}", e.message);
+    assert_eq!((e.start, e.end), (start, end), "{input:?}: {}", e.message(aicompute::i18n::Lang::En));
 }
 
 #[track_caller]
@@ -168,11 +168,37 @@ fn errors() {
     error("5 d..6 TFLOPS", "the ends of '5 d..6 TFLOPS' differ: a time and a rate (FLOP/s)");
     error("1..2..3", "'..' is not expected here");
     error("(1..2)..3", "a range cannot contain another range");
-    error("10^400", "'10^400' is too large to compute");
+    error("10^400", "'10^400' is too large to compute: over 10^308");
     error("1 $ 2", "'$' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..");
     error("2 3", "'3' needs an operator (such as *) before it");
     error("..", "'..' needs a value on each side");
     error("*3", "'*' is not expected here");
+}
+
+#[test]
+fn overflow_and_underflow_are_refused() {
+    // A literal past the largest double (about 1.8 × 10^308) or below the smallest normal one.
+    error("1e400", "'1e400' is too large to compute: over 10^308");
+    error(&"9".repeat(400), &format!("'{}' is too large to compute: over 10^308", "9".repeat(400)));
+    error("1e-320", "'1e-320' is too small to compute: under 10^-308 (but not zero)");
+    error("1e-400", "'1e-400' is too small to compute: under 10^-308 (but not zero)");
+    // Products, quotients, powers and percentages of finite numbers.
+    error("1e200 * 1e200", "'1e200 * 1e200' is too large to compute: over 10^308");
+    error("1e200 x 1e200", "'1e200 x 1e200' is too large to compute: over 10^308");
+    error("1e-200 * 1e-200", "'1e-200 * 1e-200' is too small to compute: under 10^-308 (but not zero)");
+    error("1e-300 / 1e300", "'1e-300 / 1e300' is too small to compute: under 10^-308 (but not zero)");
+    error("10^-400", "'10^-400' is too small to compute: under 10^-308 (but not zero)");
+    error("1e-307%", "'1e-307%' is too small to compute: under 10^-308 (but not zero)");
+    error("1e308 + 1e308", "'1e308 + 1e308' is too large to compute: over 10^308");
+    error("1e300 E", "'1e300 E' is too large to compute: over 10^308");
+    error("1e300E", "'1e300E' is too large to compute: over 10^308");
+    error("(0..1e300) * 1e300", "'(0..1e300) * 1e300' is too large to compute: over 10^308");
+    // Zero is a number, not an underflow; 0 times anything is 0.
+    num("0 * 1e300", 0.0);
+    num("0e-400", 0.0);
+    num("0.000", 0.0);
+    num("1e308", 1e308);
+    num("2.3e-308", 2.3e-308);
 }
 
 #[test]

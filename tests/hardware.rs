@@ -1,6 +1,7 @@
 //! The chip catalog: every entry walked, lookups by id and by name, precision rules.
 
-use aicompute::hardware::{chips, lookup, search, Precision, Source};
+use aicompute::hardware::{chips, lookup, resolve, search, Choice, Precision, Source};
+use aicompute::i18n::Lang;
 
 #[test]
 fn catalog_has_openai_figures_and_all_epoch_chips() {
@@ -27,15 +28,18 @@ fn every_entry_walks() {
             None => {
                 assert!(c.precisions().is_empty());
                 assert_eq!(
-                    c.peak_for(None),
-                    Err(format!("{} has no peak figure in its source: enter a custom peak", c.name))
+                    c.peak_for(None).unwrap_err().message(Lang::En),
+                    format!("{} has no peak figure in its source: enter a custom peak", c.name)
                 );
             }
         }
         for p in Precision::ALL {
             match c.peak(p) {
                 Some(v) => assert_eq!(c.peak_for(Some(p)), Ok((p, v))),
-                None => assert!(c.peak_for(Some(p)).unwrap_err().contains("; it has: ") || c.precisions().is_empty()),
+                None => assert!(
+                    c.peak_for(Some(p)).unwrap_err().message(Lang::En).contains("; it has: ")
+                        || c.precisions().is_empty()
+                ),
             }
         }
     }
@@ -65,8 +69,12 @@ fn default_precision_is_tensor_where_present() {
     assert_eq!(a100.peak_for(Some(Precision::Fp32)).map(|x| x.0), Ok(Precision::Fp32));
     let k80 = lookup("openai-k80").unwrap();
     assert_eq!(
-        k80.peak_for(Some(Precision::Tf32)),
-        Err("NVIDIA Tesla K80 (OpenAI 2018 figure) has no TF32 figure; it has: fp32".into())
+        k80.peak_for(Some(Precision::Tf32)).unwrap_err().message(Lang::En),
+        "NVIDIA Tesla K80 (OpenAI 2018 figure) has no TF32 figure; it has: fp32"
+    );
+    assert_eq!(
+        k80.peak_for(Some(Precision::Tf32)).unwrap_err().message(Lang::Zh),
+        "NVIDIA Tesla K80 (OpenAI 2018 figure) 没有 TF32 数据；可用精度：fp32"
     );
 }
 
@@ -74,12 +82,12 @@ fn default_precision_is_tensor_where_present() {
 fn lookups_and_errors() {
     assert_eq!(lookup("  nvidia   a100 sxm4 80 gb ").unwrap().id, "nvidia-a100-sxm4-80-gb");
     assert_eq!(lookup("openai-k40").unwrap().name, "NVIDIA Tesla K40 (OpenAI 2018 figure)");
-    assert_eq!(lookup(""), Err("no hardware given: type part of a chip's name".into()));
-    assert_eq!(
-        lookup("zzz9000"),
-        Err("no chip matches 'zzz9000': try part of its name, such as 'V100' or 'TPU v4'".into())
-    );
-    assert!(lookup("A100").unwrap_err().starts_with("'A100' matches 4 chips"));
+    let msg = |q: &str| lookup(q).unwrap_err().message(Lang::En);
+    assert_eq!(msg(""), "no hardware given: type part of a chip's name");
+    assert_eq!(msg("zzz9000"), "no chip matches 'zzz9000': try part of its name, such as 'V100' or 'TPU v4'");
+    assert_eq!(msg(&"a".repeat(81)), "too long for a chip name: at most 80 characters and 8 words");
+    assert_eq!(msg("a b c d e f g h i"), "too long for a chip name: at most 80 characters and 8 words");
+    assert!(search(&"a100 ".repeat(9)).is_empty());
     assert!(search("tpu v4").iter().all(|c| c.name.contains("TPU v4")));
     assert!(!search("h100").is_empty());
 }
@@ -90,7 +98,38 @@ fn precision_parse() {
     assert_eq!(Precision::parse("tensor"), Ok(Precision::TensorFp16Bf16));
     assert_eq!(Precision::parse("fp32"), Ok(Precision::Fp32));
     assert_eq!(
-        Precision::parse("fp4"),
-        Err("unknown precision 'fp4': use one of fp64, fp32, tf32, fp16, bf16, fp8, int8".into())
+        Precision::parse("fp4").unwrap_err().message(Lang::En),
+        "unknown precision 'fp4': use one of fp64, fp32, tf32, fp16, bf16, fp8, int8"
     );
+}
+
+/// A name as people type it, the chip it becomes, how, and its peak at the default precision
+/// (Epoch AI's datasheet figures, data/epoch-ml-hardware.csv).
+#[track_caller]
+fn typed(q: &str, chip: &str, choice: Choice, peak: f64) {
+    let r = resolve(q, None).unwrap_or_else(|e| panic!("{q}: {e}"));
+    assert_eq!((r.chip.name, r.choice), (chip, choice), "{q}");
+    assert_eq!(r.chip.peak_for(None).unwrap().1, peak, "{q}");
+}
+
+#[test]
+fn names_people_type() {
+    // All four A100s have 312 TFLOP/s at tensor FP16/BF16: any gives the same result.
+    typed("A100", "NVIDIA A100", Choice::SamePeak { matches: 4 }, 312e12);
+    // H100 PCIe has 756 TFLOP/s: the SXM5 part (13 notable models in Epoch AI's data) is taken.
+    typed("H100", "NVIDIA H100 SXM5 80GB", Choice::Canonical { matches: 3 }, 989.4e12);
+    // "NVIDIA V100" is named by 31 notable models; the PCIe parts have 112 TFLOP/s.
+    typed("V100", "NVIDIA V100", Choice::Canonical { matches: 10 }, 125e12);
+    typed("TPU v4", "Google TPU v4", Choice::Canonical { matches: 2 }, 275e12);
+    typed("tpu v4", "Google TPU v4", Choice::Canonical { matches: 2 }, 275e12);
+    // OpenAI's 2018 K80 figure stays reachable by its id; the name finds the datasheet's.
+    typed("K80", "NVIDIA Tesla K80", Choice::Only, 8.126e12);
+    typed("P100", "NVIDIA P100", Choice::Canonical { matches: 6 }, 9.3e12);
+    // B200 is not GB200 (the name must start a word).
+    typed("B200", "NVIDIA B200", Choice::Only, 2.25e15);
+    typed("openai-k80", "NVIDIA Tesla K80 (OpenAI 2018 figure)", Choice::Exact, 8.5e12);
+    let r = resolve("H100", None).unwrap();
+    let mut others: Vec<_> = r.others.iter().map(|c| c.name).collect();
+    others.sort();
+    assert_eq!(others, ["NVIDIA H100 NVL", "NVIDIA H100 PCIe"]);
 }

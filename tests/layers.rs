@@ -50,7 +50,7 @@ fn other_layers() {
 
 #[test]
 fn errors() {
-    error("", "layer 1: no layers: write one per line, such as 'dense in=784 out=100'");
+    error("", "no layers: write one per line, such as 'dense in=784 out=100'");
     error("pool k=2", "layer 1: unknown layer 'pool': use conv, dense, rnn, lstm or gru");
     error("dense in=5", "layer 1: dense needs out=");
     error("dense in=5 out=3 k=2", "layer 1: dense has no 'k=': it takes in= out=");
@@ -61,4 +61,18 @@ fn errors() {
     error("dense in=-3 out=2", "layer 1: in=-3: must not be negative");
     error("dense in=3 out=2 extra", "layer 1: 'extra' is not understood: write key=value, bi, or xN");
     error("dense in=5 d out=1", "layer 1: 'd' is not understood: write key=value, bi, or xN");
+    // Counts past the largest double are refused, per layer and for the whole list.
+    error("dense in=1e300 out=1e300", "layer 1: too large to compute: over 10^308");
+    error("dense in=1e200 out=1e100 x1e10", "layer 1: too large to compute: over 10^308");
+    error("dense in=1e300 out=1e8\ndense in=1e300 out=1e8", "layer 2: too large to compute: over 10^308");
+    error("dense in=1e400 out=1", "layer 1: in=1e400: '1e400' is too large to compute: over 10^308");
+    error(&"dense in=1 out=1\n".repeat(1001), "too many layers: at most 1000 lines");
+}
+
+#[test]
+fn chinese_messages() {
+    let zh = |text: &str| aicompute::layers::parse(text).unwrap_err().message(aicompute::i18n::Lang::Zh);
+    assert_eq!(zh("dense in=5"), "第 1 层：dense 层需要 out=");
+    assert_eq!(zh("pool k=2"), "第 1 层：未知层类型“pool”：请用 conv、dense、rnn、lstm 或 gru");
+    assert_eq!(zh("dense in=5 out=1.2Q"), "第 1 层：out=1.2Q：“1.2Q”不是数字：未知后缀“Q”");
 }

@@ -10,7 +10,7 @@ proptest! {
     #[test]
     fn printing_and_reparsing_round_trips(v in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
         let text = exact(v);
-        let got = eval(&text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
+        let got = eval(&text).unwrap_or_else(|e| panic!("{text}: {}", e.message(aicompute::i18n::Lang::En)));
         prop_assert_eq!(got.dim, Dim::COUNT);
         prop_assert_eq!(got.lo, v);
         prop_assert_eq!(got.hi, v);
@@ -32,7 +32,7 @@ proptest! {
     fn arbitrary_expression_shaped_strings_never_panic(s in "[0-9.eE+*/^()%kMGTPdhs x,_-]{0,40}") {
         if let Err(e) = eval(&s) {
             prop_assert!(e.start <= e.end && e.end <= s.chars().count());
-            prop_assert!(!e.message.is_empty());
+            prop_assert!(!e.message(aicompute::i18n::Lang::En).is_empty());
         }
     }
 }

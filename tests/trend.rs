@@ -263,17 +263,12 @@ fn epoch_models_load_once_with_links_both_ways() {
 #[test]
 fn an_estimate_against_the_trend() {
     let f = fit(&[(2000.0, 1.0), (2001.0, 2.0), (2002.0, 4.0)]).unwrap();
+    let at = |pfs: f64, lang| aicompute::render::against_trend(pfs * 8.64e19, 2001.0, &f, lang);
     // At 2001 the line is at 2 pfs-days; 24 pfs-days is 12× above it, 0.5 is 4× below.
-    assert_eq!(
-        aicompute::render::against_trend(24.0 * 8.64e19, 2001.0, &f, Lang::En),
-        "Your estimate is 12× above the fitted trend at its date."
-    );
-    assert_eq!(
-        aicompute::render::against_trend(0.5 * 8.64e19, 2001.0, &f, Lang::En),
-        "Your estimate is 4× below the fitted trend at its date."
-    );
-    assert_eq!(
-        aicompute::render::against_trend(24.0 * 8.64e19, 2001.0, &f, Lang::Zh),
-        "你的估算比同期拟合趋势高 12 倍。"
-    );
+    assert_eq!(at(24.0, Lang::En).unwrap(), "Your estimate is 12× above the fitted trend at its date.");
+    assert_eq!(at(0.5, Lang::En).unwrap(), "Your estimate is 4× below the fitted trend at its date.");
+    assert_eq!(at(24.0, Lang::Zh).unwrap(), "你的估算是同期拟合趋势值的 12 倍。");
+    assert_eq!(at(0.5, Lang::Zh).unwrap(), "你的估算仅为同期拟合趋势值的 1/4。");
+    // A zero estimate has no ratio to state (it used to say "NaN× below").
+    assert_eq!(at(0.0, Lang::En), None);
 }

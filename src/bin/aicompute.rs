@@ -110,25 +110,25 @@ fn estimate_json(e: &Estimate) -> Map<String, Json> {
         m.insert("pfs_days_low".into(), json!(v.lo / calc::PFS_DAY));
         m.insert("pfs_days_high".into(), json!(v.hi / calc::PFS_DAY));
     }
-    m.insert("formula".into(), json!(render::formula(e, Lang::En)));
-    m.insert("steps".into(), json!(render::steps(e, Lang::En)));
-    m.insert("notes".into(), json!(e.notes.iter().map(|n| render::note(n, Lang::En)).collect::<Vec<_>>()));
+    m.insert("formula".into(), json!(render::formula(e, lang())));
+    m.insert("steps".into(), json!(render::steps(e, lang())));
+    m.insert("notes".into(), json!(e.notes.iter().map(|n| render::note(n, lang())).collect::<Vec<_>>()));
     m
 }
 
 fn print_estimate(e: &Estimate) {
-    for s in render::steps(e, Lang::En) {
+    for s in render::steps(e, lang()) {
         println!("{s}");
     }
     for n in &e.notes {
-        println!("note: {}", render::note(n, Lang::En));
+        println!("note: {}", render::note(n, lang()));
     }
 }
 
 /// The first error of an outcome as "--flag: message".
 fn outcome_error(o: &Outcome) -> Fail {
     match o.errors().first() {
-        Some(e) => usage(format!("{}: {}", e.field.flag(), e.message)),
+        Some(e) => usage(format!("{}: {}", e.field.flag(), e.message(lang()))),
         None => usage("missing input: see 'aicompute --help'"),
     }
 }
@@ -330,7 +330,7 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
                 Outcome::Empty => m.insert(key.into(), Json::Null),
                 Outcome::Invalid(errs) => m.insert(
                     key.into(),
-                    json!({"errors": errs.iter().map(|e| format!("{}: {}", e.field.flag(), e.message)).collect::<Vec<_>>()}),
+                    json!({"errors": errs.iter().map(|e| format!("{}: {}", e.field.flag(), e.message(lang()))).collect::<Vec<_>>()}),
                 ),
             };
         }
@@ -357,14 +357,14 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
                 }
                 Outcome::Invalid(errs) => {
                     for e in errs {
-                        println!("{name}: {}: {}", e.field.flag(), e.message);
+                        println!("{name}: {}: {}", e.field.flag(), e.message(lang()));
                     }
                 }
                 Outcome::Empty => {}
             }
         }
         if let Some(c) = ev.comparison {
-            println!("Method 1 / Method 2 = {}", render::comparison(&c, Lang::En));
+            println!("Method 1 / Method 2 = {}", render::comparison(&c, lang()));
         }
     }
     Ok(())
@@ -428,7 +428,7 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
         );
         if sel.datasets.contains(&aicompute::data::DatasetId::OpenAi2018) {
             if let Some(g) = trend::headline_growth() {
-                println!("{}", render::growth(&g, Lang::En));
+                println!("{}", render::growth(&g, lang()));
             }
         }
         for d in &sel.datasets {
@@ -440,7 +440,7 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
 
 fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
     let mut allowed = SELECTION_FLAGS.to_vec();
-    allowed.extend(["--svg", "--width", "--height", "--point", "--date", "--lang", "--moore"]);
+    allowed.extend(["--svg", "--width", "--height", "--point", "--date", "--moore"]);
     let a = Args::parse(raw, &allowed)?;
     let sel = selection(&a)?;
     let path = a.get("--svg").ok_or_else(|| usage("--svg: give the file to write"))?;
@@ -455,17 +455,17 @@ fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
         }
     };
     let (w, h) = (dim("--width", 1000)?, dim("--height", 600)?);
-    let lang = match a.get("--lang") {
-        None | Some("en") => Lang::En,
-        Some("zh") => Lang::Zh,
-        Some(o) => return Err(usage(format!("--lang: '{o}' is neither en nor zh"))),
-    };
+    if a.has("--json") {
+        return Err(usage("--json: chart writes an SVG file; 'aicompute trend --json' prints the fit's numbers"));
+    }
+    let lang = lang();
     let user = match a.get("--point") {
         None => None,
         Some(p) => {
-            let v = aicompute::expr::eval(p).map_err(|e| usage(format!("--point: {}", e.message)))?;
+            let v = point(p)?;
             let date = a.get("--date").ok_or_else(|| usage("--date: give the date of --point, such as 2024-06"))?;
-            let years = aicompute::data::Date::parse(date).map_err(|m| usage(format!("--date: {m}")))?.years();
+            let years =
+                aicompute::date::Date::parse(date).map_err(|e| usage(format!("--date: {}", e.message(lang))))?.years();
             Some(chart::UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label: String::new() })
         }
     };
@@ -493,7 +493,49 @@ fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
-fn run(args: Vec<String>) -> Result<(), Fail> {
+/// The chart's --point: an amount of operations above zero (a bare number is FLOP).
+fn point(text: &str) -> Result<aicompute::expr::Value, Fail> {
+    use aicompute::expr::Dim;
+    let v = aicompute::expr::eval(text).map_err(|e| usage(format!("--point: {}", e.message(lang()))))?;
+    if v.dim != Dim::OPS && v.dim != Dim::COUNT {
+        let got = v.dim.describe(lang());
+        return Err(usage(format!(
+            "--point: '{text}' is {got}, but --point wants an amount of operations (like 3e23 FLOP)"
+        )));
+    }
+    if v.lo <= 0.0 {
+        return Err(usage(format!("--point: '{text}' must be above 0 FLOP")));
+    }
+    Ok(v)
+}
+
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language of prose output (--lang, default English); JSON keys never change with it.
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// Takes `--lang en|zh` (or `--lang=zh`) out of the arguments, wherever it stands.
+fn take_lang(args: &mut Vec<String>) -> Result<(), Fail> {
+    let Some(i) = args.iter().position(|a| a == "--lang" || a.starts_with("--lang=")) else { return Ok(()) };
+    let a = args.remove(i);
+    let v = match a.strip_prefix("--lang=") {
+        Some(v) => v.to_string(),
+        None if i < args.len() => args.remove(i),
+        None => return Err(usage("--lang needs a value: en or zh")),
+    };
+    let l = match v.as_str() {
+        "en" => Lang::En,
+        "zh" => Lang::Zh,
+        o => return Err(usage(format!("--lang: '{o}' is neither en nor zh"))),
+    };
+    LANG.set(l).ok();
+    take_lang(args)
+}
+
+fn run(mut args: Vec<String>) -> Result<(), Fail> {
+    take_lang(&mut args)?;
     let Some(cmd) = args.first() else {
         print!("{HELP}");
         return Ok(());

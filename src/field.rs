@@ -1,0 +1,150 @@
+//! The one state type, [`Calculation`], and its field table. Every text field is declared once,
+//! in the table below: its member, its `data-testid` (also the CLI flag without the dashes, where
+//! it has one), its share-link key, its label and placeholder (i18n keys) and what it holds.
+
+use crate::i18n::Lang;
+
+/// How Method 1 gets its forward-pass operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Forward operations typed in.
+    #[default]
+    Ops,
+    /// Forward operations summed from a layer list.
+    Layers,
+    /// 6 · N · D for dense transformers.
+    Params,
+}
+
+/// Whether the forward-pass figure counts add-multiplies (MACs) or FLOPs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Per {
+    #[default]
+    Mac,
+    Flop,
+}
+
+/// What a field must hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Want {
+    /// A plain non-negative number.
+    Count,
+    /// A number of operations: plain, or with FLOP units.
+    Ops,
+    /// A time; a bare number is days.
+    Time,
+    /// A rate; a bare number is FLOP/s.
+    Rate,
+    /// A fraction in (0, 1], written 0.33 or 33%.
+    Fraction,
+    /// A chip of the catalog, by id or name.
+    Chip,
+    /// A precision key (fp32, tensor-fp16-bf16, ...).
+    Precision,
+    /// A layer list.
+    Layers,
+    /// A date: YYYY, YYYY-MM or YYYY-MM-DD.
+    Date,
+    /// Free text (a name).
+    Text,
+}
+
+/// What the table says of a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spec {
+    /// The element's `data-testid`.
+    pub test_id: &'static str,
+    /// The CLI flag, `--` and all (empty where the CLI has none).
+    pub flag: &'static str,
+    /// The share-link key.
+    pub key: &'static str,
+    /// The i18n key of its label.
+    pub label: &'static str,
+    /// The i18n key of its placeholder.
+    pub placeholder: &'static str,
+    pub want: Want,
+}
+
+macro_rules! fields {
+    ($( $(#[$doc:meta])* $variant:ident $member:ident: $test_id:literal, $flag:literal, $key:literal,
+        $label:literal, $placeholder:literal, $want:ident; )*) => {
+        /// A whole calculation, every field as typed. An empty string means "the default".
+        #[derive(Clone, Debug, PartialEq, Eq, Default)]
+        pub struct Calculation {
+            pub lang: Lang,
+            pub mode: Mode,
+            pub per: Per,
+            $( $(#[$doc])* pub $member: String, )*
+        }
+
+        /// Every text field of a [`Calculation`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Field { $( $variant, )* }
+
+        impl Field {
+            /// Every field, in the order links write them.
+            pub const ALL: &'static [Field] = &[ $( Field::$variant, )* ];
+
+            /// The field's row of the table.
+            pub fn spec(self) -> &'static Spec {
+                const SPECS: &[Spec] = &[ $( Spec {
+                    test_id: $test_id, flag: $flag, key: $key, label: $label, placeholder: $placeholder,
+                    want: Want::$want,
+                }, )* ];
+                &SPECS[self as usize]
+            }
+
+            pub fn get(self, c: &Calculation) -> &str {
+                match self { $( Field::$variant => &c.$member, )* }
+            }
+
+            pub fn get_mut(self, c: &mut Calculation) -> &mut String {
+                match self { $( Field::$variant => &mut c.$member, )* }
+            }
+        }
+    };
+}
+
+fields! {
+    Forward forward: "ops-forward", "--forward", "fwd", "m1.forward", "ph.forward", Ops;
+    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", "m1.fpm", "ph.fpm", Count;
+    Passes passes: "ops-passes", "--passes", "passes", "m1.passes", "ph.passes", Count;
+    Examples examples: "ops-examples", "--examples", "ex", "m1.examples", "ph.examples", Count;
+    Epochs epochs: "ops-epochs", "--epochs", "ep", "m1.epochs", "ph.epochs", Count;
+    Layers layers: "ops-layers", "", "layers", "m1.layers", "ph.layers", Layers;
+    Parameters parameters: "params-parameters", "--parameters", "params", "m1.parameters", "ph.parameters", Count;
+    Tokens tokens: "params-tokens", "--tokens", "tokens", "m1.tokens", "ph.tokens", Count;
+    Chips chips: "gpu-chips", "--chips", "chips", "m2.chips", "ph.chips", Count;
+    Hardware hardware: "gpu-hardware", "--hardware", "hw", "m2.hardware", "ph.hardware", Chip;
+    Precision precision: "gpu-precision", "--precision", "prec", "m2.precision", "ph.none", Precision;
+    Peak peak: "gpu-peak", "--peak", "peak", "m2.peak", "ph.peak", Rate;
+    Time time: "gpu-time", "--time", "time", "m2.time", "ph.time", Time;
+    Utilization utilization: "gpu-utilization", "--utilization", "util", "m2.utilization", "ph.utilization", Fraction;
+    Factor factor: "gpu-factor", "--factor", "factor", "m2.factor", "ph.factor", Count;
+    /// The date of the user's point on the trend chart: YYYY, YYYY-MM or YYYY-MM-DD.
+    Date date: "user-date", "--date", "date", "trend.date", "ph.date", Date;
+    /// A name for the calculation (shown on the chart and the handout).
+    Name name: "user-name", "--name", "name", "trend.name", "ph.name", Text;
+}
+
+impl Field {
+    /// The element's `data-testid`.
+    pub fn test_id(self) -> &'static str {
+        self.spec().test_id
+    }
+    /// The CLI flag for the field.
+    pub fn flag(self) -> &'static str {
+        self.spec().flag
+    }
+    /// The share-link key.
+    pub fn key(self) -> &'static str {
+        self.spec().key
+    }
+    pub fn want(self) -> Want {
+        self.spec().want
+    }
+    /// The field whose share-link key is `key`.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.key() == key)
+    }
+}

@@ -1,0 +1,141 @@
+//! What can be wrong with a field: a kind with its parameters, rendered in the page's language
+//! only at the edge ([`FieldError::message`]). The CLI renders in English (or `--lang zh`).
+
+use crate::date::DateError;
+use crate::expr::{Dim, ExprKind};
+use crate::field::{Field, Want};
+use crate::format;
+use crate::hardware::HardwareError;
+use crate::i18n::{tr, Lang};
+use crate::layers::LayerError;
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Nothing typed where the method needs a value.
+    Empty,
+    /// The expression itself is wrong.
+    Expr(ExprKind),
+    /// The value is of another kind than the field holds (a rate in a time field).
+    WrongKind {
+        text: String,
+        got: Dim,
+        want: Want,
+    },
+    Negative {
+        text: String,
+        want: Want,
+    },
+    /// A fraction above 1 typed without `%`, up to 100: likely meant as a percentage.
+    AboveOne {
+        text: String,
+        value: f64,
+    },
+    /// A fraction above 100%.
+    AboveHundred {
+        text: String,
+        percent: f64,
+    },
+    NotAboveZero {
+        text: String,
+    },
+    /// The product of the method's factors is past the largest double.
+    ResultTooLarge,
+    /// The product of the method's factors rounds to zero or below the smallest normal double.
+    ResultTooSmall,
+    Layers(LayerError),
+    Date(DateError),
+    Hardware(HardwareError),
+}
+
+/// A problem with one field, with the character span it is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl FieldError {
+    pub fn new(field: Field, problem: Problem, start: usize, end: usize) -> FieldError {
+        FieldError { field, problem, start, end }
+    }
+    pub fn message(&self, lang: Lang) -> String {
+        self.problem.message(lang)
+    }
+}
+
+impl Want {
+    /// Its name for messages, and an example.
+    pub fn describe(self, lang: Lang) -> (&'static str, &'static str) {
+        match self {
+            Want::Count => (tr(lang, "a plain number", "纯数字"), tr(lang, "like 1.2M", "例如 1.2M 或 120万")),
+            Want::Ops => (tr(lang, "a number of operations", "运算次数"), tr(lang, "like 11.4G", "例如 11.4G")),
+            Want::Time => (tr(lang, "a time", "时间"), tr(lang, "like 5.5 d", "例如 5.5 天")),
+            Want::Rate => {
+                (tr(lang, "a rate (FLOP/s)", "运算速率（FLOP/s）"), tr(lang, "like 8.5 TFLOPS", "例如 8.5 TFLOPS"))
+            }
+            Want::Fraction => (tr(lang, "a fraction", "比例"), tr(lang, "like 33%", "例如 33%")),
+            Want::Chip => (tr(lang, "a chip", "芯片"), tr(lang, "like V100", "例如 V100")),
+            Want::Precision => (tr(lang, "a precision", "精度"), "fp32, bf16"),
+            Want::Layers => (tr(lang, "a layer list", "网络层列表"), "dense in=784 out=100"),
+            Want::Date => (tr(lang, "a date", "日期"), "2024-06"),
+            Want::Text => (tr(lang, "a name", "名称"), "GPT-3"),
+        }
+    }
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Problem::Empty => tr(lang, "empty: enter a number", "为空：请输入数字").into(),
+            Problem::Expr(k) => k.message(lang),
+            Problem::WrongKind { text, got, want } => {
+                let (wanted, example) = want.describe(lang);
+                let got = got.describe(lang);
+                tr(
+                    lang,
+                    format!("'{text}' is {got}, but this field wants {wanted} ({example})"),
+                    format!("“{text}”是{got}，但此处需要{wanted}（{example}）"),
+                )
+            }
+            Problem::Negative { text, want } => {
+                let wanted = want.describe(lang).0;
+                tr(
+                    lang,
+                    format!("'{text}' is negative: this field wants {wanted} ≥ 0"),
+                    format!("“{text}”是负数：此处需要不小于 0 的{wanted}"),
+                )
+            }
+            Problem::AboveOne { text, value } => {
+                let v = format::exact(*value);
+                tr(
+                    lang,
+                    format!("'{text}' is above 1 (100%): did you mean {v}%?"),
+                    format!("“{text}”大于 1（100%）：是否想写 {v}%？"),
+                )
+            }
+            Problem::AboveHundred { text, percent } => {
+                let p = format::readable(*percent, 3, ",");
+                tr(lang, format!("'{text}' is {p}%, above 100%"), format!("“{text}”即 {p}%，超过了 100%"))
+            }
+            Problem::NotAboveZero { text } => {
+                tr(lang, format!("'{text}' must be above 0"), format!("“{text}”必须大于 0"))
+            }
+            Problem::ResultTooLarge => {
+                tr(lang, "the result is too large to compute: over 10^308 FLOP", "结果太大，无法计算：超过 10^308 FLOP")
+                    .into()
+            }
+            Problem::ResultTooSmall => tr(
+                lang,
+                "the result is too small to compute: under 10^-308 FLOP",
+                "结果太小，无法计算：小于 10^-308 FLOP",
+            )
+            .into(),
+            Problem::Layers(e) => e.message(lang),
+            Problem::Date(e) => e.message(lang),
+            Problem::Hardware(e) => e.message(lang),
+        }
+    }
+}
