@@ -2,30 +2,11 @@
 //! are left out) and readable (`?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128`). Decoding never fails: it
 //! keeps what it can use and lists what it ignored.
 
-use crate::calc::{Calculation, Field, Lang, Mode, Per};
+use crate::field::{Calculation, Field, Mode, Per};
+use crate::i18n::{tr, Lang};
 
 /// The current link version.
 pub const VERSION: u32 = 1;
-
-/// Query keys of the text fields, in the order they are written.
-pub const KEYS: &[(Field, &str)] = &[
-    (Field::Forward, "fwd"),
-    (Field::FlopsPerMac, "fpm"),
-    (Field::Passes, "passes"),
-    (Field::Examples, "ex"),
-    (Field::Epochs, "ep"),
-    (Field::Layers, "layers"),
-    (Field::Parameters, "params"),
-    (Field::Tokens, "tokens"),
-    (Field::Chips, "chips"),
-    (Field::Hardware, "hw"),
-    (Field::Precision, "prec"),
-    (Field::Peak, "peak"),
-    (Field::Time, "time"),
-    (Field::Utilization, "util"),
-    (Field::Factor, "factor"),
-    (Field::Date, "date"),
-];
 
 /// Characters written as they are; everything else is percent-encoded (space as `+`).
 fn keep(c: char) -> bool {
@@ -88,67 +69,212 @@ pub fn encode(c: &Calculation) -> String {
     if c.per == Per::Flop {
         parts.push("per=flop".into());
     }
-    for (f, key) in KEYS {
+    for f in Field::ALL {
         let v = f.get(c);
         if !v.is_empty() {
-            parts.push(format!("{key}={}", encode_component(v)));
+            parts.push(format!("{}={}", f.key(), encode_component(v)));
         }
     }
-    if !c.name.is_empty() {
-        parts.push(format!("name={}", encode_component(&c.name)));
-    }
     parts.join("&")
+}
+
+/// The longest link read, in bytes of the query; the rest is cut (and said so).
+pub const MAX_LINK_BYTES: usize = 64 * 1024;
+/// The longest value a field takes from a link, in characters (a layer list may be longer).
+pub const MAX_FIELD_CHARS: usize = 1000;
+pub const MAX_LAYERS_CHARS: usize = 40_000;
+/// How many ignored parts are listed one by one; the rest are counted.
+pub const MAX_LISTED: usize = 10;
+
+/// A part of a link that was not used as it stood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ignored {
+    Version {
+        got: String,
+    },
+    Lang {
+        got: String,
+    },
+    Mode {
+        got: String,
+    },
+    Per {
+        got: String,
+    },
+    Unknown {
+        key: String,
+    },
+    /// A key given twice: the first is kept.
+    Duplicate {
+        key: String,
+    },
+    /// A value cut to its first `max` characters.
+    Cut {
+        key: String,
+        max: usize,
+    },
+    /// The link cut to its first `max` bytes.
+    LinkCut {
+        max: usize,
+    },
+    /// Further parts not listed one by one.
+    More {
+        n: usize,
+    },
+}
+
+impl Ignored {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Ignored::Version { got } => tr(
+                lang,
+                format!("v={got}: this page reads version {VERSION} links; it used what it recognised"),
+                format!("v={got}：本页读取第 {VERSION} 版链接，已使用能识别的部分"),
+            ),
+            Ignored::Lang { got } => {
+                tr(lang, format!("lang={got}: the languages are en and zh"), format!("lang={got}：语言只有 en 和 zh"))
+            }
+            Ignored::Mode { got } => tr(
+                lang,
+                format!("mode={got}: the modes are ops, layers and 6nd"),
+                format!("mode={got}：模式只有 ops、layers 和 6nd"),
+            ),
+            Ignored::Per { got } => {
+                tr(lang, format!("per={got}: use mac or flop"), format!("per={got}：请用 mac 或 flop"))
+            }
+            Ignored::Unknown { key } => {
+                tr(lang, format!("{key}: not a parameter of this page"), format!("{key}：不是本页的参数"))
+            }
+            Ignored::Duplicate { key } => tr(
+                lang,
+                format!("{key}: given more than once; the first was used"),
+                format!("{key}：出现了不止一次，已使用第一个"),
+            ),
+            Ignored::Cut { key, max } => tr(
+                lang,
+                format!("{key}: too long; cut to its first {max} characters"),
+                format!("{key}：太长，只保留了前 {max} 个字符"),
+            ),
+            Ignored::LinkCut { max } => tr(
+                lang,
+                format!("the link is too long; only its first {} KB were read", max / 1024),
+                format!("链接太长，只读取了前 {} KB", max / 1024),
+            ),
+            Ignored::More { n } => tr(lang, format!("and {n} more"), format!("另有 {n} 项")),
+        }
+    }
 }
 
 /// A decoded link: the calculation, and what was ignored (for a message).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     pub calc: Calculation,
-    pub ignored: Vec<String>,
+    pub ignored: Vec<Ignored>,
 }
 
-/// Reads a query string (with or without a leading `?`, or a whole URL).
-pub fn decode(query: &str) -> Decoded {
-    let q = match query.split_once('?') {
-        Some((_, q)) => q,
-        None => query,
-    };
+/// The query part of a link (or the text itself), cut to [`MAX_LINK_BYTES`].
+fn query_of(query: &str) -> (&str, bool) {
+    let q = query.split_once('?').map_or(query, |(_, q)| q);
     let q = q.split('#').next().unwrap_or("");
+    if q.len() <= MAX_LINK_BYTES {
+        return (q, false);
+    }
+    let mut end = MAX_LINK_BYTES;
+    while !q.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&q[..end], true)
+}
+
+/// Reads a query string (with or without a leading `?`, or a whole URL). Never fails: it keeps
+/// what it can use and lists the rest, each kind of problem once, at most [`MAX_LISTED`] of them.
+pub fn decode(query: &str) -> Decoded {
+    let (q, cut) = query_of(query);
     let mut c = Calculation::default();
     let mut ignored = Vec::new();
+    if cut {
+        ignored.push(Ignored::LinkCut { max: MAX_LINK_BYTES });
+    }
+    let mut seen: Vec<String> = Vec::new();
     for part in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        let key = decode_component(k);
-        let val = decode_component(v);
-        match key.as_str() {
-            "v" => {
-                if val != VERSION.to_string() {
-                    ignored
-                        .push(format!("v={val}: this page reads version {VERSION} links; it used what it recognised"));
-                }
-            }
-            "lang" => match val.as_str() {
-                "en" => c.lang = Lang::En,
-                "zh" => c.lang = Lang::Zh,
-                _ => ignored.push(format!("lang={val}: the languages are en and zh")),
-            },
-            "mode" => match val.as_str() {
-                "ops" => c.mode = Mode::Ops,
-                "layers" => c.mode = Mode::Layers,
-                "6nd" | "params" => c.mode = Mode::Params,
-                _ => ignored.push(format!("mode={val}: the modes are ops, layers and 6nd")),
-            },
-            "per" => match val.as_str() {
-                "mac" => c.per = Per::Mac,
-                "flop" => c.per = Per::Flop,
-                _ => ignored.push(format!("per={val}: use mac or flop")),
-            },
-            "name" => c.name = val,
-            _ => match KEYS.iter().find(|(_, k)| *k == key) {
-                Some((f, _)) => *f.get_mut(&mut c) = val,
-                None => ignored.push(format!("{key}: not a parameter of this page")),
-            },
+        let key: String = decode_component(k).chars().take(40).collect();
+        if seen.contains(&key) {
+            let known = Field::from_key(&key).is_some() || ["v", "lang", "mode", "per"].contains(&key.as_str());
+            ignored.push(if known { Ignored::Duplicate { key } } else { Ignored::Unknown { key } });
+            continue;
+        }
+        seen.push(key.clone());
+        if let Some(i) = apply(&mut c, &key, decode_component(v)) {
+            ignored.push(i);
         }
     }
-    Decoded { calc: c, ignored }
+    Decoded { calc: c, ignored: dedup(ignored) }
+}
+
+/// Sets one key of the calculation; what could not be used comes back.
+fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
+    let got = || val.chars().take(40).collect::<String>();
+    match key {
+        "v" if val == VERSION.to_string() => None,
+        "v" => Some(Ignored::Version { got: got() }),
+        "lang" => match val.as_str() {
+            "en" | "zh" => {
+                c.lang = if val == "zh" { Lang::Zh } else { Lang::En };
+                None
+            }
+            _ => Some(Ignored::Lang { got: got() }),
+        },
+        "mode" => {
+            c.mode = match val.as_str() {
+                "ops" => Mode::Ops,
+                "layers" => Mode::Layers,
+                "6nd" | "params" => Mode::Params,
+                _ => return Some(Ignored::Mode { got: got() }),
+            };
+            None
+        }
+        "per" => {
+            c.per = match val.as_str() {
+                "mac" => Per::Mac,
+                "flop" => Per::Flop,
+                _ => return Some(Ignored::Per { got: got() }),
+            };
+            None
+        }
+        _ => match Field::from_key(key) {
+            Some(f) => set_field(c, f, val),
+            None => Some(Ignored::Unknown { key: key.to_string() }),
+        },
+    }
+}
+
+fn set_field(c: &mut Calculation, f: Field, val: String) -> Option<Ignored> {
+    let max = if f == Field::Layers { MAX_LAYERS_CHARS } else { MAX_FIELD_CHARS };
+    if val.chars().count() <= max {
+        *f.get_mut(c) = val;
+        return None;
+    }
+    *f.get_mut(c) = val.chars().take(max).collect();
+    Some(Ignored::Cut { key: f.key().to_string(), max })
+}
+
+/// Each ignored part once, in the order first seen; past [`MAX_LISTED`], a count.
+fn dedup(all: Vec<Ignored>) -> Vec<Ignored> {
+    let mut out: Vec<Ignored> = Vec::new();
+    let mut more = 0;
+    for i in all {
+        if out.contains(&i) {
+            continue;
+        }
+        if out.len() < MAX_LISTED {
+            out.push(i);
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        out.push(Ignored::More { n: more });
+    }
+    out
 }

@@ -36,7 +36,7 @@ fn bad_and_unknown_parameters_are_reported_not_fatal() {
     assert_eq!(d.calc.examples, "1M");
     assert_eq!(d.calc.lang, Lang::En);
     assert_eq!(
-        d.ignored,
+        texts(&d, Lang::En),
         [
             "colour: not a parameter of this page",
             "lang=fr: the languages are en and zh",
@@ -46,9 +46,48 @@ fn bad_and_unknown_parameters_are_reported_not_fatal() {
     );
     let d = decode("v=2&fwd=1G");
     assert_eq!(d.calc.forward, "1G");
-    assert_eq!(d.ignored, ["v=2: this page reads version 1 links; it used what it recognised"]);
+    assert_eq!(texts(&d, Lang::En), ["v=2: this page reads version 1 links; it used what it recognised"]);
+    assert_eq!(texts(&d, Lang::Zh), ["v=2：本页读取第 1 版链接，已使用能识别的部分"]);
     assert_eq!(decode("").calc, Calculation::default());
     assert_eq!(decode("%%%&=&&fwd=%ZZ%4").calc.forward, "%ZZ%4");
+}
+
+fn texts(d: &aicompute::share::Decoded, lang: Lang) -> Vec<String> {
+    d.ignored.iter().map(|i| i.message(lang)).collect()
+}
+
+#[test]
+fn duplicated_keys_are_listed() {
+    let d = decode("v=1&ex=1M&ex=2M&fwd=1G&fwd=3G&ex=5");
+    assert_eq!((d.calc.examples.as_str(), d.calc.forward.as_str()), ("1M", "1G"));
+    assert_eq!(
+        texts(&d, Lang::En),
+        ["ex: given more than once; the first was used", "fwd: given more than once; the first was used"]
+    );
+}
+
+#[test]
+fn huge_links_are_bounded_and_their_notice_deduplicated() {
+    // 100 KB of the same unknown key: one line, not 20,000.
+    let d = decode(&format!("v=1&fwd=1G{}", "&zz=1".repeat(20_000)));
+    assert_eq!(
+        texts(&d, Lang::En),
+        ["the link is too long; only its first 64 KB were read", "zz: not a parameter of this page"]
+    );
+    // Many different unknown keys: ten listed, the rest counted.
+    let q: String = (0..50).map(|i| format!("&k{i}=1")).collect();
+    let t = texts(&decode(&q), Lang::En);
+    assert_eq!(t.len(), 11);
+    assert_eq!(t[10], "and 40 more");
+    // A 100 KB hardware name is cut to 1,000 characters (the chip search then bounds it too).
+    let d = decode(&format!("hw={}", "a".repeat(100_000)));
+    assert_eq!(d.calc.hardware.len(), 1000);
+    assert!(texts(&d, Lang::En).contains(&"hw: too long; cut to its first 1000 characters".to_string()));
+    // 2 MB decodes; the work is bounded by the 64 KB cut.
+    let big = format!("v=1&name={}", "%E5%A4%A9".repeat(230_000));
+    let d = decode(&big);
+    assert_eq!(d.calc.name.chars().count(), 1000);
+    assert!(texts(&d, Lang::Zh).contains(&"链接太长，只读取了前 64 KB".to_string()));
 }
 
 #[test]

@@ -343,11 +343,11 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
             m.insert("ratio".into(), json!(c.ratio));
             m.insert("geometric_mean_flop".into(), json!(c.geometric_mean));
         }
-        m.insert("ignored".into(), json!(d.ignored));
+        m.insert("ignored".into(), json!(d.ignored.iter().map(|i| i.message(lang())).collect::<Vec<_>>()));
         println!("{}", Json::Object(m));
     } else {
         for i in &d.ignored {
-            println!("ignored: {i}");
+            println!("ignored: {}", i.message(lang()));
         }
         for (name, o) in [("Method 1", &ev.method1), ("Method 2", &ev.method2)] {
             match o {
