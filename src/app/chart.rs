@@ -205,7 +205,7 @@ pub fn Trend() -> impl IntoView {
                 {move || {
                     let lang = state.lang.get();
                     match (estimate.get(), fit.get()) {
-                        (Some((flop, Some(y))), Some(fit)) => crate::render::against_trend(flop.mid(), y, &fit, lang),
+                        (Some((flop, Some(y))), Some(fit)) => crate::render::against_trend(flop.mid(), y, &fit, lang).unwrap_or_default(),
                         (Some((_, None)), _) => state.t("trend.nodate").to_string(),
                         _ => String::new(),
                     }

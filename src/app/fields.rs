@@ -8,14 +8,15 @@ use leptos::prelude::*;
 
 /// The message for a field: the evaluation's, else the field's own check while it is non-empty.
 fn field_error(state: State, field: Field) -> Option<String> {
+    let lang = state.lang.get();
     let from_eval = state.eval.with(|e| {
         e.method1
             .errors()
             .iter()
             .chain(e.method2.errors())
-            .find(|x| x.field == field && !x.message.starts_with("empty"))
-            .map(|x| x.message.clone())
-            .or_else(|| if field == Field::Date { e.date.as_ref().err().map(|x| x.message.clone()) } else { None })
+            .find(|x| x.field == field && x.problem != crate::calc::Problem::Empty)
+            .map(|x| x.message(lang))
+            .or_else(|| if field == Field::Date { e.date.as_ref().err().map(|x| x.message(lang)) } else { None })
     });
     if from_eval.is_some() {
         return from_eval;
@@ -24,7 +25,7 @@ fn field_error(state: State, field: Field) -> Option<String> {
     if text.trim().is_empty() || matches!(field, Field::Hardware | Field::Precision | Field::Layers | Field::Date) {
         return None;
     }
-    check_field(field, &text).err().map(|e| e.message)
+    check_field(field, &text).err().map(|e| e.message(lang))
 }
 
 /// One labelled text field with its error message.
@@ -213,11 +214,13 @@ pub fn Method2Panel() -> impl IntoView {
             <Input field=Field::Chips label="m2.chips" placeholder="2"/>
             <Input field=Field::Hardware label="m2.hardware" placeholder="GTX 580, V100, TPU v4…" list="chips"/>
             {move || {
-                // Several chips match what was typed: offer them, one click each.
-                let found = state.calc.with(|c| {
-                    if c.hardware.trim().is_empty() || hardware::lookup(&c.hardware).is_ok() { Vec::new() } else { hardware::search(&c.hardware) }
+                // A name several chips fit, with different peaks: one was used (a note says which);
+                // offer the others, one click each.
+                let found = state.calc.with(|c| match hardware::resolve(&c.hardware, None) {
+                    Ok(r) if matches!(r.choice, hardware::Choice::Canonical { .. }) => r.others,
+                    _ => Vec::new(),
                 });
-                (found.len() > 1).then(|| view! {
+                (!found.is_empty()).then(|| view! {
                     <ul class="chip-choices" data-testid="chip-choices">
                         {found.into_iter().take(12).map(|chip| {
                             let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), crate::format::sci(v, 3))).unwrap_or_default();

@@ -9,7 +9,7 @@ mod results;
 use crate::calc::{evaluate, Calculation, Evaluation, Lang};
 use crate::examples::{self, EXAMPLES};
 use crate::i18n::t;
-use crate::share;
+use crate::share::{self, Ignored};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -45,17 +45,20 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The calculation a page opens with: the link's, else the last one, else AlexNet both ways.
-pub fn initial() -> (Calculation, Vec<String>) {
+/// The calculation a page opens with: the link's, else the last one, else AlexNet both ways. A
+/// link or a stored state that sets no field (`?lang=zh` alone, or garbage) opens the default in
+/// its language.
+pub fn initial() -> (Calculation, Vec<Ignored>) {
     let search = window().location().search().unwrap_or_default();
-    if search.trim_start_matches('?').is_empty() {
-        if let Some(saved) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
-            return (share::decode(&saved).calc, Vec::new());
-        }
+    let from_link = !search.trim_start_matches('?').is_empty();
+    let stored = || storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let Some(text) = (if from_link { Some(search) } else { stored() }) else {
         return (default_calculation(), Vec::new());
-    }
-    let d = share::decode(&search);
-    (d.calc, d.ignored)
+    };
+    let d = share::decode(&text);
+    let blank = Calculation { lang: d.calc.lang, ..Calculation::default() };
+    let calc = if d.calc == blank { Calculation { lang: d.calc.lang, ..default_calculation() } } else { d.calc };
+    (calc, if from_link { d.ignored } else { Vec::new() })
 }
 
 /// AlexNet by both methods, the appendix's own consistency check (0.0054 vs 0.0058 pfs-days).
@@ -92,7 +95,7 @@ pub fn App() -> impl IntoView {
 
 /// The page for a starting calculation (the tests mount it directly).
 #[component]
-pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<String>) -> impl IntoView {
+pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> impl IntoView {
     let calc = RwSignal::new(initial);
     let eval = Memo::new(move |_| calc.with(evaluate));
     let lang = Memo::new(move |_| calc.with(|c| c.lang));
@@ -150,7 +153,7 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<String>) -> imp
                     view! {
                         <div class="notice" role="status" data-testid="link-ignored">
                             <p>{state.t("share.ignored")}</p>
-                            <ul>{list.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                            <ul>{list.into_iter().map(|i| view! { <li>{move || i.message(state.lang.get())}</li> }).collect_view()}</ul>
                             <button type="button" class="secondary no-print" on:click=move |_| ignored.set(Vec::new())>"×"</button>
                         </div>
                     }
