@@ -334,7 +334,7 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
                 Some(Value::num(macs))
             }
             Err(e) => {
-                r.errors.push(FieldError::new(Field::Layers, Problem::Layers(e.clone()), 0, 0));
+                r.errors.push(FieldError::new(Field::Layers, Problem::Layers(Box::new(e.clone())), 0, 0));
                 layer_result = Some(Err(e));
                 None
             }

@@ -43,7 +43,7 @@ pub enum Problem {
     ResultTooLarge,
     /// The product of the method's factors rounds to zero or below the smallest normal double.
     ResultTooSmall,
-    Layers(LayerError),
+    Layers(Box<LayerError>),
     Date(DateError),
     Hardware(HardwareError),
 }
