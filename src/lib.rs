@@ -22,5 +22,6 @@ pub mod json;
 pub mod layers;
 pub mod render;
 pub mod share;
+pub mod transformer;
 pub mod trend;
 pub mod units;
