@@ -20,6 +20,7 @@ pub mod hardware;
 pub mod i18n;
 pub mod json;
 pub mod layers;
+pub mod planner;
 pub mod render;
 pub mod share;
 pub mod transformer;
