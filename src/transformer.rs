@@ -288,8 +288,8 @@ impl Assumption {
         match self {
             Heads { heads, head_dim } => tr(
                 lang,
-                format!("heads not given: assumed {heads} heads of dimension {head_dim} (d_model / 128)"),
-                format!("未给出头数：假定 {heads} 个头，每头维度 {head_dim}（d_model / 128）"),
+                format!("{heads} heads of dimension {head_dim} (heads = d_model / 128)"),
+                format!("{heads} 个头，每头维度 {head_dim}（头数 = d_model / 128）"),
             ),
             HeadDim(h) => {
                 tr(lang, format!("head dimension = d_model / heads = {h}"), format!("每头维度 = d_model / 头数 = {h}"))
