@@ -637,11 +637,12 @@ fn print_transformer(
         )
     );
     let line = |en: &str, zh: &str, v: String| println!("{}", tr(lang, format!("{en}: {v}"), format!("{zh}：{v}")));
-    line("parameters", "参数量", r(c.parameters));
+    let exact = |v: f64| format!("{} ({})", format::grouped(v, 0, ","), r(v));
+    line("parameters", "参数量", exact(c.parameters));
     if arch.experts > 0 {
-        line("active per token", "每 token 激活", r(c.parameters_active));
+        line("active per token", "每 token 激活", exact(c.parameters_active));
     }
-    line("embedding", "嵌入", r(c.embedding));
+    line("embedding", "嵌入", exact(c.embedding));
     let n = match c.convention {
         transformer::Convention::Kaplan => c.non_embedding_active,
         transformer::Convention::Palm => c.parameters_active,
