@@ -3,7 +3,9 @@
 //! stderr naming the field and the problem.
 
 use aicompute::calc::{self, evaluate, Calculation, Estimate, Field, Lang, Mode, Outcome, Per};
-use aicompute::{chart, examples, format, hardware, render, share, trend};
+use aicompute::i18n::tr;
+use aicompute::transformer::{self, Dimension};
+use aicompute::{chart, examples, format, hardware, planner, render, share, trend};
 use serde_json::{json, Map, Value as Json};
 use std::process::ExitCode;
 
@@ -19,6 +21,12 @@ USAGE
   aicompute trend    [--dataset openai-2018|modest-2018|first-era|epoch|all] [--from YYYY[-MM[-DD]]] [--to ...] [--json]
   aicompute chart    [same selection] --svg FILE [--width PX --height PX] [--dark] [--point FLOP --date YYYY-MM]
   aicompute link     URL-OR-QUERY [--json]
+  aicompute transformer (--config FILE | --layers N --d-model N --context N --vocab N [--heads N] [--kv-heads N]
+                     [--head-dim N] [--d-ff N] [--gated] [--experts N --active-experts N]) [--tokens EXPR]
+                     [--convention kaplan|palm] [--lang en|zh] [--json]
+  aicompute chinchilla --compute EXPR [--json]
+  aicompute mfu      --tokens-per-second EXPR --parameters EXPR [--layers N --heads N --head-dim N --context N]
+                     --chips EXPR (--hardware NAME | --peak EXPR) [--json]
 
 Every number is an expression: 1.2M, 11.4 * 10^9, (348M + 304M), sqrt(10 * 100), 33%, 5.5 d,
 8.5 TFLOPS, and ranges such as 25%..50% or 5..6 d. A bare number in --time means days; a bare
@@ -32,6 +40,10 @@ EXAMPLES
   aicompute params --parameters 175B --tokens 300B --json
   aicompute trend --dataset openai-2018
   aicompute chart --dataset all --svg chart.svg
+  aicompute transformer --config config.json --tokens 2T
+  aicompute transformer --layers 96 --d-model 12288 --heads 96 --context 2048 --vocab 50257 --tokens 300B
+  aicompute chinchilla --compute 5.76e23
+  aicompute mfu --tokens-per-second 238.3k --parameters 540.35B --layers 118 --heads 48 --head-dim 256 --context 2048 --chips 6144 --hardware google-tpu-v4
 ";
 
 /// A failure: the message for stderr, and the exit status.
@@ -47,6 +59,8 @@ struct Args {
 }
 
 const SWITCHES: &[&str] = &["--json", "--dark", "--help", "-h"];
+/// Switches only the commands that allow them take.
+const TOGGLES: &[&str] = &["--gated"];
 
 impl Args {
     fn parse(raw: &[String], allowed: &[&str]) -> Result<Args, Fail> {
@@ -63,7 +77,7 @@ impl Args {
                 if !allowed.contains(&name.as_str()) && !SWITCHES.contains(&name.as_str()) {
                     return Err(usage(format!("unknown option {name}: see 'aicompute --help'")));
                 }
-                if SWITCHES.contains(&name.as_str()) {
+                if SWITCHES.contains(&name.as_str()) || TOGGLES.contains(&name.as_str()) {
                     flags.push((name, None));
                 } else if let Some(v) = inline {
                     flags.push((name, Some(v)));
@@ -534,6 +548,217 @@ fn take_lang(args: &mut Vec<String>) -> Result<(), Fail> {
     take_lang(args)
 }
 
+/// A whole number for a shape flag (an expression such as 4k is fine).
+fn whole(a: &Args, flag: &str) -> Result<Option<u64>, Fail> {
+    let Some(text) = a.get(flag) else { return Ok(None) };
+    let v = aicompute::expr::eval(text).map_err(|e| usage(format!("{flag}: {}", e.message(lang()))))?;
+    let n = v.mid();
+    if v.dim != aicompute::expr::Dim::COUNT || v.is_range() || n < 0.0 || n.fract() != 0.0 || n > 9.0e15 {
+        return Err(usage(format!("{flag}: '{text}' is not a whole number ≥ 0")));
+    }
+    Ok(Some(n as u64))
+}
+
+/// A field-checked number (`field` decides what it may hold), or None when the flag is absent.
+fn quantity(a: &Args, flag: &str, field: Field) -> Result<Option<f64>, Fail> {
+    let Some(text) = a.get(flag) else { return Ok(None) };
+    let v = calc::check_field(field, text).map_err(|e| usage(format!("{flag}: {}", e.message(lang()))))?;
+    if v.is_range() {
+        return Err(usage(format!("{flag}: give one number, not a range")));
+    }
+    Ok(Some(v.mid()))
+}
+
+fn required(a: &Args, flag: &str, field: Field) -> Result<f64, Fail> {
+    quantity(a, flag, field)?.ok_or_else(|| usage(format!("{flag}: missing")))
+}
+
+const SHAPE_FLAGS: [(Dimension, &str); 9] = [
+    (Dimension::Layers, "--layers"),
+    (Dimension::DModel, "--d-model"),
+    (Dimension::Context, "--context"),
+    (Dimension::Vocab, "--vocab"),
+    (Dimension::Heads, "--heads"),
+    (Dimension::KvHeads, "--kv-heads"),
+    (Dimension::HeadDim, "--head-dim"),
+    (Dimension::DFf, "--d-ff"),
+    (Dimension::Experts, "--experts"),
+];
+
+/// The architecture from --config or from the shape flags, with what was read and assumed.
+fn architecture(a: &Args, lang: Lang) -> Result<(transformer::Arch, Vec<String>), Fail> {
+    if let Some(path) = a.get("--config") {
+        let text = std::fs::read_to_string(path).map_err(|e| usage(format!("--config: cannot read {path}: {e}")))?;
+        let j = aicompute::json::parse(&text).map_err(|e| usage(format!("--config: {}", e.message(lang))))?;
+        let (arch, used) = transformer::from_config(&j).map_err(|e| usage(format!("--config: {}", e.message(lang))))?;
+        return Ok((arch, used.iter().map(|u| u.message(lang)).collect()));
+    }
+    let mut shape = transformer::Shape::default();
+    for (d, flag) in SHAPE_FLAGS {
+        let v = whole(a, flag)?;
+        match d {
+            Dimension::Layers => shape.layers = v,
+            Dimension::DModel => shape.d_model = v,
+            Dimension::Context => shape.context = v,
+            Dimension::Vocab => shape.vocab = v,
+            Dimension::Heads => shape.heads = v,
+            Dimension::KvHeads => shape.kv_heads = v,
+            Dimension::HeadDim => shape.head_dim = v,
+            Dimension::DFf => shape.d_ff = v,
+            _ => shape.experts = v,
+        }
+    }
+    shape.active_experts = whole(a, "--active-experts")?;
+    shape.gated = a.has("--gated").then_some(true);
+    let (arch, notes) = shape.resolve().map_err(|e| usage(e.message(lang)))?;
+    Ok((arch, notes.iter().map(|n| tr(lang, "assumed: ", "假定：").to_string() + &n.message(lang)).collect()))
+}
+
+fn cmd_transformer(raw: &[String]) -> Result<(), Fail> {
+    let mut allowed: Vec<&str> = SHAPE_FLAGS.iter().map(|(_, f)| *f).collect();
+    allowed.extend(["--config", "--active-experts", "--gated", "--tokens", "--convention"]);
+    let a = Args::parse(raw, &allowed)?;
+    let lang = lang();
+    let convention = match a.get("--convention") {
+        None | Some("kaplan") => transformer::Convention::Kaplan,
+        Some("palm") => transformer::Convention::Palm,
+        Some(o) => return Err(usage(format!("--convention: '{o}' is neither kaplan nor palm"))),
+    };
+    let (arch, notes) = architecture(&a, lang)?;
+    let c = arch.counts(convention).map_err(|e| usage(e.message(lang)))?;
+    let tokens = quantity(&a, "--tokens", Field::Tokens)?;
+    let flop = tokens.map(|t| c.flop(t).map_err(|e| usage(format!("--{}", e.message(lang))))).transpose()?;
+    if a.has("--json") {
+        let mut m = Map::new();
+        m.insert("parameters".into(), json!(c.parameters));
+        m.insert("parameters_active".into(), json!(c.parameters_active));
+        m.insert("non_embedding".into(), json!(c.non_embedding));
+        m.insert("embedding".into(), json!(c.embedding));
+        m.insert("flop_per_token".into(), json!(c.flop_per_token));
+        m.insert("attention_flop_per_token".into(), json!(c.attention_flop_per_token));
+        m.insert("convention".into(), json!(format!("{:?}", c.convention).to_lowercase()));
+        if let (Some(t), Some(f)) = (tokens, flop) {
+            m.insert("tokens".into(), json!(t));
+            m.insert("flop".into(), json!(f));
+            m.insert("pfs_days".into(), json!(f / calc::PFS_DAY));
+            m.insert("tokens_per_parameter".into(), json!(t / c.parameters));
+        }
+        m.insert("notes".into(), json!(notes));
+        println!("{}", Json::Object(m));
+        return Ok(());
+    }
+    print_transformer(&arch, &c, tokens.zip(flop), &notes, lang);
+    Ok(())
+}
+
+fn print_transformer(
+    arch: &transformer::Arch,
+    c: &transformer::Counts,
+    run: Option<(f64, f64)>,
+    notes: &[String],
+    lang: Lang,
+) {
+    let r = |v: f64| format::readable(v, 4, ",");
+    let (a, h, kv) = (arch.layers, arch.heads, arch.kv_heads);
+    let (d, hd) = (arch.d_model, arch.head_dim);
+    println!(
+        "{}",
+        tr(
+            lang,
+            format!("{a} layers, d_model {d}, {h} heads × {hd}, {kv} key-value heads"),
+            format!("{a} 层，d_model {d}，{h} 个头 × {hd}，{kv} 个键值头"),
+        )
+    );
+    let line = |en: &str, zh: &str, v: String| println!("{}", tr(lang, format!("{en}: {v}"), format!("{zh}：{v}")));
+    let exact = |v: f64| format!("{} ({})", format::grouped(v, 0, ","), r(v));
+    line("parameters", "参数量", exact(c.parameters));
+    if arch.experts > 0 {
+        line("active per token", "每 token 激活", exact(c.parameters_active));
+    }
+    line("embedding", "嵌入", exact(c.embedding));
+    let n = match c.convention {
+        transformer::Convention::Kaplan => c.non_embedding_active,
+        transformer::Convention::Palm => c.parameters_active,
+    };
+    let per_token = format!("6 × {} + {} = {}", r(n), r(c.attention_flop_per_token), r(c.flop_per_token));
+    line("training FLOP per token", "每 token 训练 FLOP", per_token);
+    if let Some((t, f)) = run {
+        println!("{} × {} tokens = {} FLOP = {} pfs-days", r(c.flop_per_token), r(t), r(f), r(f / calc::PFS_DAY));
+    }
+    for n in notes {
+        println!("{}{n}", tr(lang, "note: ", "注："));
+    }
+}
+
+fn cmd_chinchilla(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &["--compute"])?;
+    let compute = required(&a, "--compute", Field::Forward)?;
+    let c = planner::chinchilla(compute).map_err(|e| usage(format!("--compute: {}", e.message(lang()))))?;
+    if a.has("--json") {
+        println!(
+            "{}",
+            json!({"compute": compute, "parameters": c.parameters, "tokens": c.tokens, "tokens_per_parameter": 20.0})
+        );
+    } else {
+        let r = |v: f64| format::readable(v, 3, ",");
+        println!("N = sqrt({} / (6 × 20)) = {} parameters", r(compute), r(c.parameters));
+        println!("D = 20 × N = {} tokens", r(c.tokens));
+    }
+    Ok(())
+}
+
+fn cmd_mfu(raw: &[String]) -> Result<(), Fail> {
+    let shape = ["--layers", "--heads", "--head-dim", "--context"];
+    let mut allowed = vec!["--tokens-per-second", "--parameters", "--chips", "--hardware", "--precision", "--peak"];
+    allowed.extend(shape);
+    let a = Args::parse(raw, &allowed)?;
+    let rate = required(&a, "--tokens-per-second", Field::Parameters)?;
+    let n = required(&a, "--parameters", Field::Parameters)?;
+    let chips = required(&a, "--chips", Field::Chips)?;
+    let peak = match (a.get("--hardware"), a.get("--peak")) {
+        (Some(h), None) => {
+            let p = a
+                .get("--precision")
+                .map(hardware::Precision::parse)
+                .transpose()
+                .map_err(|m| usage(format!("--precision: {m}")))?;
+            hardware::lookup(h).and_then(|c| c.peak_for(p)).map_err(|m| usage(format!("--hardware: {m}")))?.1
+        }
+        (None, Some(_)) => required(&a, "--peak", Field::Peak)?,
+        _ => return Err(usage("--hardware or --peak: give exactly one of them")),
+    };
+    let mut dims = [0.0; 4];
+    for (i, flag) in shape.iter().enumerate() {
+        dims[i] = match (whole(&a, flag)?, shape.iter().any(|f| a.get(f).is_some())) {
+            (Some(v), _) => v as f64,
+            (None, true) => {
+                return Err(usage(format!(
+                    "{flag}: missing: the attention term needs --layers, --heads, --head-dim and --context"
+                )))
+            }
+            (None, false) => 0.0,
+        };
+    }
+    let [l, h, q, t] = dims;
+    let per_token = planner::palm_flop_per_token(n, l, h, q, t)
+        .map_err(|e| usage(format!("--parameters: {}", e.message(lang()))))?;
+    let u = planner::mfu(rate, per_token, chips, peak).map_err(|e| usage(format!("mfu: {}", e.message(lang()))))?;
+    if a.has("--json") {
+        println!("{}", json!({"mfu": u, "flop_per_token": per_token, "peak": peak}));
+    } else {
+        let r = |v: f64| format::readable(v, 4, ",");
+        println!(
+            "MFU = (6 × {} + 12 × {l} × {h} × {q} × {t}) × {} ÷ ({} × {}) = {}%",
+            r(n),
+            r(rate),
+            r(chips),
+            r(peak),
+            format::readable(u * 100.0, 3, ",")
+        );
+    }
+    Ok(())
+}
+
 fn run(mut args: Vec<String>) -> Result<(), Fail> {
     take_lang(&mut args)?;
     let Some(cmd) = args.first() else {
@@ -555,6 +780,9 @@ fn run(mut args: Vec<String>) -> Result<(), Fail> {
         "link" => cmd_link(rest),
         "trend" => cmd_trend(rest),
         "chart" => cmd_chart(rest),
+        "transformer" => cmd_transformer(rest),
+        "chinchilla" => cmd_chinchilla(rest),
+        "mfu" => cmd_mfu(rest),
         "--help" | "-h" | "help" => {
             print!("{HELP}");
             Ok(())

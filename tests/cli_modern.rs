@@ -1,0 +1,214 @@
+//! The modern-model commands: transformer, chinchilla, mfu. JSON numbers, exit 2 on bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_aicompute")).args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+#[track_caller]
+fn fails(args: &[&str], message: &str) {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 2, "{args:?}");
+    assert_eq!(out, "");
+    assert_eq!(err, format!("aicompute: {message}\n"), "{args:?}");
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("aicompute-cli-modern-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn transformer_by_shape() {
+    let v = json(&[
+        "transformer",
+        "--layers",
+        "96",
+        "--d-model",
+        "12288",
+        "--heads",
+        "96",
+        "--context",
+        "2048",
+        "--vocab",
+        "50257",
+        "--tokens",
+        "300B",
+        "--json",
+    ]);
+    let d = 12288.0;
+    let non_embedding = 96.0 * (12.0 * d * d + 2.0 * d) + d;
+    assert_eq!(v["parameters"].as_f64().unwrap(), non_embedding + 50257.0 * d);
+    assert_eq!(v["parameters_active"], v["parameters"]);
+    let per_token = 6.0 * non_embedding + 6.0 * 96.0 * 2048.0 * d;
+    assert_eq!(v["flop_per_token"].as_f64().unwrap(), per_token);
+    assert_eq!(v["flop"].as_f64().unwrap(), per_token * 300e9);
+    assert_eq!(v["pfs_days"].as_f64().unwrap(), per_token * 300e9 / 8.64e19);
+}
+
+#[test]
+fn transformer_mixture_of_experts_and_config() {
+    let v = json(&[
+        "transformer",
+        "--layers",
+        "2",
+        "--d-model",
+        "64",
+        "--heads",
+        "4",
+        "--vocab",
+        "100",
+        "--gated",
+        "--d-ff",
+        "128",
+        "--experts",
+        "4",
+        "--active-experts",
+        "2",
+        "--json",
+    ]);
+    let common = 4.0 * 64.0 * 64.0 + 64.0 * 4.0 + 2.0 * 64.0;
+    let expert = 3.0 * 64.0 * 128.0;
+    assert_eq!(v["parameters"].as_f64().unwrap(), 2.0 * (common + 4.0 * expert) + 64.0 + 100.0 * 64.0);
+    assert_eq!(v["parameters_active"].as_f64().unwrap(), 2.0 * (common + 2.0 * expert) + 64.0 + 100.0 * 64.0);
+    let path = temp(
+        "llama.json",
+        r#"{"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 32,
+            "num_attention_heads": 32, "num_key_value_heads": 32, "vocab_size": 32000, "tie_word_embeddings": false,
+            "max_position_embeddings": 4096}"#,
+    );
+    let v = json(&["transformer", "--config", &path, "--json"]);
+    assert_eq!(v["parameters"].as_f64().unwrap(), 6_738_415_616.0);
+    let (code, out, _) = run(&["transformer", "--config", &path]);
+    assert_eq!(code, 0);
+    assert!(out.contains("parameters: 6,738,415,616 (6.738 × 10^9)\n"), "{out}");
+}
+
+#[test]
+fn chinchilla_and_mfu() {
+    let v = json(&["chinchilla", "--compute", "5.76e23", "--json"]);
+    assert_eq!(v["parameters"].as_f64().unwrap(), (5.76e23_f64 / 120.0).sqrt());
+    assert_eq!(v["tokens"].as_f64().unwrap(), 20.0 * (5.76e23_f64 / 120.0).sqrt());
+    let v = json(&["chinchilla", "--compute", "1e24 FLOP", "--json"]);
+    assert_eq!(v["parameters"].as_f64().unwrap(), (1e24_f64 / 120.0).sqrt());
+    let v = json(&[
+        "mfu",
+        "--tokens-per-second",
+        "238.3k",
+        "--parameters",
+        "540.35B",
+        "--layers",
+        "118",
+        "--heads",
+        "48",
+        "--head-dim",
+        "256",
+        "--context",
+        "2048",
+        "--chips",
+        "6144",
+        "--hardware",
+        "google-tpu-v4",
+        "--json",
+    ]);
+    let per_token = 6.0 * 540.35e9 + 12.0 * 118.0 * 48.0 * 256.0 * 2048.0;
+    assert_eq!(v["mfu"].as_f64().unwrap(), per_token * 238.3e3 / (6144.0 * 275e12));
+    let v = json(&[
+        "mfu",
+        "--tokens-per-second",
+        "100k",
+        "--parameters",
+        "7B",
+        "--chips",
+        "64",
+        "--peak",
+        "312 TFLOPS",
+        "--json",
+    ]);
+    let mfu = v["mfu"].as_f64().unwrap();
+    assert!((mfu / (6.0 * 7e9 * 100e3 / (64.0 * 312e12)) - 1.0).abs() < 1e-12, "{mfu}");
+}
+
+#[test]
+fn bad_inputs_exit_2_with_one_line() {
+    fails(&["transformer", "--layers", "0", "--d-model", "64", "--vocab", "10"], "--layers: must be at least 1");
+    fails(
+        &[
+            "transformer",
+            "--layers",
+            "2",
+            "--d-model",
+            "64",
+            "--vocab",
+            "10",
+            "--experts",
+            "8",
+            "--active-experts",
+            "9",
+        ],
+        "--active-experts: 9 active experts, but the model has 8 experts",
+    );
+    fails(&["transformer", "--layers", "2", "--d-model", "64"], "--vocab: missing");
+    fails(
+        &["transformer", "--layers", "2.5", "--d-model", "64", "--vocab", "10"],
+        "--layers: '2.5' is not a whole number ≥ 0",
+    );
+    fails(
+        &["chinchilla", "--compute", "-1"],
+        "--compute: '-1' is negative: this field wants a number of operations ≥ 0",
+    );
+    fails(&["chinchilla", "--compute", "0"], "--compute: the compute must be above 0");
+    fails(&["chinchilla"], "--compute: missing");
+    let cut = temp("cut.json", "{\"hidden_size\": 4096,\n");
+    fails(
+        &["transformer", "--config", &cut],
+        "--config: the text ends too early (line 2, column 1): is the paste cut off?",
+    );
+    let bad = temp("bad.json", "{\"hidden_size\": 4096 \"n_layer\": 2}");
+    fails(&["transformer", "--config", &bad], "--config: not JSON: expected ',' or '}' at line 1, column 22");
+    let zero = temp("zero.json", "{\"hidden_size\": 64, \"num_hidden_layers\": 0, \"vocab_size\": 8}");
+    fails(&["transformer", "--config", &zero], "--config: num_hidden_layers: must be at least 1");
+    let (code, _, err) = run(&["transformer", "--config", "/nonexistent/config.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("aicompute: --config: cannot read /nonexistent/config.json: ") && err.lines().count() == 1,
+        "{err}"
+    );
+    fails(
+        &["mfu", "--tokens-per-second", "1G", "--parameters", "7B", "--chips", "1", "--peak", "1 TFLOPS"],
+        "mfu: the utilization would be 4.2 × 10^9%, above 100%: check the inputs",
+    );
+    fails(
+        &[
+            "mfu",
+            "--tokens-per-second",
+            "1",
+            "--parameters",
+            "7B",
+            "--layers",
+            "2",
+            "--chips",
+            "1",
+            "--peak",
+            "1 TFLOPS",
+        ],
+        "--heads: missing: the attention term needs --layers, --heads, --head-dim and --context",
+    );
+    fails(&["params", "--gated"], "unknown option --gated: see 'aicompute --help'");
+}
