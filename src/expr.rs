@@ -6,27 +6,42 @@
 use crate::units::{DAY, HOUR, MINUTE, YEAR};
 use std::fmt;
 
-/// A physical dimension: FLOP^ops · s^time. A plain count is `{0, 0}`.
+/// A physical dimension: FLOP^ops · s^time · W^power. A plain count is `{0, 0, 0}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dim {
     pub ops: i8,
     pub time: i8,
+    pub power: i8,
 }
 
 impl Dim {
-    pub const COUNT: Dim = Dim { ops: 0, time: 0 };
-    pub const OPS: Dim = Dim { ops: 1, time: 0 };
-    pub const TIME: Dim = Dim { ops: 0, time: 1 };
-    pub const RATE: Dim = Dim { ops: 1, time: -1 };
+    pub const COUNT: Dim = Dim { ops: 0, time: 0, power: 0 };
+    pub const OPS: Dim = Dim { ops: 1, time: 0, power: 0 };
+    pub const TIME: Dim = Dim { ops: 0, time: 1, power: 0 };
+    pub const RATE: Dim = Dim { ops: 1, time: -1, power: 0 };
+    /// A power, in watts.
+    pub const POWER: Dim = Dim { ops: 0, time: 0, power: 1 };
 
     fn mul(self, o: Dim) -> Dim {
-        Dim { ops: self.ops.saturating_add(o.ops), time: self.time.saturating_add(o.time) }
+        Dim {
+            ops: self.ops.saturating_add(o.ops),
+            time: self.time.saturating_add(o.time),
+            power: self.power.saturating_add(o.power),
+        }
     }
     fn div(self, o: Dim) -> Dim {
-        Dim { ops: self.ops.saturating_sub(o.ops), time: self.time.saturating_sub(o.time) }
+        Dim {
+            ops: self.ops.saturating_sub(o.ops),
+            time: self.time.saturating_sub(o.time),
+            power: self.power.saturating_sub(o.power),
+        }
     }
     fn pow(self, n: i8) -> Dim {
-        Dim { ops: self.ops.saturating_mul(n), time: self.time.saturating_mul(n) }
+        Dim {
+            ops: self.ops.saturating_mul(n),
+            time: self.time.saturating_mul(n),
+            power: self.power.saturating_mul(n),
+        }
     }
 
     /// What a person calls this dimension, for messages.
@@ -36,13 +51,13 @@ impl Dim {
             Dim::OPS => "a number of operations (FLOP)".into(),
             Dim::TIME => "a time".into(),
             Dim::RATE => "a rate (FLOP/s)".into(),
-            Dim { ops, time } => {
+            Dim::POWER => "a power (W)".into(),
+            Dim { ops, time, power } => {
                 let mut parts = Vec::new();
-                if ops != 0 {
-                    parts.push(if ops == 1 { "FLOP".to_string() } else { format!("FLOP^{ops}") });
-                }
-                if time != 0 {
-                    parts.push(if time == 1 { "s".to_string() } else { format!("s^{time}") });
+                for (unit, n) in [("FLOP", ops), ("s", time), ("W", power)] {
+                    if n != 0 {
+                        parts.push(if n == 1 { unit.to_string() } else { format!("{unit}^{n}") });
+                    }
                 }
                 format!("a quantity in {}", parts.join("·"))
             }
@@ -146,13 +161,15 @@ fn ops_unit(word: &str) -> Option<Dim> {
     match word {
         "FLOP" | "FLOPs" | "flop" | "op" | "ops" => Some(Dim::OPS),
         "FLOPS" | "flops" | "FLOP/s" => Some(Dim::RATE),
+        "W" | "watt" | "watts" | "瓦" => Some(Dim::POWER),
         _ => None,
     }
 }
 
 /// Looks up a unit or multiplier word: a multiplier from [`SUFFIXES`], a unit of time from
-/// [`TIME_UNITS`], or an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
-/// writes them) or a rate (FLOPS, FLOP/s), each with an optional SI prefix.
+/// [`TIME_UNITS`], an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
+/// writes them), a rate (FLOPS, FLOP/s) or a power (W, kW, MW), each with an optional SI
+/// prefix.
 pub fn unit(word: &str) -> Option<Value> {
     if let Some((_, k)) = SUFFIXES.iter().find(|(s, _)| *s == word) {
         return Some(Value::num(*k));
@@ -632,7 +649,7 @@ impl Parser<'_> {
                         close.end,
                     );
                 }
-                if arg.dim.ops % 2 != 0 || arg.dim.time % 2 != 0 {
+                if arg.dim.ops % 2 != 0 || arg.dim.time % 2 != 0 || arg.dim.power % 2 != 0 {
                     return self.err(
                         format!("cannot take the square root of {}", arg.dim.describe()),
                         t.start,
@@ -642,7 +659,7 @@ impl Parser<'_> {
                 Ok(Value {
                     lo: arg.lo.sqrt(),
                     hi: arg.hi.sqrt(),
-                    dim: Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2 },
+                    dim: Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2, power: arg.dim.power / 2 },
                 })
             }
             Tok::Word { ref text, .. } => match unit(text) {
