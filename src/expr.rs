@@ -37,11 +37,7 @@ impl Dim {
         }
     }
     fn pow(self, n: i8) -> Dim {
-        Dim {
-            ops: self.ops.saturating_mul(n),
-            time: self.time.saturating_mul(n),
-            power: self.power.saturating_mul(n),
-        }
+        Dim { ops: self.ops.saturating_mul(n), time: self.time.saturating_mul(n), power: self.power.saturating_mul(n) }
     }
 
     /// What a person calls this dimension, for messages.

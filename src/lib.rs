@@ -12,6 +12,7 @@ pub mod app;
 pub mod csv;
 pub mod data;
 pub mod date;
+pub mod energy;
 pub mod epoch_csv;
 pub mod examples;
 pub mod expr;
