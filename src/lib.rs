@@ -22,5 +22,6 @@ pub mod i18n;
 pub mod layers;
 pub mod render;
 pub mod share;
+pub mod thresholds;
 pub mod trend;
 pub mod units;
