@@ -6,6 +6,7 @@
 
 pub mod calc;
 pub mod chart;
+pub mod cite;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
