@@ -124,6 +124,17 @@ fn power_field() {
 }
 
 #[test]
+fn power_units_in_expressions() {
+    use aicompute::expr::eval;
+    assert_eq!(eval("0.4 kW").map(|v| (v.lo, v.dim)), Ok((400.0, Dim::POWER)));
+    assert_eq!(eval("1.2 MW").map(|v| (v.lo, v.dim)), Ok((1.2e6, Dim::POWER)));
+    assert_eq!(eval("700 watts").map(|v| (v.lo, v.dim)), Ok((700.0, Dim::POWER)));
+    // A power times a time is an energy, W·s.
+    assert_eq!(Dim::POWER.describe(), "a power (W)");
+    assert_eq!(eval("400 W * 1 h").map(|v| (v.lo, v.dim.describe())), Ok((1.44e6, "a quantity in s·W".into())));
+}
+
+#[test]
 fn pue_field() {
     parsed(parse_pue("1.1"), 1.1, 1.1);
     parsed(parse_pue("1.1..1.6"), 1.1, 1.6);
