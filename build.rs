@@ -63,6 +63,14 @@ fn num(path: &str, line: usize, col: &str, s: &str) -> Result<Option<f64>, Strin
     csv::number(s).map_err(|e| format!("{path}:{line}: column {col}: {e}"))
 }
 
+/// A board power in watts: empty, or a number in (0, 5000] (no accelerator draws more).
+fn watts(path: &str, line: usize, s: &str) -> Result<Option<f64>, String> {
+    match num(path, line, "tdp_watts", s)? {
+        Some(w) if !(w > 0.0 && w <= 5000.0) => Err(format!("{path}:{line}: tdp_watts {w} is not in (0, 5000] W")),
+        w => Ok(w),
+    }
+}
+
 fn date(path: &str, line: usize, s: &str) -> Result<String, String> {
     if csv::is_date(s) {
         Ok(s.trim().to_string())
@@ -212,15 +220,21 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         tsv(models, &[r.code, &r.name, &r.date, &flop, &pfs, b(r.upper), &r.link, b(r.digitized), &same_as])?;
     }
 
-    // chips.tsv: id, name, manufacturer, type, release, 7 peaks, source, link, note.
+    // chips.tsv: id, name, manufacturer, type, release, 7 peaks, source, link, note, TDP (W),
+    // TDP source (empty for Epoch's rows: their datasheet link is the source).
     // OpenAI's own figures first, then Epoch's catalog.
     let mut ids = HashSet::new();
     let p = "data/openai-2018-hardware.csv";
     let t = read(p)?;
     let (ci, cn, ct, cf, cu) = (t.col("id")?, t.col("name")?, t.col("type")?, t.col("fp32_flops")?, t.col("used_in")?);
+    let (cw, cws) = (t.col("tdp_watts")?, t.col("tdp_source")?);
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
         let fp32 = num(p, line, "fp32_flops", &r[cf])?.ok_or(format!("{p}:{line}: no fp32"))?;
+        let tdp = opt(Some(watts(p, line, &r[cw])?.ok_or(format!("{p}:{line}: no tdp_watts"))?));
+        if r[cws].trim().is_empty() {
+            return Err(format!("{p}:{line}: tdp_watts has no tdp_source"));
+        }
         if !ids.insert(r[ci].clone()) {
             return Err(format!("{p}:{line}: duplicate id {}", r[ci]));
         }
@@ -244,6 +258,8 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
                 "o",
                 "https://openai.com/index/ai-and-compute/",
                 &note,
+                &tdp,
+                r[cws].trim(),
             ],
         )?;
     }
@@ -265,9 +281,10 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         if !ids.insert(id.clone()) {
             return Err(format!("{p}:{line}: duplicate id {id}"));
         }
+        let tdp = opt(watts(p, line, &r[t.col("tdp_watts")?])?);
         let mut fields: Vec<&str> = vec![&id, r[cn].trim(), &r[cm], &r[ct], &r[cr]];
         fields.extend(peaks.iter().map(String::as_str));
-        fields.extend(["e", &r[cds], ""]);
+        fields.extend(["e", &r[cds], "", &tdp, ""]);
         tsv(chips, &fields)?;
     }
     Ok(())

@@ -244,7 +244,7 @@ pub fn models() -> impl Iterator<Item = &'static Model> + Clone {
 pub fn chips() -> &'static [Chip] {
     static CHIPS: OnceLock<Vec<Chip>> = OnceLock::new();
     CHIPS.get_or_init(|| {
-        tsv(CHIPS_TSV, 8 + PEAK_COUNT)
+        tsv(CHIPS_TSV, 10 + PEAK_COUNT)
             .map(|f| {
                 let mut peaks = [None; PEAK_COUNT];
                 for (i, p) in peaks.iter_mut().enumerate() {
@@ -260,6 +260,8 @@ pub fn chips() -> &'static [Chip] {
                     source: if f[12] == "o" { Source::OpenAi2018 } else { Source::Epoch },
                     link: f[13],
                     note: f[14],
+                    tdp_watts: num(f[15]),
+                    tdp_source: f[16],
                 }
             })
             .collect()

@@ -7,27 +7,38 @@ use crate::i18n::{tr, Lang};
 use crate::units::{DAY, HOUR, MINUTE, YEAR};
 use std::fmt;
 
-/// A physical dimension: FLOP^ops · s^time. A plain count is `{0, 0}`.
+/// A physical dimension: FLOP^ops · s^time · W^power. A plain count is `{0, 0, 0}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dim {
     pub ops: i8,
     pub time: i8,
+    pub power: i8,
 }
 
 impl Dim {
-    pub const COUNT: Dim = Dim { ops: 0, time: 0 };
-    pub const OPS: Dim = Dim { ops: 1, time: 0 };
-    pub const TIME: Dim = Dim { ops: 0, time: 1 };
-    pub const RATE: Dim = Dim { ops: 1, time: -1 };
+    pub const COUNT: Dim = Dim { ops: 0, time: 0, power: 0 };
+    pub const OPS: Dim = Dim { ops: 1, time: 0, power: 0 };
+    pub const TIME: Dim = Dim { ops: 0, time: 1, power: 0 };
+    pub const RATE: Dim = Dim { ops: 1, time: -1, power: 0 };
+    /// A power, in watts.
+    pub const POWER: Dim = Dim { ops: 0, time: 0, power: 1 };
 
     fn mul(self, o: Dim) -> Dim {
-        Dim { ops: self.ops.saturating_add(o.ops), time: self.time.saturating_add(o.time) }
+        Dim {
+            ops: self.ops.saturating_add(o.ops),
+            time: self.time.saturating_add(o.time),
+            power: self.power.saturating_add(o.power),
+        }
     }
     fn div(self, o: Dim) -> Dim {
-        Dim { ops: self.ops.saturating_sub(o.ops), time: self.time.saturating_sub(o.time) }
+        Dim {
+            ops: self.ops.saturating_sub(o.ops),
+            time: self.time.saturating_sub(o.time),
+            power: self.power.saturating_sub(o.power),
+        }
     }
     fn pow(self, n: i8) -> Dim {
-        Dim { ops: self.ops.saturating_mul(n), time: self.time.saturating_mul(n) }
+        Dim { ops: self.ops.saturating_mul(n), time: self.time.saturating_mul(n), power: self.power.saturating_mul(n) }
     }
 
     /// What a person calls this dimension, for messages.
@@ -37,17 +48,17 @@ impl Dim {
             Dim::OPS => Some(tr(lang, "a number of operations (FLOP)", "运算次数（FLOP）")),
             Dim::TIME => Some(tr(lang, "a time", "时间")),
             Dim::RATE => Some(tr(lang, "a rate (FLOP/s)", "运算速率（FLOP/s）")),
+            Dim::POWER => Some(tr(lang, "a power (W)", "功率（W）")),
             _ => None,
         };
         if let Some(n) = named {
             return n.to_string();
         }
         let mut parts = Vec::new();
-        if self.ops != 0 {
-            parts.push(if self.ops == 1 { "FLOP".to_string() } else { format!("FLOP^{}", self.ops) });
-        }
-        if self.time != 0 {
-            parts.push(if self.time == 1 { "s".to_string() } else { format!("s^{}", self.time) });
+        for (unit, n) in [("FLOP", self.ops), ("s", self.time), ("W", self.power)] {
+            if n != 0 {
+                parts.push(if n == 1 { unit.to_string() } else { format!("{unit}^{n}") });
+            }
         }
         tr(lang, format!("a quantity in {}", parts.join("·")), format!("单位为 {} 的量", parts.join("·")))
     }
@@ -344,13 +355,15 @@ fn ops_unit(word: &str) -> Option<Dim> {
     match word {
         "FLOP" | "FLOPs" | "flop" | "op" | "ops" => Some(Dim::OPS),
         "FLOPS" | "flops" | "FLOP/s" => Some(Dim::RATE),
+        "W" | "watt" | "watts" | "瓦" => Some(Dim::POWER),
         _ => None,
     }
 }
 
 /// Looks up a unit or multiplier word: a multiplier from [`SUFFIXES`], a unit of time from
-/// [`TIME_UNITS`], or an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
-/// writes them) or a rate (FLOPS, FLOP/s), each with an optional SI prefix.
+/// [`TIME_UNITS`], an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
+/// writes them), a rate (FLOPS, FLOP/s) or a power (W, kW, MW), each with an optional SI
+/// prefix.
 pub fn unit(word: &str) -> Option<Value> {
     if let Some((_, k)) = SUFFIXES.iter().find(|(s, _)| *s == word) {
         return Some(Value::num(*k));
@@ -816,10 +829,10 @@ impl Parser<'_> {
         if arg.lo < 0.0 {
             return self.err(ExprKind::RootOfNegative { text: self.text(t.start, end) }, t.start, end);
         }
-        if arg.dim.ops % 2 != 0 || arg.dim.time % 2 != 0 {
+        if arg.dim.ops % 2 != 0 || arg.dim.time % 2 != 0 || arg.dim.power % 2 != 0 {
             return self.err(ExprKind::RootOfDim { dim: arg.dim }, t.start, end);
         }
-        let dim = Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2 };
+        let dim = Dim { ops: arg.dim.ops / 2, time: arg.dim.time / 2, power: arg.dim.power / 2 };
         Ok(Value { lo: arg.lo.sqrt(), hi: arg.hi.sqrt(), dim })
     }
 }

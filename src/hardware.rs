@@ -98,6 +98,11 @@ pub struct Chip {
     pub source: Source,
     pub link: &'static str,
     pub note: &'static str,
+    /// Thermal design power (board power) per chip, in watts, where the source gives it.
+    pub tdp_watts: Option<f64>,
+    /// Where the TDP comes from, for OpenAI's figures (Epoch's rows: empty, see
+    /// [`Chip::tdp_citation`]).
+    pub tdp_source: &'static str,
 }
 
 impl Chip {
@@ -139,6 +144,20 @@ impl Chip {
         match self.source {
             Source::OpenAi2018 => format!("OpenAI, \"AI and Compute\" (2018), appendix; {}", self.note),
             Source::Epoch => format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0); datasheet: {}", self.link),
+        }
+    }
+}
+
+impl Chip {
+    /// The source of [`Chip::tdp_watts`]: the datasheet for OpenAI's figures, Epoch AI's data
+    /// set (with its datasheet link) for the rest; empty where there is no TDP.
+    pub fn tdp_citation(&self) -> String {
+        match (self.tdp_watts, self.source) {
+            (None, _) => String::new(),
+            (Some(_), Source::OpenAi2018) => self.tdp_source.to_string(),
+            (Some(_), Source::Epoch) => {
+                format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0), tdp_watts; datasheet: {}", self.link)
+            }
         }
     }
 }

@@ -6,12 +6,14 @@
 
 pub mod calc;
 pub mod chart;
+pub mod cite;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod csv;
 pub mod data;
 pub mod date;
+pub mod energy;
 pub mod epoch_csv;
 pub mod examples;
 pub mod expr;
@@ -25,6 +27,7 @@ pub mod planner;
 pub mod problem;
 pub mod render;
 pub mod share;
+pub mod thresholds;
 pub mod transformer;
 pub mod trend;
 pub mod units;
