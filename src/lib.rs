@@ -18,6 +18,7 @@ pub mod expr;
 pub mod format;
 pub mod hardware;
 pub mod i18n;
+pub mod import;
 pub mod layers;
 pub mod render;
 pub mod share;
