@@ -20,6 +20,7 @@ pub mod hardware;
 pub mod i18n;
 pub mod import;
 pub mod layers;
+pub mod quiz;
 pub mod render;
 pub mod share;
 pub mod trend;
