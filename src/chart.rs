@@ -21,7 +21,8 @@ pub struct Theme {
     pub fit: RGBColor,
     pub moore: RGBColor,
     pub user: RGBColor,
-    pub sets: [RGBColor; 4],
+    /// One colour per data set, in the order of [`DatasetId`].
+    pub sets: [RGBColor; 5],
 }
 
 pub const LIGHT: Theme = Theme {
@@ -32,7 +33,13 @@ pub const LIGHT: Theme = Theme {
     fit: RGBColor(200, 40, 60),
     moore: RGBColor(110, 110, 120),
     user: RGBColor(230, 120, 0),
-    sets: [RGBColor(20, 90, 200), RGBColor(0, 140, 110), RGBColor(130, 60, 170), RGBColor(150, 160, 175)],
+    sets: [
+        RGBColor(20, 90, 200),
+        RGBColor(0, 140, 110),
+        RGBColor(130, 60, 170),
+        RGBColor(150, 160, 175),
+        RGBColor(30, 30, 30),
+    ],
 };
 
 pub const DARK: Theme = Theme {
@@ -43,7 +50,13 @@ pub const DARK: Theme = Theme {
     fit: RGBColor(255, 110, 120),
     moore: RGBColor(170, 170, 180),
     user: RGBColor(255, 170, 40),
-    sets: [RGBColor(100, 160, 255), RGBColor(60, 200, 160), RGBColor(190, 140, 240), RGBColor(120, 128, 142)],
+    sets: [
+        RGBColor(100, 160, 255),
+        RGBColor(60, 200, 160),
+        RGBColor(190, 140, 240),
+        RGBColor(120, 128, 142),
+        RGBColor(240, 240, 240),
+    ],
 };
 
 /// The user's own estimate on the chart.
@@ -102,6 +115,7 @@ fn set_index(d: DatasetId) -> usize {
         DatasetId::Modest2018 => 1,
         DatasetId::FirstEra => 2,
         DatasetId::Epoch => 3,
+        DatasetId::Imported => 4,
     }
 }
 
@@ -115,6 +129,8 @@ fn set_name(d: DatasetId, lang: Lang) -> &'static str {
         (DatasetId::FirstEra, Lang::Zh) => "第一时期 1957–2012（Epoch AI）",
         (DatasetId::Epoch, Lang::En) => "Epoch AI notable models (CC BY)",
         (DatasetId::Epoch, Lang::Zh) => "Epoch AI 重要模型（CC BY）",
+        (DatasetId::Imported, Lang::En) => "Your imported data",
+        (DatasetId::Imported, Lang::Zh) => "你导入的数据",
     }
 }
 
@@ -283,7 +299,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     // Markers, one style per set; Epoch's many points first and smaller.
     let r = (if narrow { 3.0 } else { 4.0 } * s).round() as i32;
     let mut layout = Layout::default();
-    let order = [DatasetId::Epoch, DatasetId::FirstEra, DatasetId::Modest2018, DatasetId::OpenAi2018];
+    let order =
+        [DatasetId::Epoch, DatasetId::FirstEra, DatasetId::Modest2018, DatasetId::OpenAi2018, DatasetId::Imported];
     for set in order {
         let idx: Vec<usize> = (0..spec.points.len()).filter(|i| spec.points[*i].dataset == set).collect();
         if idx.is_empty() {
@@ -311,6 +328,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             ),
             DatasetId::Epoch => chart.draw_series(pts.iter().map(|(x, y, _)| {
                 EmptyElement::at((*x, *y)) + Circle::new((0, 0), (r - 1).max(2), color.mix(0.7).filled())
+            })),
+            // The user's rows: crosses, on top of the published sets.
+            DatasetId::Imported => chart.draw_series(pts.iter().map(|(x, y, _)| {
+                EmptyElement::at((*x, *y)) + Cross::new((0, 0), r, color.stroke_width((1.5 * s).max(1.0) as u32))
             })),
         }
         .map_err(e)?;

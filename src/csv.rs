@@ -1,17 +1,25 @@
 //! A small CSV reader (RFC 4180 quoting), shared by `build.rs` (which turns the embedded data
-//! sets into Rust at build time) and the tests. No dependencies.
+//! sets into Rust at build time), the Epoch reader, the user's imports and the tests. No
+//! dependencies.
 
-/// Splits `text` into records of fields. The first record is the header.
-/// Errors name the line: an unterminated quote, or a record whose field count differs from the
-/// header's.
-pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
-    let mut rows: Vec<Vec<String>> = Vec::new();
+/// The records of a text, each with the line it starts on (1-based, as an editor shows it),
+/// read as far as they go: an unclosed quote or the row cap stops the reading, and says where.
+pub struct Records {
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// The line of a quoted field that is never closed (the text from there on is not read).
+    pub unclosed: Option<usize>,
+    /// The line at which reading stopped because `max_rows` records had been read.
+    pub cut_at: Option<usize>,
+}
+
+/// Splits `text` into records of fields separated by `sep`, skipping blank lines; at most
+/// `max_rows` (≥ 1) records. Fields are not counted against the header here ([`parse`] does that).
+pub fn records(text: &str, sep: char, max_rows: usize) -> Records {
+    let mut out = Records { rows: Vec::new(), unclosed: None, cut_at: None };
     let mut field = String::new();
     let mut row: Vec<String> = Vec::new();
     let mut chars = text.chars().peekable();
-    let mut in_quotes = false;
-    let mut line = 1usize;
-    let mut row_line = 1usize;
+    let (mut in_quotes, mut line, mut row_line) = (false, 1usize, 1usize);
     while let Some(c) = chars.next() {
         if in_quotes {
             match c {
@@ -21,9 +29,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
                 }
                 '"' => in_quotes = false,
                 _ => {
-                    if c == '\n' {
-                        line += 1;
-                    }
+                    line += usize::from(c == '\n');
                     field.push(c);
                 }
             }
@@ -31,38 +37,52 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
         }
         match c {
             '"' if field.is_empty() => in_quotes = true,
-            ',' => row.push(std::mem::take(&mut field)),
             '\r' => {}
             '\n' => {
                 row.push(std::mem::take(&mut field));
-                finish(&mut rows, std::mem::take(&mut row), row_line)?;
+                push(&mut out.rows, std::mem::take(&mut row), row_line);
                 line += 1;
                 row_line = line;
+                if out.rows.len() >= max_rows {
+                    out.cut_at = chars.clone().any(|c| !c.is_whitespace()).then_some(line);
+                    return out;
+                }
             }
+            c if c == sep => row.push(std::mem::take(&mut field)),
             _ => field.push(c),
         }
     }
     if in_quotes {
-        return Err(format!("line {row_line}: a quoted field is not closed"));
-    }
-    if !field.is_empty() || !row.is_empty() {
+        out.unclosed = Some(row_line);
+    } else if !field.is_empty() || !row.is_empty() {
         row.push(field);
-        finish(&mut rows, row, row_line)?;
+        push(&mut out.rows, row, row_line);
     }
-    Ok(rows)
+    out
 }
 
-fn finish(rows: &mut Vec<Vec<String>>, row: Vec<String>, line: usize) -> Result<(), String> {
-    if row.len() == 1 && row[0].is_empty() {
-        return Ok(()); // blank line
+fn push(rows: &mut Vec<(usize, Vec<String>)>, row: Vec<String>, line: usize) {
+    if !(row.len() == 1 && row[0].is_empty()) {
+        rows.push((line, row)); // not a blank line
     }
-    if let Some(header) = rows.first() {
-        if header.len() != row.len() {
-            return Err(format!("line {line}: {} fields where the header has {}", row.len(), header.len()));
+}
+
+/// Splits comma-separated `text` into records of fields. The first record is the header.
+/// Errors name the line: an unterminated quote, or a record whose field count differs from the
+/// header's.
+pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let r = records(text, ',', usize::MAX);
+    let width = r.rows.first().map(|(_, h)| h.len());
+    for (line, row) in &r.rows {
+        if let Some(w) = width.filter(|w| *w != row.len()) {
+            return Err(format!("line {line}: {} fields where the header has {w}", row.len()));
         }
     }
-    rows.push(row);
-    Ok(())
+    debug_assert!(r.cut_at.is_none(), "no row cap here");
+    if let Some(line) = r.unclosed {
+        return Err(format!("line {line}: a quoted field is not closed"));
+    }
+    Ok(r.rows.into_iter().map(|(_, row)| row).collect())
 }
 
 /// Records as maps from header names, for readable access.

@@ -7,6 +7,8 @@ use crate::hardware::{Chip, Source, PEAK_COUNT};
 use crate::units::PFS_DAY;
 use std::sync::OnceLock;
 
+pub use crate::import::{clear_imported, imported, install_imported, install_imported_rows, ImportSummary};
+
 /// Which data set a point belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DatasetId {
@@ -18,9 +20,13 @@ pub enum DatasetId {
     FirstEra,
     /// Epoch AI's notable models (December 2024 snapshot).
     Epoch,
+    /// The user's own rows, from [`install_imported`]. Not in [`DatasetId::ALL`] (the built-in
+    /// sets); its key is `imported`.
+    Imported,
 }
 
 impl DatasetId {
+    /// The built-in sets.
     pub const ALL: [DatasetId; 4] =
         [DatasetId::OpenAi2018, DatasetId::Modest2018, DatasetId::FirstEra, DatasetId::Epoch];
 
@@ -30,11 +36,12 @@ impl DatasetId {
             DatasetId::Modest2018 => "modest-2018",
             DatasetId::FirstEra => "first-era",
             DatasetId::Epoch => "epoch",
+            DatasetId::Imported => "imported",
         }
     }
 
     pub fn from_key(k: &str) -> Option<DatasetId> {
-        DatasetId::ALL.into_iter().find(|d| d.key() == k)
+        DatasetId::ALL.into_iter().chain([DatasetId::Imported]).find(|d| d.key() == k)
     }
 
     /// The source, as shown beside every point of the set.
@@ -48,6 +55,7 @@ impl DatasetId {
                 "Epoch AI, \"Notable AI Models\" (CC BY 4.0); the first era of OpenAI's 2019 addendum"
             }
             DatasetId::Epoch => "Epoch AI, \"Notable AI Models\" (CC BY 4.0), snapshot of December 2024",
+            DatasetId::Imported => "Imported from your own file (not checked against a published source)",
         }
     }
 
@@ -55,6 +63,8 @@ impl DatasetId {
         match self {
             DatasetId::OpenAi2018 | DatasetId::Modest2018 => "https://openai.com/index/ai-and-compute/",
             DatasetId::FirstEra | DatasetId::Epoch => "https://epoch.ai/data/notable-ai-models",
+            // The user's file has no address.
+            DatasetId::Imported => "",
         }
     }
 }
@@ -235,9 +245,9 @@ pub fn install_epoch(text: &str) -> Result<usize, String> {
 }
 
 /// Every loaded data point, in the order of the sets: OpenAI 2018, modest compute, first era,
-/// Epoch AI (where loaded).
+/// Epoch AI (where loaded), the user's imported rows (where installed).
 pub fn models() -> impl Iterator<Item = &'static Model> + Clone {
-    base().iter().chain(epoch().unwrap_or(&[]).iter())
+    base().iter().chain(epoch().unwrap_or(&[]).iter()).chain(imported().iter())
 }
 
 /// The chip catalog: OpenAI's 2018 figures, then Epoch AI's hardware.

@@ -4,7 +4,7 @@
 //! arithmetic. Errors carry the character span of the offending text.
 
 use crate::i18n::{tr, Lang};
-use crate::units::{DAY, HOUR, MINUTE, YEAR};
+use crate::units::{DAY, HOUR, MINUTE, PFS_DAY, YEAR};
 use std::fmt;
 
 /// A physical dimension: FLOP^ops · s^time · W^power. A plain count is `{0, 0, 0}`.
@@ -360,10 +360,14 @@ fn ops_unit(word: &str) -> Option<Dim> {
     }
 }
 
+/// The names of a petaflop/s-day, an amount of operations: 10^15 FLOP/s for a day, 8.64e19 FLOP.
+pub const PFS_DAY_UNITS: &[&str] =
+    &["pfs-day", "pfs-days", "pfs_day", "pfs_days", "PFS-day", "PFS-days", "petaflop/s-day", "petaflop/s-days"];
+
 /// Looks up a unit or multiplier word: a multiplier from [`SUFFIXES`], a unit of time from
 /// [`TIME_UNITS`], an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
-/// writes them), a rate (FLOPS, FLOP/s) or a power (W, kW, MW), each with an optional SI
-/// prefix.
+/// writes them; a petaflop/s-day, [`PFS_DAY_UNITS`]), a rate (FLOPS, FLOP/s) or a power (W, kW,
+/// MW), each with an optional SI prefix.
 pub fn unit(word: &str) -> Option<Value> {
     if let Some((_, k)) = SUFFIXES.iter().find(|(s, _)| *s == word) {
         return Some(Value::num(*k));
@@ -373,6 +377,9 @@ pub fn unit(word: &str) -> Option<Value> {
     }
     if let Some(d) = ops_unit(word) {
         return Some(Value::with_dim(1.0, d));
+    }
+    if PFS_DAY_UNITS.contains(&word) {
+        return Some(Value::with_dim(PFS_DAY, Dim::OPS));
     }
     for (p, k) in PREFIXES {
         if let Some(rest) = word.strip_prefix(p) {
@@ -418,6 +425,31 @@ struct Token {
 fn is_word_char(c: char) -> bool {
     // ASCII letters and CJK ideographs (天, 小时, 万, 亿): all that units and suffixes use.
     c.is_ascii_alphabetic() || c == '_' || ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Where the word starting at `start` ends. Besides word characters, a word takes the `/s` of
+/// `FLOP/s`, the `-day`/`-days` of `pfs-days` and the `/s-day(s)` of `petaflop/s-days`, when
+/// nothing word-like follows (so `pfs - days` stays a subtraction).
+fn word_end(chars: &[char], start: usize) -> usize {
+    let mut pos = start;
+    while pos < chars.len() && is_word_char(chars[pos]) {
+        pos += 1;
+    }
+    let word: String = chars[start..pos].iter().collect();
+    let tails: &[&str] = match word.as_str() {
+        w if w.ends_with("FLOP") => &["/s"],
+        "petaflop" => &["/s-days", "/s-day"],
+        "pfs" | "PFS" => &["-days", "-day"],
+        _ => &[],
+    };
+    for tail in tails {
+        let t: Vec<char> = tail.chars().collect();
+        let end = pos + t.len();
+        if chars.get(pos..end) == Some(&t[..]) && !chars.get(end).is_some_and(|c| is_word_char(*c)) {
+            return end;
+        }
+    }
+    pos
 }
 
 fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
@@ -488,36 +520,14 @@ fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
             out.push(Token { tok: Tok::Num(v), start, end: pos });
             if pos < n && is_word_char(chars[pos]) {
                 let ws = pos;
-                while pos < n && is_word_char(chars[pos]) {
-                    pos += 1;
-                }
-                let mut w = text(ws, pos);
-                if w.ends_with("FLOP")
-                    && chars.get(pos) == Some(&'/')
-                    && chars.get(pos + 1) == Some(&'s')
-                    && !chars.get(pos + 2).is_some_and(|c| is_word_char(*c))
-                {
-                    pos += 2;
-                    w.push_str("/s");
-                }
-                out.push(Token { tok: Tok::Word { text: w, attached: true }, start: ws, end: pos });
+                pos = word_end(chars, pos);
+                out.push(Token { tok: Tok::Word { text: text(ws, pos), attached: true }, start: ws, end: pos });
             }
             continue;
         }
         if is_word_char(c) {
-            while pos < n && is_word_char(chars[pos]) {
-                pos += 1;
-            }
-            let mut w = text(start, pos);
-            if w.ends_with("FLOP")
-                && chars.get(pos) == Some(&'/')
-                && chars.get(pos + 1) == Some(&'s')
-                && !chars.get(pos + 2).is_some_and(|c| is_word_char(*c))
-            {
-                pos += 2;
-                w.push_str("/s");
-            }
-            out.push(Token { tok: Tok::Word { text: w, attached: false }, start, end: pos });
+            pos = word_end(chars, pos);
+            out.push(Token { tok: Tok::Word { text: text(start, pos), attached: false }, start, end: pos });
             continue;
         }
         pos += 1;

@@ -251,3 +251,24 @@ fn formatting() {
     assert_eq!(exact(2555904.0), "2555904");
     assert_eq!(exact(1e21), "1e21");
 }
+
+#[test]
+fn petaflop_s_days_are_amounts_of_operations() {
+    const PFS_DAY: f64 = 8.64e19;
+    dim("1 pfs-day", PFS_DAY, Dim::OPS);
+    dim("0.12 pfs-days", 0.12 * PFS_DAY, Dim::OPS);
+    dim("0.12pfs-days", 0.12 * PFS_DAY, Dim::OPS);
+    dim("3 pfs_days", 3.0 * PFS_DAY, Dim::OPS);
+    dim("2 PFS-days", 2.0 * PFS_DAY, Dim::OPS);
+    dim("1862 petaflop/s-days", 1862.0 * PFS_DAY, Dim::OPS);
+    dim("1 petaflop/s-day", PFS_DAY, Dim::OPS);
+    dim("1e21 FLOP / (1 pfs-day)", 1e21 / PFS_DAY, Dim::COUNT);
+    dim("2 pfs-days - 1 pfs-day", PFS_DAY, Dim::OPS);
+    dim("1 pfs-day / (1 d)", 1e15, Dim::RATE);
+    range("1..2 pfs-days", PFS_DAY, 2.0 * PFS_DAY, Dim::OPS);
+    dim("10,506 PF", 10506e15, Dim::OPS);
+    // A dash that is not part of the unit's name is still a minus.
+    error("1 pfs - 1 d", "unknown unit 'pfs': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
+    error("1 pfs-dayz", "unknown unit 'pfs': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
+    span("1 pfs-days + 2 d", 11, 12);
+}
