@@ -167,5 +167,20 @@ async fn chart_and_doubling_time() {
     assert_eq!(text(&host, "against-trend"), "Enter the date of your model to place your estimate on the chart.");
     type_into(&host, "user-date", "2012-13");
     settle().await;
-    assert_eq!(text(&host, "user-date-error"), "'2012-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+    assert_eq!(text(&host, "user-date-error"), "'2012-13': the month must be 1 to 12");
+    type_into(&host, "user-date", "2023-02-31");
+    settle().await;
+    assert_eq!(text(&host, "user-date-error"), "'2023-02-31' is not a date: that month has 28 days");
+}
+
+#[wasm_bindgen_test]
+async fn errors_speak_the_page_language() {
+    let host = mount(Calculation { lang: Lang::Zh, ..default_calculation() });
+    settle().await;
+    type_into(&host, "ops-forward", "1.2Q");
+    settle().await;
+    assert_eq!(text(&host, "ops-forward-error"), "“1.2Q”不是数字：未知后缀“Q”");
+    type_into(&host, "ops-forward", "1e400");
+    settle().await;
+    assert_eq!(text(&host, "ops-forward-error"), "“1e400”太大，无法计算：超过 10^308");
 }
