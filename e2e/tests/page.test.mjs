@@ -88,9 +88,15 @@ test('a broken field shows its message and the rest keeps working', async () => 
   assert.equal(await calc.text('ops-pfs-days'), '0.00563', 'method 1 still computes');
   await calc.fill('gpu-time', '5.5 d');
   assert.equal(await calc.text('gpu-time-error'), '');
-  // Part of a name that fits several chips: they are offered, and one click picks one.
+  // A name no chip has: said beside the field.
+  await calc.fill('gpu-hardware', 'Voodoo 9');
+  assert.match(await calc.text('gpu-hardware-error'), /Voodoo 9/);
+  assert.equal(await calc.id('gpu-hardware').getAttribute('aria-invalid'), 'true');
+  // Part of a name that fits several chips with different peaks: the canonical one is used
+  // (NVIDIA V100, 125 TFLOP/s at FP16, Epoch AI's datasheet figure) and the others are offered.
   await calc.fill('gpu-hardware', 'V100');
-  assert.match(await calc.text('gpu-hardware-error'), /^'V100' matches \d+ chips/);
+  assert.equal(await calc.text('gpu-hardware-error'), '');
+  assert.match(await calc.text('chip-info'), /1\.25 × 10\^14/);
   await calc.page.locator('[data-testid="chip-choices"] button', { hasText: 'NVIDIA Tesla V100 SXM2 32 GB' }).click();
   await calc.settle();
   assert.equal(await calc.value('gpu-hardware'), 'nvidia-tesla-v100-sxm2-32-gb');
