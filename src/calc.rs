@@ -5,6 +5,7 @@
 use crate::expr::{self, Dim, Value};
 use crate::hardware::{self, Choice, Precision};
 use crate::layers::{self, Layer, LayerError};
+use crate::planner::{self, PlanError, Unknown};
 pub use crate::problem::{FieldError, Problem};
 
 pub use crate::field::{Calculation, Field, Mode, Per, Want};
@@ -89,9 +90,15 @@ pub struct Estimate {
     pub factors: Vec<Factor>,
     pub flop: Value,
     pub notes: Vec<Note>,
+    /// The factor Method 2 solved for from a FLOP target.
+    pub solved: Option<Label>,
 }
 
 impl Estimate {
+    /// The value of the first factor with this label.
+    pub fn factor(&self, label: Label) -> Option<Value> {
+        self.factors.iter().find(|f| f.label == label).map(|f| f.value)
+    }
     pub fn pf(&self) -> Value {
         self.flop.scale(1.0 / PF)
     }
@@ -167,6 +174,19 @@ pub struct Evaluation {
     pub layers: Option<Result<Vec<Layer>, LayerError>>,
     /// The user's point on the chart, in fractional years.
     pub date: Result<Option<f64>, FieldError>,
+    /// Method 2's chip-hours, energy, emissions and cost, once Method 2 has a result.
+    pub footprint: Option<Result<crate::footprint::Footprint, Vec<FieldError>>>,
+}
+
+impl Evaluation {
+    /// Every field error of the calculation.
+    pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
+        let footprint = match &self.footprint {
+            Some(Err(e)) => e.as_slice(),
+            _ => &[],
+        };
+        self.method1.errors().iter().chain(self.method2.errors()).chain(footprint).chain(self.date.as_ref().err())
+    }
 }
 
 struct Reader<'a> {
@@ -218,6 +238,10 @@ fn convert(v: Value, want: Want) -> Option<(Value, Option<Note>)> {
 /// Evaluates one field's text as the field wants it; values come back in base units. The error's
 /// field is filled in by the caller.
 fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
+    if let Some(field) = energy_field(want) {
+        let v = crate::footprint::read(field, text)?;
+        return v.map(|v| (v, None)).ok_or(FieldError::new(field, Problem::Empty, 0, 0));
+    }
     let len = text.chars().count();
     let err = |problem| FieldError::new(Field::Name, problem, 0, len);
     let v = expr::eval(text).map_err(|e| FieldError::new(Field::Name, Problem::Expr(e.kind), e.start, e.end))?;
@@ -243,6 +267,17 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
         }
     }
     Ok((v, note))
+}
+
+/// The field of a want that [`crate::footprint::read`] checks.
+fn energy_field(want: Want) -> Option<Field> {
+    Some(match want {
+        Want::Power => Field::Power,
+        Want::Pue => Field::Pue,
+        Want::Grid => Field::Grid,
+        Want::Price => Field::Price,
+        _ => return None,
+    })
 }
 
 /// Evaluates a field on its own, as the page does while the user types.
@@ -293,7 +328,7 @@ fn product(c: &Calculation, method: Method, factors: Vec<Factor>, notes: Vec<Not
         let n = field.get(c).chars().count();
         return Outcome::Invalid(vec![FieldError::new(field, problem, 0, n)]);
     }
-    Outcome::Done(Estimate { method, factors, flop: Value { dim: Dim::OPS, ..flop }, notes })
+    Outcome::Done(Estimate { method, factors, flop: Value { dim: Dim::OPS, ..flop }, notes, solved: None })
 }
 
 fn factor(label: Label, value: Value, shown: Shown, input: &str) -> Factor {
@@ -394,36 +429,69 @@ fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool), F
     Ok((flops, chip.is_cpu()))
 }
 
-/// Method 2: GPU time.
+/// Which of chips, time and utilization a FLOP target solves for: the one left empty (with chips
+/// and time given, the utilization).
+fn unknown(c: &Calculation) -> Result<Unknown, Problem> {
+    let empty = |f: Field| f.get(c).trim().is_empty();
+    match (empty(Field::Chips), empty(Field::Time), empty(Field::Utilization)) {
+        (true, false, _) => Ok(Unknown::Chips),
+        (false, true, _) => Ok(Unknown::Time),
+        (false, false, true) => Ok(Unknown::Utilization),
+        (false, false, false) => Err(Problem::NothingToSolve),
+        (true, true, u) => Err(Problem::Plan(PlanError::NotOneMissing { missing: 2 + usize::from(u) })),
+    }
+}
+
+/// The peak per chip (times the extra factor when solving), from the catalog or typed, and
+/// whether the chip is a CPU.
+fn peak(c: &Calculation, r: &mut Reader) -> (Option<Value>, bool) {
+    if c.hardware.trim().is_empty() {
+        return (r.read(Field::Peak, None), false);
+    }
+    match catalog_peak(c, &mut r.notes) {
+        Ok((flops, cpu)) => (Some(Value::num(flops)), cpu),
+        Err(e) => {
+            r.errors.push(e);
+            (None, false)
+        }
+    }
+}
+
+/// Method 2: GPU time; with a FLOP target, the one of chips, time and utilization left empty
+/// is solved for.
 fn method2(c: &Calculation) -> Outcome {
-    if !filled(c, &[Field::Chips, Field::Hardware, Field::Peak, Field::Time]) {
+    if !filled(c, &[Field::Chips, Field::Hardware, Field::Peak, Field::Time, Field::Target]) {
         return Outcome::Empty;
     }
     let mut r = Reader { calc: c, errors: Vec::new(), notes: Vec::new() };
-    let chips = r.read(Field::Chips, None);
-    let mut cpu = false;
-    let peak = if !c.hardware.trim().is_empty() {
-        catalog_peak(c, &mut r.notes)
-            .map(|(flops, is_cpu)| {
-                cpu = is_cpu;
-                Value::num(flops)
-            })
-            .map_err(|e| r.errors.push(e))
-            .ok()
-    } else {
-        r.read(Field::Peak, None)
+    let target = if c.target.trim().is_empty() { None } else { Some(r.read(Field::Target, None)) };
+    let unknown = match target.is_some().then(|| unknown(c)).transpose() {
+        Ok(u) => u,
+        Err(p) => return Outcome::Invalid(vec![FieldError::new(Field::Target, p, 0, c.target.chars().count())]),
     };
-    let time = r.read(Field::Time, None);
+    let given = |r: &mut Reader, f: Field, u: Unknown, default| (unknown != Some(u)).then(|| r.read(f, default));
+    let chips = given(&mut r, Field::Chips, Unknown::Chips, None);
+    let (peak, cpu) = peak(c, &mut r);
+    let time = given(&mut r, Field::Time, Unknown::Time, None);
     let default_util = if cpu { CPU_UTILIZATION } else { GPU_UTILIZATION };
-    if c.utilization.trim().is_empty() {
+    if c.utilization.trim().is_empty() && unknown != Some(Unknown::Utilization) {
         r.notes.push(Note::DefaultUtilization { value: default_util, cpu });
     }
-    let util = r.read(Field::Utilization, Some(default_util));
+    let util = given(&mut r, Field::Utilization, Unknown::Utilization, Some(default_util));
     let extra = r.read(Field::Factor, Some(1.0));
+    let (Some(peak), Some(extra)) = (peak, extra) else { return Outcome::Invalid(r.errors) };
     if !r.errors.is_empty() {
         return Outcome::Invalid(r.errors);
     }
-    let (Some(chips), Some(peak), Some(time), Some(util), Some(extra)) = (chips, peak, time, util, extra) else {
+    let inputs = Run { chips: chips.flatten(), peak: peak.times(extra), time: time.flatten(), util: util.flatten() };
+    let (inputs, solved) = match (target.flatten(), unknown) {
+        (Some(flop), Some(u)) => match solve_run(inputs, flop, u) {
+            Ok(run) => (run, Some(flop)),
+            Err(e) => return Outcome::Invalid(vec![FieldError::new(Field::Target, Problem::Plan(e), 0, 0)]),
+        },
+        _ => (inputs, None),
+    };
+    let (Some(chips), Some(time), Some(util)) = (inputs.chips, inputs.time, inputs.util) else {
         return Outcome::Invalid(r.errors);
     };
     let mut f = vec![
@@ -435,7 +503,43 @@ fn method2(c: &Calculation) -> Outcome {
     if !c.factor.trim().is_empty() {
         f.push(factor(Label::Factor, extra, Shown::Count, &c.factor));
     }
-    product(c, Method::Gpu, f, r.notes)
+    match (solved, unknown) {
+        (Some(flop), Some(u)) => {
+            let label = match u {
+                Unknown::Chips => Label::Chips,
+                Unknown::Time => Label::Time,
+                Unknown::Utilization => Label::Utilization,
+            };
+            let flop = Value { dim: Dim::OPS, ..flop };
+            Outcome::Done(Estimate { method: Method::Gpu, factors: f, flop, notes: r.notes, solved: Some(label) })
+        }
+        _ => product(c, Method::Gpu, f, r.notes),
+    }
+}
+
+/// Method 2's inputs, the peak including the extra factor; one may be unknown.
+#[derive(Clone, Copy)]
+struct Run {
+    chips: Option<Value>,
+    peak: Value,
+    time: Option<Value>,
+    util: Option<Value>,
+}
+
+/// Solves for the unknown at both ends of the ranges: its low end from the target's low end and
+/// the others' high ends, its high end the other way round.
+fn solve_run(run: Run, flop: Value, u: Unknown) -> Result<Run, PlanError> {
+    let end = |flop: f64, pick: fn(Value) -> f64| {
+        let p = |v: Option<Value>| v.map(pick);
+        planner::solve(flop, p(run.chips), pick(run.peak), p(run.time), p(run.util))
+    };
+    let (lo, hi) = (end(flop.lo, |v| v.hi)?, end(flop.hi, |v| v.lo)?);
+    let v = |a: f64, b: f64| Some(Value { lo: a, hi: b, dim: Dim::COUNT });
+    Ok(match u {
+        Unknown::Chips => Run { chips: v(lo.chips, hi.chips), ..run },
+        Unknown::Time => Run { time: v(lo.seconds, hi.seconds), ..run },
+        Unknown::Utilization => Run { util: v(lo.utilization, hi.utilization), ..run },
+    })
 }
 
 /// Evaluates a calculation. Never panics; every problem is a [`FieldError`].
@@ -453,5 +557,8 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
             .map(|d| Some(d.years()))
             .map_err(|e| FieldError::new(Field::Date, Problem::Date(e), 0, c.date.chars().count()))
     };
-    Evaluation { method1, method2, comparison, layers, date }
+    let footprint = method2
+        .estimate()
+        .and_then(|e| Some(crate::footprint::compute(c, e.factor(Label::Chips)?, e.factor(Label::Time)?)));
+    Evaluation { method1, method2, comparison, layers, date, footprint }
 }

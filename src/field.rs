@@ -47,6 +47,14 @@ pub enum Want {
     Date,
     /// Free text (a name).
     Text,
+    /// A power per chip: W, kW, MW; a bare number is watts.
+    Power,
+    /// A power usage effectiveness: a plain number, at least 1.
+    Pue,
+    /// A grid's carbon intensity: kg CO2e per kWh (or g/kWh with its unit), or a region's id.
+    Grid,
+    /// A price per chip-hour in USD (`$2`, `2`, `$48/d`).
+    Price,
 }
 
 /// What the table says of a field.
@@ -121,6 +129,16 @@ fields! {
     Time time: "gpu-time", "--time", "time", "m2.time", "ph.time", Time;
     Utilization utilization: "gpu-utilization", "--utilization", "util", "m2.utilization", "ph.utilization", Fraction;
     Factor factor: "gpu-factor", "--factor", "factor", "m2.factor", "ph.factor", Count;
+    /// A FLOP target for Method 2 to solve for the one of chips, time and utilization left empty.
+    Target target: "gpu-flop", "--flop", "flop", "m2.target", "ph.target", Ops;
+    /// Power per chip; empty means the chip's TDP from the catalog.
+    Power power: "gpu-power", "--power", "power", "m2.power", "ph.power", Power;
+    /// Power usage effectiveness; empty means the stated default.
+    Pue pue: "gpu-pue", "--pue", "pue", "m2.pue", "ph.pue", Pue;
+    /// Grid carbon intensity; empty means no emissions are shown.
+    Grid grid: "gpu-grid", "--grid", "grid", "m2.grid", "ph.grid", Grid;
+    /// Price per chip-hour; empty means no cost is shown (there is no made-up default).
+    Price price: "gpu-price", "--price", "price", "m2.price", "ph.price", Price;
     /// The date of the user's point on the trend chart: YYYY, YYYY-MM or YYYY-MM-DD.
     Date date: "user-date", "--date", "date", "trend.date", "ph.date", Date;
     /// A name for the calculation (shown on the chart and the handout).

@@ -18,6 +18,7 @@ pub mod epoch_csv;
 pub mod examples;
 pub mod expr;
 pub mod field;
+pub mod footprint;
 pub mod format;
 pub mod hardware;
 pub mod i18n;

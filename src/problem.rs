@@ -2,12 +2,14 @@
 //! only at the edge ([`FieldError::message`]). The CLI renders in English (or `--lang zh`).
 
 use crate::date::DateError;
+use crate::energy::EnergyError;
 use crate::expr::{Dim, ExprKind};
 use crate::field::{Field, Want};
 use crate::format;
 use crate::hardware::HardwareError;
 use crate::i18n::{tr, Lang};
 use crate::layers::LayerError;
+use crate::planner::PlanError;
 
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +48,12 @@ pub enum Problem {
     Layers(Box<LayerError>),
     Date(DateError),
     Hardware(HardwareError),
+    /// The power, PUE, grid or price field.
+    Energy(EnergyError),
+    /// Method 2 solved for the field left empty, and the answer is impossible.
+    Plan(PlanError),
+    /// A FLOP target with chips, time and utilization all given: nothing is left to solve for.
+    NothingToSolve,
 }
 
 /// A problem with one field, with the character span it is about.
@@ -82,6 +90,13 @@ impl Want {
             Want::Layers => (tr(lang, "a layer list", "网络层列表"), "dense in=784 out=100"),
             Want::Date => (tr(lang, "a date", "日期"), "2024-06"),
             Want::Text => (tr(lang, "a name", "名称"), "GPT-3"),
+            Want::Power => (tr(lang, "a power per chip", "单芯片功率"), tr(lang, "like 400 W", "例如 400 W")),
+            Want::Pue => (tr(lang, "a PUE", "PUE"), tr(lang, "like 1.1", "例如 1.1")),
+            Want::Grid => (
+                tr(lang, "a carbon intensity (kg CO2e per kWh)", "碳排放强度（每千瓦时的千克二氧化碳当量）"),
+                tr(lang, "like 0.4 or world", "例如 0.4 或 world"),
+            ),
+            Want::Price => (tr(lang, "a price per chip-hour", "每芯片小时的价格"), tr(lang, "like $2", "例如 $2")),
         }
     }
 }
@@ -136,6 +151,14 @@ impl Problem {
             Problem::Layers(e) => e.message(lang),
             Problem::Date(e) => e.message(lang),
             Problem::Hardware(e) => e.message(lang),
+            Problem::Energy(e) => e.message(lang),
+            Problem::Plan(e) => e.message(lang),
+            Problem::NothingToSolve => tr(
+                lang,
+                "nothing to solve for: leave the chips, the time or the utilization empty",
+                "没有要求解的量：请把芯片数、时间或利用率之一留空",
+            )
+            .into(),
         }
     }
 }

@@ -98,7 +98,9 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
         .iter()
         .map(|f| {
             let v = factor_value(f.value, f.shown, lang);
-            let typed = if f.input.is_empty() {
+            let typed = if e.solved == Some(f.label) {
+                t(lang, "derivation.solved").to_string()
+            } else if f.input.is_empty() {
                 t(lang, "derivation.default").to_string()
             } else if f.input != v {
                 format!("“{}”", f.input)

@@ -212,3 +212,80 @@ fn bad_inputs_exit_2_with_one_line() {
     );
     fails(&["params", "--gated"], "unknown option --gated: see 'aicompute --help'");
 }
+
+#[test]
+fn gpu_solves_for_the_time_left_out() {
+    // 10^24 FLOP on 1000 chips of 300 TFLOP/s at 40%: 10^24 / (1000 × 300e12 × 0.4) s, in days.
+    let v =
+        json(&["gpu", "--flop", "1e24", "--chips", "1000", "--peak", "300 TFLOPS", "--utilization", "40%", "--json"]);
+    let days = 1e24 / (1000.0 * 300e12 * 0.4) / 86400.0;
+    assert!((v["days"].as_f64().unwrap() / days - 1.0).abs() < 1e-12, "{v}");
+    assert_eq!(v["solved"], "days");
+    assert_eq!(v["flop"], 1e24);
+    // Implied utilization: 10^21 / (10 × 10^15 × 10^6 s) = 0.1.
+    let v = json(&["gpu", "--flop", "1e21", "--chips", "10", "--peak", "1e15", "--time", "1e6 s", "--json"]);
+    assert!((v["utilization"].as_f64().unwrap() - 0.1).abs() < 1e-15, "{v}");
+    fails(
+        &["gpu", "--flop", "1e21", "--chips", "10", "--peak", "1e15", "--time", "1e6 s", "--utilization", "30%"],
+        "--flop: nothing to solve for: leave the chips, the time or the utilization empty",
+    );
+    fails(
+        &["gpu", "--chips", "10", "--peak", "1e15"],
+        "--time: missing: give the training time, such as '5.5 d' (or --flop to solve for it)",
+    );
+}
+
+#[test]
+fn gpu_energy_emissions_and_cost() {
+    // 8 chips × 240 h = 1,920 chip-hours; × 400 W × 1.1 / 1000 = 844.8 kWh; × 0.4 = 337.92 kg;
+    // 1,920 × $2 = $3,840.
+    let v = json(&[
+        "gpu",
+        "--chips",
+        "8",
+        "--peak",
+        "312 TFLOPS",
+        "--time",
+        "10 d",
+        "--power",
+        "400 W",
+        "--pue",
+        "1.1",
+        "--grid",
+        "0.4",
+        "--price",
+        "2",
+        "--json",
+    ]);
+    let close = |k: &str, want: f64| assert!((v[k].as_f64().unwrap() / want - 1.0).abs() < 1e-12, "{k}: {v}");
+    close("chip_hours", 1920.0);
+    close("energy_kwh", 844.8);
+    close("co2_kg", 337.92);
+    close("cost_usd", 3840.0);
+    // No power for a peak typed by hand, no grid, no price: those keys are absent.
+    let v = json(&["gpu", "--chips", "8", "--peak", "312 TFLOPS", "--time", "10 d", "--json"]);
+    assert!(v.get("energy_kwh").is_none() && v.get("co2_kg").is_none() && v.get("cost_usd").is_none(), "{v}");
+    fails(
+        &["gpu", "--chips", "8", "--hardware", "A100", "--time", "10 d", "--pue", "0.9"],
+        "--pue: '0.9': PUE below 1 is impossible (it is the data centre's power over the chips' power)",
+    );
+    fails(
+        &["gpu", "--chips", "8", "--hardware", "A100", "--time", "10 d", "--price", "-2"],
+        "--price: '-2' is negative: this field wants a price per chip-hour (USD, like 2)",
+    );
+}
+
+#[test]
+fn every_estimate_lists_the_thresholds() {
+    // Llama 3.1 405B by 6ND: 6 × 405e9 × 15.6e12 = 3.79e25 FLOP, 3.79× 10^25 and 0.379× 10^26.
+    let v = json(&["params", "--parameters", "405B", "--tokens", "15.6T", "--json"]);
+    let list = v["thresholds"].as_array().unwrap();
+    let eu = list.iter().find(|t| t["id"] == "eu-ai-act").unwrap();
+    assert_eq!(eu["flop"], 1e25);
+    assert!((eu["ratio"].as_f64().unwrap() - 6.0 * 405e9 * 15.6e12 / 1e25).abs() < 1e-12);
+    assert_eq!(eu["above"], true);
+    let us = list.iter().find(|t| t["flop"] == 1e26).unwrap();
+    assert_eq!(us["above"], false);
+    let (_, out, _) = run(&["params", "--parameters", "405B", "--tokens", "15.6T"]);
+    assert!(out.contains("3.79× the EU AI Act threshold (10²⁵ FLOP)"), "{out}");
+}

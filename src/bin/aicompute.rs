@@ -2,10 +2,10 @@
 //! person reads it; `--json` prints one object. A bad input exits with status 2 and one line on
 //! stderr naming the field and the problem.
 
-use aicompute::calc::{self, evaluate, Calculation, Estimate, Field, Lang, Mode, Outcome, Per};
+use aicompute::calc::{self, evaluate, Calculation, Estimate, Field, Label, Lang, Mode, Outcome, Per};
 use aicompute::i18n::tr;
 use aicompute::transformer::{self, Dimension};
-use aicompute::{chart, examples, format, hardware, planner, render, share, trend};
+use aicompute::{chart, examples, footprint, format, hardware, planner, render, share, thresholds, trend, units};
 use serde_json::{json, Map, Value as Json};
 use std::process::ExitCode;
 
@@ -15,7 +15,9 @@ USAGE
   aicompute ops      --forward EXPR [--per mac|flop] [--flops-per-mac EXPR] [--passes EXPR] --examples EXPR [--epochs EXPR] [--json]
   aicompute layers   SPEC [--examples EXPR [--epochs EXPR]] [--json]
   aicompute params   --parameters EXPR --tokens EXPR [--json]
-  aicompute gpu      --chips EXPR (--hardware ID-OR-NAME [--precision P] | --peak EXPR) --time EXPR [--utilization EXPR] [--factor EXPR] [--json]
+  aicompute gpu      --chips EXPR (--hardware ID-OR-NAME [--precision P] | --peak EXPR) --time EXPR [--utilization EXPR] [--factor EXPR]
+                     [--flop EXPR] [--power EXPR] [--pue EXPR] [--grid EXPR|REGION] [--price EXPR] [--json]
+                     (with --flop, leave out one of --chips, --time, --utilization: it is solved for)
   aicompute examples [--json]
   aicompute hardware [QUERY] [--json]
   aicompute trend    [--dataset openai-2018|modest-2018|first-era|epoch|all] [--from YYYY[-MM[-DD]]] [--to ...] [--json]
@@ -124,6 +126,23 @@ fn estimate_json(e: &Estimate) -> Map<String, Json> {
         m.insert("pfs_days_low".into(), json!(v.lo / calc::PFS_DAY));
         m.insert("pfs_days_high".into(), json!(v.hi / calc::PFS_DAY));
     }
+    if let Some(label) = e.solved {
+        let (key, v) = match label {
+            Label::Chips => ("chips", e.factor(label).map(|v| v.mid())),
+            Label::Time => ("days", e.factor(label).map(|v| v.mid() / units::DAY)),
+            _ => ("utilization", e.factor(label).map(|v| v.mid())),
+        };
+        m.insert(key.into(), json!(v));
+        m.insert("solved".into(), json!(key));
+    }
+    let standing = thresholds::against(v.mid());
+    m.insert(
+        "thresholds".into(),
+        json!(standing
+            .iter()
+            .map(|s| json!({"id": s.threshold.id, "name": s.threshold.name_en, "flop": s.threshold.flop, "ratio": s.ratio, "above": s.is_above(), "in_force": s.threshold.in_force}))
+            .collect::<Vec<_>>()),
+    );
     m.insert("formula".into(), json!(render::formula(e, lang())));
     m.insert("steps".into(), json!(render::steps(e, lang())));
     m.insert("notes".into(), json!(e.notes.iter().map(|n| render::note(n, lang())).collect::<Vec<_>>()));
@@ -137,12 +156,21 @@ fn print_estimate(e: &Estimate) {
     for n in &e.notes {
         println!("note: {}", render::note(n, lang()));
     }
+    // Plain output names the thresholds an estimate comes within 100× of (JSON lists all).
+    for s in thresholds::against(e.flop.mid()).iter().filter(|s| s.ratio >= 0.01) {
+        println!("{}", s.sentence(lang()));
+    }
+}
+
+/// A field's error as "--flag: message".
+fn field_error(e: &calc::FieldError) -> Fail {
+    usage(format!("{}: {}", e.field.flag(), e.message(lang())))
 }
 
 /// The first error of an outcome as "--flag: message".
 fn outcome_error(o: &Outcome) -> Fail {
     match o.errors().first() {
-        Some(e) => usage(format!("{}: {}", e.field.flag(), e.message(lang()))),
+        Some(e) => field_error(e),
         None => usage("missing input: see 'aicompute --help'"),
     }
 }
@@ -151,12 +179,43 @@ fn run_method(c: &Calculation, gpu: bool, json_out: bool) -> Result<(), Fail> {
     let ev = evaluate(c);
     let o = if gpu { &ev.method2 } else { &ev.method1 };
     let Outcome::Done(e) = o else { return Err(outcome_error(o)) };
+    let footprint = match &ev.footprint {
+        Some(Err(errs)) if gpu => return Err(field_error(&errs[0])),
+        Some(Ok(f)) if gpu => Some(f),
+        _ => None,
+    };
     if json_out {
-        println!("{}", Json::Object(estimate_json(e)));
+        let mut m = estimate_json(e);
+        m.extend(footprint.map(footprint_json).unwrap_or_default());
+        println!("{}", Json::Object(m));
     } else {
         print_estimate(e);
+        for line in footprint
+            .map(|f| footprint::lines(f, lang()).into_iter().chain(footprint::notes(f, lang())))
+            .into_iter()
+            .flatten()
+        {
+            println!("{line}");
+        }
     }
     Ok(())
+}
+
+/// The solved factor, chip-hours, energy, emissions and cost (each absent when not computable).
+fn footprint_json(f: &footprint::Footprint) -> Map<String, Json> {
+    let mut m = Map::new();
+    m.insert("chip_hours".into(), json!(f.chip_hours.mid()));
+    let optional = [("energy_kwh", f.kwh), ("co2_kg", f.co2_kg), ("cost_usd", f.usd)];
+    for (key, v) in optional {
+        if let Some(v) = v {
+            m.insert(key.into(), json!(v.mid()));
+        }
+    }
+    if let Some((w, _)) = &f.power {
+        m.insert("power_watts".into(), json!(w.mid()));
+    }
+    m.insert("pue".into(), json!(f.pue.mid()));
+    m
 }
 
 fn cmd_ops(raw: &[String]) -> Result<(), Fail> {
@@ -194,19 +253,33 @@ fn cmd_params(raw: &[String]) -> Result<(), Fail> {
 }
 
 fn cmd_gpu(raw: &[String]) -> Result<(), Fail> {
-    let fields =
-        [Field::Chips, Field::Hardware, Field::Precision, Field::Peak, Field::Time, Field::Utilization, Field::Factor];
+    let fields = [
+        Field::Chips,
+        Field::Hardware,
+        Field::Precision,
+        Field::Peak,
+        Field::Time,
+        Field::Utilization,
+        Field::Factor,
+        Field::Target,
+        Field::Power,
+        Field::Pue,
+        Field::Grid,
+        Field::Price,
+    ];
     let a = Args::parse(raw, &fields.map(|f| f.flag()))?;
     let mut c = Calculation::default();
     fill(&mut c, &a, &fields);
-    if c.chips.trim().is_empty() {
-        return Err(usage("--chips: missing: give the number of chips"));
-    }
     if c.hardware.trim().is_empty() == c.peak.trim().is_empty() {
         return Err(usage("--hardware or --peak: give exactly one of them"));
     }
-    if c.time.trim().is_empty() {
-        return Err(usage("--time: missing: give the training time, such as '5.5 d'"));
+    if c.target.trim().is_empty() {
+        if c.chips.trim().is_empty() {
+            return Err(usage("--chips: missing: give the number of chips (or --flop to solve for it)"));
+        }
+        if c.time.trim().is_empty() {
+            return Err(usage("--time: missing: give the training time, such as '5.5 d' (or --flop to solve for it)"));
+        }
     }
     run_method(&c, true, a.has("--json"))
 }
@@ -339,8 +412,12 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
     if a.has("--json") {
         let mut m = Map::new();
         for (key, o) in [("method1", &ev.method1), ("method2", &ev.method2)] {
+            let footprint = match &ev.footprint {
+                Some(Ok(f)) if key == "method2" => footprint_json(f),
+                _ => Map::new(),
+            };
             match o {
-                Outcome::Done(e) => m.insert(key.into(), Json::Object(estimate_json(e))),
+                Outcome::Done(e) => m.insert(key.into(), Json::Object(estimate_json(e).into_iter().chain(footprint).collect())),
                 Outcome::Empty => m.insert(key.into(), Json::Null),
                 Outcome::Invalid(errs) => m.insert(
                     key.into(),
