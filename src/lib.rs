@@ -16,6 +16,7 @@ pub mod date;
 pub mod energy;
 pub mod epoch_csv;
 pub mod examples;
+pub mod export;
 pub mod expr;
 pub mod field;
 pub mod footprint;

@@ -13,6 +13,9 @@ let browser;
 before(async () => { browser = await launch(); mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await browser?.close(); });
 
+/** Three significant digits, trailing zeros dropped, as the page writes amounts. */
+const sig3 = (x) => String(Number(x.toPrecision(3)));
+
 async function fresh() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
@@ -102,6 +105,47 @@ test('a broken field shows its message and the rest keeps working', async () => 
   assert.equal(await calc.value('gpu-hardware'), 'nvidia-tesla-v100-sxm2-32-gb');
   assert.equal(await calc.text('gpu-hardware-error'), '');
   assert.match(await calc.text('chip-info'), /Epoch AI/);
+  await context.close();
+});
+
+test('method 2 solves for the time, and gives energy, emissions, cost and thresholds', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  // 10^25 FLOP on 10,000 H100 SXM (989.4 TFLOP/s) at 40%, the time left empty.
+  await calc.fill('gpu-chips', '10000');
+  await calc.fill('gpu-hardware', 'H100');
+  await calc.fill('gpu-time', '');
+  await calc.fill('gpu-utilization', '40%');
+  await calc.fill('gpu-factor', '');
+  await calc.fill('gpu-flop', '1e25');
+  const days = 1e25 / (1e4 * 989.4e12 * 0.4) / DAY;
+  assert.ok((await calc.text('gpu-formula')).includes(`${days.toFixed(4)} d`), await calc.text('gpu-formula'));
+  // Chip-hours 10,000 × days × 24; energy at the H100's 700 W TDP and PUE 1.1, in GWh.
+  const chipHours = 1e4 * days * 24;
+  assert.equal(await calc.text('gpu-chip-hours'), Math.round(chipHours).toLocaleString('en-US'));
+  assert.equal(await calc.text('gpu-energy'), `${sig3(chipHours * 700 * 1.1 / 1e9)} GWh`);
+  assert.equal(await calc.text('gpu-co2'), '—');
+  assert.equal(await calc.text('gpu-cost'), '—');
+  await calc.fill('gpu-grid', 'france');
+  assert.equal(await calc.text('gpu-co2'), `${sig3(chipHours * 700 * 1.1 / 1e3 * 0.056 / 1e3)} t CO2e`);
+  await calc.fill('gpu-price', '$2');
+  assert.equal(await calc.text('gpu-cost'), `$${sig3(chipHours * 2 / 1e6)} million`);
+  await calc.fill('gpu-pue', '0.9');
+  assert.match(await calc.text('gpu-pue-error'), /^'0\.9': PUE below 1 is impossible/);
+  assert.equal(await calc.id('gpu-pue').getAttribute('aria-invalid'), 'true');
+  await calc.fill('gpu-pue', '1.2');
+  assert.equal(await calc.text('gpu-pue-error'), '');
+  // Method 1's AlexNet is far below; with Method 1 cleared, Method 2's 10^25 is the headline.
+  await calc.fill('ops-forward', '');
+  await calc.fill('ops-examples', '');
+  await calc.fill('ops-epochs', '');
+  assert.match(await calc.text('thresholds'), /exactly the EU AI Act threshold \(10²⁵ FLOP\), not above it/);
+  const link = await calc.copyLink();
+  for (const part of ['flop=1e25', 'grid=france', 'price=%242', 'pue=1.2']) assert.ok(link.includes(part), `${part} in ${link}`);
+  await calc.switchLanguage();
+  assert.match(await calc.text('gpu-cost'), /万美元$/);
+  assert.match(await calc.text('thresholds'), /欧盟《人工智能法》/);
+  assert.deepEqual(calc.errors, []);
   await context.close();
 });
 

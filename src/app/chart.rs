@@ -140,6 +140,9 @@ pub fn Trend() -> impl IntoView {
             scale: dpr,
             labels: chart::DEFAULT_LABELS.to_vec(),
         };
+        if let Some(d) = use_context::<super::export::DrawnChart>() {
+            d.0.set(Some((spec.clone(), (w as f64 / dpr).round() as u32, (h as f64 / dpr).round() as u32)));
+        }
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
         let root = backend.into_drawing_area();
         match chart::draw(&root, &spec) {

@@ -10,13 +10,7 @@ use leptos::prelude::*;
 fn field_error(state: State, field: Field) -> Option<String> {
     let lang = state.lang.get();
     let from_eval = state.eval.with(|e| {
-        e.method1
-            .errors()
-            .iter()
-            .chain(e.method2.errors())
-            .find(|x| x.field == field && x.problem != crate::calc::Problem::Empty)
-            .map(|x| x.message(lang))
-            .or_else(|| if field == Field::Date { e.date.as_ref().err().map(|x| x.message(lang)) } else { None })
+        e.errors().find(|x| x.field == field && x.problem != crate::calc::Problem::Empty).map(|x| x.message(lang))
     });
     if from_eval.is_some() {
         return from_eval;
@@ -50,7 +44,7 @@ pub fn Input(
                 autocomplete="off"
                 spellcheck="false"
                 data-testid=id
-                placeholder=placeholder
+                placeholder=move || if placeholder.is_empty() { state.t(field.spec().placeholder) } else { placeholder }
                 list=(!list.is_empty()).then_some(list)
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=err_id.clone()
@@ -264,6 +258,21 @@ pub fn Method2Panel() -> impl IntoView {
             <Input field=Field::Time label="m2.time" placeholder="5.5 d"/>
             <Input field=Field::Utilization label="m2.utilization" placeholder="33% GPU · 17% CPU"/>
             <Input field=Field::Factor label="m2.factor" placeholder="1"/>
+            <Input field=Field::Target label="m2.target"/>
+            <fieldset class="footprint-inputs">
+                <legend>{move || state.t("m2.footprint")}</legend>
+                <Input field=Field::Power label="m2.power"/>
+                <Input field=Field::Pue label="m2.pue"/>
+                <Input field=Field::Grid label="m2.grid" list="grids"/>
+                <datalist id="grids">
+                    {move || crate::energy::GRIDS.iter().map(|g| {
+                        let name = crate::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
+                        view! { <option value=g.id>{format!("{name} · {} kg/kWh", g.kg_per_kwh)}</option> }
+                    }).collect_view()}
+                </datalist>
+                <Input field=Field::Price label="m2.price"/>
+                <p class="hint">{move || state.t("m2.price.hint")}</p>
+            </fieldset>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! core computed. No arithmetic here.
 
 mod chart;
+mod export;
 mod fields;
 mod results;
 
@@ -101,6 +102,7 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
     let lang = Memo::new(move |_| calc.with(|c| c.lang));
     let state = State { calc, eval, lang };
     provide_context(state);
+    provide_context(export::DrawnChart(RwSignal::new(None)));
 
     // The URL and local storage follow the calculation (replaceState: no history spam).
     Effect::new(move |_| {

@@ -3,7 +3,7 @@
 use super::State;
 use crate::calc::Outcome;
 use crate::i18n::t;
-use crate::render;
+use crate::{footprint, render, thresholds};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -62,8 +62,67 @@ fn MethodResult(which: Which) -> impl IntoView {
                     </div>
                 </dl>
                 {body}
+                {(which == Which::Two).then(|| view! { <Footprint/> })}
             </div>
         }
+    }
+}
+
+/// Chip-hours, energy, emissions and cost of Method 2's run, with their arithmetic.
+#[component]
+fn Footprint() -> impl IntoView {
+    let state = expect_context::<State>();
+    let footprint = Memo::new(move |_| state.eval.with(|e| e.footprint.clone().and_then(Result::ok)));
+    move || {
+        let lang = state.lang.get();
+        let f = footprint.get()?;
+        let dash = || "—".to_string();
+        let figures = [
+            ("m2.chip-hours", "gpu-chip-hours", Some(footprint::chip_hours_text(f.chip_hours))),
+            ("m2.energy", "gpu-energy", f.kwh.map(|v| footprint::energy_text(v, lang))),
+            ("m2.co2", "gpu-co2", f.co2_kg.map(|v| footprint::co2_text(v, lang))),
+            ("m2.cost", "gpu-cost", f.usd.map(|v| footprint::usd_text(v, lang))),
+        ];
+        Some(view! {
+            <div class="footprint" data-testid="footprint">
+                <h4>{t(lang, "m2.footprint")}</h4>
+                <dl class="figures small">
+                    {figures.into_iter().map(|(label, id, v)| view! {
+                        <div><dt>{t(lang, label)}</dt><dd data-testid=id>{v.unwrap_or_else(dash)}</dd></div>
+                    }).collect_view()}
+                </dl>
+                <ul class="derivation-lines">{footprint::lines(&f, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <ul class="notes">{footprint::notes(&f, lang).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </div>
+        })
+    }
+}
+
+/// Where the headline estimate (Method 1's, else Method 2's) stands against the legal
+/// thresholds, each with its source.
+#[component]
+fn Thresholds() -> impl IntoView {
+    let state = expect_context::<State>();
+    let flop =
+        Memo::new(move |_| state.eval.with(|e| e.method1.estimate().or(e.method2.estimate()).map(|x| x.flop.mid())));
+    move || {
+        let lang = state.lang.get();
+        let list = thresholds::against(flop.get()?);
+        Some(view! {
+            <div class="thresholds" data-testid="thresholds">
+                <h3>{t(lang, "thresholds.title")}</h3>
+                <ul>
+                    {list.into_iter().map(|s| view! {
+                        <li class:above=s.is_above()>
+                            {s.sentence(lang)} " "
+                            <a href=s.threshold.source_url title=crate::i18n::tr(lang, s.threshold.note_en, s.threshold.note_zh)>
+                                {t(lang, "m2.source")}
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
     }
 }
 
@@ -87,6 +146,9 @@ pub fn Results() -> impl IntoView {
                     }}
                 </p>
             </div>
+            <Thresholds/>
+            <super::export::Citation/>
+            <super::export::Exports/>
         </section>
     }
 }

@@ -2,10 +2,10 @@
 //! person reads it; `--json` prints one object. A bad input exits with status 2 and one line on
 //! stderr naming the field and the problem.
 
-use aicompute::calc::{self, evaluate, Calculation, Estimate, Field, Label, Lang, Mode, Outcome, Per};
+use aicompute::calc::{self, evaluate, Calculation, Estimate, Field, Lang, Mode, Outcome, Per};
 use aicompute::i18n::tr;
 use aicompute::transformer::{self, Dimension};
-use aicompute::{chart, examples, footprint, format, hardware, planner, render, share, thresholds, trend, units};
+use aicompute::{chart, examples, export, footprint, format, hardware, planner, render, share, thresholds, trend};
 use serde_json::{json, Map, Value as Json};
 use std::process::ExitCode;
 
@@ -113,40 +113,26 @@ fn fill(c: &mut Calculation, a: &Args, fields: &[Field]) {
     }
 }
 
-/// The numbers of an estimate as JSON (with low/high where an input is a range).
+/// The core's JSON as serde's, for printing.
+fn serde(j: &aicompute::json::Json) -> Json {
+    use aicompute::json::Json as J;
+    match j {
+        J::Null => Json::Null,
+        J::Bool(b) => json!(b),
+        J::Num(n) => json!(n),
+        J::Str(s) => json!(s),
+        J::Arr(a) => Json::Array(a.iter().map(serde).collect()),
+        J::Obj(m) => Json::Object(m.iter().map(|(k, v)| (k.clone(), serde(v))).collect()),
+    }
+}
+
+/// The numbers of an estimate as JSON (with low/high where an input is a range), the thresholds
+/// and the derivation: the same object the page's export holds.
 fn estimate_json(e: &Estimate) -> Map<String, Json> {
-    let mut m = Map::new();
-    let v = e.flop;
-    m.insert("flop".into(), json!(v.mid()));
-    m.insert("pf".into(), json!(v.mid() / calc::PF));
-    m.insert("pfs_days".into(), json!(v.mid() / calc::PFS_DAY));
-    if v.is_range() {
-        m.insert("flop_low".into(), json!(v.lo));
-        m.insert("flop_high".into(), json!(v.hi));
-        m.insert("pfs_days_low".into(), json!(v.lo / calc::PFS_DAY));
-        m.insert("pfs_days_high".into(), json!(v.hi / calc::PFS_DAY));
+    match serde(&export::estimate(e, lang())) {
+        Json::Object(m) => m,
+        _ => Map::new(),
     }
-    if let Some(label) = e.solved {
-        let (key, v) = match label {
-            Label::Chips => ("chips", e.factor(label).map(|v| v.mid())),
-            Label::Time => ("days", e.factor(label).map(|v| v.mid() / units::DAY)),
-            _ => ("utilization", e.factor(label).map(|v| v.mid())),
-        };
-        m.insert(key.into(), json!(v));
-        m.insert("solved".into(), json!(key));
-    }
-    let standing = thresholds::against(v.mid());
-    m.insert(
-        "thresholds".into(),
-        json!(standing
-            .iter()
-            .map(|s| json!({"id": s.threshold.id, "name": s.threshold.name_en, "flop": s.threshold.flop, "ratio": s.ratio, "above": s.is_above(), "in_force": s.threshold.in_force}))
-            .collect::<Vec<_>>()),
-    );
-    m.insert("formula".into(), json!(render::formula(e, lang())));
-    m.insert("steps".into(), json!(render::steps(e, lang())));
-    m.insert("notes".into(), json!(e.notes.iter().map(|n| render::note(n, lang())).collect::<Vec<_>>()));
-    m
 }
 
 fn print_estimate(e: &Estimate) {
@@ -201,21 +187,9 @@ fn run_method(c: &Calculation, gpu: bool, json_out: bool) -> Result<(), Fail> {
     Ok(())
 }
 
-/// The solved factor, chip-hours, energy, emissions and cost (each absent when not computable).
+/// Chip-hours, energy, emissions and cost (each absent when not computable).
 fn footprint_json(f: &footprint::Footprint) -> Map<String, Json> {
-    let mut m = Map::new();
-    m.insert("chip_hours".into(), json!(f.chip_hours.mid()));
-    let optional = [("energy_kwh", f.kwh), ("co2_kg", f.co2_kg), ("cost_usd", f.usd)];
-    for (key, v) in optional {
-        if let Some(v) = v {
-            m.insert(key.into(), json!(v.mid()));
-        }
-    }
-    if let Some((w, _)) = &f.power {
-        m.insert("power_watts".into(), json!(w.mid()));
-    }
-    m.insert("pue".into(), json!(f.pue.mid()));
-    m
+    export::footprint(f).iter().map(|(k, v)| (k.clone(), serde(v))).collect()
 }
 
 fn cmd_ops(raw: &[String]) -> Result<(), Fail> {
