@@ -245,10 +245,11 @@ pub fn Trend() -> impl IntoView {
                 _ => None,
             }}
             <div class="user-point">
-                <super::fields::Input field=crate::calc::Field::Date label="trend.date" placeholder="2024-06"/>
+                <super::fields::Input field=crate::calc::Field::Date label="trend.date"/>
                 <div class="field">
                     <label for="user-name">{move || state.t("trend.name")}</label>
                     <input id="user-name" type="text" data-testid="user-name"
+                        placeholder=move || state.t(crate::calc::Field::Name.spec().placeholder)
                         prop:value=move || state.calc.with(|c| c.name.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); state.calc.update(|c| c.name = v); }/>
                 </div>

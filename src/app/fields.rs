@@ -28,12 +28,12 @@ fn field_error(state: State, field: Field) -> Option<String> {
     check_field(field, &text).err().map(|e| e.message(lang))
 }
 
-/// One labelled text field with its error message.
+/// One labelled text field with its error message; its placeholder is the field's key in the
+/// string table (an example in the page's language).
 #[component]
 pub fn Input(
     field: Field,
     label: &'static str,
-    #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] list: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<State>();
@@ -50,7 +50,7 @@ pub fn Input(
                 autocomplete="off"
                 spellcheck="false"
                 data-testid=id
-                placeholder=placeholder
+                placeholder=move || state.t(field.spec().placeholder)
                 list=(!list.is_empty()).then_some(list)
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=err_id.clone()
@@ -93,14 +93,14 @@ pub fn Method1Panel() -> impl IntoView {
             </div>
             {move || match mode.get() {
                 Mode::Params => view! {
-                    <Input field=Field::Parameters label="m1.parameters" placeholder="175B"/>
-                    <Input field=Field::Tokens label="m1.tokens" placeholder="300B"/>
+                    <Input field=Field::Parameters label="m1.parameters"/>
+                    <Input field=Field::Tokens label="m1.tokens"/>
                 }.into_any(),
                 m => view! {
                     {if m == Mode::Layers { view! { <LayerCounter/> }.into_any() } else { view! { <ForwardOps/> }.into_any() }}
-                    <Input field=Field::Passes label="m1.passes" placeholder="3"/>
-                    <Input field=Field::Examples label="m1.examples" placeholder="1.2M"/>
-                    <Input field=Field::Epochs label="m1.epochs" placeholder="1"/>
+                    <Input field=Field::Passes label="m1.passes"/>
+                    <Input field=Field::Examples label="m1.examples"/>
+                    <Input field=Field::Epochs label="m1.epochs"/>
                 }.into_any(),
             }}
         </section>
@@ -127,13 +127,13 @@ fn ForwardOps() -> impl IntoView {
         }
     };
     view! {
-        <Input field=Field::Forward label="m1.forward" placeholder="11.4 * 10^9"/>
+        <Input field=Field::Forward label="m1.forward"/>
         <fieldset class="per">
             <legend>{move || state.t("m1.per")}</legend>
             {radio(Per::Mac, "m1.per.mac", "per-mac")}
             {radio(Per::Flop, "m1.per.flop", "per-flop")}
         </fieldset>
-        {move || (per.get() == Per::Mac).then(|| view! { <Input field=Field::FlopsPerMac label="m1.fpm" placeholder="2"/> })}
+        {move || (per.get() == Per::Mac).then(|| view! { <Input field=Field::FlopsPerMac label="m1.fpm"/> })}
     }
 }
 
@@ -161,6 +161,7 @@ fn LayerCounter() -> impl IntoView {
                 data-testid="ops-layers"
                 rows="4"
                 spellcheck="false"
+                placeholder=move || state.t(Field::Layers.spec().placeholder)
                 aria-describedby="ops-layers-error ops-layers-help"
                 aria-invalid=move || if parsed.with(|p| p.is_err()) { "true" } else { "false" }
                 prop:value=move || state.calc.with(|c| c.layers.clone())
@@ -211,8 +212,8 @@ pub fn Method2Panel() -> impl IntoView {
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
             <h2 id="m2-title">{move || state.t("m2.title")}</h2>
-            <Input field=Field::Chips label="m2.chips" placeholder="2"/>
-            <Input field=Field::Hardware label="m2.hardware" placeholder="GTX 580, V100, TPU v4…" list="chips"/>
+            <Input field=Field::Chips label="m2.chips"/>
+            <Input field=Field::Hardware label="m2.hardware" list="chips"/>
             {move || {
                 // A name several chips fit, with different peaks: one was used (a note says which);
                 // offer the others, one click each.
@@ -259,11 +260,11 @@ pub fn Method2Panel() -> impl IntoView {
                 }
             })}
             {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
-                <Input field=Field::Peak label="m2.peak" placeholder="1.58 TFLOPS"/>
+                <Input field=Field::Peak label="m2.peak"/>
             })}
-            <Input field=Field::Time label="m2.time" placeholder="5.5 d"/>
-            <Input field=Field::Utilization label="m2.utilization" placeholder="33% GPU · 17% CPU"/>
-            <Input field=Field::Factor label="m2.factor" placeholder="1"/>
+            <Input field=Field::Time label="m2.time"/>
+            <Input field=Field::Utilization label="m2.utilization"/>
+            <Input field=Field::Factor label="m2.factor"/>
         </section>
     }
 }
