@@ -110,7 +110,7 @@ async fn language_switch_translates_the_page() {
     by_id(&host, "lang-switch").click();
     settle().await;
     let all = host.text_content().unwrap();
-    assert!(all.contains("方法 1：计算操作数"), "Chinese headings");
+    assert!(all.contains("方法 1：统计运算次数"), "Chinese headings");
     assert!(!all.contains("Method 1: counting operations"));
     assert_eq!(text(&host, "gpu-pfs-days"), "0.00574", "numbers stay");
     assert!(window().location().search().unwrap().contains("lang=zh"));

@@ -128,6 +128,7 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
                 <h1>{move || state.t("app.title")}</h1>
                 <p class="subtitle">{move || state.t("app.subtitle")}</p>
                 <p class="pfsday">{move || state.t("app.pfsday")}</p>
+                <p class="pfsday" data-testid="terms">{move || state.t("app.terms")}</p>
             </div>
             <div class="controls no-print">
                 <PresetMenu/>
