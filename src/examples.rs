@@ -318,15 +318,10 @@ impl Example {
         if lang == crate::calc::Lang::En {
             return self.name.to_string();
         }
-        let base = match self.name.split(" (").next().unwrap_or(self.name) {
-            "Visualizing and Understanding Conv Nets" => "可视化和理解卷积神经网络",
-            "Neural Architecture Search" => "神经架构搜索",
-            "Neural Machine Translation" => "神经机器翻译",
-            other => other,
-        };
+        let base = crate::i18n::model_name(self.name.split(" (").next().unwrap_or(self.name), lang);
         let method = match self.name.split_once(" (").map(|(_, m)| m.trim_end_matches(')')) {
             Some("GPU time") => "（GPU 时间）",
-            Some("operations") => "（操作数）",
+            Some("operations") => "（运算次数）",
             Some("per layer") => "（逐层计算）",
             Some("6·N·D") => "（6·N·D）",
             _ => "",

@@ -89,7 +89,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("result.compare.empty", "Fill in both methods to compare them.", "两种方法都填写后即可比较。"),
     ("verdict.2x", "within 2×", "相差 2 倍以内"),
     ("verdict.3x", "within 3×", "相差 3 倍以内"),
-    ("verdict.far", "far apart: check the inputs", "相差很大：请检查输入"),
+    ("verdict.far", "far apart: check the inputs", "相差很大，请检查输入"),
     ("derivation.default", "(default)", "（默认值）"),
     ("factor.forward", "add-multiplies per forward pass", "每次前向传播的乘加数"),
     ("factor.fpm", "FLOPs per add-multiply", "每次乘加的 FLOP 数"),
@@ -186,4 +186,25 @@ impl Lang {
             Lang::Zh => "zh-CN",
         }
     }
+}
+
+/// Chinese names of models, as the seed's Chinese text calls them; other names stay as
+/// published.
+const MODEL_NAMES_ZH: &[(&str, &str)] = &[
+    ("Visualizing and Understanding Conv Nets", "可视化和理解卷积神经网络"),
+    ("Neural Architecture Search", "神经架构搜索"),
+    ("Neural Machine Translation", "神经机器翻译"),
+];
+
+/// A model's name in `lang`: the Chinese name where the app has one, else the published name.
+pub fn model_name(name: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::En => name,
+        Lang::Zh => MODEL_NAMES_ZH.iter().find(|(en, _)| *en == name).map_or(name, |(_, zh)| zh),
+    }
+}
+
+/// The colon after a label: full-width in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    tr(lang, ": ", "：")
 }
