@@ -153,6 +153,9 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("ph.name", "My model", "我的模型"),
     ("unit.s", "s", "秒"),
     ("app.terms", "FLOP: floating-point operations, a count of work done; FLOP/s: floating-point operations per second, the speed of a chip. PF = 10^15 FLOP, an amount; a petaflop/s is 10^15 FLOP/s.", "FLOP：浮点运算次数，是工作量；FLOP/s：每秒浮点运算次数，是芯片的速度。PF = 10^15 次浮点运算，是一个数量；petaflop/s 指每秒 10^15 次浮点运算。"),
+    ("chart.axis.pfs", "petaflop/s-days", "训练算力（petaflop/s-days）"),
+    ("chart.axis.pfs.short", "pfs-days", "算力（pfs-days）"),
+    ("chart.axis.flop", "FLOP", "浮点运算次数（FLOP）"),
 ];
 
 /// The text of `key` in `lang`.

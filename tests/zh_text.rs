@@ -205,3 +205,33 @@ fn sources_read_as_chinese() {
     let alexnet = models().find(|m| m.name == "AlexNet" && m.dataset == DatasetId::OpenAi2018).unwrap();
     assert_eq!(alexnet.citation_in(Zh), "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值");
 }
+
+/// The Chinese chart: axis titles, legend and point labels in Chinese, full-width punctuation.
+#[test]
+fn the_chart_reads_as_chinese() {
+    use aicompute::chart::{self, ChartSpec};
+    let sel = aicompute::trend::Selection::of(&[DatasetId::OpenAi2018]);
+    let spec = ChartSpec {
+        points: sel.points(),
+        fit: sel.fit(),
+        moore_months: Some(18.0),
+        eras: true,
+        user: None,
+        lang: Zh,
+        dark: false,
+        scale: 1.0,
+        labels: chart::DEFAULT_LABELS.to_vec(),
+    };
+    let (svg, _) = chart::svg(&spec, 1000, 600).unwrap();
+    let texts: Vec<&str> =
+        svg.split("</text>").filter_map(|t| t.rsplit('>').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    for want in ["训练算力（petaflop/s-days）", "浮点运算次数（FLOP）", "摩尔定律（18 个月翻倍）", "神经机器翻译", "OpenAI 2018（15 个结果）"] {
+        assert!(texts.contains(&want), "{want} not among {texts:?}");
+    }
+    // OpenAI's 15 results double every 3.4 months (OpenAI's 3.43-month figure).
+    assert!(texts.contains(&"拟合：翻倍时间 3.4 个月"), "{texts:?}");
+    assert!(!texts.contains(&"Neural Machine Translation"), "the Chinese name is used");
+    for t in texts {
+        check("chart", t);
+    }
+}
