@@ -64,9 +64,13 @@ impl DatasetId {
     pub fn source_in(self, lang: Lang) -> &'static str {
         match (lang, self) {
             (Lang::En, _) => self.source(),
-            (Lang::Zh, DatasetId::OpenAi2018) => "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值",
+            (Lang::Zh, DatasetId::OpenAi2018) => {
+                "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值"
+            }
             (Lang::Zh, DatasetId::Modest2018) => "OpenAI《AI and Compute》（2018）附录：使用适量算力的近期新成果",
-            (Lang::Zh, DatasetId::FirstEra) => "Epoch AI《Notable AI Models》（CC BY 4.0）；OpenAI 2019 年补充分析中的第一时期",
+            (Lang::Zh, DatasetId::FirstEra) => {
+                "Epoch AI《Notable AI Models》（CC BY 4.0）；OpenAI 2019 年补充分析中的第一时期"
+            }
             (Lang::Zh, DatasetId::Epoch) => "Epoch AI《Notable AI Models》（CC BY 4.0），2024 年 12 月快照",
             (Lang::Zh, DatasetId::Imported) => "从你的文件导入（未与公开来源核对）",
         }

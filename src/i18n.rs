@@ -156,6 +156,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.axis.pfs", "petaflop/s-days", "训练算力（petaflop/s-days）"),
     ("chart.axis.pfs.short", "pfs-days", "算力（pfs-days）"),
     ("chart.axis.flop", "FLOP", "浮点运算次数（FLOP）"),
+    ("m1.layers.meaning", "in: input size (height x width x channels for conv); k: kernel size; s: stride; p: padding; f: filters; out: outputs; h: hidden units; bi: both directions; x7: the layer 7 times.", "in：输入大小（卷积层为 高 x 宽 x 通道数）；k：卷积核大小；s：步幅；p：填充；f：卷积核个数；out：输出数；h：隐藏单元数；bi：双向；x7：该层重复 7 次。"),
 ];
 
 /// The text of `key` in `lang`.

@@ -104,7 +104,9 @@ fn chinese_placeholders_parse_to_the_english_values() {
 }
 
 fn is_cjk(c: char) -> bool {
-    ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
 }
 
 /// Half-width `( ) : ;` or `,` next to a CJK character (ideograph or full-width punctuation).

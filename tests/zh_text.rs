@@ -10,7 +10,9 @@ use aicompute::render;
 use aicompute::trend::{headline_growth, ERAS};
 
 fn is_cjk(c: char) -> bool {
-    ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
 }
 
 /// The first half-width `( ) : ;` next to a CJK character, with its surroundings.
@@ -183,8 +185,14 @@ fn the_doubling_line_in_both_languages() {
     // Three points doubling every year exactly: slope 1, 12 months, growth 2× a year, R² 1, no
     // spread so the interval is 12.00–12.00.
     let fit = aicompute::trend::fit(&[(2000.0, 1.0), (2001.0, 2.0), (2002.0, 4.0)]).unwrap();
-    assert_eq!(render::doubling(&fit, Zh), "12.00 个月（95% 置信区间 12.00–12.00 个月；每年增至 2 倍；R² = 1.00；3 个数据点）");
-    assert_eq!(render::doubling(&fit, aicompute::calc::Lang::En), "12.00 months (95% interval 12.00–12.00; growth per year 2×/yr; R² 1.00; 3 points)");
+    assert_eq!(
+        render::doubling(&fit, Zh),
+        "12.00 个月（95% 置信区间 12.00–12.00 个月；每年增至 2 倍；R² = 1.00；3 个数据点）"
+    );
+    assert_eq!(
+        render::doubling(&fit, aicompute::calc::Lang::En),
+        "12.00 months (95% interval 12.00–12.00; growth per year 2×/yr; R² 1.00; 3 points)"
+    );
 }
 
 #[test]
@@ -225,7 +233,13 @@ fn the_chart_reads_as_chinese() {
     let (svg, _) = chart::svg(&spec, 1000, 600).unwrap();
     let texts: Vec<&str> =
         svg.split("</text>").filter_map(|t| t.rsplit('>').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
-    for want in ["训练算力（petaflop/s-days）", "浮点运算次数（FLOP）", "摩尔定律（18 个月翻倍）", "神经机器翻译", "OpenAI 2018（15 个结果）"] {
+    for want in [
+        "训练算力（petaflop/s-days）",
+        "浮点运算次数（FLOP）",
+        "摩尔定律（18 个月翻倍）",
+        "神经机器翻译",
+        "OpenAI 2018（15 个结果）",
+    ] {
         assert!(texts.contains(&want), "{want} not among {texts:?}");
     }
     // OpenAI's 15 results double every 3.4 months (OpenAI's 3.43-month figure).
@@ -234,4 +248,17 @@ fn the_chart_reads_as_chinese() {
     for t in texts {
         check("chart", t);
     }
+}
+
+#[test]
+fn preset_descriptions_and_sources_read_as_chinese() {
+    for ex in EXAMPLES {
+        check(ex.id, ex.source_in(Zh));
+        if !ex.seed {
+            check(ex.id, ex.printed_in(Zh));
+        }
+    }
+    let gpt3 = aicompute::examples::find("gpt3").unwrap();
+    assert!(gpt3.printed_in(Zh).starts_with("1750 亿参数"));
+    assert_eq!(aicompute::examples::find("resnet").unwrap().source_in(Zh), "OpenAI《AI and Compute》（2018）附录");
 }

@@ -2,6 +2,7 @@
 
 use super::State;
 use crate::calc::{check_field, Field, Mode, Per};
+use crate::format::superscript as sup;
 use crate::hardware::{self, chips};
 use crate::layers;
 use leptos::prelude::*;
@@ -31,15 +32,11 @@ fn field_error(state: State, field: Field) -> Option<String> {
 /// One labelled text field with its error message; its placeholder is the field's key in the
 /// string table (an example in the page's language).
 #[component]
-pub fn Input(
-    field: Field,
-    label: &'static str,
-    #[prop(optional)] list: &'static str,
-) -> impl IntoView {
+pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let id = field.test_id();
     let err_id = format!("{id}-error");
-    let error = Memo::new(move |_| field_error(state, field));
+    let error = Memo::new(move |_| field_error(state, field).map(|m| sup(&m)));
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{move || state.t(label)}</label>
@@ -171,8 +168,9 @@ fn LayerCounter() -> impl IntoView {
                 }
             ></textarea>
             <p class="help" id="ops-layers-help">{move || state.t("m1.layers.help")}</p>
+            <p class="help">{move || state.t("m1.layers.meaning")}</p>
             <p class="error" id="ops-layers-error" data-testid="ops-layers-error">
-                {move || parsed.with(|p| p.as_ref().err().map(|e| e.to_string()))}
+                {move || parsed.with(|p| p.as_ref().err().map(|e| e.message(state.lang.get())))}
             </p>
         </div>
         {move || parsed.get().ok().map(|ls| {
@@ -188,7 +186,7 @@ fn LayerCounter() -> impl IntoView {
                             </tr>
                         }).collect_view()}
                         <tr class="total">
-                            <td>{state.t("m1.layers.total")} " (MAC)"</td>
+                            <td>{state.t("m1.layers.total")} {crate::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
                             <td class="num" data-testid="layers-total">{crate::format::grouped(total, 0, ",")}</td>
                         </tr>
                     </tbody>
@@ -224,10 +222,10 @@ pub fn Method2Panel() -> impl IntoView {
                 (!found.is_empty()).then(|| view! {
                     <ul class="chip-choices" data-testid="chip-choices">
                         {found.into_iter().take(12).map(|chip| {
-                            let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), crate::format::sci(v, 3))).unwrap_or_default();
+                            let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
                             view! {
                                 <li><button type="button" class="secondary" on:click=move |_| state.calc.update(|c| c.hardware = chip.id.to_string())>
-                                    {chip.name} <span class="muted">" · " {peak} " FLOP/s"</span>
+                                    {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
                                 </button></li>
                             }
                         }).collect_view()}
@@ -241,14 +239,14 @@ pub fn Method2Panel() -> impl IntoView {
                 let peaks = c
                     .precisions()
                     .iter()
-                    .map(|p| format!("{} {}", p.label(), crate::format::sci(c.peak(*p).unwrap_or(0.0), 3)))
+                    .map(|p| format!("{} {}", p.label(), sup(&crate::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
                     .collect::<Vec<_>>()
                     .join(" · ");
                 let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
                 view! {
                     <div class="chip-info" data-testid="chip-info">
                         <p>{peaks} " FLOP/s"</p>
-                        <p class="source">{state.t("m2.source")} ": " <a href=link>{c.citation()}</a></p>
+                        <p class="source">{state.t("m2.source")} {crate::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
                     </div>
                     <label class="field">
                         <span>{state.t("m2.precision")}</span>
