@@ -137,3 +137,20 @@ fn chinese_uses_the_chosen_terms() {
     }
     assert!(t(Lang::Zh, "app.terms").contains("浮点运算次数") && t(Lang::Zh, "app.terms").contains("每秒浮点运算次数"));
 }
+
+/// Every Chinese string literal of the source (messages written with `tr`, notes, sources), not
+/// only the table's: full-width punctuation, and 运算次数 rather than 操作数.
+#[test]
+fn chinese_literals_in_the_source_use_full_width_punctuation() {
+    let mut files = Vec::new();
+    sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut seen = 0;
+    for (path, text) in &files {
+        for lit in text.split('"').skip(1).step_by(2).filter(|s| s.chars().any(is_cjk)) {
+            seen += 1;
+            assert_eq!(half_width_next_to_cjk(lit), None, "{path}: {lit}");
+            assert!(!lit.contains("操作"), "{path}: 运算次数, not 操作: {lit}");
+        }
+    }
+    assert!(seen > 100, "only {seen} Chinese literals found");
+}
