@@ -33,7 +33,8 @@ export class Calculator {
   async text(testid) { return (await this.id(testid).innerText()).trim(); }
   /** The number an output starts with, as the page formats it ("10,506" -> 10506, "1.05 × 10^19" -> 1.05e19). */
   async number(testid) {
-    const t = await this.text(testid);
+    const sup = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-' };
+    const t = (await this.text(testid)).replace(/ × 10([⁻⁰-⁹¹²³]+)/g, (_, e) => ` × 10^${[...e].map((c) => sup[c]).join('')}`);
     const m = t.replace(/,/g, '').match(/^([-+]?\d*\.?\d+)(?: × 10\^(-?\d+))?/);
     if (!m) return NaN;
     return parseFloat(m[1]) * (m[2] ? 10 ** parseInt(m[2], 10) : 1);

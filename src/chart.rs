@@ -6,7 +6,7 @@
 
 use crate::calc::{Lang, PFS_DAY};
 use crate::data::{DatasetId, Model};
-use crate::i18n::t;
+use crate::i18n::{colon, model_name, t, tr};
 use crate::trend::{Fit, ERAS};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -134,6 +134,18 @@ fn set_name(d: DatasetId, lang: Lang) -> &'static str {
     }
 }
 
+/// The legend of the Moore's-law line: "Moore's law (18 months)" / "摩尔定律（18 个月翻倍）".
+pub fn legend_moore(months: f64, lang: Lang) -> String {
+    let (name, unit) = (t(lang, "trend.moore"), t(lang, "trend.months"));
+    tr(lang, format!("{name} ({months} {unit})"), format!("{name}（{months} 个月翻倍）"))
+}
+
+/// The legend of the fitted line: "fit: Doubling time 3.4 months" / "拟合：翻倍时间 3.4 个月".
+pub fn legend_fit(months: f64, lang: Lang) -> String {
+    let (fit, doubling, unit) = (t(lang, "trend.fit"), t(lang, "trend.doubling"), t(lang, "trend.months"));
+    format!("{fit}{}{doubling} {months:.1} {unit}", colon(lang))
+}
+
 /// The legend name of a data set.
 pub fn dataset_name(d: DatasetId, lang: Lang) -> &'static str {
     set_name(d, lang)
@@ -241,7 +253,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         .x_label_formatter(&|y| format!("{}", y.round() as i32))
         .y_labels(y_labels)
         .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
-        .y_desc(if narrow { "pfs-days" } else { "petaflop/s-days" })
+        .y_desc(t(spec.lang, if narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" }))
         .label_style(label_style.clone())
         .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
         .draw()
@@ -251,7 +263,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         .axis_style(th.text)
         .y_labels(y_labels)
         .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
-        .y_desc("FLOP")
+        .y_desc(t(spec.lang, "chart.axis.flop"))
         .label_style(label_style.clone())
         .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
         .draw()
@@ -266,7 +278,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .filter(|(_, y)| *y >= ymin && *y <= ymax)
             .map(|(x, y)| (x, l(y)))
             .collect();
-        let name = format!("{} ({} {})", t(spec.lang, "trend.moore"), months, t(spec.lang, "trend.months"));
+        let name = legend_moore(months, spec.lang);
         let style = ShapeStyle { color: th.moore.to_rgba(), filled: false, stroke_width: (1.5 * s).round() as u32 };
         chart
             .draw_series(DashedLineSeries::new(pts, (6.0 * s) as u32, (4.0 * s) as u32, style))
@@ -281,13 +293,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .filter(|(_, y)| *y >= ymin && *y <= ymax)
             .map(|(x, y)| (x, l(y)))
             .collect();
-        let name = format!(
-            "{}: {} {:.1} {}",
-            t(spec.lang, "trend.fit"),
-            t(spec.lang, "trend.doubling"),
-            fit.doubling_months,
-            t(spec.lang, "trend.months")
-        );
+        let name = legend_fit(fit.doubling_months, spec.lang);
         let style = ShapeStyle { color: th.fit.to_rgba(), filled: false, stroke_width: (2.5 * s).round() as u32 };
         chart
             .draw_series(std::iter::once(PathElement::new(pts, style)))
@@ -347,12 +353,16 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     // Labels for a few named points.
     let small = ("sans-serif", font(base - 1.0)).into_font().color(&th.text);
     // On a phone, only short names: long ones would run over the axis.
-    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name) && (!narrow || m.name.len() <= 12)) {
+    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name)) {
+        let name = model_name(m.name, spec.lang);
+        if narrow && name.chars().count() > 12 {
+            continue;
+        }
         if let Some(v) = m.pfs_days {
             chart
                 .draw_series(std::iter::once(
                     EmptyElement::at((m.date.years(), l(v)))
-                        + Text::new(m.name.to_string(), (r + 3, -r - 12), small.clone()),
+                        + Text::new(name.to_string(), (r + 3, -r - 12), small.clone()),
                 ))
                 .map_err(e)?;
         }

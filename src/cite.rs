@@ -19,8 +19,8 @@ pub enum Method {
 impl Method {
     fn phrase(self, lang: Lang) -> &'static str {
         match self {
-            Method::Operations => tr(lang, "by counting operations", "通过计数操作"),
-            Method::SixNd => tr(lang, "by counting operations (6ND)", "通过计数操作（6ND）"),
+            Method::Operations => tr(lang, "by counting operations", "通过统计运算次数"),
+            Method::SixNd => tr(lang, "by counting operations (6ND)", "通过统计运算次数（6ND）"),
             Method::GpuTime => tr(
                 lang,
                 "from GPU time (chips × peak FLOP/s × time × utilization)",

@@ -4,6 +4,7 @@
 
 pub use crate::date::Date;
 use crate::hardware::{Chip, Source, PEAK_COUNT};
+use crate::i18n::{tr, Lang};
 use crate::units::PFS_DAY;
 use std::sync::OnceLock;
 
@@ -59,6 +60,31 @@ impl DatasetId {
         }
     }
 
+    /// The source in `lang`: Chinese with 《》 titles and full-width punctuation.
+    pub fn source_in(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) => self.source(),
+            (Lang::Zh, DatasetId::OpenAi2018) => {
+                "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值"
+            }
+            (Lang::Zh, DatasetId::Modest2018) => "OpenAI《AI and Compute》（2018）附录：使用适量算力的近期新成果",
+            (Lang::Zh, DatasetId::FirstEra) => {
+                "Epoch AI《Notable AI Models》（CC BY 4.0）；OpenAI 2019 年补充分析中的第一时期"
+            }
+            (Lang::Zh, DatasetId::Epoch) => "Epoch AI《Notable AI Models》（CC BY 4.0），2024 年 12 月快照",
+            (Lang::Zh, DatasetId::Imported) => "从你的文件导入（未与公开来源核对）",
+        }
+    }
+
+    /// Who published the set: "OpenAI", "Epoch AI", or (imported) "your file" in `lang`.
+    pub fn publisher(self, lang: Lang) -> &'static str {
+        match self {
+            DatasetId::OpenAi2018 | DatasetId::Modest2018 => "OpenAI",
+            DatasetId::FirstEra | DatasetId::Epoch => "Epoch AI",
+            DatasetId::Imported => tr(lang, "your file", "你的文件"),
+        }
+    }
+
     pub fn link(self) -> &'static str {
         match self {
             DatasetId::OpenAi2018 | DatasetId::Modest2018 => "https://openai.com/index/ai-and-compute/",
@@ -101,15 +127,29 @@ pub struct Model {
 impl Model {
     /// The citation shown with the point.
     pub fn citation(&self) -> String {
-        let mut s = self.dataset.source().to_string();
+        self.citation_in(Lang::En)
+    }
+
+    /// The citation in `lang` (see [`Model::citation`]).
+    pub fn citation_in(&self, lang: Lang) -> String {
+        let mut s = self.dataset.source_in(lang).to_string();
+        let sep = tr(lang, "; ", "；");
         if !self.confidence.is_empty() {
-            s.push_str(&format!("; confidence: {}", self.confidence));
+            let c = match (lang, self.confidence) {
+                (Lang::Zh, "Confident") => "可信",
+                (Lang::Zh, "Likely") => "较可能",
+                (Lang::Zh, "Speculative") => "推测",
+                (_, c) => c,
+            };
+            s.push_str(&format!("{sep}{}{c}", tr(lang, "confidence: ", "可信度：")));
         }
         if self.digitized {
-            s.push_str("; value read off OpenAI's chart");
+            s.push_str(sep);
+            s.push_str(tr(lang, "value read off OpenAI's chart", "数值读自 OpenAI 的图表"));
         }
         if self.upper_bound {
-            s.push_str("; an upper bound (\"less than\")");
+            s.push_str(sep);
+            s.push_str(tr(lang, "an upper bound (\"less than\")", "上限值（“小于”）"));
         }
         s
     }

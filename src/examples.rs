@@ -318,20 +318,39 @@ impl Example {
         if lang == crate::calc::Lang::En {
             return self.name.to_string();
         }
-        let base = match self.name.split(" (").next().unwrap_or(self.name) {
-            "Visualizing and Understanding Conv Nets" => "可视化和理解卷积神经网络",
-            "Neural Architecture Search" => "神经架构搜索",
-            "Neural Machine Translation" => "神经机器翻译",
-            other => other,
-        };
+        let base = crate::i18n::model_name(self.name.split(" (").next().unwrap_or(self.name), lang);
         let method = match self.name.split_once(" (").map(|(_, m)| m.trim_end_matches(')')) {
             Some("GPU time") => "（GPU 时间）",
-            Some("operations") => "（操作数）",
+            Some("operations") => "（运算次数）",
             Some("per layer") => "（逐层计算）",
             Some("6·N·D") => "（6·N·D）",
             _ => "",
         };
         format!("{base}{method}")
+    }
+}
+
+impl Example {
+    /// The printed computation in `lang`: the seed's formulas stay as printed (the Chinese text
+    /// quotes them in English too); the modern models' descriptions are translated.
+    pub fn printed_in(&self, lang: crate::calc::Lang) -> &'static str {
+        match (lang, self.id) {
+            (crate::calc::Lang::Zh, "gpt3") => "1750 亿参数，在 3000 亿 token 上训练（Brown 等，2020，arXiv:2005.14165）；Epoch AI 给出 3.14e23 FLOP",
+            (crate::calc::Lang::Zh, "llama2-70b") => "1,000 块 A100 80 GB，训练 1,728 小时，利用率 41.9%（Epoch AI 对 Llama 2-70B 的数据）；Epoch AI 给出 8.1e23 FLOP",
+            _ => self.printed,
+        }
+    }
+
+    /// The source in `lang`, titles in 《》 in Chinese.
+    pub fn source_in(&self, lang: crate::calc::Lang) -> &'static str {
+        match (lang, self.id) {
+            (crate::calc::Lang::En, _) => self.source,
+            (_, "gpt3") => {
+                "Brown 等《Language Models are Few-Shot Learners》（2020）；Epoch AI《Notable AI Models》（CC BY 4.0）"
+            }
+            (_, "llama2-70b") => "Touvron 等《Llama 2》（2023）；Epoch AI《Notable AI Models》（CC BY 4.0）",
+            _ => "OpenAI《AI and Compute》（2018）附录",
+        }
     }
 }
 

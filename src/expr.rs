@@ -452,6 +452,42 @@ fn word_end(chars: &[char], start: usize) -> usize {
     pos
 }
 
+/// The digit of a superscript character: '¹' -> 1.
+fn superscript_digit(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
+/// An exponent written in superscripts at `start` (`10¹⁷`, `10⁻³`, as the page shows them): pushes
+/// `^`, its sign and its number, and returns where it ends; `None` where none starts here.
+fn superscript(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<Option<usize>, ExprError> {
+    let sign = match chars[start] {
+        '⁻' => Some('-'),
+        '⁺' => Some('+'),
+        c if superscript_digit(c).is_some() => None,
+        _ => return Ok(None),
+    };
+    let first = start + usize::from(sign.is_some());
+    let digits: Vec<u32> = chars[first..].iter().map_while(|c| superscript_digit(*c)).collect();
+    let end = first + digits.len();
+    if digits.is_empty() {
+        return Err(ExprError { kind: ExprKind::NotAllowed { ch: chars[start] }, start, end: start + 1 });
+    }
+    out.push(Token { tok: Tok::Op('^'), start, end: first });
+    if let Some(s) = sign {
+        out.push(Token { tok: Tok::Op(s), start, end: first });
+    }
+    let v = digits.iter().fold(0.0, |acc, d| acc * 10.0 + *d as f64);
+    out.push(Token { tok: Tok::Num(v), start: first, end });
+    Ok(Some(end))
+}
+
 fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
     let n = chars.len();
     let mut out = Vec::new();
@@ -523,6 +559,10 @@ fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
                 pos = word_end(chars, pos);
                 out.push(Token { tok: Tok::Word { text: text(ws, pos), attached: true }, start: ws, end: pos });
             }
+            continue;
+        }
+        if let Some(end) = superscript(chars, pos, &mut out)? {
+            pos = end;
             continue;
         }
         if is_word_char(c) {

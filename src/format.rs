@@ -135,3 +135,50 @@ pub fn exact(v: f64) -> String {
         sci
     }
 }
+
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// Writes the exponents of a text as superscripts, as textbooks do: "1.05 × 10^19" ->
+/// "1.05 × 10¹⁹", "10^-3" -> "10⁻³". A `^` not followed by a whole number stays. For the page's
+/// display; the CLI's plain text keeps `^`.
+pub fn superscript(text: &str) -> String {
+    let cs: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let sign = usize::from(matches!(cs.get(i + 1), Some('-' | '−')));
+        let digits = cs[(i + 1 + sign).min(cs.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if cs[i] != '^' || digits == 0 {
+            out.push(cs[i]);
+            i += 1;
+            continue;
+        }
+        if sign == 1 {
+            out.push('⁻');
+        }
+        let start = i + 1 + sign;
+        out.extend(cs[start..start + digits].iter().map(|c| SUPERSCRIPT_DIGITS[*c as usize - '0' as usize]));
+        i = start + digits;
+    }
+    out
+}
+
+/// A large number in Chinese units, as a Chinese reader expects in prose: 321,726 -> "32 万"
+/// (2 significant digits), 3.1 × 10^8 -> "3.1 亿", 2 × 10^12 -> "2 万亿"; below 10^4 as
+/// [`readable`]; from 10^16 in scientific notation.
+pub fn wan(v: f64, sig: u32) -> String {
+    let a = v.abs();
+    let (unit, k) = match a {
+        a if a < 1e4 => return readable(v, sig, ","),
+        a if a < 1e8 => ("万", 1e4),
+        a if a < 1e12 => ("亿", 1e8),
+        a if a < 1e16 => ("万亿", 1e12),
+        _ => return sci(v, sig),
+    };
+    let m = round_sig(v / k, sig);
+    // 9,999.6 万 rounds up to the next unit.
+    if m.abs() >= 1e4 {
+        return wan(m * k, sig);
+    }
+    format!("{} {unit}", trim(m, decimals_for(m, sig)))
+}

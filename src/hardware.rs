@@ -149,6 +149,30 @@ impl Chip {
 }
 
 impl Chip {
+    /// The citation in `lang`: in Chinese with 《》 titles, full-width punctuation and the
+    /// models' Chinese names ("OpenAI《AI and Compute》（2018）附录；用于：AlexNet").
+    pub fn citation_in(&self, lang: Lang) -> String {
+        match (lang, self.source) {
+            (Lang::En, _) => self.citation(),
+            (Lang::Zh, Source::OpenAi2018) => {
+                let used = self.note.strip_prefix("used in: ").unwrap_or(self.note);
+                let names: Vec<&str> = used.split("; ").map(|n| crate::i18n::model_name(n, lang)).collect();
+                format!("OpenAI《AI and Compute》（2018）附录；用于：{}", names.join("、"))
+            }
+            (Lang::Zh, Source::Epoch) => {
+                // The data set's datasheet field mixes links with English remarks: links only.
+                let links: Vec<&str> = self.link.split_whitespace().filter(|w| w.starts_with("http")).collect();
+                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0）；规格表：{}", links.join(" "))
+            }
+        }
+    }
+
+    /// The chip's name in `lang`: OpenAI's figures say so in Chinese ("NVIDIA GeForce GTX 580
+    /// （OpenAI 2018 年数值）").
+    pub fn name_in(&self, lang: Lang) -> String {
+        chip_name(self.name, lang)
+    }
+
     /// The source of [`Chip::tdp_watts`]: the datasheet for OpenAI's figures, Epoch AI's data
     /// set (with its datasheet link) for the rest; empty where there is no TDP.
     pub fn tdp_citation(&self) -> String {
@@ -338,4 +362,17 @@ pub fn search(query: &str) -> Vec<&'static Chip> {
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect()
+}
+
+/// A chip's catalog name in `lang` (see [`Chip::name_in`]).
+pub fn chip_name(name: &str, lang: Lang) -> String {
+    match (lang, name.split_once(" (OpenAI 2018 figure")) {
+        (Lang::Zh, Some((base, rest))) => format!("{base}（OpenAI 2018 年数值{}）", rest.trim_end_matches(')')),
+        _ => name.to_string(),
+    }
+}
+
+/// The chip of the catalog whose name is `name`.
+pub fn by_name(name: &str) -> Option<&'static Chip> {
+    chips().iter().find(|c| c.name == name)
 }

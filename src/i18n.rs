@@ -20,25 +20,40 @@ pub fn tr<T>(lang: Lang, en: T, zh: T) -> T {
     }
 }
 
-/// (key, English, Chinese)
+/// (key, English, Chinese). New keys go at the end.
+///
+/// Terminology, the same in every Chinese text of the page and the CLI:
+/// - operations: 运算次数 (not 操作数, which reads as "operand"); the seed's word 操作数 is
+///   given once, on first use (the subtitle). An add-multiply is 乘加 (MAC).
+/// - FLOP: 浮点运算次数, an amount; FLOP/s: 每秒浮点运算次数, a rate (a chip's peak). The
+///   symbols stay as written (FLOP, FLOP/s, PF, pfs-day); FLOPS typed in a count is read as FLOP.
+/// - PF: always 10^15 FLOP, an amount (never petaFLOP/s, which is 10^15 FLOP/s).
+/// - pfs-day (petaflop/s-day): 10^15 FLOP/s for a day, 8.64 × 10^19 FLOP; kept in Latin.
+/// - epoch: 轮数 (epoch), examples: 样本数, forward/backward pass: 前向/反向传播.
+/// - utilization: 利用率; peak: 峰值; chip: 芯片; data set of the chart: 数据来源 (数据集 is a
+///   training set to a student).
+/// - Ratios: 倍 only for increases (是……的 k 倍, 每年增至 k 倍); a decrease is 仅为……的 1/k. Big
+///   multiples in prose use 万/亿 (约 32 万倍).
+/// - Typography: full-width punctuation (，。：；（）“”) in Chinese sentences, a space between
+///   CJK and Latin letters or digits, units in Chinese in derivations (天, 秒), 若依摩尔定律.
 pub const STRINGS: &[(&str, &str, &str)] = &[
     ("app.title", "AI training compute calculator", "AI 训练算力计算器"),
-    ("app.subtitle", "Estimate how much compute trained a model, the way OpenAI's “AI and Compute” (2018) did by hand: count the operations, or multiply GPU time.", "按 OpenAI《AI 与算力》（2018）手工估算的方法，计算训练一个模型所用的算力：数操作次数，或由 GPU 时间推算。"),
+    ("app.subtitle", "Estimate how much compute trained a model, the way OpenAI's “AI and Compute” (2018) did by hand: count the operations, or multiply GPU time.", "按 OpenAI《AI 与算力》（2018）手工估算的方法，计算训练一个模型所用的算力：统计运算次数（原文称“操作数”），或由 GPU 时间推算。"),
     ("app.pfsday", "1 petaflop/s-day (pfs-day) = 10^15 operations per second for a day = 8.64 × 10^19 operations.", "1 petaflop/s-day（pfs-day）= 每秒 10^15 次运算持续一天 = 8.64 × 10^19 次运算。"),
     ("lang.switch", "中文", "English"),
     ("preset.label", "Worked example", "算例"),
     ("preset.none", "Choose a worked example…", "选择一个算例……"),
     ("preset.seed", "From OpenAI's appendix (2018)", "OpenAI 附录中的算例（2018）"),
     ("preset.modern", "Modern models", "近期模型"),
-    ("preset.published", "Published", "原文数值"),
+    ("preset.published", "Published", "公布数值"),
     ("preset.exact", "exact arithmetic", "精确计算"),
-    ("preset.differs", "The published figure differs from its own arithmetic by", "原文数值与其算式的精确结果相差"),
+    ("preset.differs", "The published figure differs from its own arithmetic by", "公布数值与其算式的精确结果相差"),
     ("preset.source", "Source", "来源"),
-    ("m1.title", "Method 1: counting operations", "方法 1：计算操作数"),
-    ("m1.tab.ops", "Forward ops", "前向操作数"),
+    ("m1.title", "Method 1: counting operations", "方法 1：统计运算次数"),
+    ("m1.tab.ops", "Forward ops", "前向运算次数"),
     ("m1.tab.layers", "Per layer", "逐层计算"),
     ("m1.tab.params", "6·N·D (transformers)", "6·N·D（Transformer）"),
-    ("m1.forward", "Operations per forward pass (per example)", "每个样本一次前向传播的操作数"),
+    ("m1.forward", "Operations per forward pass (per example)", "每个样本一次前向传播的运算次数"),
     ("m1.per", "counted as", "计为"),
     ("m1.per.mac", "add-multiplies (MACs)", "乘加（MAC）"),
     ("m1.per.flop", "FLOPs", "FLOP"),
@@ -49,7 +64,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("m1.layers", "Layers, one per line", "网络层，每行一层"),
     ("m1.layers.help", "conv in=84x84x3 k=8 s=4 f=16 · dense in=2592 out=256 · rnn in=1280 h=1280 bi x7 (lstm, gru)", "conv in=84x84x3 k=8 s=4 f=16 · dense in=2592 out=256 · rnn in=1280 h=1280 bi x7（lstm、gru）"),
     ("m1.layers.total", "Total per example", "每个样本合计"),
-    ("m1.layers.use", "Use as forward ops", "填入前向操作数"),
+    ("m1.layers.use", "Use as forward ops", "填入前向运算次数"),
     ("m1.parameters", "Parameters N", "参数量 N"),
     ("m1.tokens", "Training tokens D", "训练 token 数 D"),
     ("m2.title", "Method 2: GPU time", "方法 2：GPU 时间"),
@@ -60,7 +75,6 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("m2.peak", "or a custom peak", "或自定义峰值"),
     ("m2.time", "Training time", "训练时间"),
     ("m2.utilization", "Utilization", "利用率"),
-    ("m2.utilization.placeholder", "33% GPU, 17% CPU", "GPU 33%，CPU 17%"),
     ("m2.factor", "Extra factor", "额外系数"),
     ("m2.source", "Source", "来源"),
     ("m2.target", "FLOP target (solves for the one of chips, time, utilization left empty)", "目标运算量（求解芯片数、时间、利用率中留空的一项）"),
@@ -98,7 +112,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("result.compare.empty", "Fill in both methods to compare them.", "两种方法都填写后即可比较。"),
     ("verdict.2x", "within 2×", "相差 2 倍以内"),
     ("verdict.3x", "within 3×", "相差 3 倍以内"),
-    ("verdict.far", "far apart: check the inputs", "相差很大：请检查输入"),
+    ("verdict.far", "far apart: check the inputs", "相差很大，请检查输入"),
     ("derivation.default", "(default)", "（默认值）"),
     ("factor.forward", "add-multiplies per forward pass", "每次前向传播的乘加数"),
     ("factor.fpm", "FLOPs per add-multiply", "每次乘加的 FLOP 数"),
@@ -118,14 +132,14 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("trend.doubling", "Doubling time", "翻倍时间"),
     ("trend.months", "months", "个月"),
     ("trend.fit", "fit", "拟合"),
-    ("trend.dataset", "Data set", "数据集"),
+    ("trend.dataset", "Data set", "数据来源"),
     ("trend.date", "Date of your model", "你的模型的日期"),
     ("trend.name", "Name of your model", "你的模型名称"),
     ("trend.you", "your estimate", "你的估算"),
     ("trend.moore", "Moore's law", "摩尔定律"),
-    ("trend.growth", "growth per year", "每年增长"),
+    ("trend.growth", "growth per year", "每年增至"),
     ("trend.points", "points", "个数据点"),
-    ("trend.ci", "95% interval", "95% 区间"),
+    ("trend.ci", "95% interval", "95% 置信区间"),
     ("trend.loading", "Loading Epoch AI's notable models…", "正在加载 Epoch AI 的重要模型数据……"),
     ("trend.loadfail", "Epoch AI's data could not be loaded:", "无法加载 Epoch AI 的数据："),
     ("trend.nodate", "Enter the date of your model to place your estimate on the chart.", "填写模型日期，即可在图中标出你的估算。"),
@@ -141,6 +155,31 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("footer.credit", "Method and 2012–2017 data: OpenAI, “AI and Compute” (Dario Amodei, Danny Hernandez, 2018). Notable models, first era and hardware: Epoch AI, licensed CC BY 4.0.", "方法与 2012–2017 年数据：OpenAI《AI and Compute》（Dario Amodei、Danny Hernandez，2018）。重要模型、第一时期与硬件数据：Epoch AI，CC BY 4.0 许可。"),
     ("footer.accuracy", "OpenAI aimed to be accurate within 2–3×: these are order-of-magnitude estimates.", "OpenAI 的目标是误差在 2–3 倍以内：这些是数量级估算。"),
     ("error.panic", "Something went wrong in the page. Reload it; your calculation is in the link.", "页面出错了。请刷新；你的计算保存在链接中。"),
+    // Placeholders of the fields (src/field.rs names them): examples a reader can type, in
+    // the units and multipliers the parser takes (天, 万, 亿 in Chinese).
+    ("ph.forward", "11.4 * 10^9", "114 亿"),
+    ("ph.fpm", "2", "2"),
+    ("ph.passes", "3", "3"),
+    ("ph.examples", "1.2M", "120 万"),
+    ("ph.epochs", "1", "1"),
+    ("ph.layers", "conv in=84x84x3 k=8 s=4 f=16", "conv in=84x84x3 k=8 s=4 f=16"),
+    ("ph.parameters", "175B", "1750 亿"),
+    ("ph.tokens", "300B", "3000 亿"),
+    ("ph.chips", "2", "2"),
+    ("ph.hardware", "GTX 580, V100, TPU v4…", "GTX 580、V100、TPU v4……"),
+    ("ph.none", "default", "默认"),
+    ("ph.peak", "1.58 TFLOPS", "1.58 TFLOPS"),
+    ("ph.time", "5.5 d", "5.5 天"),
+    ("ph.utilization", "33% GPU · 17% CPU", "GPU 33%，CPU 17%"),
+    ("ph.factor", "1", "1"),
+    ("ph.date", "2024-06", "2024-06"),
+    ("ph.name", "My model", "我的模型"),
+    ("unit.s", "s", "秒"),
+    ("app.terms", "FLOP: floating-point operations, a count of work done; FLOP/s: floating-point operations per second, the speed of a chip. PF = 10^15 FLOP, an amount; a petaflop/s is 10^15 FLOP/s.", "FLOP：浮点运算次数，是工作量；FLOP/s：每秒浮点运算次数，是芯片的速度。PF = 10^15 次浮点运算，是一个数量；petaflop/s 指每秒 10^15 次浮点运算。"),
+    ("chart.axis.pfs", "petaflop/s-days", "训练算力（petaflop/s-days）"),
+    ("chart.axis.pfs.short", "pfs-days", "算力（pfs-days）"),
+    ("chart.axis.flop", "FLOP", "浮点运算次数（FLOP）"),
+    ("m1.layers.meaning", "in: input size (height x width x channels for conv); k: kernel size; s: stride; p: padding; f: filters; out: outputs; h: hidden units; bi: both directions; x7: the layer 7 times.", "in：输入大小（卷积层为 高 x 宽 x 通道数）；k：卷积核大小；s：步幅；p：填充；f：卷积核个数；out：输出数；h：隐藏单元数；bi：双向；x7：该层重复 7 次。"),
 ];
 
 /// The text of `key` in `lang`.
@@ -174,4 +213,25 @@ impl Lang {
             Lang::Zh => "zh-CN",
         }
     }
+}
+
+/// Chinese names of models, as the seed's Chinese text calls them; other names stay as
+/// published.
+const MODEL_NAMES_ZH: &[(&str, &str)] = &[
+    ("Visualizing and Understanding Conv Nets", "可视化和理解卷积神经网络"),
+    ("Neural Architecture Search", "神经架构搜索"),
+    ("Neural Machine Translation", "神经机器翻译"),
+];
+
+/// A model's name in `lang`: the Chinese name where the app has one, else the published name.
+pub fn model_name(name: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::En => name,
+        Lang::Zh => MODEL_NAMES_ZH.iter().find(|(en, _)| *en == name).map_or(name, |(_, zh)| zh),
+    }
+}
+
+/// The colon after a label: full-width in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    tr(lang, ": ", "：")
 }

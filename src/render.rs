@@ -6,7 +6,7 @@ use crate::calc::{Comparison, Estimate, Label, Lang, Note, Shown, Verdict, PF, P
 use crate::expr::Value;
 use crate::format::{eng, grouped, readable, sci};
 use crate::hardware::Choice;
-use crate::i18n::{t, tr};
+use crate::i18n::{colon, t, tr};
 
 /// The thousands separator of a language (both use the comma in technical text).
 pub fn sep(_lang: Lang) -> &'static str {
@@ -45,13 +45,21 @@ pub fn factor_value(v: Value, shown: Shown, lang: Lang) -> String {
         Shown::Time => {
             let days = span(v.scale(1.0 / 86400.0), eng);
             let secs = span(v, |x| grouped(x, 0, sep(lang)));
-            format!("{days} {} = {secs} s", t(lang, "unit.d"))
+            format!("{days} {} = {secs} {}", t(lang, "unit.d"), t(lang, "unit.s"))
         }
     }
 }
 
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A factor of several words in parentheses: full-width ones around Chinese ("（5.5 天 =
+/// 475,200 秒）").
 fn wrap(s: String) -> String {
-    if s.contains(' ') || s.contains('–') {
+    if s.chars().any(is_cjk) {
+        format!("（{s}）")
+    } else if s.contains(' ') || s.contains('–') {
         format!("({s})")
     } else {
         s
@@ -61,7 +69,9 @@ fn wrap(s: String) -> String {
 /// The one-line derivation: factors, then FLOP, PF and pfs-days.
 pub fn formula(e: &Estimate, lang: Lang) -> String {
     let parts: Vec<String> = e.factors.iter().map(|f| wrap(factor_value(f.value, f.shown, lang))).collect();
-    format!("{} = {}", parts.join(" × "), result_chain(e.flop, lang))
+    // Full-width parentheses carry their own space.
+    let product = parts.join(" × ").replace(" × （", " ×（").replace("） × ", "）× ");
+    format!("{product} = {}", result_chain(e.flop, lang))
 }
 
 /// "1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days".
@@ -103,12 +113,13 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
             } else if f.input.is_empty() {
                 t(lang, "derivation.default").to_string()
             } else if f.input != v {
-                format!("“{}”", f.input)
+                tr(lang, format!("“{}”", f.input), format!("（输入为“{}”）", f.input))
             } else {
                 String::new()
             };
-            let colon = if lang == Lang::Zh { "：" } else { ": " };
-            format!("{}{colon}{v}{}{typed}", label(f.label, lang), if typed.is_empty() { "" } else { "  " })
+            // Two spaces before the English note; none before a full-width parenthesis.
+            let gap = if typed.is_empty() || lang == Lang::Zh { "" } else { "  " };
+            format!("{}{}{v}{gap}{typed}", label(f.label, lang), colon(lang))
         })
         .collect();
     out.push(formula(e, lang));
@@ -134,25 +145,35 @@ pub fn note(n: &Note, lang: Lang) -> String {
             if *defaulted { "(the precision training most likely used), " } else { "" },
             sci(*flops, 4)
         ),
-        (Note::Peak { chip, precision, flops, citation, defaulted }, Lang::Zh) => format!(
-            "峰值：{chip}，{} {}{} FLOP/s。来源：{citation}。",
-            precision.label(),
-            if *defaulted { "（训练最可能使用的精度）" } else { "" },
-            sci(*flops, 4)
-        ),
+        (Note::Peak { chip, precision, flops, citation, defaulted }, Lang::Zh) => {
+            // The note carries the English citation; the catalog has the Chinese one.
+            let found = crate::hardware::by_name(chip);
+            format!(
+                "峰值：{}，{}{}，{} FLOP/s。来源：{}。",
+                crate::hardware::chip_name(chip, lang),
+                precision.label(),
+                if *defaulted { "（训练最可能使用的精度）" } else { "" },
+                sci(*flops, 4),
+                found.map_or(citation.clone(), |c| c.citation_in(lang))
+            )
+        }
         (Note::BareDays, Lang::En) => "A time without a unit is read as days.".into(),
         (Note::BareDays, Lang::Zh) => "没有单位的时间按天计算。".into(),
         (Note::BareRate, Lang::En) => "A peak without a unit is read as FLOP/s.".into(),
-        (Note::BareRate, Lang::Zh) => "没有单位的峰值按 FLOP/s 计算。".into(),
+        (Note::BareRate, Lang::Zh) => "没有单位的峰值按 FLOP/s（每秒浮点运算次数）计算。".into(),
         (Note::RateAsCount, Lang::En) => {
             "FLOPS (per second) in the forward pass is read as FLOPs, a count, as the appendix writes it.".into()
         }
-        (Note::RateAsCount, Lang::Zh) => "前向传播中的 FLOPS（每秒）按 FLOP 次数理解，与原文附录的写法一致。".into(),
+        (Note::RateAsCount, Lang::Zh) => {
+            "前向传播中写的 FLOPS（本义为每秒浮点运算次数）按浮点运算次数（FLOP）理解，与原文附录的写法一致。".into()
+        }
         (Note::CountAsRate, Lang::En) => {
-            "An amount of operations in the peak is read as per second (PF = petaFLOP/s), as the appendix writes it."
+            "A peak written as an amount of operations (PF, FLOP) is read as that amount each second, as the appendix writes \"1.58 * 10^-3 PF\" per GTX 580: PF is always 10^15 FLOP, so 1 PF each second is 10^15 FLOP/s."
                 .into()
         }
-        (Note::CountAsRate, Lang::Zh) => "峰值中的运算量按每秒理解（PF = petaFLOP/s），与原文附录的写法一致。".into(),
+        (Note::CountAsRate, Lang::Zh) => {
+            "峰值写成运算量（PF 或 FLOP）时，按每秒的运算量理解，与原文附录对 GTX 580 的写法“1.58 * 10^-3 PF”一致：PF 始终是 10^15 次浮点运算，每秒 1 PF 即 10^15 FLOP/s。".into()
+        }
         (Note::ChipChosen { query, chip, choice, others }, _) => chip_chosen(query, chip, *choice, others, lang),
         (Note::FromLayers { macs, count }, Lang::En) => {
             format!("Forward pass from {count} layers: {} add-multiplies per example.", grouped(*macs, 0, ","))
@@ -165,7 +186,9 @@ pub fn note(n: &Note, lang: Lang) -> String {
 
 /// "'A100' fits 4 chips with the same peak: NVIDIA A100 was used." / the canonical one.
 fn chip_chosen(query: &str, chip: &str, choice: Choice, others: &[&str], lang: Lang) -> String {
-    let list = others.iter().take(6).copied().collect::<Vec<_>>().join(tr(lang, "; ", "；"));
+    let names: Vec<String> = others.iter().take(6).map(|n| crate::hardware::chip_name(n, lang)).collect();
+    let list = names.join(tr(lang, "; ", "、"));
+    let chip = crate::hardware::chip_name(chip, lang);
     let more = others.len().saturating_sub(6);
     let list = if more > 0 {
         format!("{list}{}", tr(lang, format!(" and {more} more"), format!(" 等另 {more} 款")))
@@ -209,11 +232,43 @@ pub fn growth(g: &crate::trend::Growth, lang: Lang) -> String {
             f(g.moore_24)
         ),
         Lang::Zh => format!(
-            "AlexNet → AlphaGo Zero：{:.1} 年增长 {}×；按摩尔定律：{}×（18 个月翻倍），{}×（24 个月）",
+            "AlexNet → AlphaGo Zero：{:.1} 年间增至约 {}倍；若依摩尔定律，只会增至 {} 倍（18 个月翻倍）或 {} 倍（24 个月翻倍）",
             g.years,
-            f(g.factor),
+            zh_times(g.factor),
             f(g.moore_18),
             f(g.moore_24)
+        ),
+    }
+}
+
+/// A number of months with two decimals; "∞" where the interval has no upper end.
+fn months(m: f64) -> String {
+    if m.is_finite() {
+        format!("{m:.2}")
+    } else {
+        "∞".into()
+    }
+}
+
+/// The doubling time of a fit with its 95% confidence interval, growth per year, R² and the
+/// number of points: "3.43 months (95% interval 2.80–4.43; growth per year 11.3×/yr; R² 0.93;
+/// 15 points)" / "3.43 个月（95% 置信区间 2.80–4.43 个月；每年增至 11.3 倍；R² = 0.93；15 个数据点）".
+pub fn doubling(f: &crate::trend::Fit, lang: Lang) -> String {
+    let (m, lo, hi) = (months(f.doubling_months), months(f.doubling_months_low), months(f.doubling_months_high));
+    let g = readable(f.growth_per_year, 3, sep(lang));
+    let (unit, ci, points) = (t(lang, "trend.months"), t(lang, "trend.ci"), t(lang, "trend.points"));
+    match lang {
+        Lang::En => format!(
+            "{m} {unit} ({ci} {lo}–{hi}; {} {g}×/yr; R² {:.2}; {} {points})",
+            t(lang, "trend.growth"),
+            f.r2,
+            f.n
+        ),
+        Lang::Zh => format!(
+            "{m} {unit}（{ci} {lo}–{hi} {unit}；{} {g} 倍；R² = {:.2}；{} {points}）",
+            t(lang, "trend.growth"),
+            f.r2,
+            f.n
         ),
     }
 }
@@ -238,13 +293,32 @@ pub fn against_trend(flop: f64, years: f64, fit: &crate::trend::Fit, lang: Lang)
 
 /// "0.93: within 2x (geometric mean 4.9 × 10^17 FLOP = 0.00568 pfs-days)".
 pub fn comparison(c: &Comparison, lang: Lang) -> String {
-    format!(
-        "{}{} {} ({} {} FLOP = {} pfs-days)",
-        readable(c.ratio, 3, sep(lang)),
-        if lang == Lang::Zh { "：" } else { ":" },
-        verdict(c.verdict, lang),
+    let mean = format!(
+        "{} {} FLOP = {} pfs-days",
         t(lang, "result.geomean"),
         sci(c.geometric_mean, 3),
         readable(c.geometric_mean / PFS_DAY, 3, sep(lang))
-    )
+    );
+    let ratio = readable(c.ratio, 3, sep(lang));
+    let v = verdict(c.verdict, lang);
+    tr(lang, format!("{ratio}: {v} ({mean})"), format!("{ratio}：{v}（{mean}）"))
+}
+
+/// "32 万" or "12 " before 倍: 万/亿 for big multiples, a space after digits.
+fn zh_times(v: f64) -> String {
+    let k = crate::format::wan(v, 2);
+    if k.ends_with(is_cjk) {
+        k
+    } else {
+        format!("{k} ")
+    }
+}
+
+/// The same model in the other source, for a tooltip: "Epoch AI: 0.0058 pfs-days (AlexNet)" /
+/// "Epoch AI：0.0058 pfs-days，记为 AlexNet" (the name last: it may end in a half-width ")").
+pub fn counterpart(m: &crate::data::Model, lang: Lang) -> Option<String> {
+    let o = m.counterpart()?;
+    let v = readable(o.pfs_days?, 3, sep(lang));
+    let (who, name) = (o.dataset.publisher(lang), crate::i18n::model_name(o.name, lang));
+    Some(tr(lang, format!("{who}: {v} pfs-days ({name})"), format!("{who}：{v} pfs-days，记为 {name}")))
 }

@@ -235,7 +235,7 @@ fn chinese_rendering() {
     let e = ev.method2.estimate().unwrap();
     assert_eq!(
         render::formula(e, Lang::Zh),
-        "2 × (1.58 × 10^12 FLOP/s) × (5.5 天 = 475,200 s) × 0.33 = 4.96 × 10^17 FLOP = 496 PF = 0.00574 pfs-days"
+        "2 × (1.58 × 10^12 FLOP/s) ×（5.5 天 = 475,200 秒）× 0.33 = 4.96 × 10^17 FLOP = 496 PF = 0.00574 pfs-days"
     );
     assert_eq!(render::label(aicompute::calc::Label::Chips, Lang::Zh), "芯片数");
 }

@@ -16,7 +16,7 @@ fn methods_sentences() {
         Method::SixNd,
         3.15e23,
         "We estimate 3.15 × 10^23 FLOP (3,646 pfs-days) by counting operations (6ND) following Amodei & Hernandez (2018).",
-        "按照 Amodei 与 Hernandez（2018）的方法，我们通过计数操作（6ND）估算训练算力为 3.15 × 10^23 FLOP（3,646 pfs-days）。",
+        "按照 Amodei 与 Hernandez（2018）的方法，我们通过统计运算次数（6ND）估算训练算力为 3.15 × 10^23 FLOP（3,646 pfs-days）。",
     );
     // AlphaGo Zero by OpenAI's figure: 1,860 pfs-days × 8.64e19 = 1.607e23 FLOP.
     sentence(
@@ -30,7 +30,7 @@ fn methods_sentences() {
         Method::Operations,
         0.0058 * 8.64e19,
         "We estimate 5.01 × 10^17 FLOP (0.0058 pfs-days) by counting operations following Amodei & Hernandez (2018).",
-        "按照 Amodei 与 Hernandez（2018）的方法，我们通过计数操作估算训练算力为 5.01 × 10^17 FLOP（0.0058 pfs-days）。",
+        "按照 Amodei 与 Hernandez（2018）的方法，我们通过统计运算次数估算训练算力为 5.01 × 10^17 FLOP（0.0058 pfs-days）。",
     );
     assert_eq!(methods_sentence(Method::SixNd, 0.0, En), None);
     assert_eq!(methods_sentence(Method::SixNd, f64::NAN, Zh), None);

@@ -272,3 +272,48 @@ fn petaflop_s_days_are_amounts_of_operations() {
     error("1 pfs-dayz", "unknown unit 'pfs': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
     span("1 pfs-days + 2 d", 11, 12);
 }
+
+/// Exponents in superscripts, as the page shows them, can be pasted back into a field.
+#[test]
+fn superscript_exponents() {
+    num("10¹⁷", 1e17);
+    num("10⁻³", 0.001);
+    num("10⁺²", 100.0);
+    num("1.05 × 10¹⁹", 1.05e19);
+    num("2 × (1.58 × 10¹²)", 3.16e12);
+    num("2³ * 3", 24.0);
+    num("10²⁰", 1e20);
+    dim("1.58 × 10⁻³ PF", 1.58e12, Dim::OPS);
+    dim("4.96 × 10¹⁷ FLOP", 4.96e17, Dim::OPS);
+    // The page's text, back as typed: the superscript binds tighter than ×, as ^ does.
+    num("3 × 10⁶ + 1", 3_000_001.0);
+    error("10⁻", "'⁻' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..");
+    span("10⁻ * 2", 2, 3);
+}
+
+#[test]
+fn superscript_display_round_trips() {
+    use aicompute::format::superscript;
+    assert_eq!(superscript("1.05 × 10^19 FLOP"), "1.05 × 10¹⁹ FLOP");
+    assert_eq!(superscript("2.78 × 10^-5 pfs-days"), "2.78 × 10⁻⁵ pfs-days");
+    assert_eq!(superscript("(11.4 × 10^9) × 2 = 10^308"), "(11.4 × 10⁹) × 2 = 10³⁰⁸");
+    assert_eq!(superscript("a ^ b, 2^x, 10^"), "a ^ b, 2^x, 10^");
+    assert_eq!(superscript("每秒 10^15 次运算"), "每秒 10¹⁵ 次运算");
+    for text in ["1.05 × 10^19", "2.78 × 10^-5", "1280^2 * 3"] {
+        let a = eval(text).unwrap().lo;
+        let b = eval(&superscript(text)).unwrap().lo;
+        assert_eq!(a, b, "{text}");
+    }
+}
+
+#[test]
+fn chinese_big_numbers() {
+    use aicompute::format::wan;
+    assert_eq!(wan(321_726.0, 2), "32 万");
+    assert_eq!(wan(321_726.0, 3), "32.2 万");
+    assert_eq!(wan(9_999.0, 2), "9,999");
+    assert_eq!(wan(3.15e8, 3), "3.15 亿");
+    assert_eq!(wan(99_996_000.0, 2), "1 亿");
+    assert_eq!(wan(2e12, 2), "2 万亿");
+    assert_eq!(wan(3e16, 2), "3 × 10^16");
+}

@@ -1,4 +1,4 @@
-//! Every worked example's derivation, in both languages, as a snapshot: a change to formatting
+//! Every worked example's derivation and notes, in both languages, as a snapshot: a change to formatting
 //! or arithmetic shows up as a diff of `tests/snapshots/examples.txt` to review.
 //! Regenerate with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
@@ -15,7 +15,7 @@ fn render_all() -> String {
             _ => ev.method1.estimate(),
         }
         .expect("every example evaluates");
-        out.push_str(&format!("## {} ({})\n", ex.id, ex.name));
+        out.push_str(&format!("## {} ({} · {})\n", ex.id, ex.name, ex.display_name(Lang::Zh)));
         for lang in [Lang::En, Lang::Zh] {
             for line in render::steps(est, lang) {
                 out.push_str(&format!("{line}\n"));
@@ -23,6 +23,7 @@ fn render_all() -> String {
         }
         for n in &est.notes {
             out.push_str(&format!("note: {}\n", render::note(n, Lang::En)));
+            out.push_str(&format!("注：{}\n", render::note(n, Lang::Zh)));
         }
         out.push_str(&format!(
             "published: {} pfs-days{}\n\n",

@@ -65,9 +65,9 @@ async fn typing_updates_the_results() {
     settle().await;
     // (11.4 × 10^9) × 2 × 3 × (1.2 × 10^6) × 128 = 1.050624e19 FLOP = 0.1216 pfs-days.
     assert_eq!(text(&host, "ops-pfs-days"), "0.122");
-    assert_eq!(text(&host, "ops-flop"), "1.05 × 10^19");
+    assert_eq!(text(&host, "ops-flop"), "1.05 × 10¹⁹");
     assert_eq!(text(&host, "ops-pf"), "10,506");
-    assert!(text(&host, "ops-formula").starts_with("(11.4 × 10^9) × 2 × 3 × (1.2 × 10^6) × 128 ="));
+    assert!(text(&host, "ops-formula").starts_with("(11.4 × 10⁹) × 2 × 3 × (1.2 × 10⁶) × 128 ="));
     let search = window().location().search().unwrap();
     assert!(search.contains("fwd=11.4+*+10%5E9"), "the URL carries the calculation: {search}");
 }
@@ -110,7 +110,7 @@ async fn language_switch_translates_the_page() {
     by_id(&host, "lang-switch").click();
     settle().await;
     let all = host.text_content().unwrap();
-    assert!(all.contains("方法 1：计算操作数"), "Chinese headings");
+    assert!(all.contains("方法 1：统计运算次数"), "Chinese headings");
     assert!(!all.contains("Method 1: counting operations"));
     assert_eq!(text(&host, "gpu-pfs-days"), "0.00574", "numbers stay");
     assert!(window().location().search().unwrap().contains("lang=zh"));
@@ -182,5 +182,5 @@ async fn errors_speak_the_page_language() {
     assert_eq!(text(&host, "ops-forward-error"), "“1.2Q”不是数字：未知后缀“Q”");
     type_into(&host, "ops-forward", "1e400");
     settle().await;
-    assert_eq!(text(&host, "ops-forward-error"), "“1e400”太大，无法计算：超过 10^308");
+    assert_eq!(text(&host, "ops-forward-error"), "“1e400”太大，无法计算：超过 10³⁰⁸");
 }

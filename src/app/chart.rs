@@ -6,7 +6,6 @@ use super::State;
 use crate::calc::{Lang, PFS_DAY};
 use crate::chart::{self, ChartSpec, Layout, UserPoint};
 use crate::data::{DatasetId, Model};
-use crate::i18n::t;
 use crate::trend::{Selection, ERAS};
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -39,6 +38,11 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 
 fn dark_mode() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// A number or sentence as the page shows it: exponents as superscripts.
+fn sup(text: &str) -> String {
+    crate::format::superscript(text)
 }
 
 /// The fit choices: the three eras, or every drawn point.
@@ -187,20 +191,11 @@ pub fn Trend() -> impl IntoView {
         <section class="panel trend" aria-labelledby="trend-title">
             <h2 id="trend-title">{move || state.t("trend.title")}</h2>
             <p class="doubling">
-                {move || state.t("trend.doubling")} ": "
+                {move || state.t("trend.doubling")} {move || crate::i18n::colon(state.lang.get())}
                 <strong data-testid="doubling-time">
                     {move || {
                         let lang = state.lang.get();
-                        match fit.get() {
-                            Some(f) => format!(
-                                "{:.2} {} ({} {:.2}–{:.2}; {} {}×/yr; R² {:.2}; {} {})",
-                                f.doubling_months, t(lang, "trend.months"), t(lang, "trend.ci"),
-                                f.doubling_months_low, f.doubling_months_high,
-                                t(lang, "trend.growth"), crate::format::readable(f.growth_per_year, 3, ","),
-                                f.r2, f.n, t(lang, "trend.points")
-                            ),
-                            None => "—".into(),
-                        }
+                        fit.get().map_or("—".into(), |f| crate::render::doubling(&f, lang))
                     }}
                 </strong>
             </p>
@@ -208,7 +203,7 @@ pub fn Trend() -> impl IntoView {
                 {move || {
                     let lang = state.lang.get();
                     match (estimate.get(), fit.get()) {
-                        (Some((flop, Some(y))), Some(fit)) => crate::render::against_trend(flop.mid(), y, &fit, lang).unwrap_or_default(),
+                        (Some((flop, Some(y))), Some(fit)) => sup(&crate::render::against_trend(flop.mid(), y, &fit, lang).unwrap_or_default()),
                         (Some((_, None)), _) => state.t("trend.nodate").to_string(),
                         _ => String::new(),
                     }
@@ -248,10 +243,11 @@ pub fn Trend() -> impl IntoView {
                 _ => None,
             }}
             <div class="user-point">
-                <super::fields::Input field=crate::calc::Field::Date label="trend.date" placeholder="2024-06"/>
+                <super::fields::Input field=crate::calc::Field::Date label="trend.date"/>
                 <div class="field">
                     <label for="user-name">{move || state.t("trend.name")}</label>
                     <input id="user-name" type="text" data-testid="user-name"
+                        placeholder=move || state.t(crate::calc::Field::Name.spec().placeholder)
                         prop:value=move || state.calc.with(|c| c.name.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); state.calc.update(|c| c.name = v); }/>
                 </div>
@@ -261,15 +257,16 @@ pub fn Trend() -> impl IntoView {
                     aria-label=move || state.t("trend.title") on:mousemove=on_move></canvas>
                 {move || tip.get().and_then(|(i, x, y)| {
                     let m = shown.with_value(|s| s.get(i).copied())?;
+                    let lang = state.lang.get();
                     let value = m.pfs_days.unwrap_or(0.0);
-                    let other = m.counterpart().and_then(|o| o.pfs_days.map(|v| (o, v)));
+                    let other = crate::render::counterpart(m, lang);
                     Some(view! {
                         <div class="tooltip" data-testid="chart-tooltip" style=format!("left:{}px;top:{}px", x + 12.0, y + 12.0)>
-                            <strong>{m.name}</strong> " · " {m.date.to_string()}
-                            <div>{if m.upper_bound { "< " } else { "" }}{crate::format::readable(value, 3, ",")} " pfs-days = "
-                                {crate::format::sci(value * PFS_DAY, 3)} " FLOP"</div>
-                            {other.map(|(o, v)| view! { <div class="muted">{format!("{}: {} pfs-days ({})", o.dataset.source().split(',').next().unwrap_or(""), crate::format::readable(v, 3, ","), o.name)}</div> })}
-                            <div class="source">{m.citation()}</div>
+                            <strong>{crate::i18n::model_name(m.name, lang)}</strong> " · " {m.date.to_string()}
+                            <div>{if m.upper_bound { "< " } else { "" }}{sup(&crate::format::readable(value, 3, ","))} " pfs-days = "
+                                {sup(&crate::format::sci(value * PFS_DAY, 3))} " FLOP"</div>
+                            {other.map(|line| view! { <div class="muted">{line}</div> })}
+                            <div class="source">{m.citation_in(lang)}</div>
                             <a href=m.source_link() target="_blank" rel="noopener">{m.source_link()}</a>
                         </div>
                     })
@@ -307,11 +304,11 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
                     <tbody>
                         {rows.get().into_iter().map(|m| view! {
                             <tr>
-                                <td>{m.name}</td>
+                                <td>{crate::i18n::model_name(m.name, state.lang.get())}</td>
                                 <td>{m.date.to_string()}</td>
                                 <td class="num">{if m.upper_bound { "< " } else { "" }}
-                                    {crate::format::readable(m.pfs_days.unwrap_or(0.0), 3, ",")}</td>
-                                <td><a href=m.source_link()>{m.citation()}</a></td>
+                                    {sup(&crate::format::readable(m.pfs_days.unwrap_or(0.0), 3, ","))}</td>
+                                <td><a href=m.source_link()>{m.citation_in(state.lang.get())}</a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -2,6 +2,7 @@
 
 use super::State;
 use crate::calc::{check_field, Field, Mode, Per};
+use crate::format::superscript as sup;
 use crate::hardware::{self, chips};
 use crate::layers;
 use leptos::prelude::*;
@@ -22,18 +23,14 @@ fn field_error(state: State, field: Field) -> Option<String> {
     check_field(field, &text).err().map(|e| e.message(lang))
 }
 
-/// One labelled text field with its error message.
+/// One labelled text field with its error message; its placeholder is the field's key in the
+/// string table (an example in the page's language).
 #[component]
-pub fn Input(
-    field: Field,
-    label: &'static str,
-    #[prop(optional)] placeholder: &'static str,
-    #[prop(optional)] list: &'static str,
-) -> impl IntoView {
+pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let id = field.test_id();
     let err_id = format!("{id}-error");
-    let error = Memo::new(move |_| field_error(state, field));
+    let error = Memo::new(move |_| field_error(state, field).map(|m| sup(&m)));
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{move || state.t(label)}</label>
@@ -44,7 +41,7 @@ pub fn Input(
                 autocomplete="off"
                 spellcheck="false"
                 data-testid=id
-                placeholder=move || if placeholder.is_empty() { state.t(field.spec().placeholder) } else { placeholder }
+                placeholder=move || state.t(field.spec().placeholder)
                 list=(!list.is_empty()).then_some(list)
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=err_id.clone()
@@ -87,14 +84,14 @@ pub fn Method1Panel() -> impl IntoView {
             </div>
             {move || match mode.get() {
                 Mode::Params => view! {
-                    <Input field=Field::Parameters label="m1.parameters" placeholder="175B"/>
-                    <Input field=Field::Tokens label="m1.tokens" placeholder="300B"/>
+                    <Input field=Field::Parameters label="m1.parameters"/>
+                    <Input field=Field::Tokens label="m1.tokens"/>
                 }.into_any(),
                 m => view! {
                     {if m == Mode::Layers { view! { <LayerCounter/> }.into_any() } else { view! { <ForwardOps/> }.into_any() }}
-                    <Input field=Field::Passes label="m1.passes" placeholder="3"/>
-                    <Input field=Field::Examples label="m1.examples" placeholder="1.2M"/>
-                    <Input field=Field::Epochs label="m1.epochs" placeholder="1"/>
+                    <Input field=Field::Passes label="m1.passes"/>
+                    <Input field=Field::Examples label="m1.examples"/>
+                    <Input field=Field::Epochs label="m1.epochs"/>
                 }.into_any(),
             }}
         </section>
@@ -121,13 +118,13 @@ fn ForwardOps() -> impl IntoView {
         }
     };
     view! {
-        <Input field=Field::Forward label="m1.forward" placeholder="11.4 * 10^9"/>
+        <Input field=Field::Forward label="m1.forward"/>
         <fieldset class="per">
             <legend>{move || state.t("m1.per")}</legend>
             {radio(Per::Mac, "m1.per.mac", "per-mac")}
             {radio(Per::Flop, "m1.per.flop", "per-flop")}
         </fieldset>
-        {move || (per.get() == Per::Mac).then(|| view! { <Input field=Field::FlopsPerMac label="m1.fpm" placeholder="2"/> })}
+        {move || (per.get() == Per::Mac).then(|| view! { <Input field=Field::FlopsPerMac label="m1.fpm"/> })}
     }
 }
 
@@ -155,6 +152,7 @@ fn LayerCounter() -> impl IntoView {
                 data-testid="ops-layers"
                 rows="4"
                 spellcheck="false"
+                placeholder=move || state.t(Field::Layers.spec().placeholder)
                 aria-describedby="ops-layers-error ops-layers-help"
                 aria-invalid=move || if parsed.with(|p| p.is_err()) { "true" } else { "false" }
                 prop:value=move || state.calc.with(|c| c.layers.clone())
@@ -164,8 +162,9 @@ fn LayerCounter() -> impl IntoView {
                 }
             ></textarea>
             <p class="help" id="ops-layers-help">{move || state.t("m1.layers.help")}</p>
+            <p class="help">{move || state.t("m1.layers.meaning")}</p>
             <p class="error" id="ops-layers-error" data-testid="ops-layers-error">
-                {move || parsed.with(|p| p.as_ref().err().map(|e| e.to_string()))}
+                {move || parsed.with(|p| p.as_ref().err().map(|e| e.message(state.lang.get())))}
             </p>
         </div>
         {move || parsed.get().ok().map(|ls| {
@@ -181,7 +180,7 @@ fn LayerCounter() -> impl IntoView {
                             </tr>
                         }).collect_view()}
                         <tr class="total">
-                            <td>{state.t("m1.layers.total")} " (MAC)"</td>
+                            <td>{state.t("m1.layers.total")} {crate::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
                             <td class="num" data-testid="layers-total">{crate::format::grouped(total, 0, ",")}</td>
                         </tr>
                     </tbody>
@@ -205,8 +204,8 @@ pub fn Method2Panel() -> impl IntoView {
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
             <h2 id="m2-title">{move || state.t("m2.title")}</h2>
-            <Input field=Field::Chips label="m2.chips" placeholder="2"/>
-            <Input field=Field::Hardware label="m2.hardware" placeholder="GTX 580, V100, TPU v4…" list="chips"/>
+            <Input field=Field::Chips label="m2.chips"/>
+            <Input field=Field::Hardware label="m2.hardware" list="chips"/>
             {move || {
                 // A name several chips fit, with different peaks: one was used (a note says which);
                 // offer the others, one click each.
@@ -217,10 +216,10 @@ pub fn Method2Panel() -> impl IntoView {
                 (!found.is_empty()).then(|| view! {
                     <ul class="chip-choices" data-testid="chip-choices">
                         {found.into_iter().take(12).map(|chip| {
-                            let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), crate::format::sci(v, 3))).unwrap_or_default();
+                            let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
                             view! {
                                 <li><button type="button" class="secondary" on:click=move |_| state.calc.update(|c| c.hardware = chip.id.to_string())>
-                                    {chip.name} <span class="muted">" · " {peak} " FLOP/s"</span>
+                                    {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
                                 </button></li>
                             }
                         }).collect_view()}
@@ -234,14 +233,14 @@ pub fn Method2Panel() -> impl IntoView {
                 let peaks = c
                     .precisions()
                     .iter()
-                    .map(|p| format!("{} {}", p.label(), crate::format::sci(c.peak(*p).unwrap_or(0.0), 3)))
+                    .map(|p| format!("{} {}", p.label(), sup(&crate::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
                     .collect::<Vec<_>>()
                     .join(" · ");
                 let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
                 view! {
                     <div class="chip-info" data-testid="chip-info">
                         <p>{peaks} " FLOP/s"</p>
-                        <p class="source">{state.t("m2.source")} ": " <a href=link>{c.citation()}</a></p>
+                        <p class="source">{state.t("m2.source")} {crate::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
                     </div>
                     <label class="field">
                         <span>{state.t("m2.precision")}</span>
@@ -253,11 +252,11 @@ pub fn Method2Panel() -> impl IntoView {
                 }
             })}
             {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
-                <Input field=Field::Peak label="m2.peak" placeholder="1.58 TFLOPS"/>
+                <Input field=Field::Peak label="m2.peak"/>
             })}
-            <Input field=Field::Time label="m2.time" placeholder="5.5 d"/>
-            <Input field=Field::Utilization label="m2.utilization" placeholder="33% GPU · 17% CPU"/>
-            <Input field=Field::Factor label="m2.factor" placeholder="1"/>
+            <Input field=Field::Time label="m2.time"/>
+            <Input field=Field::Utilization label="m2.utilization"/>
+            <Input field=Field::Factor label="m2.factor"/>
             <Input field=Field::Target label="m2.target"/>
             <fieldset class="footprint-inputs">
                 <legend>{move || state.t("m2.footprint")}</legend>

@@ -129,7 +129,8 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
             <div class="title">
                 <h1>{move || state.t("app.title")}</h1>
                 <p class="subtitle">{move || state.t("app.subtitle")}</p>
-                <p class="pfsday">{move || state.t("app.pfsday")}</p>
+                <p class="pfsday">{move || crate::format::superscript(state.t("app.pfsday"))}</p>
+                <p class="pfsday" data-testid="terms">{move || crate::format::superscript(state.t("app.terms"))}</p>
             </div>
             <div class="controls no-print">
                 <PresetMenu/>
@@ -233,13 +234,13 @@ fn PresetInfo() -> impl IntoView {
         let ex = &EXAMPLES[current.get()?];
         let lang = state.lang.get();
         let exact = ex.exact_flop()? / crate::calc::PFS_DAY;
-        let fmt = |v: f64| crate::format::readable(v, 3, crate::render::sep(lang));
+        let fmt = |v: f64| crate::format::superscript(&crate::format::readable(v, 3, crate::render::sep(lang)));
         let differs = ex.published_over_exact().map(|r| (r - 1.0) * 100.0);
         let colon = if lang == Lang::Zh { "：" } else { ": " };
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
                 <h2>{ex.display_name(lang)}</h2>
-                <p class="printed">{ex.printed}</p>
+                <p class="printed">{ex.printed_in(lang)}</p>
                 <p>
                     {t(lang, "preset.published")} {colon} <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
                     " · " {t(lang, "preset.exact")} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
@@ -247,7 +248,7 @@ fn PresetInfo() -> impl IntoView {
                 {ex.differs().then(|| view! {
                     <p class="warn">{t(lang, "preset.differs")} " " {format!("{:+.0}%", differs.unwrap_or(0.0))}</p>
                 })}
-                <p class="source">{t(lang, "preset.source")} {colon} {ex.source}</p>
+                <p class="source">{t(lang, "preset.source")} {colon} {ex.source_in(lang)}</p>
             </section>
         })
     }

@@ -2,6 +2,7 @@
 
 use super::State;
 use crate::calc::Outcome;
+use crate::format::superscript as sup;
 use crate::i18n::t;
 use crate::{footprint, render, thresholds};
 use leptos::prelude::*;
@@ -24,19 +25,21 @@ fn MethodResult(which: Which) -> impl IntoView {
         let lang = state.lang.get();
         let o = outcome.get();
         let (flop, pf, pfs) = match &o {
-            Outcome::Done(e) => (render::flop(e.flop), render::pf(e.flop, lang), render::pfs_days(e.flop, lang)),
+            Outcome::Done(e) => {
+                (sup(&render::flop(e.flop)), sup(&render::pf(e.flop, lang)), sup(&render::pfs_days(e.flop, lang)))
+            }
             _ => ("—".to_string(), "—".to_string(), "—".to_string()),
         };
         let body = match &o {
             Outcome::Done(e) => {
-                let steps = render::steps(e, lang);
+                let steps: Vec<String> = render::steps(e, lang).into_iter().map(|s| sup(&s)).collect();
                 let (lines, formula) = steps.split_at(steps.len().saturating_sub(1));
                 view! {
                     <details class="derivation" open>
                         <summary>{t(lang, "result.derivation")}</summary>
                         <ul>{lines.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
                         <p class="formula" data-testid=format!("{prefix}-formula")>{formula.first().cloned()}</p>
-                        <ul class="notes">{e.notes.iter().map(|n| view! { <li>{render::note(n, lang)}</li> }).collect_view()}</ul>
+                        <ul class="notes">{e.notes.iter().map(|n| view! { <li>{sup(&render::note(n, lang))}</li> }).collect_view()}</ul>
                     </details>
                 }
                 .into_any()
@@ -140,7 +143,7 @@ pub fn Results() -> impl IntoView {
                     {move || {
                         let lang = state.lang.get();
                         match state.eval.with(|e| e.comparison) {
-                            Some(c) => render::comparison(&c, lang),
+                            Some(c) => sup(&render::comparison(&c, lang)),
                             None => t(lang, "result.compare.empty").to_string(),
                         }
                     }}
