@@ -2,6 +2,7 @@
 //! into both methods' estimates, their derivations and their comparison. The page, the CLI and
 //! share links all go through [`evaluate`].
 
+use crate::architecture::{self, Resolved};
 use crate::expr::{self, Dim, Value};
 use crate::hardware::{self, Choice, Precision};
 use crate::layers::{self, Layer, LayerError};
@@ -31,6 +32,8 @@ pub enum Label {
     Time,
     Utilization,
     Factor,
+    /// A transformer's forward-pass add-multiplies per token.
+    ForwardPerToken,
 }
 
 /// How a factor's value reads.
@@ -74,12 +77,17 @@ pub enum Note {
     ChipChosen { query: String, chip: &'static str, choice: Choice, others: Vec<&'static str> },
     /// The forward pass came from the layer list.
     FromLayers { macs: f64, count: usize },
+    /// The transformer's parameters and FLOP per token, and the convention of its attention term.
+    Transformer(Box<crate::transformer::Counts>),
+    /// A dimension of the transformer left empty, and the value assumed.
+    Assumed(crate::transformer::Assumption),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
     Ops,
     Params,
+    Transformer,
     Gpu,
 }
 
@@ -176,6 +184,8 @@ pub struct Evaluation {
     pub date: Result<Option<f64>, FieldError>,
     /// Method 2's chip-hours, energy, emissions and cost, once Method 2 has a result.
     pub footprint: Option<Result<crate::footprint::Footprint, Vec<FieldError>>>,
+    /// The transformer tab's architecture, once any of its fields is filled in.
+    pub transformer: Option<Result<Resolved, Vec<FieldError>>>,
 }
 
 impl Evaluation {
@@ -185,7 +195,12 @@ impl Evaluation {
             Some(Err(e)) => e.as_slice(),
             _ => &[],
         };
-        self.method1.errors().iter().chain(self.method2.errors()).chain(footprint).chain(self.date.as_ref().err())
+        let transformer = match &self.transformer {
+            Some(Err(e)) => e.as_slice(),
+            _ => &[],
+        };
+        let methods = self.method1.errors().iter().chain(self.method2.errors());
+        methods.chain(footprint).chain(transformer).chain(self.date.as_ref().err())
     }
 }
 
@@ -238,6 +253,12 @@ fn convert(v: Value, want: Want) -> Option<(Value, Option<Note>)> {
 /// Evaluates one field's text as the field wants it; values come back in base units. The error's
 /// field is filled in by the caller.
 fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
+    if matches!(want, Want::Whole | Want::YesNo | Want::Bias | Want::Convention | Want::Mla) {
+        let field = Field::ALL.iter().copied().find(|f| f.want() == want).unwrap_or(Field::Name);
+        architecture::check(field, text)?;
+        let v = if want == Want::Whole { architecture::whole(field, text)?.unwrap_or(0) as f64 } else { 0.0 };
+        return Ok((Value::num(v), None));
+    }
     if let Some(field) = energy_field(want) {
         let v = crate::footprint::read(field, text)?;
         return v.map(|v| (v, None)).ok_or(FieldError::new(field, Problem::Empty, 0, 0));
@@ -299,6 +320,7 @@ fn factor_field(c: &Calculation, label: Label) -> Field {
         Label::Examples => Field::Examples,
         Label::Epochs => Field::Epochs,
         Label::Six | Label::Parameters => Field::Parameters,
+        Label::Tokens if c.mode == Mode::Transformer => Field::TTokens,
         Label::Tokens => Field::Tokens,
         Label::Chips => Field::Chips,
         Label::Peak if !c.hardware.trim().is_empty() => Field::Hardware,
@@ -306,6 +328,7 @@ fn factor_field(c: &Calculation, label: Label) -> Field {
         Label::Time => Field::Time,
         Label::Utilization => Field::Utilization,
         Label::Factor => Field::Factor,
+        Label::ForwardPerToken => Field::TLayers,
     }
 }
 
@@ -333,6 +356,38 @@ fn product(c: &Calculation, method: Method, factors: Vec<Factor>, notes: Vec<Not
 
 fn factor(label: Label, value: Value, shown: Shown, input: &str) -> Factor {
     Factor { label, value, shown, input: input.trim().to_string() }
+}
+
+/// Method 1 from a transformer's architecture: forward add-multiplies per token (its training
+/// FLOP per token over 6) × 2 × passes × tokens.
+fn transformer_method(c: &Calculation, tf: &Option<Result<Resolved, Vec<FieldError>>>) -> Outcome {
+    let mut r = Reader { calc: c, errors: Vec::new(), notes: Vec::new() };
+    let resolved = match tf {
+        None if c.t_tokens.trim().is_empty() => return Outcome::Empty,
+        None => {
+            r.errors.push(FieldError::new(Field::TLayers, Problem::Empty, 0, 0));
+            None
+        }
+        Some(Err(e)) => {
+            r.errors.extend(e.iter().cloned());
+            None
+        }
+        Some(Ok(t)) => Some(t),
+    };
+    let tokens = r.read(Field::TTokens, None);
+    let passes = r.read(Field::Passes, Some(3.0));
+    let (Some(t), Some(tokens), Some(passes), true) = (resolved, tokens, passes, r.errors.is_empty()) else {
+        return Outcome::Invalid(r.errors);
+    };
+    r.notes.push(Note::Transformer(Box::new(t.counts)));
+    r.notes.extend(t.assumptions.iter().cloned().map(Note::Assumed));
+    let f = vec![
+        factor(Label::ForwardPerToken, Value::num(t.counts.flop_per_token / 6.0), Shown::Count, ""),
+        factor(Label::FlopsPerMac, Value::num(2.0), Shown::Count, ""),
+        factor(Label::Passes, passes, Shown::Count, &c.passes),
+        factor(Label::Tokens, tokens, Shown::Count, &c.t_tokens),
+    ];
+    product(c, Method::Transformer, f, r.notes)
 }
 
 /// Method 1: counting operations (or 6·N·D).
@@ -544,7 +599,9 @@ fn solve_run(run: Run, flop: Value, u: Unknown) -> Result<Run, PlanError> {
 
 /// Evaluates a calculation. Never panics; every problem is a [`FieldError`].
 pub fn evaluate(c: &Calculation) -> Evaluation {
-    let (method1, layers) = method1(c);
+    let transformer = architecture::resolve(c);
+    let (method1, layers) =
+        if c.mode == Mode::Transformer { (transformer_method(c, &transformer), None) } else { method1(c) };
     let method2 = method2(c);
     let comparison = match (method1.estimate(), method2.estimate()) {
         (Some(a), Some(b)) => compare(a.flop.mid(), b.flop.mid()),
@@ -560,5 +617,5 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let footprint = method2
         .estimate()
         .and_then(|e| Some(crate::footprint::compute(c, e.factor(Label::Chips)?, e.factor(Label::Time)?)));
-    Evaluation { method1, method2, comparison, layers, date, footprint }
+    Evaluation { method1, method2, comparison, layers, date, footprint, transformer }
 }

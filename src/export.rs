@@ -119,7 +119,7 @@ pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
 /// The citation of the headline estimate (Method 1's, else Method 2's).
 pub fn citation(c: &Calculation, ev: &Evaluation, lang: Lang) -> Option<String> {
     let (method, e) = match (ev.method1.estimate(), ev.method2.estimate()) {
-        (Some(e), _) if c.mode == Mode::Params => (cite::Method::SixNd, e),
+        (Some(e), _) if matches!(c.mode, Mode::Params | Mode::Transformer) => (cite::Method::SixNd, e),
         (Some(e), _) => (cite::Method::Operations, e),
         (None, Some(e)) => (cite::Method::GpuTime, e),
         (None, None) => return None,
@@ -133,6 +133,7 @@ fn inputs(c: &Calculation) -> Json {
         Mode::Ops => "ops",
         Mode::Layers => "layers",
         Mode::Params => "params",
+        Mode::Transformer => "transformer",
     };
     let per = if c.per == Per::Flop { "flop" } else { "mac" };
     let mut m = vec![("mode".to_string(), text(mode)), ("per".to_string(), text(per))];

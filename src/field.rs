@@ -14,6 +14,8 @@ pub enum Mode {
     Layers,
     /// 6 · N · D for dense transformers.
     Params,
+    /// A transformer (dense or mixture of experts) from its architecture.
+    Transformer,
 }
 
 /// Whether the forward-pass figure counts add-multiplies (MACs) or FLOPs.
@@ -55,6 +57,17 @@ pub enum Want {
     Grid,
     /// A price per chip-hour in USD (`$2`, `2`, `$48/d`).
     Price,
+    /// A whole number ≥ 0 (a dimension of a transformer).
+    Whole,
+    /// `yes`, `no` or empty (the default, stated as an assumption).
+    YesNo,
+    /// Kaplan's or PaLM's count of the attention FLOP.
+    Convention,
+    /// Which linear layers have biases: `none`, `qkv` or `all`.
+    Bias,
+    /// DeepSeek's multi-head latent attention: five widths (q LoRA rank, kv LoRA rank, rope,
+    /// nope and value head dimensions), or empty for ordinary attention.
+    Mla,
 }
 
 /// What the table says of a field.
@@ -130,7 +143,30 @@ fields! {
     Utilization utilization: "gpu-utilization", "--utilization", "util", "m2.utilization", "ph.utilization", Fraction;
     Factor factor: "gpu-factor", "--factor", "factor", "m2.factor", "ph.factor", Count;
     /// A FLOP target for Method 2 to solve for the one of chips, time and utilization left empty.
-    Target target: "gpu-flop", "--flop", "flop", "m2.target", "ph.target", Ops;
+    Target target: "gpu-target", "--flop", "flop", "m2.target", "ph.target", Ops;
+    // A transformer's architecture (Method 1's fourth tab); empty means the stated default.
+    TLayers t_layers: "transformer-layers", "--layers", "L", "tf.layers", "ph.tf.layers", Whole;
+    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", "tf.d-model", "ph.tf.d-model", Whole;
+    THeads t_heads: "transformer-heads", "--heads", "nh", "tf.heads", "ph.tf.heads", Whole;
+    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", "tf.kv-heads", "ph.tf.kv-heads", Whole;
+    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", "tf.head-dim", "ph.tf.head-dim", Whole;
+    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", "tf.d-ff", "ph.tf.d-ff", Whole;
+    TGated t_gated: "transformer-gated", "--gated", "gated", "tf.gated", "ph.none", YesNo;
+    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", "tf.vocab", "ph.tf.vocab", Whole;
+    TTied t_tied: "transformer-tied", "--tied", "tied", "tf.tied", "ph.none", YesNo;
+    TContext t_context: "transformer-context", "--context", "ctx", "tf.context", "ph.tf.context", Whole;
+    TExperts t_experts: "transformer-experts", "--experts", "E", "tf.experts", "ph.tf.experts", Whole;
+    TActive t_active: "transformer-active-experts", "--active-experts", "k", "tf.active", "ph.tf.active", Whole;
+    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", "tf.shared", "ph.tf.shared", Whole;
+    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", "tf.moe-d-ff", "ph.tf.moe-d-ff", Whole;
+    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", "tf.shared-d-ff", "ph.tf.shared-d-ff", Whole;
+    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", "tf.dense", "ph.tf.dense", Whole;
+    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", "tf.positions", "ph.none", YesNo;
+    TBias t_bias: "transformer-bias", "--bias", "bias", "tf.bias", "ph.none", Bias;
+    TMla t_mla: "transformer-mla", "--mla", "mla", "tf.mla", "ph.tf.mla", Mla;
+    TConvention t_convention: "transformer-convention", "--convention", "conv", "tf.convention", "ph.none", Convention;
+    /// The tokens a transformer trained on.
+    TTokens t_tokens: "transformer-tokens", "--tokens", "D", "tf.tokens", "ph.tf.tokens", Count;
     /// Power per chip; empty means the chip's TDP from the catalog.
     Power power: "gpu-power", "--power", "power", "m2.power", "ph.power", Power;
     /// Power usage effectiveness; empty means the stated default.

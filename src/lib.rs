@@ -4,6 +4,7 @@
 //! share-link codec and the chart drawing. The page (`app`, wasm32 only) and the CLI
 //! (`src/bin/aicompute.rs`) are thin shells over it.
 
+pub mod architecture;
 pub mod calc;
 pub mod chart;
 pub mod cite;

@@ -10,6 +10,7 @@ use crate::hardware::HardwareError;
 use crate::i18n::{tr, Lang};
 use crate::layers::LayerError;
 use crate::planner::PlanError;
+use crate::transformer::ConfigError;
 
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +55,21 @@ pub enum Problem {
     Plan(PlanError),
     /// A FLOP target with chips, time and utilization all given: nothing is left to solve for.
     NothingToSolve,
+    /// A dimension that is not a whole number from 0 to 2^53.
+    NotWhole {
+        text: String,
+    },
+    /// A word that is not one of the field's.
+    NotOneOf {
+        text: String,
+        options: &'static [&'static str],
+    },
+    /// MLA's widths: not five whole numbers.
+    NotMla {
+        text: String,
+    },
+    /// The transformer's shape does not hold together.
+    Config(ConfigError),
 }
 
 /// A problem with one field, with the character span it is about.
@@ -97,6 +113,11 @@ impl Want {
                 tr(lang, "like 0.4 or world", "例如 0.4 或 world"),
             ),
             Want::Price => (tr(lang, "a price per chip-hour", "每芯片小时的价格"), tr(lang, "like $2", "例如 $2")),
+            Want::Whole => (tr(lang, "a whole number", "整数"), tr(lang, "like 4096", "例如 4096")),
+            Want::YesNo => (tr(lang, "yes or no", "yes 或 no"), "yes"),
+            Want::Convention => (tr(lang, "a convention", "计算约定"), "kaplan, palm"),
+            Want::Bias => (tr(lang, "which layers have biases", "哪些层有偏置"), "none, qkv, all"),
+            Want::Mla => (tr(lang, "five widths", "五个维度"), "1536 512 64 128 128"),
         }
     }
 }
@@ -153,6 +174,21 @@ impl Problem {
             Problem::Hardware(e) => e.message(lang),
             Problem::Energy(e) => e.message(lang),
             Problem::Plan(e) => e.message(lang),
+            Problem::NotWhole { text } => tr(
+                lang,
+                format!("'{text}' is not a whole number ≥ 0"),
+                format!("“{text}”不是不小于 0 的整数"),
+            ),
+            Problem::NotOneOf { text, options } => {
+                let list = options.join(", ");
+                tr(lang, format!("'{text}': use one of {list}"), format!("“{text}”：请用 {list} 之一"))
+            }
+            Problem::NotMla { text } => tr(
+                lang,
+                format!("'{text}': give five whole numbers (q LoRA rank, kv LoRA rank, rope, nope and value head dimensions)"),
+                format!("“{text}”：请给出五个整数（q LoRA 秩、kv LoRA 秩、rope、nope 与 value 每头维度）"),
+            ),
+            Problem::Config(e) => e.message(lang),
             Problem::NothingToSolve => tr(
                 lang,
                 "nothing to solve for: leave the chips, the time or the utilization empty",

@@ -218,6 +218,11 @@ impl Exercise {
             Method::Params => {
                 tr(lang, "Use 6 FLOP per parameter per token (6·N·D).", "按每参数每 token 6 FLOP 计算（6·N·D）。")
             }
+            Method::Transformer => tr(
+                lang,
+                "Count the parameters from the architecture, then 6 FLOP per active parameter per token.",
+                "先由架构算出参数量，再按每个激活参数每 token 6 FLOP 计算。",
+            ),
             Method::Gpu => {
                 tr(lang, "Multiply the chips' peak by the time and the utilization.", "用芯片峰值乘以时间和利用率。")
             }

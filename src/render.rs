@@ -97,6 +97,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
             Label::Time => "factor.time",
             Label::Utilization => "factor.utilization",
             Label::Factor => "factor.extra",
+            Label::ForwardPerToken => "factor.per-token",
         },
     )
 }
@@ -181,7 +182,32 @@ pub fn note(n: &Note, lang: Lang) -> String {
         (Note::FromLayers { macs, count }, Lang::Zh) => {
             format!("前向传播由 {count} 层计算得出：每个样本 {} 次乘加。", grouped(*macs, 0, ","))
         }
+        (Note::Transformer(counts), _) => transformer_note(counts, lang),
+        (Note::Assumed(a), _) => tr(lang, format!("Assumed: {}.", a.message(lang)), format!("假定：{}。", a.message(lang))),
     }
+}
+
+/// The parameter counts and how the FLOP per token was counted.
+fn transformer_note(c: &crate::transformer::Counts, lang: Lang) -> String {
+    use crate::transformer::Convention;
+    let n = |v: f64| sci(v, 4);
+    let rule = match (c.convention, lang) {
+        (Convention::Kaplan, Lang::En) => "6 × active non-embedding parameters + 6·L·n_ctx·d_attn (Kaplan et al. 2020)",
+        (Convention::Kaplan, Lang::Zh) => "6 × 激活的非嵌入参数 + 6·L·n_ctx·d_attn（Kaplan 等，2020）",
+        (Convention::Palm, Lang::En) => "6 × active parameters + 12·L·H·Q·T (PaLM, Chowdhery et al. 2022)",
+        (Convention::Palm, Lang::Zh) => "6 × 激活参数 + 12·L·H·Q·T（PaLM，Chowdhery 等，2022）",
+    };
+    tr(
+        lang,
+        format!(
+            "Transformer: {} parameters ({} without embeddings), {} active per token; training FLOP per token = {rule} = {} (attention term {}).",
+            n(c.parameters), n(c.non_embedding), n(c.parameters_active), n(c.flop_per_token), n(c.attention_flop_per_token)
+        ),
+        format!(
+            "Transformer：参数 {}（不含嵌入 {}），每个 token 激活 {}；每 token 训练 FLOP = {rule} = {}（注意力项 {}）。",
+            n(c.parameters), n(c.non_embedding), n(c.parameters_active), n(c.flop_per_token), n(c.attention_flop_per_token)
+        ),
+    )
 }
 
 /// "'A100' fits 4 chips with the same peak: NVIDIA A100 was used." / the canonical one.

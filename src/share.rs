@@ -65,6 +65,7 @@ pub fn encode(c: &Calculation) -> String {
         Mode::Ops => {}
         Mode::Layers => parts.push("mode=layers".into()),
         Mode::Params => parts.push("mode=6nd".into()),
+        Mode::Transformer => parts.push("mode=transformer".into()),
     }
     if c.per == Per::Flop {
         parts.push("per=flop".into());
@@ -230,6 +231,7 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
                 "ops" => Mode::Ops,
                 "layers" => Mode::Layers,
                 "6nd" | "params" => Mode::Params,
+                "transformer" => Mode::Transformer,
                 _ => return Some(Ignored::Mode { got: got() }),
             };
             None

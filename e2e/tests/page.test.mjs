@@ -117,7 +117,7 @@ test('method 2 solves for the time, and gives energy, emissions, cost and thresh
   await calc.fill('gpu-time', '');
   await calc.fill('gpu-utilization', '40%');
   await calc.fill('gpu-factor', '');
-  await calc.fill('gpu-flop', '1e25');
+  await calc.fill('gpu-target', '1e25');
   const days = 1e25 / (1e4 * 989.4e12 * 0.4) / DAY;
   assert.ok((await calc.text('gpu-formula')).includes(`${days.toFixed(4)} d`), await calc.text('gpu-formula'));
   // Chip-hours 10,000 × days × 24; energy at the H100's 700 W TDP and PUE 1.1, in GWh.
@@ -145,6 +145,40 @@ test('method 2 solves for the time, and gives energy, emissions, cost and thresh
   await calc.switchLanguage();
   assert.match(await calc.text('gpu-cost'), /万美元$/);
   assert.match(await calc.text('thresholds'), /欧盟《人工智能法》/);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
+test('the transformer tab reads a pasted config.json and its link carries the fields', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.id('mode-transformer').click();
+  // A cut-off paste: a message with the position, the field marked invalid, nothing breaks.
+  await calc.fill('transformer-config', '{"hidden_size": 4096, "num_hidden_layers"');
+  assert.match(await calc.text('transformer-config-error'), /line 1, column \d+/);
+  assert.equal(await calc.id('transformer-config').getAttribute('aria-invalid'), 'true');
+  // Llama 2 7B's config.json (Meta): 6,738,415,616 parameters.
+  const llama = JSON.stringify({ architectures: ['LlamaForCausalLM'], hidden_size: 4096, intermediate_size: 11008,
+    max_position_embeddings: 4096, model_type: 'llama', num_attention_heads: 32, num_hidden_layers: 32,
+    num_key_value_heads: 32, tie_word_embeddings: false, vocab_size: 32000 }, null, 2);
+  await calc.fill('transformer-config', llama);
+  assert.equal(await calc.text('transformer-config-error'), '');
+  assert.equal(await calc.id('transformer-config').getAttribute('aria-invalid'), 'false');
+  assert.equal(await calc.number('transformer-parameters'), 6.738e9);
+  assert.equal(await calc.value('transformer-layers'), '32');
+  assert.equal(await calc.value('transformer-kv-heads'), '32');
+  await calc.fill('transformer-tokens', '2T');
+  // Kaplan: 6 × (6,738,415,616 − 2 × 32,000 × 4,096) + 6 × 32 × 4,096 × 4,096 FLOP per token, × 2T.
+  const flop = (6 * (6738415616 - 2 * 32000 * 4096) + 6 * 32 * 4096 * 4096) * 2e12;
+  assert.ok(Math.abs(await calc.number('ops-pfs-days') / (flop / PFS_DAY) - 1) < 0.001, await calc.text('ops-pfs-days'));
+  const link = await calc.copyLink();
+  assert.ok(link.includes('mode=transformer') && link.includes('L=32') && !link.includes('hidden_size'), link);
+  // A bad dimension is said beside its field.
+  await calc.fill('transformer-kv-heads', '64');
+  assert.match(await calc.text('transformer-kv-heads-error'), /64 key-value heads, more than the 32 attention heads/);
+  await calc.fill('transformer-kv-heads', '32');
+  await calc.switchLanguage();
+  assert.match(await calc.page.locator('[data-testid="mode-transformer"]').innerText(), /Transformer/);
   assert.deepEqual(calc.errors, []);
   await context.close();
 });

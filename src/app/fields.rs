@@ -81,8 +81,10 @@ pub fn Method1Panel() -> impl IntoView {
                 {tab(Mode::Ops, "m1.tab.ops", "mode-ops")}
                 {tab(Mode::Layers, "m1.tab.layers", "mode-layers")}
                 {tab(Mode::Params, "m1.tab.params", "mode-params")}
+                {tab(Mode::Transformer, "m1.tab.transformer", "mode-transformer")}
             </div>
             {move || match mode.get() {
+                Mode::Transformer => view! { <super::transformer::TransformerTab/> }.into_any(),
                 Mode::Params => view! {
                     <Input field=Field::Parameters label="m1.parameters"/>
                     <Input field=Field::Tokens label="m1.tokens"/>

@@ -6,6 +6,7 @@ mod chart;
 mod export;
 mod fields;
 mod results;
+mod transformer;
 
 use crate::calc::{evaluate, Calculation, Evaluation, Lang};
 use crate::examples::{self, EXAMPLES};

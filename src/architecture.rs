@@ -1,0 +1,268 @@
+//! The transformer tab's fields and [`crate::transformer`]'s shapes: reading the fields into a
+//! [`Shape`] (every dimension a whole number, every switch yes or no), resolving it with its
+//! stated defaults, and writing an architecture (from a pasted `config.json`) back into the
+//! fields, so a share link carries the architecture and not the raw JSON.
+
+use crate::expr::{self, Dim};
+use crate::field::{Calculation, Field, Want};
+use crate::problem::{FieldError, Problem};
+use crate::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, Shape};
+
+/// The largest whole number a dimension may be (2^53: every integer below is exact).
+pub const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
+
+/// The field of each dimension the tab has.
+const DIMENSIONS: &[(Dimension, Field)] = &[
+    (Dimension::Layers, Field::TLayers),
+    (Dimension::DModel, Field::TDModel),
+    (Dimension::Heads, Field::THeads),
+    (Dimension::KvHeads, Field::TKvHeads),
+    (Dimension::HeadDim, Field::THeadDim),
+    (Dimension::DFf, Field::TDFf),
+    (Dimension::Vocab, Field::TVocab),
+    (Dimension::Context, Field::TContext),
+    (Dimension::Experts, Field::TExperts),
+    (Dimension::ActiveExperts, Field::TActive),
+    (Dimension::SharedExperts, Field::TShared),
+    (Dimension::MoeDFf, Field::TMoeDFf),
+    (Dimension::SharedDFf, Field::TSharedDFf),
+    (Dimension::DenseLayers, Field::TDense),
+];
+
+/// Every field of the tab but the tokens, in the order the page shows them.
+pub const FIELDS: &[Field] = &[
+    Field::TLayers,
+    Field::TDModel,
+    Field::THeads,
+    Field::TKvHeads,
+    Field::THeadDim,
+    Field::TDFf,
+    Field::TGated,
+    Field::TVocab,
+    Field::TTied,
+    Field::TContext,
+    Field::TExperts,
+    Field::TActive,
+    Field::TShared,
+    Field::TMoeDFf,
+    Field::TSharedDFf,
+    Field::TDense,
+    Field::TPositions,
+    Field::TBias,
+    Field::TMla,
+    Field::TConvention,
+];
+
+fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
+    let len = text.chars().count();
+    let v = expr::eval(text).map_err(|e| FieldError::new(field, Problem::Expr(e.kind), e.start, e.end))?;
+    let t = text.trim().to_string();
+    if v.dim != Dim::COUNT || v.is_range() || !(v.lo >= 0.0 && v.lo <= MAX_WHOLE && v.lo.fract() == 0.0) {
+        return Err(FieldError::new(field, Problem::NotWhole { text: t }, 0, len));
+    }
+    Ok(v.lo as u64)
+}
+
+/// A whole-number field: `None` when empty.
+pub fn whole(field: Field, text: &str) -> Result<Option<u64>, FieldError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    whole_text(field, text).map(Some)
+}
+
+/// One of a field's words (any case), by its index; `None` when empty.
+fn choice(field: Field, text: &str, options: &'static [&'static str]) -> Result<Option<usize>, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match options.iter().position(|o| o.eq_ignore_ascii_case(t)) {
+        Some(i) => Ok(Some(i)),
+        None => {
+            let problem = Problem::NotOneOf { text: t.to_string(), options };
+            Err(FieldError::new(field, problem, 0, text.chars().count()))
+        }
+    }
+}
+
+/// The words a [`Want::YesNo`], [`Want::Bias`] or [`Want::Convention`] field takes.
+pub fn options(want: Want) -> &'static [&'static str] {
+    match want {
+        Want::YesNo => &["yes", "no"],
+        Want::Bias => &["none", "qkv", "all"],
+        Want::Convention => &["kaplan", "palm"],
+        _ => &[],
+    }
+}
+
+/// Checks a field of the tab on its own (the page, while the user types).
+pub fn check(field: Field, text: &str) -> Result<(), FieldError> {
+    match field.want() {
+        Want::Whole => whole(field, text).map(drop),
+        Want::Mla => mla(text).map(drop),
+        w => choice(field, text, options(w)).map(drop),
+    }
+}
+
+fn yes_no(c: &Calculation, field: Field) -> Result<Option<bool>, FieldError> {
+    Ok(choice(field, field.get(c), options(Want::YesNo))?.map(|i| i == 0))
+}
+
+/// MLA's five widths: q LoRA rank (0 for none), kv LoRA rank, rope, nope and value head
+/// dimensions, separated by spaces or commas.
+pub fn mla(text: &str) -> Result<Option<[u64; 5]>, FieldError> {
+    let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return Ok(None);
+    }
+    let bad = || FieldError::new(Field::TMla, Problem::NotMla { text: text.trim().into() }, 0, text.chars().count());
+    if parts.len() != 5 {
+        return Err(bad());
+    }
+    let mut out = [0u64; 5];
+    for (o, p) in out.iter_mut().zip(parts) {
+        *o = whole_text(Field::TMla, p).map_err(|_| bad())?;
+    }
+    Ok(Some(out))
+}
+
+/// Whether any field of the tab (or its tokens) is filled in.
+pub fn filled(c: &Calculation) -> bool {
+    FIELDS.iter().chain([&Field::TTokens]).any(|f| !f.get(c).trim().is_empty())
+}
+
+/// The shape the fields give; every field's error is listed.
+pub fn shape(c: &Calculation) -> Result<Shape, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut num = |f: Field| whole(f, f.get(c)).map_err(|e| errors.push(e)).ok().flatten();
+    let mut s = Shape {
+        layers: num(Field::TLayers),
+        d_model: num(Field::TDModel),
+        heads: num(Field::THeads),
+        kv_heads: num(Field::TKvHeads),
+        head_dim: num(Field::THeadDim),
+        d_ff: num(Field::TDFf),
+        vocab: num(Field::TVocab),
+        context: num(Field::TContext),
+        experts: num(Field::TExperts),
+        active_experts: num(Field::TActive),
+        shared_experts: num(Field::TShared),
+        moe_d_ff: num(Field::TMoeDFf),
+        shared_d_ff: num(Field::TSharedDFf),
+        dense_layers: num(Field::TDense),
+        ..Shape::default()
+    };
+    let mut keep = |r: Result<Option<bool>, FieldError>| r.map_err(|e| errors.push(e)).ok().flatten();
+    s.gated = keep(yes_no(c, Field::TGated));
+    s.tied = keep(yes_no(c, Field::TTied));
+    s.learned_positions = keep(yes_no(c, Field::TPositions)).unwrap_or(false);
+    match choice(Field::TBias, &c.t_bias, options(Want::Bias)) {
+        Ok(b) => s.bias = [Bias::None, Bias::Qkv, Bias::All][b.unwrap_or(0)],
+        Err(e) => errors.push(e),
+    }
+    match mla(&c.t_mla) {
+        Ok(Some([q, kv, rope, nope, v])) => {
+            (s.q_lora_rank, s.kv_lora_rank) = (Some(q), Some(kv));
+            (s.qk_rope_head_dim, s.qk_nope_head_dim, s.v_head_dim) = (Some(rope), Some(nope), Some(v));
+        }
+        Ok(None) => {}
+        Err(e) => errors.push(e),
+    }
+    if errors.is_empty() {
+        Ok(s)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The convention the tab chose (Kaplan's by default).
+pub fn convention(c: &Calculation) -> Result<Convention, FieldError> {
+    let i = choice(Field::TConvention, &c.t_convention, options(Want::Convention))?;
+    Ok(if i == Some(1) { Convention::Palm } else { Convention::Kaplan })
+}
+
+/// A transformer resolved from the tab: its architecture, what was assumed, and its counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub arch: Arch,
+    pub assumptions: Vec<Assumption>,
+    pub counts: Counts,
+}
+
+/// A shape's error beside the field of the dimension it names (a missing one is "empty").
+fn config_error(e: ConfigError) -> FieldError {
+    let name = match &e {
+        ConfigError::NotObject => "",
+        ConfigError::WrongType { field, .. }
+        | ConfigError::Missing { field }
+        | ConfigError::Zero { field }
+        | ConfigError::TooLarge { field }
+        | ConfigError::Negative { field }
+        | ConfigError::ActiveAboveExperts { field, .. }
+        | ConfigError::KvAboveHeads { field, .. }
+        | ConfigError::NotDivisible { field, .. }
+        | ConfigError::DenseAboveLayers { field, .. } => field,
+    };
+    let field = DIMENSIONS.iter().find(|(d, _)| d.key() == name).map_or(
+        if name.contains("lora") || name.contains("head_dim") { Field::TMla } else { Field::TLayers },
+        |(_, f)| *f,
+    );
+    let problem = if matches!(e, ConfigError::Missing { .. }) { Problem::Empty } else { Problem::Config(e) };
+    FieldError::new(field, problem, 0, 0)
+}
+
+/// The tab's transformer, or `None` when nothing of it is filled in.
+pub fn resolve(c: &Calculation) -> Option<Result<Resolved, Vec<FieldError>>> {
+    if !FIELDS.iter().any(|f| !f.get(c).trim().is_empty()) {
+        return None;
+    }
+    let shape = match shape(c) {
+        Ok(s) => s,
+        Err(e) => return Some(Err(e)),
+    };
+    let convention = match convention(c) {
+        Ok(v) => v,
+        Err(e) => return Some(Err(vec![e])),
+    };
+    // Errors name the dimension by its config.json name, which people know from model cards.
+    let name = |d: Dimension| d.key().to_string();
+    let resolved = shape.resolve_named(&name).and_then(|(arch, assumptions)| {
+        let counts = arch.counts(convention)?;
+        Ok(Resolved { arch, assumptions, counts })
+    });
+    Some(resolved.map_err(|e| vec![config_error(e)]))
+}
+
+/// The fields that write out an architecture (a pasted config's), every dimension given.
+pub fn fields_of(a: &Arch) -> Vec<(Field, String)> {
+    let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
+    let n = |v: u64| v.to_string();
+    let moe = a.experts > 0;
+    let mut out = vec![
+        (Field::TLayers, n(a.layers)),
+        (Field::TDModel, n(a.d_model)),
+        (Field::THeads, n(a.heads)),
+        (Field::TKvHeads, n(a.kv_heads)),
+        (Field::THeadDim, n(a.head_dim)),
+        (Field::TDFf, n(a.d_ff)),
+        (Field::TGated, yes(a.gated)),
+        (Field::TVocab, n(a.vocab)),
+        (Field::TTied, yes(a.tied)),
+        (Field::TContext, n(a.context)),
+        (Field::TExperts, if moe { n(a.experts) } else { String::new() }),
+        (Field::TActive, if moe { n(a.active_experts) } else { String::new() }),
+        (Field::TShared, if moe && a.shared_experts > 0 { n(a.shared_experts) } else { String::new() }),
+        (Field::TMoeDFf, if moe { n(a.moe_d_ff) } else { String::new() }),
+        (Field::TSharedDFf, if moe && a.shared_d_ff > 0 { n(a.shared_d_ff) } else { String::new() }),
+        (Field::TDense, if moe && a.dense_layers > 0 { n(a.dense_layers) } else { String::new() }),
+        (Field::TPositions, if a.learned_positions { yes(true) } else { String::new() }),
+        (Field::TBias, ["", "qkv", "all"][a.bias as usize].to_string()),
+    ];
+    let mla = a.mla.map(|m| {
+        let w = [m.q_lora_rank, m.kv_lora_rank, m.qk_rope_head_dim, m.qk_nope_head_dim, m.v_head_dim];
+        w.map(|x| x.to_string()).join(" ")
+    });
+    out.push((Field::TMla, mla.unwrap_or_default()));
+    out
+}

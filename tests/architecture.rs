@@ -1,0 +1,131 @@
+//! Method 1's transformer tab through `evaluate`: the fields become a shape, its parameters and
+//! training FLOP per token, the estimate, its notes and its errors; a config fills the fields.
+
+use aicompute::architecture;
+use aicompute::calc::{evaluate, Calculation, Field, Label, Lang, Mode, Note};
+use aicompute::json;
+use aicompute::transformer;
+
+fn tab(fields: &[(Field, &str)]) -> Calculation {
+    let mut c = Calculation { mode: Mode::Transformer, ..Calculation::default() };
+    for (f, v) in fields {
+        *f.get_mut(&mut c) = v.to_string();
+    }
+    c
+}
+
+const LLAMA2_7B: &[(Field, &str)] = &[
+    (Field::TLayers, "32"),
+    (Field::TDModel, "4096"),
+    (Field::THeads, "32"),
+    (Field::TDFf, "11008"),
+    (Field::TGated, "yes"),
+    (Field::TVocab, "32000"),
+    (Field::TTied, "no"),
+    (Field::TContext, "4096"),
+    (Field::TTokens, "2T"),
+];
+
+#[test]
+fn llama_2_7b_from_its_fields() {
+    let ev = evaluate(&tab(LLAMA2_7B));
+    let t = ev.transformer.clone().unwrap().unwrap();
+    // Meta's published count.
+    assert_eq!(t.counts.parameters, 6_738_415_616.0);
+    // Without the two 32,000 × 4,096 embeddings: 6,738,415,616 − 262,144,000.
+    assert_eq!(t.counts.non_embedding, 6_476_271_616.0);
+    // Kaplan: 6 × 6,476,271,616 + 6 × 32 × 4,096 × 4,096 = 42,078,855,168 FLOP per token.
+    assert_eq!(t.counts.flop_per_token, 42_078_855_168.0);
+    let e = ev.method1.estimate().unwrap_or_else(|| panic!("{:?}", ev.method1));
+    // × 2 × 10^12 tokens.
+    assert_eq!(e.flop.mid(), 42_078_855_168.0 * 2e12);
+    assert_eq!(e.factor(Label::ForwardPerToken).unwrap().mid(), 42_078_855_168.0 / 6.0);
+    // The two dimensions left out, the head dimension and the key-value heads, are stated.
+    let assumed: Vec<String> = e
+        .notes
+        .iter()
+        .filter(|n| matches!(n, Note::Assumed(_)))
+        .map(|n| aicompute::render::note(n, Lang::En))
+        .collect();
+    assert_eq!(assumed, ["Assumed: head dimension = d_model / heads = 128.", "Assumed: key-value heads = heads = 32."]);
+}
+
+#[test]
+fn the_passes_stay_editable() {
+    // Epoch AI's backward/forward ratio of 2:1 is the default 3; 4 passes make it 4/3 as much.
+    let mut f = LLAMA2_7B.to_vec();
+    f.push((Field::Passes, "4"));
+    let e = evaluate(&tab(&f)).method1.estimate().cloned().unwrap();
+    assert_eq!(e.flop.mid(), 42_078_855_168.0 / 6.0 * 2.0 * 4.0 * 2e12);
+}
+
+#[test]
+fn shape_defaults_as_gpt() {
+    // Only L, d_model, vocab and context: heads = 2048/128 = 16, d_ff = 4 × 2048, kv = heads,
+    // plain MLP, tied: per layer 4·d² attention + 2·d·4d MLP + 2 norms of d.
+    let ev = evaluate(&tab(&[
+        (Field::TLayers, "24"),
+        (Field::TDModel, "2048"),
+        (Field::TVocab, "50000"),
+        (Field::TContext, "2048"),
+    ]));
+    let t = ev.transformer.unwrap().unwrap();
+    let d = 2048.0_f64;
+    let per_layer = 4.0 * d * d + 2.0 * d * 4.0 * d + 2.0 * d;
+    assert_eq!(t.counts.non_embedding, 24.0 * per_layer + d);
+    assert_eq!(t.counts.parameters, 24.0 * per_layer + d + 50000.0 * d);
+    assert!(t.assumptions.len() >= 4, "{:?}", t.assumptions);
+    // No tokens yet: Method 1 says so beside the tokens field.
+    assert!(ev.method1.errors().iter().any(|e| e.field == Field::TTokens));
+}
+
+#[test]
+fn mixtral_from_its_config_fills_the_fields() {
+    let config = r#"{"architectures":["MixtralForCausalLM"],"hidden_size":4096,"intermediate_size":14336,
+      "max_position_embeddings":32768,"model_type":"mixtral","num_attention_heads":32,"num_experts_per_tok":2,
+      "num_hidden_layers":32,"num_key_value_heads":8,"num_local_experts":8,"tie_word_embeddings":false,"vocab_size":32000}"#;
+    let (arch, _) = transformer::from_config(&json::parse(config).unwrap()).unwrap();
+    let mut c = tab(&[]);
+    for (f, v) in architecture::fields_of(&arch) {
+        *f.get_mut(&mut c) = v;
+    }
+    assert_eq!(c.t_experts, "8");
+    assert_eq!(c.t_kv_heads, "8");
+    let t = evaluate(&c).transformer.unwrap().unwrap();
+    // The fields give back the config's architecture exactly.
+    assert_eq!(t.arch, arch);
+    // Mixtral 8x7B: 46.7B total, 12.9B active (Mistral AI).
+    assert!((t.counts.parameters / 1e9 - 46.7).abs() < 0.05, "{}", t.counts.parameters);
+    assert!((t.counts.parameters_active / 1e9 - 12.9).abs() < 0.05, "{}", t.counts.parameters_active);
+}
+
+#[test]
+fn bad_fields_are_said_beside_them() {
+    #[track_caller]
+    fn bad(field: Field, text: &str, message: &str) {
+        let mut f = LLAMA2_7B.to_vec();
+        f.retain(|(x, _)| *x != field);
+        f.push((field, text));
+        let ev = evaluate(&tab(&f));
+        let errs: Vec<_> = ev.errors().filter(|e| e.field == field).map(|e| e.message(Lang::En)).collect();
+        assert_eq!(errs.first().map(String::as_str), Some(message), "{errs:?}");
+    }
+    bad(Field::TLayers, "32.5", "'32.5' is not a whole number ≥ 0");
+    bad(Field::TLayers, "0", "num_hidden_layers: must be at least 1");
+    bad(Field::TGated, "maybe", "'maybe': use one of yes, no");
+    bad(Field::TKvHeads, "64", "num_key_value_heads: 64 key-value heads, more than the 32 attention heads");
+    bad(Field::TActive, "3", "num_experts_per_tok: 3 active experts, but the model has 0 experts");
+    bad(
+        Field::TMla,
+        "1 2 3",
+        "'1 2 3': give five whole numbers (q LoRA rank, kv LoRA rank, rope, nope and value head dimensions)",
+    );
+}
+
+#[test]
+fn the_tab_goes_through_a_link() {
+    let c = Calculation { lang: Lang::En, ..tab(LLAMA2_7B) };
+    let link = aicompute::share::encode(&c);
+    assert!(link.contains("mode=transformer") && link.contains("L=32") && link.contains("D=2T"), "{link}");
+    assert_eq!(aicompute::share::decode(&link).calc, c);
+}
