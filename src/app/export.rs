@@ -134,7 +134,7 @@ pub fn Citation() -> impl IntoView {
         Some(view! {
             <div class="citation" data-testid="citation">
                 <h3>{state.t("cite.title")}</h3>
-                <p>{sentence} {epoch.map(|e| format!(" {e}"))}</p>
+                <p>{crate::format::superscript(&sentence)} {epoch.map(|e| format!(" {e}"))}</p>
                 <details>
                     <summary>"BibTeX"</summary>
                     <pre>{bib}</pre>

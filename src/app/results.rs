@@ -86,16 +86,18 @@ fn Footprint() -> impl IntoView {
             ("m2.co2", "gpu-co2", f.co2_kg.map(|v| footprint::co2_text(v, lang))),
             ("m2.cost", "gpu-cost", f.usd.map(|v| footprint::usd_text(v, lang))),
         ];
+        // On the printed handout only when one of its fields was typed.
+        let typed = state.calc.with(|c| [&c.power, &c.pue, &c.grid, &c.price].iter().any(|t| !t.trim().is_empty()));
         Some(view! {
-            <div class="footprint" data-testid="footprint">
+            <div class="footprint" class:typed=typed data-testid="footprint">
                 <h4>{t(lang, "m2.footprint")}</h4>
                 <dl class="figures small">
                     {figures.into_iter().map(|(label, id, v)| view! {
                         <div><dt>{t(lang, label)}</dt><dd data-testid=id>{v.unwrap_or_else(dash)}</dd></div>
                     }).collect_view()}
                 </dl>
-                <ul class="derivation-lines">{footprint::lines(&f, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                <ul class="notes">{footprint::notes(&f, lang).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul class="derivation-lines">{footprint::lines(&f, lang).into_iter().map(|l| view! { <li>{sup(&l)}</li> }).collect_view()}</ul>
+                <ul class="notes">{footprint::notes(&f, lang).into_iter().map(|n| view! { <li>{sup(&n)}</li> }).collect_view()}</ul>
             </div>
         })
     }
@@ -111,13 +113,15 @@ fn Thresholds() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let list = thresholds::against(flop.get()?);
+        // Far below every threshold (under 1% of each), the list is left off the printed handout.
+        let far = list.iter().all(|s| s.ratio < 0.01);
         Some(view! {
-            <div class="thresholds" data-testid="thresholds">
+            <div class="thresholds" class:far=far data-testid="thresholds">
                 <h3>{t(lang, "thresholds.title")}</h3>
                 <ul>
                     {list.into_iter().map(|s| view! {
                         <li class:above=s.is_above()>
-                            {s.sentence(lang)} " "
+                            {sup(&s.sentence(lang))} " "
                             <a href=s.threshold.source_url title=crate::i18n::tr(lang, s.threshold.note_en, s.threshold.note_zh)>
                                 {t(lang, "m2.source")}
                             </a>
