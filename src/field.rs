@@ -95,6 +95,8 @@ macro_rules! fields {
             pub lang: Lang,
             pub mode: Mode,
             pub per: Per,
+            /// An exercise: the page shows the inputs and asks for the result (link key `quiz=1`).
+            pub quiz: bool,
             $( $(#[$doc])* pub $member: String, )*
         }
 

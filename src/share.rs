@@ -70,6 +70,9 @@ pub fn encode(c: &Calculation) -> String {
     if c.per == Per::Flop {
         parts.push("per=flop".into());
     }
+    if c.quiz {
+        parts.push("quiz=1".into());
+    }
     for f in Field::ALL {
         let v = f.get(c);
         if !v.is_empty() {
@@ -100,6 +103,9 @@ pub enum Ignored {
         got: String,
     },
     Per {
+        got: String,
+    },
+    Quiz {
         got: String,
     },
     Unknown {
@@ -137,11 +143,14 @@ impl Ignored {
             }
             Ignored::Mode { got } => tr(
                 lang,
-                format!("mode={got}: the modes are ops, layers and 6nd"),
-                format!("mode={got}：模式只有 ops、layers 和 6nd"),
+                format!("mode={got}: the modes are ops, layers, 6nd and transformer"),
+                format!("mode={got}：模式只有 ops、layers、6nd 和 transformer"),
             ),
             Ignored::Per { got } => {
                 tr(lang, format!("per={got}: use mac or flop"), format!("per={got}：请用 mac 或 flop"))
+            }
+            Ignored::Quiz { got } => {
+                tr(lang, format!("quiz={got}: use 1 (an exercise) or 0"), format!("quiz={got}：请用 1（练习）或 0"))
             }
             Ignored::Unknown { key } => {
                 tr(lang, format!("{key}: not a parameter of this page"), format!("{key}：不是本页的参数"))
@@ -201,7 +210,7 @@ pub fn decode(query: &str) -> Decoded {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         let key: String = decode_component(k).chars().take(40).collect();
         if seen.contains(&key) {
-            let known = Field::from_key(&key).is_some() || ["v", "lang", "mode", "per"].contains(&key.as_str());
+            let known = Field::from_key(&key).is_some() || ["v", "lang", "mode", "per", "quiz"].contains(&key.as_str());
             ignored.push(if known { Ignored::Duplicate { key } } else { Ignored::Unknown { key } });
             continue;
         }
@@ -233,6 +242,14 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
                 "6nd" | "params" => Mode::Params,
                 "transformer" => Mode::Transformer,
                 _ => return Some(Ignored::Mode { got: got() }),
+            };
+            None
+        }
+        "quiz" => {
+            c.quiz = match val.as_str() {
+                "1" => true,
+                "0" => false,
+                _ => return Some(Ignored::Quiz { got: got() }),
             };
             None
         }

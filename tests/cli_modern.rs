@@ -289,3 +289,16 @@ fn every_estimate_lists_the_thresholds() {
     let (_, out, _) = run(&["params", "--parameters", "405B", "--tokens", "15.6T"]);
     assert!(out.contains("3.79× the EU AI Act threshold (10²⁵ FLOP)"), "{out}");
 }
+
+#[test]
+fn exercise_links_and_sheets() {
+    let (code, out, _) = run(&["link", "https://x.org/calc/?v=1&fwd=1G&ex=1M", "--quiz"]);
+    assert_eq!((code, out.as_str()), (0, "https://x.org/calc/?v=1&quiz=1&fwd=1G&ex=1M\n"));
+    let (code, out, _) = run(&["exercises"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Exercises: how much compute did training take?"), "{out}");
+    // ResNet-151: 11.4e9 × 2 × 3 × 1.2e6 × 128 = 1.05e19 FLOP, in the answer key only.
+    assert!(out.contains("1. ResNet-151") && !out.contains("1.05 × 10^19"), "{out}");
+    let (_, key, _) = run(&["exercises", "--answers"]);
+    assert!(key.contains("1. ResNet-151: 1.05 × 10^19 FLOP"), "{key}");
+}

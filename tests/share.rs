@@ -40,7 +40,7 @@ fn bad_and_unknown_parameters_are_reported_not_fatal() {
         [
             "colour: not a parameter of this page",
             "lang=fr: the languages are en and zh",
-            "mode=magic: the modes are ops, layers and 6nd",
+            "mode=magic: the modes are ops, layers, 6nd and transformer",
             "per=bits: use mac or flop",
         ]
     );
@@ -129,4 +129,18 @@ proptest! {
         let d = decode(&s);
         let _ = evaluate(&d.calc);
     }
+}
+
+#[test]
+fn exercise_links() {
+    let c = Calculation { quiz: true, forward: "1G".into(), examples: "1M".into(), ..Calculation::default() };
+    let q = encode(&c);
+    assert_eq!(q, "v=1&quiz=1&fwd=1G&ex=1M");
+    assert_eq!(decode(&q).calc, c);
+    let d = decode("?v=1&quiz=yes&fwd=1G");
+    assert!(!d.calc.quiz);
+    assert_eq!(
+        d.ignored.iter().map(|i| i.message(Lang::En)).collect::<Vec<_>>(),
+        ["quiz=yes: use 1 (an exercise) or 0"]
+    );
 }

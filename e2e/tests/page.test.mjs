@@ -183,6 +183,43 @@ test('the transformer tab reads a pasted config.json and its link carries the fi
   await context.close();
 });
 
+test('an exercise link hides the answer and grades a right and a wrong answer', async () => {
+  const context = await fresh();
+  // ResNet-151 as the seed prints it: 11.4e9 × 2 × 3 × 1.2e6 × 128 = 1.05e19 FLOP = 0.122 pfs-days.
+  const calc = await Calculator.open(context, BASE, '?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128');
+  await calc.id('make-quiz').click();
+  const link = await calc.page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.includes('quiz=1'), link);
+  const page = await context.newPage();
+  await page.goto(link);
+  const quiz = new Calculator(page, BASE);
+  await quiz.id('quiz-answer').waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('[data-testid="ops-pfs-days"]').count(), 0, 'the result is hidden');
+  assert.equal(await page.locator('[data-testid="ops-formula"]').count(), 0, 'the derivation is hidden');
+  assert.equal(await quiz.value('ops-forward'), '11.4*10^9', 'the inputs are shown');
+  await page.screenshot({ path: `${SHOTS}/exercise-1280-en.png`, fullPage: true });
+  await quiz.fill('quiz-answer', '0.12 pfs-days');
+  await quiz.id('quiz-check').click();
+  await quiz.settle();
+  assert.match(await quiz.text('quiz-verdict'), /^Close: within 10% of the exact answer/);
+  await quiz.fill('quiz-answer', '1e21 FLOP');
+  await quiz.page.keyboard.press('Enter');
+  await quiz.settle();
+  assert.match(await quiz.text('quiz-verdict'), /^More than 10× from the exact answer \(yours is 95× too high\)/);
+  await quiz.fill('quiz-answer', '5 d');
+  await quiz.id('quiz-check').click();
+  await quiz.settle();
+  assert.notEqual(await quiz.text('quiz-verdict'), '');
+  await quiz.id('quiz-reveal').click();
+  await quiz.settle();
+  assert.equal(await quiz.text('ops-pfs-days'), (11.4e9 * 6 * 1.2e6 * 128 / PFS_DAY).toPrecision(3));
+  await page.setViewportSize({ width: 400, height: 900 });
+  await quiz.switchLanguage();
+  await page.screenshot({ path: `${SHOTS}/exercise-revealed-400-zh.png`, fullPage: true });
+  assert.deepEqual(quiz.errors, []);
+  await context.close();
+});
+
 test('a copied link reproduces the calculation in a fresh page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');

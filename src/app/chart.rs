@@ -89,6 +89,9 @@ pub fn Trend() -> impl IntoView {
     });
     // The user's estimate (the first method that has one) and its date, if given.
     let estimate = Memo::new(move |_| {
+        if state.answer_hidden() {
+            return None;
+        }
         state.eval.with(|e| {
             let est = e.method1.estimate().or(e.method2.estimate())?;
             Some((est.flop, e.date.clone().ok().flatten()))

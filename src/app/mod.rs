@@ -81,11 +81,17 @@ pub struct State {
     pub calc: RwSignal<Calculation>,
     pub eval: Memo<Evaluation>,
     pub lang: Memo<Lang>,
+    /// In an exercise, whether the student has revealed the worked answer.
+    pub revealed: RwSignal<bool>,
 }
 
 impl State {
     pub fn t(&self, key: &'static str) -> &'static str {
         t(self.lang.get(), key)
+    }
+    /// Whether the results are hidden: an exercise whose answer is not revealed yet.
+    pub fn answer_hidden(&self) -> bool {
+        self.calc.with(|c| c.quiz) && !self.revealed.get()
     }
 }
 
@@ -101,7 +107,7 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
     let calc = RwSignal::new(initial);
     let eval = Memo::new(move |_| calc.with(evaluate));
     let lang = Memo::new(move |_| calc.with(|c| c.lang));
-    let state = State { calc, eval, lang };
+    let state = State { calc, eval, lang, revealed: RwSignal::new(false) };
     provide_context(state);
     provide_context(export::DrawnChart(RwSignal::new(None)));
 
@@ -260,20 +266,27 @@ fn PresetInfo() -> impl IntoView {
 fn CopyLink() -> impl IntoView {
     let state = expect_context::<State>();
     let status = RwSignal::new(None::<String>);
-    let on_click = move |_| {
-        let href = window().location().href().unwrap_or_default();
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&href);
+    // The link of the calculation, or of the same calculation as an exercise.
+    let copy = move |quiz: bool| {
+        let l = window().location();
+        let base = format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default());
+        let href = format!(
+            "{base}?{}",
+            state.calc.with(|c| share::encode(&Calculation { quiz: quiz || c.quiz, ..c.clone() }))
+        );
+        let promise = window().navigator().clipboard().write_text(&href);
         let lang = state.lang.get_untracked();
+        let done = if quiz { "share.quiz-copied" } else { "share.copied" };
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => status.set(Some(t(lang, "share.copied").to_string())),
+                Ok(_) => status.set(Some(t(lang, done).to_string())),
                 Err(_) => status.set(Some(format!("{} {href}", t(lang, "share.copyfail")))),
             }
         });
     };
     view! {
-        <button type="button" data-testid="copy-link" on:click=on_click>{move || state.t("share.copy")}</button>
+        <button type="button" data-testid="copy-link" on:click=move |_| copy(false)>{move || state.t("share.copy")}</button>
+        <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(true)>{move || state.t("share.quiz")}</button>
         <span class="copy-status" role="status" data-testid="copy-status">{move || status.get()}</span>
     }
 }

@@ -4,7 +4,7 @@ use super::State;
 use crate::calc::Outcome;
 use crate::format::superscript as sup;
 use crate::i18n::t;
-use crate::{footprint, render, thresholds};
+use crate::{footprint, quiz, render, thresholds};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -50,7 +50,7 @@ fn MethodResult(which: Which) -> impl IntoView {
         view! {
             <div class="result">
                 <h3>{t(lang, title)}</h3>
-                <dl class="figures">
+                <dl class="figures" aria-live="polite">
                     <div class="big">
                         <dt>{t(lang, "result.pfs")}</dt>
                         <dd data-testid=format!("{prefix}-pfs-days")>{pfs}</dd>
@@ -133,29 +133,92 @@ fn Thresholds() -> impl IntoView {
     }
 }
 
+/// An exercise: the student's answer, checked against the calculation's result, and the
+/// worked answer on request.
+#[component]
+fn Quiz() -> impl IntoView {
+    let state = expect_context::<State>();
+    let answer = RwSignal::new(String::new());
+    let graded = RwSignal::new(None::<Result<quiz::Grade, quiz::QuizError>>);
+    let exact =
+        move || state.eval.with_untracked(|e| e.method1.estimate().or(e.method2.estimate()).map(|x| x.flop.mid()));
+    let check = move || {
+        let r = exact().ok_or(quiz::QuizError::BadExact).and_then(|x| quiz::grade(&answer.get_untracked(), x));
+        graded.set(Some(r));
+    };
+    view! {
+        <div class="quiz" data-testid="quiz">
+            <h3>{move || state.t("quiz.title")}</h3>
+            <p>{move || state.t("quiz.ask")}</p>
+            <label class="quiz-label" for="quiz-answer">{move || state.t("quiz.answer")}</label>
+            <div class="quiz-row">
+                <input
+                    id="quiz-answer"
+                    type="text"
+                    data-testid="quiz-answer"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="quiz-verdict"
+                    on:input=move |ev| answer.set(event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { check() }
+                />
+                <button type="button" data-testid="quiz-check" on:click=move |_| check()>{move || state.t("quiz.check")}</button>
+            </div>
+            <p
+                id="quiz-verdict"
+                data-testid="quiz-verdict"
+                aria-live="polite"
+                class:passed=move || graded.with(|g| matches!(g, Some(Ok(g)) if g.verdict.passed()))
+            >
+                {move || {
+                    let lang = state.lang.get();
+                    graded.with(|g| match g {
+                        Some(Ok(g)) => sup(&g.message(lang)),
+                        Some(Err(e)) => e.message(lang),
+                        None => String::new(),
+                    })
+                }}
+            </p>
+            <button type="button" class="secondary" data-testid="quiz-reveal" on:click=move |_| state.revealed.set(true)>
+                {move || state.t("quiz.reveal")}
+            </button>
+        </div>
+    }
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<State>();
+    let hidden = Memo::new(move |_| state.answer_hidden());
     view! {
-        <section class="panel results" aria-labelledby="results-title" aria-live="polite">
+        <section class="panel results" aria-labelledby="results-title">
             <h2 id="results-title">{move || state.t("results.title")}</h2>
-            <MethodResult which=Which::One/>
-            <MethodResult which=Which::Two/>
-            <div class="compare" class:empty=move || state.eval.with(|e| e.comparison.is_none())>
-                <h3>{move || state.t("result.ratio")}</h3>
-                <p data-testid="methods-ratio">
-                    {move || {
-                        let lang = state.lang.get();
-                        match state.eval.with(|e| e.comparison) {
-                            Some(c) => sup(&render::comparison(&c, lang)),
-                            None => t(lang, "result.compare.empty").to_string(),
-                        }
-                    }}
-                </p>
-            </div>
-            <Thresholds/>
-            <super::export::Citation/>
-            <super::export::Exports/>
+            {move || if hidden.get() { view! { <Quiz/> }.into_any() } else { view! { <Answer/> }.into_any() }}
         </section>
+    }
+}
+
+/// Both methods' results, their comparison, the thresholds, the citation and the downloads.
+#[component]
+fn Answer() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <MethodResult which=Which::One/>
+        <MethodResult which=Which::Two/>
+        <div class="compare" class:empty=move || state.eval.with(|e| e.comparison.is_none())>
+            <h3>{move || state.t("result.ratio")}</h3>
+            <p data-testid="methods-ratio">
+                {move || {
+                    let lang = state.lang.get();
+                    match state.eval.with(|e| e.comparison) {
+                        Some(c) => sup(&render::comparison(&c, lang)),
+                        None => t(lang, "result.compare.empty").to_string(),
+                    }
+                }}
+            </p>
+        </div>
+        <Thresholds/>
+        <super::export::Citation/>
+        <super::export::Exports/>
     }
 }

@@ -22,7 +22,8 @@ USAGE
   aicompute hardware [QUERY] [--json]
   aicompute trend    [--dataset openai-2018|modest-2018|first-era|epoch|all] [--from YYYY[-MM[-DD]]] [--to ...] [--json]
   aicompute chart    [same selection] --svg FILE [--width PX --height PX] [--dark] [--point FLOP --date YYYY-MM]
-  aicompute link     URL-OR-QUERY [--json]
+  aicompute exercises [--answers]                    (the worked examples as a question sheet, or its answer key)
+  aicompute link     URL-OR-QUERY [--quiz] [--json]   (--quiz: print the link as an exercise, quiz=1)
   aicompute transformer (--config FILE | --layers N --d-model N --context N --vocab N [--heads N] [--kv-heads N]
                      [--head-dim N] [--d-ff N] [--gated] [--experts N --active-experts N]) [--tokens EXPR]
                      [--convention kaplan|palm] [--lang en|zh] [--json]
@@ -62,7 +63,7 @@ struct Args {
 
 const SWITCHES: &[&str] = &["--json", "--dark", "--help", "-h"];
 /// Switches only the commands that allow them take.
-const TOGGLES: &[&str] = &["--gated"];
+const TOGGLES: &[&str] = &["--gated", "--quiz", "--answers"];
 
 impl Args {
     fn parse(raw: &[String], allowed: &[&str]) -> Result<Args, Fail> {
@@ -378,10 +379,25 @@ fn cmd_hardware(raw: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
+/// The exercise set: the worked examples as questions, or (with --answers) the answer key.
+fn cmd_exercises(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &["--answers"])?;
+    let text =
+        if a.has("--answers") { aicompute::quiz::answer_key(lang()) } else { aicompute::quiz::question_sheet(lang()) };
+    print!("{text}");
+    Ok(())
+}
+
 fn cmd_link(raw: &[String]) -> Result<(), Fail> {
-    let a = Args::parse(raw, &[])?;
+    let a = Args::parse(raw, &["--quiz"])?;
     let Some(url) = a.positional.first() else { return Err(usage("link: give a URL or a query")) };
     let d = share::decode(url);
+    if a.has("--quiz") {
+        // The same calculation as an exercise: the page shows its inputs and asks for the result.
+        let base = url.split_once('?').map_or(if url.contains('=') { "" } else { url.as_str() }, |(b, _)| b);
+        println!("{base}?{}", share::encode(&Calculation { quiz: true, ..d.calc }));
+        return Ok(());
+    }
     let ev = evaluate(&d.calc);
     if a.has("--json") {
         let mut m = Map::new();
@@ -827,6 +843,7 @@ fn run(mut args: Vec<String>) -> Result<(), Fail> {
         "gpu" => cmd_gpu(rest),
         "layers" => cmd_layers(rest),
         "examples" => cmd_examples(rest),
+        "exercises" => cmd_exercises(rest),
         "hardware" => cmd_hardware(rest),
         "link" => cmd_link(rest),
         "trend" => cmd_trend(rest),
