@@ -200,7 +200,7 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
     match &f.power {
         Some((w, PowerFrom::Tdp { chip, citation })) => out.push(tr(
             lang,
-            format!("Power per chip: {chip}'s TDP, {} ({citation}).", span(*w, energy::format_power)),
+            format!("Power per chip: the TDP of {chip}, {} ({citation}).", span(*w, energy::format_power)),
             format!("单芯片功率：{chip} 的热设计功耗 {}（{citation}）。", span(*w, energy::format_power)),
         )),
         Some(_) => {}

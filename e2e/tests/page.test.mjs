@@ -220,6 +220,33 @@ test('an exercise link hides the answer and grades a right and a wrong answer', 
   await context.close();
 });
 
+test('pasted CSV rows become their own data set on the chart; a bad row names its line', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.chartPainted();
+  const markers = async () => Number(await calc.id('trend-chart').getAttribute('data-markers'));
+  const before = await markers();
+  await calc.id('import-toggle').click();
+  await calc.fill('import-data', 'name,date,flop\nOur model,2016-05,3e20\nTheir model,2017-02-30,1e21\nSmall net,2014,2e18\nBig net,2017-11,4e22\n');
+  await calc.id('import-apply').click();
+  await calc.settle();
+  assert.equal(await markers(), before + 3, 'three good rows, three markers');
+  assert.match(await calc.text('import-data-error'), /^line 3: /);
+  assert.match(await calc.text('import-status'), /^3 rows on the chart; 0 skipped for having no compute; 1 with a problem$/);
+  assert.equal(await calc.id('set-imported').isChecked(), true);
+  await calc.page.locator('[data-testid="chart-box"], .chart-box').first().scrollIntoViewIfNeeded();
+  await calc.page.screenshot({ path: `${SHOTS}/imported-1280-en.png`, fullPage: true });
+  // Kept across a reload.
+  await calc.page.reload();
+  await calc.ready();
+  await calc.chartPainted();
+  assert.equal(await markers(), before + 3);
+  await calc.switchLanguage();
+  assert.match(await calc.text('import-status'), /^3 行已绘入图中/);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('a copied link reproduces the calculation in a fresh page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');

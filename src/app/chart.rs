@@ -54,6 +54,8 @@ fn fit_selection(key: &str, drawn: &[DatasetId]) -> Selection {
 pub fn Trend() -> impl IntoView {
     let state = expect_context::<State>();
     let sets = RwSignal::new(vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
+    // Bumped when the imported data set changes, so the fit, the points and the toggles follow.
+    let imported = RwSignal::new(0u32);
     let fit_key = RwSignal::new("modern-2012-2018".to_string());
     let moore = RwSignal::new(18.0f64);
     let size = RwSignal::new((0u32, 0u32, 1.0f64));
@@ -79,12 +81,14 @@ pub fn Trend() -> impl IntoView {
 
     let fit = Memo::new(move |_| {
         epoch.track();
+        imported.track();
         let k = fit_key.get();
         sets.with(|s| fit_selection(&k, s).fit())
     });
     // The points shown, selected once per change for the chart and the data table.
     let points = Memo::new(move |_| {
         epoch.track();
+        imported.track();
         sets.with(|s| Selection::of(s).points())
     });
     // The user's estimate (the first method that has one) and its date, if given.
@@ -219,6 +223,10 @@ pub fn Trend() -> impl IntoView {
                 <fieldset>
                     <legend>{move || state.t("trend.dataset")}</legend>
                     {DatasetId::ALL.into_iter().map(toggle).collect_view()}
+                    {move || {
+                        imported.track();
+                        (!crate::import::imported().is_empty()).then(|| toggle(DatasetId::Imported))
+                    }}
                 </fieldset>
                 <label>
                     {move || state.t("trend.fit")} " "
@@ -277,6 +285,7 @@ pub fn Trend() -> impl IntoView {
             </div>
             <p class="muted no-print">{move || state.t("trend.hover")}</p>
             <DataTable rows=points/>
+            <super::import::ImportData sets=sets version=imported/>
         </section>
     }
 }

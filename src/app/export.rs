@@ -42,6 +42,13 @@ fn download(name: &str, mime: &str, data: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Starts a download, logging a failure (for callers with no place to show it).
+pub fn save(name: &str, mime: &str, data: &str) {
+    if let Err(e) = download(name, mime, data) {
+        leptos::logging::error!("download of {name} failed: {e:?}");
+    }
+}
+
 /// The chart drawn on a new canvas at twice its CSS size, as a PNG data URL.
 fn png(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.dyn_into()?;

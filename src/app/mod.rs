@@ -5,6 +5,7 @@
 mod chart;
 mod export;
 mod fields;
+mod import;
 mod results;
 mod transformer;
 

@@ -1,0 +1,132 @@
+//! A class's own data on the chart: CSV pasted or read from a file (`name,date,flop` or
+//! `name,date,pfs_days`, Epoch AI's own downloads as they are) becomes the "imported" data set,
+//! kept in local storage and downloadable again. Bad rows are named by their line; good rows load.
+
+use super::State;
+use crate::data::DatasetId;
+use crate::i18n::{t, Lang};
+use crate::import::{self, ImportError, RowProblem};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "aicompute.import";
+
+/// What the last import gave: rows installed and the problems, or what stopped it.
+#[derive(Clone, PartialEq)]
+enum Status {
+    None,
+    Loaded { rows: usize, skipped: usize, problems: Vec<RowProblem> },
+    Failed(ImportError),
+}
+
+impl Status {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Status::None => String::new(),
+            Status::Loaded { rows, skipped, problems } => {
+                let p = problems.len();
+                crate::i18n::tr(
+                    lang,
+                    format!("{rows} rows on the chart; {skipped} skipped for having no compute; {p} with a problem"),
+                    format!("{rows} 行已绘入图中；{skipped} 行因缺少算力而跳过；{p} 行有问题"),
+                )
+            }
+            Status::Failed(e) => e.message(lang),
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Installs `text` as the imported set (or clears it when empty) and says how it went.
+fn apply(text: &str) -> Status {
+    if text.trim().is_empty() {
+        import::clear_imported();
+        return Status::None;
+    }
+    match import::install_imported(text) {
+        Ok(s) => Status::Loaded { rows: s.installed, skipped: s.skipped_no_compute, problems: s.problems },
+        Err(e) => Status::Failed(e),
+    }
+}
+
+#[component]
+pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
+    let text = RwSignal::new(saved.clone());
+    let status = RwSignal::new(Status::None);
+    let run = move || {
+        let s = text.with_untracked(|t| apply(t));
+        if let Some(st) = storage() {
+            st.set_item(STORAGE_KEY, &text.get_untracked()).ok();
+        }
+        let loaded = matches!(s, Status::Loaded { .. });
+        sets.update(|v| {
+            v.retain(|d| *d != DatasetId::Imported);
+            if loaded {
+                v.push(DatasetId::Imported);
+            }
+        });
+        status.set(s);
+        version.update(|v| *v += 1);
+    };
+    if !saved.trim().is_empty() {
+        run();
+    }
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                text.set(v.as_string().unwrap_or_default());
+                run();
+            }
+        });
+    };
+    let download = move |_| {
+        let csv = import::to_csv(&import::import(&text.get_untracked()).rows);
+        super::export::save("aicompute-imported.csv", "text/csv", &csv);
+    };
+    let problems = move || match status.get() {
+        Status::Loaded { problems, .. } => problems,
+        _ => Vec::new(),
+    };
+    view! {
+        <details class="import no-print" open=!saved.trim().is_empty()>
+            <summary data-testid="import-toggle">{move || state.t("import.title")}</summary>
+            <p class="help">{move || state.t("import.help")}</p>
+            <label class="visually-hidden" for="import-data">{move || state.t("import.title")}</label>
+            <textarea
+                id="import-data"
+                data-testid="import-data"
+                rows="4"
+                spellcheck="false"
+                placeholder="name,date,flop\nMy model,2024-06,3.1e23"
+                aria-describedby="import-status import-data-error"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <div class="import-row">
+                <button type="button" data-testid="import-apply" on:click=move |_| run()>{move || state.t("import.apply")}</button>
+                <label class="file">
+                    {move || state.t("import.file")}
+                    <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="import-file" on:change=on_file/>
+                </label>
+                <button type="button" class="secondary" data-testid="import-download" on:click=download>
+                    {move || state.t("import.download")}
+                </button>
+            </div>
+            <p id="import-status" data-testid="import-status" role="status">{move || status.get().message(state.lang.get())}</p>
+            <ul id="import-data-error" class="error" data-testid="import-data-error">
+                {move || {
+                    let lang = state.lang.get();
+                    problems().iter().take(20).map(|p| view! { <li>{p.message(lang)}</li> }).collect_view()
+                }}
+            </ul>
+            <p class="muted">{move || t(state.lang.get(), "import.kept")}</p>
+        </details>
+    }
+}
