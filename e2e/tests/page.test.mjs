@@ -247,6 +247,24 @@ test('pasted CSV rows become their own data set on the chart; a bad row names it
   await context.close();
 });
 
+test('after one visit the page works offline: a result and a painted chart', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1&fwd=11.4G&ex=1.2M&ep=128');
+  await calc.chartPainted();
+  // The service worker is installed, has cached the page, and controls it.
+  await calc.page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await calc.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+  const manifest = await calc.page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+  assert.equal(manifest.start_url, './');
+  await context.setOffline(true);
+  await calc.page.reload();
+  await calc.ready();
+  await calc.chartPainted();
+  assert.equal(await calc.text('ops-pfs-days'), (11.4e9 * 6 * 1.2e6 * 128 / PFS_DAY).toPrecision(3));
+  await context.setOffline(false);
+  await context.close();
+});
+
 test('a copied link reproduces the calculation in a fresh page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');

@@ -28,6 +28,22 @@ pub fn start() {
         el.remove();
     }
     leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Offline after one visit: the service worker beside the page (`sw.js`, relative, so it works
+/// under any sub-path). Where the browser has none (an insecure origin), the page works online.
+fn register_service_worker() {
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register("sw.js");
+    leptos::task::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            leptos::logging::warn!("service worker not registered: {e:?}");
+        }
+    });
 }
 
 /// A panic must never leave a blank page: put a message on top of whatever is there.
