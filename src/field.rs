@@ -97,6 +97,8 @@ macro_rules! fields {
             pub per: Per,
             /// An exercise: the page shows the inputs and asks for the result (link key `quiz=1`).
             pub quiz: bool,
+            /// Projector mode: larger type and chart for a classroom screen (link key `projector=1`).
+            pub projector: bool,
             $( $(#[$doc])* pub $member: String, )*
         }
 

@@ -144,6 +144,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("share.quiz", "Copy as exercise", "复制为练习链接"),
     ("share.quiz-copied", "Exercise link copied: it shows the inputs and asks for the result", "练习链接已复制：打开后只显示输入，请学生算出结果"),
     ("quiz.title", "Exercise", "练习"),
+    ("projector", "Projector mode", "投影模式"),
     ("import.title", "Your own data on the chart (CSV)", "把你自己的数据画到图上（CSV）"),
     ("import.help", "Columns name, date (YYYY, YYYY-MM or YYYY-MM-DD) and flop or pfs_days; Epoch AI's downloads import as they are.", "列：name、date（YYYY、YYYY-MM 或 YYYY-MM-DD）以及 flop 或 pfs_days；Epoch AI 下载的文件可直接导入。"),
     ("import.apply", "Put on the chart", "绘入图中"),

@@ -73,6 +73,9 @@ pub fn encode(c: &Calculation) -> String {
     if c.quiz {
         parts.push("quiz=1".into());
     }
+    if c.projector {
+        parts.push("projector=1".into());
+    }
     for f in Field::ALL {
         let v = f.get(c);
         if !v.is_empty() {
@@ -105,7 +108,9 @@ pub enum Ignored {
     Per {
         got: String,
     },
-    Quiz {
+    /// A switch (`quiz`, `projector`) with a value other than 1 or 0.
+    Switch {
+        key: String,
         got: String,
     },
     Unknown {
@@ -149,8 +154,8 @@ impl Ignored {
             Ignored::Per { got } => {
                 tr(lang, format!("per={got}: use mac or flop"), format!("per={got}：请用 mac 或 flop"))
             }
-            Ignored::Quiz { got } => {
-                tr(lang, format!("quiz={got}: use 1 (an exercise) or 0"), format!("quiz={got}：请用 1（练习）或 0"))
+            Ignored::Switch { key, got } => {
+                tr(lang, format!("{key}={got}: use 1 (on) or 0 (off)"), format!("{key}={got}：请用 1（开）或 0（关）"))
             }
             Ignored::Unknown { key } => {
                 tr(lang, format!("{key}: not a parameter of this page"), format!("{key}：不是本页的参数"))
@@ -210,7 +215,8 @@ pub fn decode(query: &str) -> Decoded {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         let key: String = decode_component(k).chars().take(40).collect();
         if seen.contains(&key) {
-            let known = Field::from_key(&key).is_some() || ["v", "lang", "mode", "per", "quiz"].contains(&key.as_str());
+            let known = Field::from_key(&key).is_some()
+                || ["v", "lang", "mode", "per", "quiz", "projector"].contains(&key.as_str());
             ignored.push(if known { Ignored::Duplicate { key } } else { Ignored::Unknown { key } });
             continue;
         }
@@ -245,12 +251,13 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
             };
             None
         }
-        "quiz" => {
-            c.quiz = match val.as_str() {
+        "quiz" | "projector" => {
+            let on = match val.as_str() {
                 "1" => true,
                 "0" => false,
-                _ => return Some(Ignored::Quiz { got: got() }),
+                _ => return Some(Ignored::Switch { key: key.to_string(), got: got() }),
             };
+            *(if key == "quiz" { &mut c.quiz } else { &mut c.projector }) = on;
             None
         }
         "per" => {

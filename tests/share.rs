@@ -136,11 +136,11 @@ fn exercise_links() {
     let c = Calculation { quiz: true, forward: "1G".into(), examples: "1M".into(), ..Calculation::default() };
     let q = encode(&c);
     assert_eq!(q, "v=1&quiz=1&fwd=1G&ex=1M");
+    let p = Calculation { projector: true, ..c.clone() };
+    assert_eq!(encode(&p), "v=1&quiz=1&projector=1&fwd=1G&ex=1M");
+    assert_eq!(decode(&encode(&p)).calc, p);
     assert_eq!(decode(&q).calc, c);
     let d = decode("?v=1&quiz=yes&fwd=1G");
     assert!(!d.calc.quiz);
-    assert_eq!(
-        d.ignored.iter().map(|i| i.message(Lang::En)).collect::<Vec<_>>(),
-        ["quiz=yes: use 1 (an exercise) or 0"]
-    );
+    assert_eq!(d.ignored.iter().map(|i| i.message(Lang::En)).collect::<Vec<_>>(), ["quiz=yes: use 1 (on) or 0 (off)"]);
 }

@@ -265,6 +265,27 @@ test('after one visit the page works offline: a result and a painted chart', asy
   await context.close();
 });
 
+test('projector mode enlarges the page, is kept in the link, and never scrolls sideways at 1024 px', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  const size = () => calc.page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await size();
+  await calc.id('projector-toggle').click();
+  await calc.chartPainted();
+  assert.equal(await size(), normal * 1.5);
+  assert.equal(await calc.id('projector-toggle').getAttribute('aria-pressed'), 'true');
+  assert.ok(await calc.page.evaluate(() => document.documentElement.scrollWidth <= 1024), 'no horizontal scroll');
+  const link = await calc.copyLink();
+  assert.ok(link.includes('projector=1'), link);
+  for (const lang of ['en', 'zh']) {
+    await calc.page.screenshot({ path: `${SHOTS}/projector-1024-${lang}.png`, fullPage: true });
+    if (lang === 'en') await calc.switchLanguage();
+  }
+  assert.ok(await calc.page.evaluate(() => document.documentElement.scrollWidth <= 1024), 'no horizontal scroll in Chinese');
+  await context.close();
+});
+
 test('a copied link reproduces the calculation in a fresh page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');

@@ -148,7 +148,8 @@ pub fn Trend() -> impl IntoView {
             user: user.map(|(v, years)| UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label: name }),
             lang,
             dark: dark_mode(),
-            scale: dpr,
+            // Projector mode: type and strokes half as large again.
+            scale: dpr * if state.calc.with(|c| c.projector) { 1.5 } else { 1.0 },
             labels: chart::DEFAULT_LABELS.to_vec(),
         };
         if let Some(d) = use_context::<super::export::DrawnChart>() {

@@ -7,6 +7,10 @@ use crate::hardware::{self, chips};
 use crate::layers;
 use leptos::prelude::*;
 
+fn document() -> web_sys::Document {
+    window().document().expect("a page has a document")
+}
+
 /// The message for a field: the evaluation's, else the field's own check while it is non-empty.
 fn field_error(state: State, field: Field) -> Option<String> {
     let lang = state.lang.get();
@@ -60,13 +64,35 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
 pub fn Method1Panel() -> impl IntoView {
     let state = expect_context::<State>();
     let mode = Memo::new(move |_| state.calc.with(|c| c.mode));
+    const ORDER: [Mode; 4] = [Mode::Ops, Mode::Layers, Mode::Params, Mode::Transformer];
+    // The tabs pattern: arrow keys, Home and End move between the tabs and choose one.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let i = ORDER.iter().position(|m| *m == mode.get_untracked()).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (i + 1) % ORDER.len(),
+            "ArrowLeft" | "ArrowUp" => (i + ORDER.len() - 1) % ORDER.len(),
+            "Home" => 0,
+            "End" => ORDER.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        state.calc.update(|c| c.mode = ORDER[next]);
+        if let Some(el) = document().get_element_by_id(&format!("tab-{next}")) {
+            use wasm_bindgen::JsCast;
+            el.dyn_into::<web_sys::HtmlElement>().ok().map(|e| e.focus());
+        }
+    };
     let tab = move |m: Mode, key: &'static str, testid: &'static str| {
+        let i = ORDER.iter().position(|x| *x == m).unwrap_or(0);
         view! {
             <button
                 type="button"
                 role="tab"
+                id=format!("tab-{i}")
+                aria-controls="m1-panel"
                 data-testid=testid
                 aria-selected=move || if mode.get() == m { "true" } else { "false" }
+                tabindex=move || if mode.get() == m { "0" } else { "-1" }
                 class:active=move || mode.get() == m
                 on:click=move |_| state.calc.update(|c| c.mode = m)
             >
@@ -77,12 +103,13 @@ pub fn Method1Panel() -> impl IntoView {
     view! {
         <section class="panel method1" aria-labelledby="m1-title">
             <h2 id="m1-title">{move || state.t("m1.title")}</h2>
-            <div class="tabs no-print" role="tablist">
+            <div class="tabs no-print" role="tablist" aria-labelledby="m1-title" on:keydown=on_key>
                 {tab(Mode::Ops, "m1.tab.ops", "mode-ops")}
                 {tab(Mode::Layers, "m1.tab.layers", "mode-layers")}
                 {tab(Mode::Params, "m1.tab.params", "mode-params")}
                 {tab(Mode::Transformer, "m1.tab.transformer", "mode-transformer")}
             </div>
+            <div id="m1-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", ORDER.iter().position(|m| *m == mode.get()).unwrap_or(0))>
             {move || match mode.get() {
                 Mode::Transformer => view! { <super::transformer::TransformerTab/> }.into_any(),
                 Mode::Params => view! {
@@ -96,6 +123,7 @@ pub fn Method1Panel() -> impl IntoView {
                     <Input field=Field::Epochs label="m1.epochs"/>
                 }.into_any(),
             }}
+            </div>
         </section>
     }
 }

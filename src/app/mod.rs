@@ -146,6 +146,13 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
         }
         document().set_title(&format!("{} · {}", t(l, "app.title"), t(l.other(), "app.title")));
     });
+    // Projector mode: a class on the root element enlarges type (CSS) and the chart.
+    Effect::new(move |_| {
+        let on = calc.with(|c| c.projector);
+        if let Some(el) = document().document_element() {
+            el.class_list().toggle_with_force("projector", on).ok();
+        }
+    });
 
     let ignored = RwSignal::new(ignored);
     view! {
@@ -159,6 +166,15 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
             <div class="controls no-print">
                 <PresetMenu/>
                 <CopyLink/>
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="projector-toggle"
+                    aria-pressed=move || if calc.with(|c| c.projector) { "true" } else { "false" }
+                    on:click=move |_| calc.update(|c| c.projector = !c.projector)
+                >
+                    {move || state.t("projector")}
+                </button>
                 <button type="button" class="secondary" on:click=move |_| { window().print().ok(); }>
                     {move || state.t("print")}
                 </button>
