@@ -189,6 +189,11 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// The estimate that stands for the calculation: Method 1's, else Method 2's.
+    pub fn headline(&self) -> Option<&Estimate> {
+        self.method1.estimate().or(self.method2.estimate())
+    }
+
     /// Every field error of the calculation.
     pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
         let footprint = match &self.footprint {

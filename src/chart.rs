@@ -79,6 +79,10 @@ pub struct ChartSpec {
     pub moore_months: Option<f64>,
     pub eras: bool,
     pub user: Option<UserPoint>,
+    /// Estimates the user saved to compare (drawn as diamonds with their names).
+    pub saved: Vec<UserPoint>,
+    /// The legal thresholds (10^25 and 10^26 FLOP) as horizontal lines, where the axis reaches.
+    pub thresholds: bool,
     pub lang: Lang,
     pub dark: bool,
     /// Device pixels per CSS pixel: fonts and strokes grow with it.
@@ -193,7 +197,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     // Ranges: every drawn value, the user's point, padded to whole decades.
     let mut ys: Vec<f64> = spec.points.iter().filter_map(|m| m.pfs_days).filter(|v| *v > 0.0).collect();
     let mut xs: Vec<f64> = spec.points.iter().map(|m| m.date.years()).collect();
-    if let Some(u) = &spec.user {
+    for u in spec.user.iter().chain(&spec.saved) {
         for v in [u.low, u.high, u.flop] {
             if v > 0.0 && v.is_finite() {
                 ys.push(v / PFS_DAY);
@@ -368,6 +372,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         }
     }
 
+    let axis = Axis { y0, y1, s, font: font(base - 1.0) };
+    if spec.thresholds {
+        draw_thresholds(&mut chart, &axis, spec.dark)?;
+    }
+    draw_saved(&mut chart, &spec.saved, &axis, &th, spec.lang)?;
+
     // The user's estimate: a highlighted point with its range as an error bar.
     if let Some(u) = &spec.user {
         if u.flop > 0.0 && u.flop.is_finite() {
@@ -437,6 +447,78 @@ pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
         .filter(|(d2, _)| *d2 <= radius * radius)
         .min_by_key(|(d2, _)| *d2)
         .map(|(_, i)| i)
+}
+
+/// The drawn compute axis (log10 of pfs-days), the scale and the small font size, for the
+/// helpers below.
+struct Axis {
+    y0: f64,
+    y1: f64,
+    s: f64,
+    font: f64,
+}
+
+type Chart<'a, 'b, DB> =
+    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+
+/// The thresholds as dashed lines across the chart, each with its name, where the axis reaches.
+fn draw_thresholds<DB: DrawingBackend>(chart: &mut Chart<'_, '_, DB>, a: &Axis, dark: bool) -> Result<(), String> {
+    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+    let (x0, x1) = (chart.x_range().start, chart.x_range().end);
+    let color = if dark { RGBColor(255, 120, 120) } else { RGBColor(170, 30, 30) };
+    let mut seen = Vec::new();
+    for t in crate::thresholds::THRESHOLDS.iter().filter(|t| t.in_force) {
+        let y = (t.flop / PFS_DAY).log10();
+        if !(a.y0..=a.y1).contains(&y) || seen.contains(&t.flop.to_bits()) {
+            continue;
+        }
+        seen.push(t.flop.to_bits());
+        let style = color.stroke_width((1.2 * a.s).max(1.0) as u32);
+        let dash = plotters::element::DashedPathElement::new(
+            vec![(x0, y), (x1, y)],
+            (6.0 * a.s) as i32,
+            (4.0 * a.s) as i32,
+            style,
+        );
+        chart.draw_series(std::iter::once(dash)).map_err(e)?;
+        let label = format!("{} FLOP", crate::thresholds::power_of_ten(t.flop));
+        let text = ("sans-serif", a.font).into_font().color(&color);
+        chart
+            .draw_series(std::iter::once(EmptyElement::at((x0, y)) + Text::new(label, (4, -(14.0 * a.s) as i32), text)))
+            .map_err(e)?;
+    }
+    Ok(())
+}
+
+/// The saved estimates: diamonds in the user's colour, hollow, each with its name.
+fn draw_saved<DB: DrawingBackend>(
+    chart: &mut Chart<'_, '_, DB>,
+    saved: &[UserPoint],
+    a: &Axis,
+    th: &Theme,
+    lang: Lang,
+) -> Result<(), String> {
+    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+    let shown: Vec<&UserPoint> = saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()).collect();
+    if shown.is_empty() {
+        return Ok(());
+    }
+    let r = (6.0 * a.s) as i32;
+    let style = th.user.stroke_width((2.0 * a.s).max(1.0) as u32);
+    let text = ("sans-serif", a.font).into_font().color(&th.user);
+    let diamond =
+        move |x: i32, y: i32| PathElement::new(vec![(x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y), (x, y - 5)], style);
+    chart
+        .draw_series(shown.iter().map(|u| {
+            let at = (u.years, (u.flop / PFS_DAY).log10());
+            EmptyElement::at(at)
+                + PathElement::new(vec![(0, -r), (r, 0), (0, r), (-r, 0), (0, -r)], style)
+                + Text::new(u.label.clone(), (r + 3, -r - 10), text.clone())
+        }))
+        .map_err(e)?
+        .label(t(lang, "trend.saved"))
+        .legend(move |(x, y)| diamond(x + 8, y));
+    Ok(())
 }
 
 /// The chart as an SVG string (the CLI and tests).

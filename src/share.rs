@@ -304,3 +304,14 @@ fn dedup(all: Vec<Ignored>) -> Vec<Ignored> {
     }
     out
 }
+
+/// A list of calculations (the saved estimates) as text: one link query per line.
+pub fn encode_list(list: &[Calculation]) -> String {
+    list.iter().map(encode).collect::<Vec<_>>().join("\n")
+}
+
+/// The calculations of [`encode_list`]'s text; unreadable parts of a line are dropped as a link
+/// drops them, empty lines skipped, at most `max` kept.
+pub fn decode_list(text: &str, max: usize) -> Vec<Calculation> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).take(max).map(|l| decode(l).calc).collect()
+}

@@ -144,3 +144,14 @@ fn exercise_links() {
     assert!(!d.calc.quiz);
     assert_eq!(d.ignored.iter().map(|i| i.message(Lang::En)).collect::<Vec<_>>(), ["quiz=yes: use 1 (on) or 0 (off)"]);
 }
+
+#[test]
+fn saved_lists_round_trip() {
+    let a =
+        Calculation { forward: "1G".into(), examples: "1M".into(), name: "Ours, v2".into(), ..Calculation::default() };
+    let b = Calculation { mode: Mode::Params, parameters: "7B".into(), tokens: "2T".into(), ..Calculation::default() };
+    let text = aicompute::share::encode_list(&[a.clone(), b.clone()]);
+    assert_eq!(text, "v=1&fwd=1G&ex=1M&name=Ours,+v2\nv=1&mode=6nd&params=7B&tokens=2T");
+    assert_eq!(aicompute::share::decode_list(&text, 10), [a.clone(), b]);
+    assert_eq!(aicompute::share::decode_list(&format!("\n{text}\n\n"), 1), [a]);
+}

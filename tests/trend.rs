@@ -149,6 +149,8 @@ fn text(svg: &str, s: &str) -> bool {
 fn spec(sets: &[DatasetId], user: Option<UserPoint>) -> ChartSpec {
     let sel = Selection::of(sets);
     ChartSpec {
+        saved: Vec::new(),
+        thresholds: false,
         points: sel.points(),
         fit: sel.fit(),
         moore_months: Some(18.0),

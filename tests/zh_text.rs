@@ -220,6 +220,8 @@ fn the_chart_reads_as_chinese() {
     use aicompute::chart::{self, ChartSpec};
     let sel = aicompute::trend::Selection::of(&[DatasetId::OpenAi2018]);
     let spec = ChartSpec {
+        saved: Vec::new(),
+        thresholds: false,
         points: sel.points(),
         fit: sel.fit(),
         moore_months: Some(18.0),

@@ -286,6 +286,39 @@ test('projector mode enlarges the page, is kept in the link, and never scrolls s
   await context.close();
 });
 
+test('saved estimates: listed, on the chart, opened again, removed, kept across a reload', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.chartPainted();
+  await calc.preset('resnet');
+  await calc.fill('user-date', '2015-12');
+  await calc.id('save-estimate').click();
+  await calc.preset('gpt3');
+  await calc.fill('user-date', '2020-05');
+  await calc.id('save-estimate').click();
+  await calc.settle();
+  const rows = calc.page.locator('[data-testid="saved-table"] tbody tr');
+  assert.equal(await rows.count(), 2);
+  // GPT-3 by 6ND: 6 × 175e9 × 300e9 = 3.15e23 FLOP.
+  assert.match(await rows.nth(1).innerText(), /3\.15 × 10²³/);
+  assert.equal(await calc.id('trend-chart').getAttribute('data-saved'), '2');
+  await calc.page.reload();
+  await calc.ready();
+  await calc.chartPainted();
+  assert.equal(await rows.count(), 2, 'kept across a reload');
+  await calc.page.locator('[data-testid="saved-open"]').first().click();
+  await calc.settle();
+  assert.equal(await calc.value('ops-forward'), '11.4 * 10^9');
+  await calc.page.locator('[data-testid="saved-remove"]').first().click();
+  await calc.settle();
+  assert.equal(await rows.count(), 1);
+  // The thresholds lines can be switched off.
+  await calc.id('show-thresholds').uncheck();
+  assert.equal(await calc.id('show-thresholds').isChecked(), false);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('a copied link reproduces the calculation in a fresh page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');

@@ -54,6 +54,9 @@ fn fit_selection(key: &str, drawn: &[DatasetId]) -> Selection {
 pub fn Trend() -> impl IntoView {
     let state = expect_context::<State>();
     let sets = RwSignal::new(vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
+    let show_thresholds = RwSignal::new(true);
+    let saved = expect_context::<super::saved::Saved>();
+    let saved_points = Memo::new(move |_| saved.0.with(|l| super::saved::points(l)));
     // Bumped when the imported data set changes, so the fit, the points and the toggles follow.
     let imported = RwSignal::new(0u32);
     let fit_key = RwSignal::new("modern-2012-2018".to_string());
@@ -146,6 +149,8 @@ pub fn Trend() -> impl IntoView {
             moore_months: Some(moore.get()).filter(|m| *m > 0.0),
             eras: true,
             user: user.map(|(v, years)| UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label: name }),
+            saved: saved_points.get(),
+            thresholds: show_thresholds.get(),
             lang,
             dark: dark_mode(),
             // Projector mode: type and strokes half as large again.
@@ -162,6 +167,7 @@ pub fn Trend() -> impl IntoView {
                 if let Some(c) = canvas_ref.get_untracked() {
                     c.set_attribute("data-painted", "true").ok();
                     c.set_attribute("data-markers", &l.markers.len().to_string()).ok();
+                    c.set_attribute("data-saved", &saved_points.with_untracked(Vec::len).to_string()).ok();
                     // Where the first marker landed, in CSS pixels (for end-to-end tests).
                     if let Some((x, y, _)) = l.markers.first() {
                         c.set_attribute("data-first-marker", &format!("{},{}", *x as f64 / dpr, *y as f64 / dpr)).ok();
@@ -240,6 +246,11 @@ pub fn Trend() -> impl IntoView {
                         <option value="visible">{move || if state.lang.get() == Lang::Zh { "所有显示的数据点" } else { "All points shown" }}</option>
                     </select>
                 </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="show-thresholds" prop:checked=move || show_thresholds.get()
+                        on:change=move |_| show_thresholds.update(|v| *v = !*v)/>
+                    {move || state.t("trend.thresholds")}
+                </label>
                 <label>
                     {move || state.t("trend.moore")} " "
                     <select data-testid="moore" on:change=move |ev| moore.set(event_target_value(&ev).parse().unwrap_or(0.0))>
@@ -286,6 +297,7 @@ pub fn Trend() -> impl IntoView {
             </div>
             <p class="muted no-print">{move || state.t("trend.hover")}</p>
             <DataTable rows=points/>
+            <super::saved::SavedEstimates/>
             <super::import::ImportData sets=sets version=imported/>
         </section>
     }

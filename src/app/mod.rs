@@ -7,6 +7,7 @@ mod export;
 mod fields;
 mod import;
 mod results;
+mod saved;
 mod transformer;
 
 use crate::calc::{evaluate, Calculation, Evaluation, Lang};
@@ -127,6 +128,7 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
     let state = State { calc, eval, lang, revealed: RwSignal::new(false) };
     provide_context(state);
     provide_context(export::DrawnChart(RwSignal::new(None)));
+    provide_context(saved::load());
 
     // The URL and local storage follow the calculation (replaceState: no history spam).
     Effect::new(move |_| {

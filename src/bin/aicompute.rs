@@ -558,6 +558,8 @@ fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
         Some(o) => return Err(usage(format!("--moore: '{o}': use 18, 24 or none"))),
     };
     let spec = chart::ChartSpec {
+        saved: Vec::new(),
+        thresholds: false,
         points: sel.points(),
         fit: sel.fit(),
         moore_months: moore,

@@ -1,0 +1,150 @@
+//! Compare estimates: the current calculation saved to a list (kept in local storage as link
+//! queries), shown in a table and on the chart; any can be opened again or removed.
+
+use super::State;
+use crate::calc::{evaluate, Calculation, Method};
+use crate::chart::UserPoint;
+use crate::i18n::{t, Lang};
+use crate::{render, share};
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "aicompute.saved";
+/// The most estimates kept.
+pub const MAX_SAVED: usize = 50;
+
+/// The saved calculations, shared by the list and the chart.
+#[derive(Clone, Copy)]
+pub struct Saved(pub RwSignal<Vec<Calculation>>);
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The list as the last visit left it.
+pub fn load() -> Saved {
+    let text = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
+    Saved(RwSignal::new(share::decode_list(&text, MAX_SAVED)))
+}
+
+fn store(list: &[Calculation]) {
+    if let Some(s) = storage() {
+        s.set_item(STORAGE_KEY, &share::encode_list(list)).ok();
+    }
+}
+
+/// The saved estimates that have a result and a date, as chart points.
+pub fn points(list: &[Calculation]) -> Vec<UserPoint> {
+    list.iter()
+        .filter_map(|c| {
+            let ev = evaluate(c);
+            let years = ev.date.clone().ok().flatten()?;
+            let e = ev.headline()?;
+            Some(UserPoint { years, flop: e.flop.mid(), low: e.flop.lo, high: e.flop.hi, label: c.name.clone() })
+        })
+        .collect()
+}
+
+fn method_name(m: Method, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match m {
+            Method::Ops => "m1.tab.ops",
+            Method::Params => "m1.tab.params",
+            Method::Transformer => "m1.tab.transformer",
+            Method::Gpu => "m2.title",
+        },
+    )
+}
+
+/// One row: name, date, FLOP, pfs-days, method.
+fn row(c: &Calculation, lang: Lang) -> [String; 4] {
+    let ev = evaluate(c);
+    let sup = crate::format::superscript;
+    match ev.headline() {
+        Some(e) => [
+            c.date.clone(),
+            sup(&render::flop(e.flop)),
+            sup(&render::pfs_days(e.flop, lang)),
+            method_name(e.method, lang).to_string(),
+        ],
+        None => [c.date.clone(), "—".into(), "—".into(), String::new()],
+    }
+}
+
+#[component]
+pub fn SavedEstimates() -> impl IntoView {
+    let state = expect_context::<State>();
+    let saved = expect_context::<Saved>();
+    let save = move |_| {
+        let c = state.calc.get_untracked();
+        saved.0.update(|l| {
+            l.retain(|x| x != &c);
+            l.push(Calculation { quiz: false, ..c });
+            let over = l.len().saturating_sub(MAX_SAVED);
+            l.drain(..over);
+            store(l);
+        });
+    };
+    let remove = move |i: usize| {
+        saved.0.update(|l| {
+            if i < l.len() {
+                l.remove(i);
+            }
+            store(l);
+        })
+    };
+    let open = move |i: usize| {
+        if let Some(c) = saved.0.with_untracked(|l| l.get(i).cloned()) {
+            let lang = state.lang.get_untracked();
+            state.calc.set(Calculation { lang, ..c });
+        }
+    };
+    view! {
+        <div class="saved no-print">
+            <h3>{move || state.t("saved.title")}</h3>
+            <button type="button" class="secondary" data-testid="save-estimate" on:click=save>{move || state.t("saved.save")}</button>
+            {move || {
+                let lang = state.lang.get();
+                let list = saved.0.get();
+                if list.is_empty() {
+                    return view! { <p class="muted">{t(lang, "saved.none")}</p> }.into_any();
+                }
+                view! {
+                    <table data-testid="saved-table">
+                        <thead><tr>
+                            <th>{t(lang, "trend.table.model")}</th>
+                            <th>{t(lang, "trend.table.date")}</th>
+                            <th class="num">"FLOP"</th>
+                            <th class="num">"pfs-days"</th>
+                            <th>{t(lang, "saved.method")}</th>
+                            <th></th>
+                        </tr></thead>
+                        <tbody>
+                            {list.iter().enumerate().map(|(i, c)| {
+                                let [date, flop, pfs, method] = row(c, lang);
+                                let name = if c.name.trim().is_empty() { format!("#{}", i + 1) } else { c.name.clone() };
+                                view! {
+                                    <tr>
+                                        <td>{name.clone()}</td>
+                                        <td>{date}</td>
+                                        <td class="num">{flop}</td>
+                                        <td class="num">{pfs}</td>
+                                        <td>{method}</td>
+                                        <td class="actions">
+                                            <button type="button" class="secondary" data-testid="saved-open"
+                                                aria-label=format!("{} {name}", t(lang, "saved.load"))
+                                                on:click=move |_| open(i)>{t(lang, "saved.load")}</button>
+                                            <button type="button" class="secondary" data-testid="saved-remove"
+                                                aria-label=format!("{} {name}", t(lang, "saved.remove"))
+                                                on:click=move |_| remove(i)>{t(lang, "saved.remove")}</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </div>
+    }
+}
