@@ -95,6 +95,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("ph.price", "$2", "$2"),
     ("thresholds.title", "Against legal thresholds", "与法规阈值相比"),
     ("derivation.solved", "(solved for)", "（求解所得）"),
+    ("derivation.architecture", "(from the architecture: FLOP per token ÷ 6)", "（由架构得出：每 token FLOP ÷ 6）"),
     ("factor.per-token", "add-multiplies per token (forward)", "每 token 前向乘加次数"),
     ("m1.tab.transformer", "Transformer", "Transformer 架构"),
     ("tf.layers", "Layers", "层数"),

@@ -300,7 +300,7 @@ fn given(field: Field, value: &str, lang: Lang) -> String {
         Field::Time => tr(lang, "training time", "训练时间"),
         Field::Utilization => tr(lang, "utilization", "利用率"),
         Field::Factor => tr(lang, "extra factor", "额外系数"),
-        _ => tr(lang, "input", "输入"),
+        f => crate::i18n::t(lang, f.spec().label),
     };
     let value = match field {
         Field::Hardware => chip(value, lang),

@@ -111,6 +111,8 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
             let v = factor_value(f.value, f.shown, lang);
             let typed = if e.solved == Some(f.label) {
                 t(lang, "derivation.solved").to_string()
+            } else if f.label == Label::ForwardPerToken {
+                t(lang, "derivation.architecture").to_string()
             } else if f.input.is_empty() {
                 t(lang, "derivation.default").to_string()
             } else if f.input != v {

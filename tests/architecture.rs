@@ -129,3 +129,32 @@ fn the_tab_goes_through_a_link() {
     assert!(link.contains("mode=transformer") && link.contains("L=32") && link.contains("D=2T"), "{link}");
     assert_eq!(aicompute::share::decode(&link).calc, c);
 }
+
+/// A preset by architecture: its parameters (total, active) within 1% of the published counts,
+/// and its FLOP within `tolerance` of the published figure (Epoch AI's, or the paper's own 6ND).
+#[track_caller]
+fn preset(id: &str, total: f64, active: f64, published_flop: f64, tolerance: f64) {
+    let ex = aicompute::examples::find(id).unwrap_or_else(|| panic!("{id}"));
+    let ev = evaluate(&ex.calculation());
+    let t = ev.transformer.clone().unwrap().unwrap();
+    assert!((t.counts.parameters / total - 1.0).abs() < 0.01, "{id}: {} parameters", t.counts.parameters);
+    assert!((t.counts.parameters_active / active - 1.0).abs() < 0.015, "{id}: {} active", t.counts.parameters_active);
+    let flop = ev.method1.estimate().unwrap().flop.mid();
+    assert!((flop / published_flop - 1.0).abs() < tolerance, "{id}: {flop:e} FLOP");
+    assert_eq!(ex.published_pfs_days, published_flop / aicompute::calc::PFS_DAY);
+}
+
+#[test]
+fn modern_presets_by_architecture() {
+    // Published sizes: GPT-3 175B (Brown et al. 2020), PaLM 540.35B (Epoch AI), Llama 2 70B,
+    // Llama 3.1 405B, DeepSeek-V3 671B with 37B active (DeepSeek-AI 2024).
+    preset("gpt3-arch", 175e9, 175e9, 3.14e23, 0.02);
+    preset("palm", 540.35e9, 540.35e9, 2.5272e24, 0.02);
+    preset("llama2-70b-arch", 69e9, 69e9, 8.1e23, 0.06);
+    preset("llama31-405b", 405e9, 405e9, 3.8e25, 0.04);
+    // The attention term over 4,096 tokens adds about 10% to 6 × 37B × 14.8T.
+    preset("deepseek-v3", 671e9, 37e9, 6.0 * 37e9 * 14.8e12, 0.11);
+    // Chinchilla's Table 4 shape counts 65B with a plain 4·d MLP, against the 70B it is called;
+    // its compute stays within 5% of Epoch AI's 5.76e23.
+    preset("chinchilla", 64.95e9, 64.95e9, 5.76e23, 0.05);
+}

@@ -41,9 +41,10 @@ fn method_2_examples() {
 }
 
 #[test]
-fn seventeen_seed_computations_and_two_modern() {
+fn seventeen_seed_computations_and_eight_modern() {
     assert_eq!(EXAMPLES.iter().filter(|e| e.seed).count(), 17);
-    assert_eq!(EXAMPLES.iter().filter(|e| !e.seed).count(), 2);
+    // GPT-3 by 6ND, Llama 2 70B by GPU time, and six by architecture.
+    assert_eq!(EXAMPLES.iter().filter(|e| !e.seed).count(), 8);
     let mut ids: Vec<&str> = EXAMPLES.iter().map(|e| e.id).collect();
     ids.sort();
     ids.dedup();
@@ -53,7 +54,8 @@ fn seventeen_seed_computations_and_two_modern() {
 #[test]
 fn published_figures_within_ten_percent_except_the_two_the_text_gets_wrong() {
     let flagged: Vec<&str> = EXAMPLES.iter().filter(|e| e.differs()).map(|e| e.id).collect();
-    assert_eq!(flagged, ["seq2seq-ops", "vgg-gpu"]);
+    // DeepSeek-V3's attention term puts its count 10.3% above the paper's 6 × 37B × 14.8T.
+    assert_eq!(flagged, ["seq2seq-ops", "vgg-gpu", "deepseek-v3"]);
     // Seq2Seq: the text's own arithmetic gives 0.129 pfs-days, not the printed 0.085.
     let s = find("seq2seq-ops").unwrap();
     let pfs = s.exact_flop().unwrap() / PFS_DAY;

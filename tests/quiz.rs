@@ -142,7 +142,7 @@ fn answers_that_cannot_be_graded() {
 #[test]
 fn the_exercise_set() {
     let xs = exercises();
-    assert_eq!(xs.len(), 19, "the appendix's 17 computations and 2 modern presets");
+    assert_eq!(xs.len(), 25, "the appendix's 17 computations and 8 modern presets");
     assert_eq!(xs.iter().filter(|x| x.example.seed).count(), 17);
     let by_id = |id: &str| xs.iter().find(|x| x.example.id == id).unwrap();
     let close = |got: f64, want: f64| assert!((got - want).abs() <= 1e-12 * want, "{got} against {want}");
@@ -176,10 +176,10 @@ fn the_exercise_set() {
 fn sheets_number_every_exercise() {
     for lang in [Lang::En, Lang::Zh] {
         let (q, a) = (question_sheet(lang), answer_key(lang));
-        for n in 1..=19 {
+        for n in 1..=25 {
             assert!(q.contains(&format!("\n{n}. ")) && a.contains(&format!("\n{n}. ")), "{n}");
         }
-        assert!(!q.contains("\n20. ") && !a.contains("\n20. "));
+        assert!(!q.contains("\n26. ") && !a.contains("\n26. "));
         assert!(!q.contains("10^19 FLOP ="), "no answer on the question sheet");
     }
     assert!(question_sheet(Lang::En).contains("1 pfs-day = 8.64 × 10^19 FLOP"));
