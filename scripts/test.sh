@@ -20,6 +20,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests (core, CLI)"
 cargo test
 
+step "fuzz test: 1,000,000 generated calculations, optimized (profile fuzz in Cargo.toml)"
+cargo test --profile fuzz --test fuzz -- --ignored --nocapture
+
 step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --test web

@@ -273,6 +273,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         .draw()
         .map_err(e)?;
 
+    // The legend's rows, in the order the series are drawn.
+    let mut legend: Vec<(String, Mark)> = Vec::new();
     // Moore's law from the fit's start, then the fit.
     if let (Some(fit), Some(months)) = (spec.fit, spec.moore_months) {
         let y0 = fit.at(fit.from);
@@ -284,11 +286,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .collect();
         let name = legend_moore(months, spec.lang);
         let style = ShapeStyle { color: th.moore.to_rgba(), filled: false, stroke_width: (1.5 * s).round() as u32 };
-        chart
-            .draw_series(DashedLineSeries::new(pts, (6.0 * s) as u32, (4.0 * s) as u32, style))
-            .map_err(e)?
-            .label(name)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+        chart.draw_series(DashedLineSeries::new(pts, (6.0 * s) as u32, (4.0 * s) as u32, style)).map_err(e)?;
+        legend.push((name, Mark::Line(style)));
     }
     if let Some(fit) = spec.fit {
         let pts: Vec<(f64, f64)> = (0..=40)
@@ -299,11 +298,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .collect();
         let name = legend_fit(fit.doubling_months, spec.lang);
         let style = ShapeStyle { color: th.fit.to_rgba(), filled: false, stroke_width: (2.5 * s).round() as u32 };
-        chart
-            .draw_series(std::iter::once(PathElement::new(pts, style)))
-            .map_err(e)?
-            .label(name)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+        chart.draw_series(std::iter::once(PathElement::new(pts, style))).map_err(e)?;
+        legend.push((name, Mark::Line(style)));
     }
 
     // Markers, one style per set; Epoch's many points first and smaller.
@@ -324,7 +320,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
                 (m.date.years(), l(m.pfs_days.unwrap_or(ymin)), m.upper_bound)
             })
             .collect();
-        let anno = match set {
+        match set {
             DatasetId::OpenAi2018 => chart.draw_series(
                 pts.iter().map(|(x, y, _)| EmptyElement::at((*x, *y)) + Circle::new((0, 0), r, color.filled())),
             ),
@@ -345,8 +341,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             })),
         }
         .map_err(e)?;
-        let legend_style = color.filled();
-        anno.label(set_name(set, spec.lang)).legend(move |(x, y)| Circle::new((x + 8, y), 4, legend_style));
+        legend.push((set_name(set, spec.lang).to_string(), Mark::Dot(color.filled(), 4)));
         for i in idx {
             let m = spec.points[i];
             let (px, py) = chart.backend_coord(&(m.date.years(), l(m.pfs_days.unwrap_or(ymin))));
@@ -376,7 +371,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     if spec.thresholds {
         draw_thresholds(&mut chart, &axis, spec.dark)?;
     }
-    draw_saved(&mut chart, &spec.saved, &axis, &th, spec.lang)?;
+    if draw_saved(&mut chart, &spec.saved, &axis, &th)? {
+        legend.push((
+            t(spec.lang, "trend.saved").to_string(),
+            Mark::Diamond(th.user.stroke_width((2.0 * s).max(1.0) as u32)),
+        ));
+    }
 
     // The user's estimate: a highlighted point with its range as an error bar.
     if let Some(u) = &spec.user {
@@ -415,27 +415,78 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
                             ("sans-serif", font(base + 1.0)).into_font().color(&th.user),
                         ),
                 ))
-                .map_err(e)?
-                .label(t(spec.lang, "trend.you"))
-                .legend(move |(x, y)| Circle::new((x + 8, y), 5, user_style));
+                .map_err(e)?;
+            legend.push((t(spec.lang, "trend.you").to_string(), Mark::Dot(user_style, 5)));
             layout.user = Some(chart.backend_coord(&(x, y)));
         }
     }
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .margin((6.0 * s) as i32)
-        .label_font(("sans-serif", font(base - if narrow { 1.0 } else { 0.0 })).into_font().color(&th.text))
-        .background_style(th.background.mix(0.85))
-        .border_style(th.grid)
-        .draw()
-        .map_err(e)?;
+    let legend_font = ("sans-serif", font(base - if narrow { 1.0 } else { 0.0 })).into_font().color(&th.text);
+    draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, &legend_font, &th, s).map_err(e)?;
 
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
     root.present().map_err(e)?;
     Ok(layout)
+}
+
+/// How a legend row marks its series.
+enum Mark {
+    /// A short stretch of the line's style.
+    Line(ShapeStyle),
+    /// A dot of this style and radius (in CSS pixels).
+    Dot(ShapeStyle, i32),
+    /// A hollow diamond (the saved estimates).
+    Diamond(ShapeStyle),
+}
+
+/// The legend, in the plotting area's upper-left corner: a box with one row per series. Drawn here
+/// rather than by plotters' `configure_series_labels`, which sizes its text with
+/// `FontDesc::box_size`: on wasm that appends a `<span>` with a `style` attribute to the page (a
+/// forced layout per label, and refused under a strict Content-Security-Policy). This measures
+/// through the backend (`estimate_text_size`), which the page's canvas answers with `measureText`.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rows: &[(String, Mark)],
+    font: &TextStyle,
+    th: &Theme,
+    s: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let px = |v: f64| (v * s).round() as i32;
+    let (margin, mark_w) = (px(6.0), px(30.0));
+    let mut text_w = 0;
+    let mut text_h = 0;
+    for (name, _) in rows {
+        let (w, h) = area.estimate_text_size(name, font)?;
+        text_w = text_w.max(w as i32);
+        text_h = text_h.max(h as i32);
+    }
+    // Rows 1.25 text heights apart, as plotters spaces lines.
+    let row_h = (text_h as f64 * 1.25).round() as i32;
+    let (x0, y0) = (0, 0);
+    let (x1, y1) = (x0 + margin * 2 + mark_w + text_w, y0 + margin * 2 + row_h * (rows.len() as i32 - 1) + text_h);
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], th.background.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], th.grid))?;
+    for (i, (name, mark)) in rows.iter().enumerate() {
+        let top = y0 + margin + row_h * i as i32;
+        let (x, mid) = (x0 + margin, top + text_h / 2);
+        match mark {
+            Mark::Line(style) => area.draw(&PathElement::new(vec![(x, mid), (x + px(16.0), mid)], *style))?,
+            Mark::Dot(style, r) => area.draw(&Circle::new((x + px(8.0), mid), px(*r as f64), *style))?,
+            Mark::Diamond(style) => {
+                let (c, r) = (x + px(8.0), px(5.0));
+                area.draw(&PathElement::new(
+                    vec![(c, mid - r), (c + r, mid), (c, mid + r), (c - r, mid), (c, mid - r)],
+                    *style,
+                ))?
+            }
+        }
+        area.draw(&Text::new(name.as_str(), (x + mark_w, top), font.clone()))?;
+    }
+    Ok(())
 }
 
 /// The index (into `ChartSpec::points`) of the marker nearest to a pixel, within `radius`.
@@ -490,24 +541,22 @@ fn draw_thresholds<DB: DrawingBackend>(chart: &mut Chart<'_, '_, DB>, a: &Axis, 
     Ok(())
 }
 
-/// The saved estimates: diamonds in the user's colour, hollow, each with its name.
+/// The saved estimates: diamonds in the user's colour, hollow, each with its name. Whether any
+/// was drawn (for the legend).
 fn draw_saved<DB: DrawingBackend>(
     chart: &mut Chart<'_, '_, DB>,
     saved: &[UserPoint],
     a: &Axis,
     th: &Theme,
-    lang: Lang,
-) -> Result<(), String> {
+) -> Result<bool, String> {
     let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
     let shown: Vec<&UserPoint> = saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()).collect();
     if shown.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     let r = (6.0 * a.s) as i32;
     let style = th.user.stroke_width((2.0 * a.s).max(1.0) as u32);
     let text = ("sans-serif", a.font).into_font().color(&th.user);
-    let diamond =
-        move |x: i32, y: i32| PathElement::new(vec![(x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y), (x, y - 5)], style);
     chart
         .draw_series(shown.iter().map(|u| {
             let at = (u.years, (u.flop / PFS_DAY).log10());
@@ -515,10 +564,8 @@ fn draw_saved<DB: DrawingBackend>(
                 + PathElement::new(vec![(0, -r), (r, 0), (0, r), (-r, 0), (0, -r)], style)
                 + Text::new(u.label.clone(), (r + 3, -r - 10), text.clone())
         }))
-        .map_err(e)?
-        .label(t(lang, "trend.saved"))
-        .legend(move |(x, y)| diamond(x + 8, y));
-    Ok(())
+        .map_err(e)?;
+    Ok(true)
 }
 
 /// The chart as an SVG string (the CLI and tests).

@@ -2,7 +2,15 @@
 //! seed writes them (`1.05 × 10^19`, `11.4 × 10^9`), grouped digits (`10,506`), and the
 //! shortest text that parses back to the same number.
 
-/// Rounds to `sig` significant digits.
+/// `v` × 10^`p` in two halves, so that neither power of ten overflows (10^325 does) while the
+/// product is in range: the subnormals' mantissas, below 10^-308.
+fn scale10(v: f64, p: i32) -> f64 {
+    let h = p / 2;
+    v * 10f64.powi(h) * 10f64.powi(p - h)
+}
+
+/// Rounds to `sig` significant digits. Total: subnormals round too (their 10^p would overflow),
+/// and a rounding that would overflow (1.7976931348623157e308 to 1.8e308) gives `v` back.
 pub fn round_sig(v: f64, sig: u32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
@@ -10,10 +18,17 @@ pub fn round_sig(v: f64, sig: u32) -> f64 {
     let e = v.abs().log10().floor() as i32;
     let p = sig as i32 - 1 - e;
     let k = 10f64.powi(p.abs());
-    if p >= 0 {
+    let r = if p > 300 {
+        scale10(scale10(v, p).round(), -p)
+    } else if p >= 0 {
         (v * k).round() / k
     } else {
         (v / k).round() * k
+    };
+    if r.is_finite() {
+        r
+    } else {
+        v
     }
 }
 
@@ -24,7 +39,7 @@ fn split(v: f64, sig: u32) -> (f64, i32) {
         return (0.0, 0);
     }
     let e = r.abs().log10().floor() as i32;
-    let m = round_sig(r / 10f64.powi(e), sig);
+    let m = round_sig(if e < -300 { scale10(r, -e) } else { r / 10f64.powi(e) }, sig);
     if m.abs() >= 10.0 {
         (m / 10.0, e + 1)
     } else {

@@ -13,15 +13,18 @@ const HELP: &str = "aicompute: estimate how much compute trained an AI model (Op
 
 USAGE
   aicompute ops      --forward EXPR [--per mac|flop] [--flops-per-mac EXPR] [--passes EXPR] --examples EXPR [--epochs EXPR] [--json]
-  aicompute layers   SPEC [--examples EXPR [--epochs EXPR]] [--json]
+  aicompute layers   SPEC [--examples EXPR [--epochs EXPR]] [--flops-per-mac EXPR] [--passes EXPR] [--json]
   aicompute params   --parameters EXPR --tokens EXPR [--json]
   aicompute gpu      --chips EXPR (--hardware ID-OR-NAME [--precision P] | --peak EXPR) --time EXPR [--utilization EXPR] [--factor EXPR]
                      [--flop EXPR] [--power EXPR] [--pue EXPR] [--grid EXPR|REGION] [--price EXPR] [--json]
                      (with --flop, leave out one of --chips, --time, --utilization: it is solved for)
   aicompute examples [--json]
   aicompute hardware [QUERY] [--json]
-  aicompute trend    [--dataset openai-2018|modest-2018|first-era|epoch|all] [--from YYYY[-MM[-DD]]] [--to ...] [--json]
-  aicompute chart    [same selection] --svg FILE [--width PX --height PX] [--dark] [--point FLOP --date YYYY-MM]
+  aicompute trend    [--dataset openai-2018|modest-2018|first-era|epoch|all] [--from YYYY[-MM[-DD]]] [--to ...]
+                     [--bounds include] [--json]
+                     (--bounds include: also fit the points that are upper bounds, left out by default)
+  aicompute chart    [--dataset ...] [--from ...] [--to ...] [--bounds include] (the selection, as for trend)
+                     --svg FILE [--width PX --height PX] [--dark] [--point FLOP --date YYYY-MM] [--moore 18|24|none]
   aicompute exercises [--answers]                    (the worked examples as a question sheet, or its answer key)
   aicompute link     URL-OR-QUERY [--quiz] [--json]   (--quiz: print the link as an exercise, quiz=1)
   aicompute transformer (--config FILE | --layers N --d-model N --context N --vocab N [--heads N] [--kv-heads N]
@@ -29,7 +32,11 @@ USAGE
                      [--convention kaplan|palm] [--lang en|zh] [--json]
   aicompute chinchilla --compute EXPR [--json]
   aicompute mfu      --tokens-per-second EXPR --parameters EXPR [--layers N --heads N --head-dim N --context N]
-                     --chips EXPR (--hardware NAME | --peak EXPR) [--json]
+                     --chips EXPR (--hardware NAME [--precision P] | --peak EXPR) [--json]
+  aicompute --help   (or -h, or help): this text
+
+Every command takes --lang en|zh (messages and prose in English or Chinese; the default is English)
+and --json (one JSON object instead of text; chart writes SVG and refuses it).
 
 Every number is an expression: 1.2M, 11.4 * 10^9, (348M + 304M), sqrt(10 * 100), 33%, 5.5 d,
 8.5 TFLOPS, and ranges such as 25%..50% or 5..6 d. A bare number in --time means days; a bare
