@@ -1,7 +1,7 @@
 // End-to-end tests of the release build in Debian's Chromium. BASE_URL is the served dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { launch, Calculator } from '../calculator.mjs';
 
 const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080/';
@@ -323,6 +323,46 @@ test('saved estimates: listed, on the chart, opened again, removed, kept across 
   // The thresholds lines can be switched off.
   await calc.id('show-thresholds').uncheck();
   assert.equal(await calc.id('show-thresholds').isChecked(), false);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
+test('exports: JSON and CSV hold the inputs as typed and the FLOP; PNG and SVG are the chart; the citation', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.preset('gpt3');
+  await calc.chartPainted();
+  const download = async (id) => {
+    const [d] = await Promise.all([calc.page.waitForEvent('download'), calc.id(id).click()]);
+    return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+  };
+  // 6 × 175e9 × 300e9 = 3.15e23 FLOP.
+  const json = await download('export-json');
+  assert.equal(json.name, 'aicompute.json');
+  const data = JSON.parse(json.bytes.toString('utf8'));
+  assert.equal(data.inputs.params, '175B');
+  assert.equal(data.inputs.tokens, '300B');
+  assert.equal(data.method1.flop, 6 * 175e9 * 300e9);
+  assert.ok(data.link.includes('params=175B'), data.link);
+  assert.ok(data.sources[0].startsWith('Amodei & Hernandez (2018)'), data.sources[0]);
+  const csv = (await download('export-csv')).bytes.toString('utf8').split('\r\n');
+  assert.equal(csv[0], 'field,value');
+  assert.ok(csv.includes('inputs.params,175B') && csv.includes('method1.flop,3.15e23'), csv.slice(0, 12).join(' | '));
+  const png = await download('export-png');
+  assert.equal(png.name, 'aicompute-chart.png');
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+  // Twice the canvas' CSS width (PNG width: bytes 16–19 of the IHDR chunk).
+  const cssWidth = await calc.id('trend-chart').evaluate((c) => c.clientWidth);
+  assert.ok(Math.abs(png.bytes.readUInt32BE(16) - 2 * cssWidth) <= 2, `${png.bytes.readUInt32BE(16)} vs 2 × ${cssWidth}`);
+  const svg = (await download('export-svg')).bytes.toString('utf8');
+  assert.ok(svg.startsWith('<svg') && svg.includes('GPT-3 175B'), svg.slice(0, 200));
+  assert.ok((svg.match(/<circle/g) || []).length >= 15, 'the markers');
+  assert.ok((await calc.text('citation')).includes(
+    'We estimate 3.15 × 10²³ FLOP (3,646 pfs-days) by counting operations (6ND) following Amodei & Hernandez (2018).'));
+  await calc.id('copy-citation').click();
+  await calc.settle();
+  const copied = await calc.page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.includes('@misc{amodei2018aicompute,'), copied);
   assert.deepEqual(calc.errors, []);
   await context.close();
 });

@@ -9,8 +9,6 @@ use crate::data::{DatasetId, Model};
 use crate::trend::{Selection, ERAS};
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle};
-use plotters_canvas::CanvasBackend;
 
 /// Epoch AI's notable models are fetched only when asked for (they would add about 25 KB gzip
 /// to the first load).
@@ -35,82 +33,6 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     }
     let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "not text".to_string())
-}
-
-/// plotters' canvas backend, with text measured by the canvas itself (`measureText`) instead of
-/// plotters' wasm default, which appends a `<span>` with a `style` attribute to the page for every
-/// label: a forced layout each, and refused under a strict Content-Security-Policy.
-struct MeasuredCanvas {
-    inner: CanvasBackend,
-    context: web_sys::CanvasRenderingContext2d,
-}
-
-impl MeasuredCanvas {
-    fn new(canvas: web_sys::HtmlCanvasElement) -> Option<Self> {
-        use wasm_bindgen::JsCast;
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(MeasuredCanvas { inner: CanvasBackend::with_canvas_object(canvas)?, context })
-    }
-}
-
-type Failure = plotters_backend::DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
-
-impl DrawingBackend for MeasuredCanvas {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-    fn ensure_prepared(&mut self) -> Result<(), Failure> {
-        self.inner.ensure_prepared()
-    }
-    fn present(&mut self) -> Result<(), Failure> {
-        self.inner.present()
-    }
-    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), Failure> {
-        self.inner.draw_pixel(p, c)
-    }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Result<(), Failure> {
-        self.inner.draw_line(from, to, s)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-        fill: bool,
-    ) -> Result<(), Failure> {
-        self.inner.draw_rect(a, b, s, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, p: I, s: &S) -> Result<(), Failure> {
-        self.inner.draw_path(p, s)
-    }
-    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), Failure> {
-        self.inner.draw_circle(c, r, s, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        v: I,
-        s: &S,
-    ) -> Result<(), Failure> {
-        self.inner.fill_polygon(v, s)
-    }
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, pos: BackendCoord) -> Result<(), Failure> {
-        self.inner.draw_text(text, s, pos)
-    }
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), Failure> {
-        self.inner.blit_bitmap(pos, size, src)
-    }
-    /// The text's advance width and its font's line box (ascent + descent), in canvas pixels, in
-    /// the font string `CanvasBackend::draw_text` sets.
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, s: &S) -> Result<(u32, u32), Failure> {
-        self.context.set_font(&format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str()));
-        let m = self
-            .context
-            .measure_text(text)
-            .map_err(|e| plotters_backend::DrawingErrorKind::FontError(format!("measureText: {e:?}").into()))?;
-        let height = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
-        Ok((m.width().ceil() as u32, height.ceil() as u32))
-    }
 }
 
 fn dark_mode() -> bool {
@@ -238,7 +160,7 @@ pub fn Trend() -> impl IntoView {
         if let Some(d) = use_context::<super::export::DrawnChart>() {
             d.0.set(Some((spec.clone(), (w as f64 / dpr).round() as u32, (h as f64 / dpr).round() as u32)));
         }
-        let Some(backend) = MeasuredCanvas::new(canvas) else { return };
+        let Some(backend) = super::measured::Measured::canvas(canvas) else { return };
         let root = backend.into_drawing_area();
         match chart::draw(&root, &spec) {
             Ok(l) => {

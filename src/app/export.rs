@@ -2,6 +2,7 @@
 //! and SVG (the same core drawing through plotters' SVG backend), and a citation with BibTeX.
 //! Everything is made in the page: downloads work offline.
 
+use super::measured::Measured;
 use super::State;
 use crate::chart::{self, ChartSpec};
 use crate::data::DatasetId;
@@ -9,7 +10,6 @@ use crate::i18n::t;
 use crate::{cite, export, share};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The chart as last drawn, and its size in CSS pixels, for the PNG and SVG exports.
@@ -55,9 +55,19 @@ fn png(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
     canvas.set_width(w * 2);
     canvas.set_height(h * 2);
     let spec = ChartSpec { scale: 2.0, ..spec.clone() };
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let backend = Measured::canvas(canvas.clone()).ok_or("no 2D context")?;
     chart::draw(&backend.into_drawing_area(), &spec).map_err(|e| JsValue::from_str(&e))?;
     canvas.to_data_url_with_type("image/png")
+}
+
+/// The chart as SVG: the same drawing through plotters' SVG backend, text measured by a canvas.
+fn svg(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
+    let mut out = String::new();
+    {
+        let backend = Measured::with(plotters_svg::SVGBackend::with_string(&mut out, (w, h))).ok_or("no 2D context")?;
+        chart::draw(&backend.into_drawing_area(), spec).map_err(|e| JsValue::from_str(&e))?;
+    }
+    Ok(out)
 }
 
 /// The full address of the calculation.
@@ -96,12 +106,10 @@ pub fn Exports() -> impl IntoView {
         let (name, mime) = if csv { ("aicompute.csv", "text/csv") } else { ("aicompute.json", "application/json") };
         report(download(name, mime, &text));
     };
-    let picture = move |svg: bool| {
+    let picture = move |as_svg: bool| {
         let Some((spec, w, h)) = drawn.0.get_untracked() else { return };
-        report(if svg {
-            chart::svg(&spec, w, h)
-                .map_err(|e| JsValue::from_str(&e))
-                .and_then(|(s, _)| download("aicompute-chart.svg", "image/svg+xml", &s))
+        report(if as_svg {
+            svg(&spec, w, h).and_then(|s| download("aicompute-chart.svg", "image/svg+xml", &s))
         } else {
             png(&spec, w, h).and_then(|url| download_url("aicompute-chart.png", &url))
         });

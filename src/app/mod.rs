@@ -6,6 +6,7 @@ mod chart;
 mod export;
 mod fields;
 mod import;
+mod measured;
 mod results;
 mod saved;
 mod transformer;
