@@ -171,6 +171,10 @@ fields! {
     TConvention t_convention: "transformer-convention", "--convention", "conv", "tf.convention", "ph.none", Convention;
     /// The tokens a transformer trained on.
     TTokens t_tokens: "transformer-tokens", "--tokens", "D", "tf.tokens", "ph.tf.tokens", Count;
+    /// A compute budget for Chinchilla's planner; empty means the estimate's own FLOP.
+    Budget budget: "chinchilla-compute", "--compute", "budget", "plan.compute", "ph.plan.compute", Ops;
+    /// Measured training throughput, tokens per second (all chips), for the MFU.
+    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", "plan.tps", "ph.plan.tps", Count;
     /// Power per chip; empty means the chip's TDP from the catalog.
     Power power: "gpu-power", "--power", "power", "m2.power", "ph.power", Power;
     /// Power usage effectiveness; empty means the stated default.

@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod import;
 pub mod json;
 pub mod layers;
+pub mod plan;
 pub mod planner;
 pub mod problem;
 pub mod quiz;

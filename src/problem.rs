@@ -70,6 +70,10 @@ pub enum Problem {
     },
     /// The transformer's shape does not hold together.
     Config(ConfigError),
+    /// The MFU needs the model's FLOP per token: a 6·N·D or transformer estimate.
+    MfuNeedsModel,
+    /// The MFU needs Method 2's chips and peak.
+    MfuNeedsHardware,
 }
 
 /// A problem with one field, with the character span it is about.
@@ -189,6 +193,18 @@ impl Problem {
                 format!("“{text}”：请给出五个整数（q LoRA 秩、kv LoRA 秩、rope、nope 与 value 每头维度）"),
             ),
             Problem::Config(e) => e.message(lang),
+            Problem::MfuNeedsModel => tr(
+                lang,
+                "the MFU needs the model: fill in the 6·N·D or Transformer tab",
+                "计算 MFU 需要模型：请填写 6·N·D 或 Transformer 架构标签页",
+            )
+            .into(),
+            Problem::MfuNeedsHardware => tr(
+                lang,
+                "the MFU needs the hardware: fill in Method 2's chips and hardware or peak",
+                "计算 MFU 需要硬件：请填写方法 2 的芯片数和硬件或峰值",
+            )
+            .into(),
             Problem::NothingToSolve => tr(
                 lang,
                 "nothing to solve for: leave the chips, the time or the utilization empty",

@@ -367,6 +367,32 @@ test('exports: JSON and CSV hold the inputs as typed and the FLOP; PNG and SVG a
   await context.close();
 });
 
+test('the planner: Chinchilla for a budget, tokens per parameter, and PaLM\'s MFU', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.preset('palm');
+  await calc.fill('gpu-chips', '6144');
+  await calc.fill('gpu-hardware', 'TPU v4');
+  await calc.fill('gpu-time', '1536 h');
+  await calc.fill('gpu-utilization', '');
+  await calc.page.locator('[data-testid="planner"] summary').click();
+  // PaLM 540B: 238.3k tokens/s on 6,144 TPU v4 is 46.2% MFU (Chowdhery et al. 2022, Table 3).
+  await calc.fill('mfu-tokens-per-second', '238.3k');
+  assert.equal(await calc.text('mfu'), '46.2%');
+  // 780B tokens / 540.35B parameters = 1.44.
+  assert.equal(await calc.text('tokens-per-parameter'), '1.44');
+  // Chinchilla's 5.76e23 FLOP: N = √(5.76e23 / 120) = 6.93e10, D = 20 N = 1.39e12.
+  await calc.fill('chinchilla-compute', '5.76e23');
+  assert.equal(await calc.number('chinchilla-parameters'), 6.93e10);
+  assert.equal(await calc.number('chinchilla-tokens'), 1.39e12);
+  await calc.fill('gpu-chips', '');
+  assert.match(await calc.text('mfu'), /needs the hardware/);
+  await calc.switchLanguage();
+  assert.match(await calc.text('mfu'), /需要硬件/);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('a copied link reproduces the calculation in a fresh page', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');

@@ -1,10 +1,11 @@
 //! Results: FLOP, PF and pfs-days per method, the derivation, notes, and the comparison.
 
 use super::State;
+use crate::calc::Field;
 use crate::calc::Outcome;
 use crate::format::superscript as sup;
 use crate::i18n::t;
-use crate::{footprint, quiz, render, thresholds};
+use crate::{footprint, planner, quiz, render, thresholds};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -218,7 +219,56 @@ fn Answer() -> impl IntoView {
             </p>
         </div>
         <Thresholds/>
+        <Planner/>
         <super::export::Citation/>
         <super::export::Exports/>
+    }
+}
+
+/// Chinchilla's compute-optimal model for a budget, the estimate's tokens per parameter, and the
+/// MFU of a measured throughput.
+#[component]
+fn Planner() -> impl IntoView {
+    let state = expect_context::<State>();
+    let plan = Memo::new(move |_| state.calc.with(|c| state.eval.with(|ev| crate::plan::plan(c, ev))));
+    let n = |v: f64| sup(&crate::format::sci(v, 3));
+    let figure = move |id: &'static str, label: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
+        view! {
+            <div><dt>{move || state.t(label)}</dt><dd data-testid=id>{value}</dd></div>
+        }
+    };
+    let chinchilla = move |pick: fn(&planner::Chinchilla) -> f64| {
+        let lang = state.lang.get();
+        plan.with(|p| match &p.chinchilla {
+            Some(Ok((_, c))) => n(pick(c)),
+            Some(Err(e)) => e.message(lang),
+            None => "—".into(),
+        })
+    };
+    view! {
+        <details class="planner" data-testid="planner">
+            <summary>{move || state.t("plan.title")}</summary>
+            <super::fields::Input field=Field::Budget label="plan.compute"/>
+            <dl class="figures small">
+                {figure("chinchilla-parameters", "plan.n", Box::new(move || chinchilla(|c| c.parameters)))}
+                {figure("chinchilla-tokens", "plan.d", Box::new(move || chinchilla(|c| c.tokens)))}
+                {figure("tokens-per-parameter", "plan.tpp", Box::new(move || {
+                    plan.with(|p| p.tokens_per_parameter.map_or("—".into(), |r| crate::format::readable(r, 3, ",")))
+                }))}
+            </dl>
+            <p class="help">{move || state.t("plan.chinchilla.help")}</p>
+            <super::fields::Input field=Field::TokensPerSecond label="plan.tps"/>
+            <dl class="figures small">
+                {figure("mfu", "plan.mfu", Box::new(move || {
+                    let lang = state.lang.get();
+                    plan.with(|p| match &p.mfu {
+                        Some(Ok(u)) => format!("{}%", crate::format::readable(u * 100.0, 3, ",")),
+                        Some(Err(e)) => e.message(lang),
+                        None => "—".into(),
+                    })
+                }))}
+            </dl>
+            <p class="help">{move || state.t("plan.mfu.help")}</p>
+        </details>
     }
 }
