@@ -451,6 +451,34 @@ test('switching language translates the page and is kept in the link', async () 
   await context.close();
 });
 
+test('the Chinese page: a result from ?lang=zh alone, and its messages, notice, tooltip, table and trend lines in Chinese', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?lang=zh&colour=red');
+  // The default calculation (AlexNet), as on the English page.
+  assert.equal(await calc.text('ops-pfs-days'), '0.00563');
+  assert.match(await calc.text('link-ignored'), /colour：不是本页的参数/);
+  await calc.fill('ops-examples', '1.2Q');
+  assert.match(await calc.text('ops-examples-error'), /[\u4e00-\u9fff]/);
+  assert.doesNotMatch(await calc.text('ops-examples-error'), /[a-z]{4,} [a-z]{4,}/);
+  await calc.fill('ops-examples', '120万');
+  assert.equal(await calc.text('ops-pfs-days'), '0.00563', '万 reads as 10^4');
+  assert.match(await calc.text('doubling-time'), /^3\.44 个月（95% 置信区间/);
+  assert.match(await calc.text('growth'), /万倍/);
+  await calc.chartPainted();
+  await calc.id('trend-chart').scrollIntoViewIfNeeded();
+  const box = await calc.id('trend-chart').boundingBox();
+  const [mx, my] = (await calc.id('trend-chart').getAttribute('data-first-marker')).split(',').map(Number);
+  await calc.page.mouse.move(box.x + mx, box.y + my);
+  await calc.settle();
+  assert.match(await calc.text('chart-tooltip'), /来源|附录|数据/);
+  await calc.id('data-table-toggle').click();
+  await calc.settle();
+  const source = await calc.page.locator('[data-testid="data-table"] tbody tr td').nth(3).innerText();
+  assert.match(source, /[\u4e00-\u9fff]/, source);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('the chart is painted, shows sources on hover, and redraws on resize', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '');
