@@ -302,3 +302,19 @@ fn exercise_links_and_sheets() {
     let (_, key, _) = run(&["exercises", "--answers"]);
     assert!(key.contains("1. ResNet-151: 1.05 × 10^19 FLOP"), "{key}");
 }
+
+#[test]
+fn chinese_prose_from_the_cli() {
+    let (code, out, _) = run(&["examples", "--lang", "zh"]);
+    assert_eq!(code, 0);
+    // ResNet-151: 11.4e9 × 6 × 1.2e6 × 128 / 8.64e19 = 0.122 pfs-days; the text prints 0.117.
+    assert!(
+        out.starts_with("resnet             精确值 0.122 pfs-days，公布数值 0.117 pfs-days  ResNet-151\n"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["ops", "--forward", "11.4G", "--examples", "1.2M", "--epochs", "128", "--lang", "zh"]);
+    assert!(out.starts_with("每次前向传播的乘加数：11.4 × 10^9（输入为“11.4G”）\n"), "{out}");
+    let (code, _, err) = run(&["ops", "--forward", "abc", "--examples", "1", "--lang", "zh"]);
+    assert_eq!(code, 2);
+    assert!(err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{err}");
+}

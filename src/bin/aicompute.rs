@@ -331,16 +331,22 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
             }));
         } else {
             let flag = if ex.differs() {
-                "  ← the published figure differs from its arithmetic by more than 10%"
+                tr(
+                    lang(),
+                    "  ← the published figure differs from its arithmetic by more than 10%",
+                    "  ← 公布数值与其算式的结果相差超过 10%",
+                )
             } else {
                 ""
             };
-            println!(
-                "{:<18} exact {} pfs-days, published {} pfs-days{flag}",
-                ex.id,
-                format::readable(exact / calc::PFS_DAY, 3, ","),
-                format::readable(ex.published_pfs_days, 3, ",")
+            let (e, p) =
+                (format::readable(exact / calc::PFS_DAY, 3, ","), format::readable(ex.published_pfs_days, 3, ","));
+            let line = tr(
+                lang(),
+                format!("exact {e} pfs-days, published {p} pfs-days"),
+                format!("精确值 {e} pfs-days，公布数值 {p} pfs-days"),
             );
+            println!("{:<18} {line}  {}{flag}", ex.id, ex.display_name(lang()));
         }
     }
     if a.has("--json") {
@@ -869,6 +875,16 @@ fn run(mut args: Vec<String>) -> Result<(), Fail> {
 }
 
 fn main() -> ExitCode {
+    // Output cut short by a closed pipe (`aicompute examples | head`) ends the program quietly,
+    // as a command-line tool should, instead of a panic message.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info.payload().downcast_ref::<String>().map(String::as_str).unwrap_or_default();
+        if msg.contains("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default_hook(info);
+    }));
     match run(std::env::args().skip(1).collect()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fail(msg, code)) => {
