@@ -29,29 +29,27 @@ const DIMENSIONS: &[(Dimension, Field)] = &[
     (Dimension::DenseLayers, Field::TDense),
 ];
 
-/// Every field of the tab but the tokens, in the order the page shows them.
-pub const FIELDS: &[Field] = &[
+/// The tab's fields but the tokens, in the groups the page shows them: the main dimensions,
+/// their switches, then the mixture of experts and other details.
+pub const MAIN: &[Field] = &[
     Field::TLayers,
     Field::TDModel,
     Field::THeads,
     Field::TKvHeads,
     Field::THeadDim,
     Field::TDFf,
-    Field::TGated,
     Field::TVocab,
-    Field::TTied,
     Field::TContext,
-    Field::TExperts,
-    Field::TActive,
-    Field::TShared,
-    Field::TMoeDFf,
-    Field::TSharedDFf,
-    Field::TDense,
-    Field::TPositions,
-    Field::TBias,
-    Field::TMla,
-    Field::TConvention,
 ];
+pub const SWITCHES: &[Field] = &[Field::TGated, Field::TTied, Field::TConvention];
+pub const MORE: &[Field] =
+    &[Field::TExperts, Field::TActive, Field::TShared, Field::TMoeDFf, Field::TSharedDFf, Field::TDense, Field::TMla];
+pub const MORE_SWITCHES: &[Field] = &[Field::TPositions, Field::TBias];
+
+/// Every field of the tab but the tokens.
+pub fn fields() -> impl Iterator<Item = Field> {
+    [MAIN, SWITCHES, MORE, MORE_SWITCHES].into_iter().flatten().copied()
+}
 
 fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
     let len = text.chars().count();
@@ -129,7 +127,7 @@ pub fn mla(text: &str) -> Result<Option<[u64; 5]>, FieldError> {
 
 /// Whether any field of the tab (or its tokens) is filled in.
 pub fn filled(c: &Calculation) -> bool {
-    FIELDS.iter().chain([&Field::TTokens]).any(|f| !f.get(c).trim().is_empty())
+    fields().chain([Field::TTokens]).any(|f| !f.get(c).trim().is_empty())
 }
 
 /// The shape the fields give; every field's error is listed.
@@ -214,7 +212,7 @@ fn config_error(e: ConfigError) -> FieldError {
 
 /// The tab's transformer, or `None` when nothing of it is filled in.
 pub fn resolve(c: &Calculation) -> Option<Result<Resolved, Vec<FieldError>>> {
-    if !FIELDS.iter().any(|f| !f.get(c).trim().is_empty()) {
+    if !fields().any(|f| !f.get(c).trim().is_empty()) {
         return None;
     }
     let shape = match shape(c) {

@@ -1,30 +1,8 @@
 //! The `aicompute` binary: exact outputs, JSON keys, exit status 2 with one line on bad input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aicompute")).args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let (code, out, err) = run(args);
-    assert_eq!(code, 0, "{args:?}: {err}");
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
-}
-
-#[track_caller]
-fn fails(args: &[&str], message: &str) {
-    let (code, out, err) = run(args);
-    assert_eq!(code, 2, "{args:?}");
-    assert_eq!(out, "");
-    assert_eq!(err, format!("aicompute: {message}\n"), "{args:?}");
-}
+mod common;
+use common::{fails, json, run};
 
 #[test]
 fn ops_plain_output_is_the_derivation() {

@@ -132,31 +132,17 @@ fn Counts() -> impl IntoView {
 
 #[component]
 pub fn TransformerTab() -> impl IntoView {
-    let more = [
-        Field::TExperts,
-        Field::TActive,
-        Field::TShared,
-        Field::TMoeDFf,
-        Field::TSharedDFf,
-        Field::TDense,
-        Field::TMla,
-    ];
+    let inputs = |fields: &'static [Field]| {
+        fields.iter().map(|&f| view! { <Input field=f label=f.spec().label/> }).collect_view()
+    };
+    let choices = |fields: &'static [Field]| fields.iter().map(|&f| view! { <Choice field=f/> }).collect_view();
     view! {
         <ConfigPaste/>
-        <div class="tf-grid">
-            {[Field::TLayers, Field::TDModel, Field::THeads, Field::TKvHeads, Field::THeadDim, Field::TDFf, Field::TVocab, Field::TContext]
-                .map(|f| view! { <Input field=f label=f.spec().label/> })
-                .collect_view()}
-        </div>
-        <div class="tf-grid">
-            {[Field::TGated, Field::TTied, Field::TConvention].map(|f| view! { <Choice field=f/> }).collect_view()}
-        </div>
+        <div class="tf-grid">{inputs(architecture::MAIN)}</div>
+        <div class="tf-grid">{choices(architecture::SWITCHES)}</div>
         <details class="tf-more">
             <summary>{move || expect_context::<State>().t("tf.more")}</summary>
-            <div class="tf-grid">
-                {more.map(|f| view! { <Input field=f label=f.spec().label/> }).collect_view()}
-                {[Field::TPositions, Field::TBias].map(|f| view! { <Choice field=f/> }).collect_view()}
-            </div>
+            <div class="tf-grid">{inputs(architecture::MORE)} {choices(architecture::MORE_SWITCHES)}</div>
         </details>
         <Input field=Field::TTokens label="tf.tokens"/>
         <Input field=Field::Passes label="m1.passes"/>
