@@ -197,3 +197,8 @@ pub fn wan(v: f64, sig: u32) -> String {
     }
     format!("{} {unit}", trim(m, decimals_for(m, sig)))
 }
+
+/// A fraction as a percentage with up to three significant digits: 0.3 → "30%", 0.462 → "46.2%".
+pub fn percent(fraction: f64) -> String {
+    format!("{}%", readable(fraction * 100.0, 3, ","))
+}

@@ -32,3 +32,10 @@ fn zeros_print_as_zero() {
         assert_eq!(eng(z), "0");
     }
 }
+
+#[test]
+fn percentages() {
+    assert_eq!(aicompute::format::percent(0.3), "30%");
+    assert_eq!(aicompute::format::percent(0.4623), "46.2%");
+    assert_eq!(aicompute::format::percent(1.0), "100%");
+}

@@ -206,6 +206,9 @@ test('an exercise link hides the answer and grades a right and a wrong answer', 
   assert.equal(await page.locator('[data-testid="ops-formula"]').count(), 0, 'the derivation is hidden');
   assert.equal(await quiz.value('ops-forward'), '11.4*10^9', 'the inputs are shown');
   await page.screenshot({ path: `${SHOTS}/exercise-1280-en.png`, fullPage: true });
+  await quiz.switchLanguage();
+  await page.screenshot({ path: `${SHOTS}/exercise-1280-zh.png`, fullPage: true });
+  await quiz.switchLanguage();
   await quiz.fill('quiz-answer', '0.12 pfs-days');
   await quiz.id('quiz-check').click();
   await quiz.settle();
@@ -251,6 +254,16 @@ test('pasted CSV rows become their own data set on the chart; a bad row names it
   assert.equal(await markers(), before + 3);
   await calc.switchLanguage();
   assert.match(await calc.text('import-status'), /^3 行已绘入图中/);
+  await calc.page.screenshot({ path: `${SHOTS}/imported-1280-zh.png`, fullPage: true });
+  // A file dropped on the text area replaces the rows.
+  const dt = await calc.page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['Model,Publication date,Training compute (FLOP)\nDropped,2019-03-01,5e21\n'], 'epoch.csv', { type: 'text/csv' }));
+    return d;
+  });
+  await calc.id('import-data').dispatchEvent('drop', { dataTransfer: dt });
+  await calc.page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 1);
+  assert.match(await calc.value('import-data'), /^Model,Publication date/);
   assert.deepEqual(calc.errors, []);
   await context.close();
 });
@@ -363,6 +376,11 @@ test('exports: JSON and CSV hold the inputs as typed and the FLOP; PNG and SVG a
   await calc.settle();
   const copied = await calc.page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.includes('@misc{amodei2018aicompute,'), copied);
+  // The exercise set: questions without answers, and the key (ResNet-151: 1.05 × 10^19 FLOP).
+  const sheet = (await download('export-questions')).bytes.toString('utf8');
+  assert.ok(sheet.includes('1. ResNet-151') && !sheet.includes('1.05 × 10^19'), sheet.slice(0, 300));
+  const key = (await download('export-answers')).bytes.toString('utf8');
+  assert.ok(key.includes('1. ResNet-151: 1.05 × 10^19 FLOP'), key.slice(0, 300));
   assert.deepEqual(calc.errors, []);
   await context.close();
 });

@@ -121,6 +121,14 @@ pub fn Exports() -> impl IntoView {
             <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| data(true)>"CSV"</button>
             <button type="button" class="secondary" data-testid="export-png" on:click=move |_| picture(false)>"PNG"</button>
             <button type="button" class="secondary" data-testid="export-svg" on:click=move |_| picture(true)>"SVG"</button>
+            <button type="button" class="secondary" data-testid="export-questions"
+                on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &crate::quiz::question_sheet(state.lang.get_untracked())))>
+                {move || state.t("export.questions")}
+            </button>
+            <button type="button" class="secondary" data-testid="export-answers"
+                on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &crate::quiz::answer_key(state.lang.get_untracked())))>
+                {move || state.t("export.answers")}
+            </button>
             <span class="error" aria-live="polite">{move || status.get()}</span>
         </div>
     }

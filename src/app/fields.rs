@@ -286,6 +286,21 @@ pub fn Method2Panel() -> impl IntoView {
             })}
             <Input field=Field::Time label="m2.time"/>
             <Input field=Field::Utilization label="m2.utilization"/>
+            <p class="hint utilization-defaults">
+                {move || state.t("m2.utilization.epoch")} " "
+                {crate::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
+                    let pct = crate::format::percent(d.value);
+                    let key = if d.language { "m2.utilization.language" } else { "m2.utilization.other" };
+                    let set = pct.clone();
+                    view! {
+                        <button type="button" class="secondary small" title=d.source
+                            data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
+                            on:click=move |_| state.calc.update(|c| c.utilization = set.clone())>
+                            {pct.clone()} " " {move || state.t(key)}
+                        </button>
+                    }
+                }).collect_view()}
+            </p>
             <Input field=Field::Factor label="m2.factor"/>
             <Input field=Field::Target label="m2.target"/>
             <fieldset class="footprint-inputs">

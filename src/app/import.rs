@@ -76,15 +76,26 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
     if !saved.trim().is_empty() {
         run();
     }
-    let on_file = move |ev: leptos::ev::Event| {
-        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+    let read = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 text.set(v.as_string().unwrap_or_default());
                 run();
             }
         });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            read(file);
+        }
+    };
+    // A file dropped on the text area is read like a chosen one.
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            ev.prevent_default();
+            read(file);
+        }
     };
     let download = move |_| {
         let csv = import::to_csv(&import::import(&text.get_untracked()).rows);
@@ -108,6 +119,8 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
                 aria-describedby="import-status import-data-error"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=on_drop
             ></textarea>
             <div class="import-row">
                 <button type="button" data-testid="import-apply" on:click=move |_| run()>{move || state.t("import.apply")}</button>

@@ -262,7 +262,7 @@ fn Planner() -> impl IntoView {
                 {figure("mfu", "plan.mfu", Box::new(move || {
                     let lang = state.lang.get();
                     plan.with(|p| match &p.mfu {
-                        Some(Ok(u)) => format!("{}%", crate::format::readable(u * 100.0, 3, ",")),
+                        Some(Ok(u)) => crate::format::percent(*u),
                         Some(Err(e)) => e.message(lang),
                         None => "—".into(),
                     })

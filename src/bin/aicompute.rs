@@ -508,25 +508,17 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
             })
         );
     } else {
-        println!(
-            "doubling time: {:.2} months (95% interval {:.2}-{:.2})",
-            fit.doubling_months, fit.doubling_months_low, fit.doubling_months_high
-        );
-        println!(
-            "growth per year: {}x    R²: {:.3}    points: {} ({:.1} to {:.1})",
-            format::readable(fit.growth_per_year, 3, ","),
-            fit.r2,
-            fit.n,
-            fit.from,
-            fit.to
-        );
+        let colon = aicompute::i18n::colon(lang());
+        println!("{}{colon}{}", tr(lang(), "doubling time", "翻倍时间"), render::doubling(&fit, lang()));
+        let span = format!("{:.1}–{:.1}", fit.from, fit.to);
+        println!("{}", tr(lang(), format!("points dated {span}"), format!("数据点时间范围：{span}")));
         if sel.datasets.contains(&aicompute::data::DatasetId::OpenAi2018) {
             if let Some(g) = trend::headline_growth() {
                 println!("{}", render::growth(&g, lang()));
             }
         }
         for d in &sel.datasets {
-            println!("source: {}", d.source());
+            println!("{}{}", tr(lang(), "source: ", "来源："), d.source_in(lang()));
         }
     }
     Ok(())
