@@ -488,6 +488,78 @@ fn superscript(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<Opt
     Ok(Some(end))
 }
 
+/// Reads the number literal at `start` (digits with thousands separators, a fraction, an
+/// exponent) and a unit or suffix written against it; pushes their tokens and returns the end.
+fn number(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<usize, ExprError> {
+    let n = chars.len();
+    let text = |a: usize, b: usize| -> String { chars[a..b.min(n)].iter().collect() };
+    let (digits, mut pos) = literal_text(chars, start);
+    let literal = |kind, pos| ExprError { kind, start, end: pos };
+    let v: f64 = digits.parse().map_err(|_| literal(ExprKind::NotANumber { text: text(start, pos) }, pos))?;
+    if !v.is_finite() {
+        return Err(literal(ExprKind::TooLarge { text: text(start, pos) }, pos));
+    }
+    let zero_digits = digits.split(['e', 'E']).next().unwrap_or("").chars().all(|c| c == '0' || c == '.');
+    if (v == 0.0 && !zero_digits) || (v != 0.0 && !v.is_normal()) {
+        return Err(literal(ExprKind::TooSmall { text: text(start, pos) }, pos));
+    }
+    out.push(Token { tok: Tok::Num(v), start, end: pos });
+    if pos < n && is_word_char(chars[pos]) {
+        let ws = pos;
+        pos = word_end(chars, pos);
+        out.push(Token { tok: Tok::Word { text: text(ws, pos), attached: true }, start: ws, end: pos });
+    }
+    Ok(pos)
+}
+
+/// The digits of the literal at `pos` as Rust's float parser reads them (separators dropped),
+/// and where the literal ends.
+fn literal_text(chars: &[char], mut pos: usize) -> (String, usize) {
+    let n = chars.len();
+    let digit_at = |k: usize| chars.get(k).is_some_and(|d| d.is_ascii_digit());
+    let mut digits = String::new();
+    while pos < n {
+        let c = chars[pos];
+        if c.is_ascii_digit() {
+            digits.push(c);
+            pos += 1;
+        } else if (c == ',' || c == '_')
+            && !digits.is_empty()
+            && (1..=3).all(|k| digit_at(pos + k))
+            && !digit_at(pos + 4)
+        {
+            pos += 1; // a thousands separator: 12,000 or 12_000
+        } else {
+            break;
+        }
+    }
+    if chars.get(pos) == Some(&'.') && chars.get(pos + 1) != Some(&'.') {
+        digits.push('.');
+        pos += 1;
+        while pos < n && chars[pos].is_ascii_digit() {
+            digits.push(chars[pos]);
+            pos += 1;
+        }
+    }
+    // An exponent: e or E, optional sign, digits. "1.2E" alone is the exa suffix.
+    if matches!(chars.get(pos), Some('e') | Some('E')) {
+        let mut k = pos + 1;
+        if matches!(chars.get(k), Some('+') | Some('-')) {
+            k += 1;
+        }
+        if digit_at(k) {
+            digits.push('e');
+            digits.extend(&chars[pos + 1..k]);
+            pos = k;
+            while pos < n && chars[pos].is_ascii_digit() {
+                digits.push(chars[pos]);
+                pos += 1;
+            }
+        }
+    }
+    (digits, pos)
+}
+
 fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
     let n = chars.len();
     let mut out = Vec::new();
@@ -504,61 +576,7 @@ fn tokenize(chars: &[char]) -> Result<Vec<Token>, ExprError> {
         };
         let digit_at = |k: usize| chars.get(k).is_some_and(|d| d.is_ascii_digit());
         if c.is_ascii_digit() || (c == '.' && digit_at(pos + 1)) {
-            let mut digits = String::new();
-            while pos < n {
-                let c = chars[pos];
-                if c.is_ascii_digit() {
-                    digits.push(c);
-                    pos += 1;
-                } else if (c == ',' || c == '_')
-                    && !digits.is_empty()
-                    && (1..=3).all(|k| digit_at(pos + k))
-                    && !digit_at(pos + 4)
-                {
-                    pos += 1; // a thousands separator: 12,000 or 12_000
-                } else {
-                    break;
-                }
-            }
-            if chars.get(pos) == Some(&'.') && chars.get(pos + 1) != Some(&'.') {
-                digits.push('.');
-                pos += 1;
-                while pos < n && chars[pos].is_ascii_digit() {
-                    digits.push(chars[pos]);
-                    pos += 1;
-                }
-            }
-            // An exponent: e or E, optional sign, digits. "1.2E" alone is the exa suffix.
-            if matches!(chars.get(pos), Some('e') | Some('E')) {
-                let mut k = pos + 1;
-                if matches!(chars.get(k), Some('+') | Some('-')) {
-                    k += 1;
-                }
-                if digit_at(k) {
-                    digits.push('e');
-                    digits.extend(&chars[pos + 1..k]);
-                    pos = k;
-                    while pos < n && chars[pos].is_ascii_digit() {
-                        digits.push(chars[pos]);
-                        pos += 1;
-                    }
-                }
-            }
-            let literal = |kind| ExprError { kind, start, end: pos };
-            let v: f64 = digits.parse().map_err(|_| literal(ExprKind::NotANumber { text: text(start, pos) }))?;
-            if !v.is_finite() {
-                return Err(literal(ExprKind::TooLarge { text: text(start, pos) }));
-            }
-            let zero_digits = digits.split(['e', 'E']).next().unwrap_or("").chars().all(|c| c == '0' || c == '.');
-            if (v == 0.0 && !zero_digits) || (v != 0.0 && !v.is_normal()) {
-                return Err(literal(ExprKind::TooSmall { text: text(start, pos) }));
-            }
-            out.push(Token { tok: Tok::Num(v), start, end: pos });
-            if pos < n && is_word_char(chars[pos]) {
-                let ws = pos;
-                pos = word_end(chars, pos);
-                out.push(Token { tok: Tok::Word { text: text(ws, pos), attached: true }, start: ws, end: pos });
-            }
+            pos = number(chars, pos, &mut out)?;
             continue;
         }
         if let Some(end) = superscript(chars, pos, &mut out)? {
