@@ -117,9 +117,8 @@ struct Row {
     digitized: bool,
 }
 
-fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
-    let mut rows: Vec<Row> = Vec::new();
-    let blank = |name: &str, code: &'static str, date: String| Row {
+fn blank(name: &str, code: &'static str, date: String) -> Row {
+    Row {
         name: name.to_string(),
         code,
         date,
@@ -128,8 +127,11 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         upper: false,
         link: String::new(),
         digitized: false,
-    };
+    }
+}
 
+/// OpenAI's 15 results (pfs-days).
+fn openai_rows(rows: &mut Vec<Row>) -> Result<(), String> {
     let p = "data/openai-ai-and-compute-2018.csv";
     let t = read(p)?;
     let (cn, cd, cp) = (t.col("result")?, t.col("publication_date")?, t.col("pfs_days")?);
@@ -143,6 +145,11 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         rows.push(row);
     }
 
+    Ok(())
+}
+
+/// OpenAI's appendix of modest-compute results, with their bounds.
+fn modest_rows(rows: &mut Vec<Row>) -> Result<(), String> {
     let p = "data/openai-modest-compute-2018.csv";
     let t = read(p)?;
     let (cn, cm, cp, cb, ca) =
@@ -160,6 +167,11 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         rows.push(row);
     }
 
+    Ok(())
+}
+
+/// Epoch AI's first era, 1957–2012 (FLOP and pfs-days, checked against each other).
+fn first_era_rows(rows: &mut Vec<Row>) -> Result<(), String> {
     let p = "data/first-era-1957-2012.csv";
     let t = read(p)?;
     let (cn, cd, cf, cp, cg) = (
@@ -187,6 +199,12 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         rows.push(row);
     }
 
+    Ok(())
+}
+
+/// Same-model links between OpenAI's sets and Epoch AI's notable models (validated here; the
+/// models themselves are read at run time).
+fn same_models(rows: &[Row]) -> Result<Vec<(String, String)>, String> {
     // Epoch AI's notable models are read at run time (embedded natively, fetched by the page on
     // demand); here they are only validated, and their names kept for the same-model links.
     let p = "data/epoch-notable-models.csv";
@@ -210,20 +228,14 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         same.push((r[co].clone(), r[ce].clone()));
     }
 
-    // models.tsv: set, name, date, FLOP (first era) or pfs-days (OpenAI's sets, their own unit;
-    // the reader derives the other), upper bound, link, digitized, same model in Epoch's set.
-    for r in &rows {
-        let same_as =
-            same.iter().find(|(o, _)| r.code != "f" && *o == r.name).map(|(_, e)| e.clone()).unwrap_or_default();
-        let b = |x: bool| if x { "1" } else { "" };
-        let (flop, pfs) = if r.code == "f" { (opt(r.flop), String::new()) } else { (String::new(), opt(r.pfs)) };
-        tsv(models, &[r.code, &r.name, &r.date, &flop, &pfs, b(r.upper), &r.link, b(r.digitized), &same_as])?;
-    }
+    Ok(same)
+}
 
+/// OpenAI's 2018 chip figures, with datasheet TDPs.
+fn openai_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), String> {
     // chips.tsv: id, name, manufacturer, type, release, 7 peaks, source, link, note, TDP (W),
     // TDP source (empty for Epoch's rows: their datasheet link is the source).
     // OpenAI's own figures first, then Epoch's catalog.
-    let mut ids = HashSet::new();
     let p = "data/openai-2018-hardware.csv";
     let t = read(p)?;
     let (ci, cn, ct, cf, cu) = (t.col("id")?, t.col("name")?, t.col("type")?, t.col("fp32_flops")?, t.col("used_in")?);
@@ -263,6 +275,11 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
             ],
         )?;
     }
+    Ok(())
+}
+
+/// Epoch AI's ML hardware catalog.
+fn epoch_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), String> {
     let p = "data/epoch-ml-hardware.csv";
     let t = read(p)?;
     let cols =
@@ -288,6 +305,27 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
         tsv(chips, &fields)?;
     }
     Ok(())
+}
+
+fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
+    let mut rows: Vec<Row> = Vec::new();
+    openai_rows(&mut rows)?;
+    modest_rows(&mut rows)?;
+    first_era_rows(&mut rows)?;
+    let same = same_models(&rows)?;
+    // models.tsv: set, name, date, FLOP (first era) or pfs-days (OpenAI's sets, their own unit;
+    // the reader derives the other), upper bound, link, digitized, same model in Epoch's set.
+    for r in &rows {
+        let same_as =
+            same.iter().find(|(o, _)| r.code != "f" && *o == r.name).map(|(_, e)| e.clone()).unwrap_or_default();
+        let b = |x: bool| if x { "1" } else { "" };
+        let (flop, pfs) = if r.code == "f" { (opt(r.flop), String::new()) } else { (String::new(), opt(r.pfs)) };
+        tsv(models, &[r.code, &r.name, &r.date, &flop, &pfs, b(r.upper), &r.link, b(r.digitized), &same_as])?;
+    }
+
+    let mut ids = HashSet::new();
+    openai_chips(chips, &mut ids)?;
+    epoch_chips(chips, &mut ids)
 }
 
 fn slug(name: &str) -> String {
