@@ -226,97 +226,130 @@ fn LayerCounter() -> impl IntoView {
 #[component]
 pub fn Method2Panel() -> impl IntoView {
     let state = expect_context::<State>();
-    let chip = Memo::new(move |_| state.calc.with(|c| hardware::lookup(&c.hardware).ok()));
-    let on_precision = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        state.calc.update(|c| c.precision = v);
-    };
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
             <h2 id="m2-title">{move || state.t("m2.title")}</h2>
             <Input field=Field::Chips label="m2.chips"/>
             <Input field=Field::Hardware label="m2.hardware" list="chips"/>
-            {move || {
-                // A name several chips fit, with different peaks: one was used (a note says which);
-                // offer the others, one click each.
-                let found = state.calc.with(|c| match hardware::resolve(&c.hardware, None) {
-                    Ok(r) if matches!(r.choice, hardware::Choice::Canonical { .. }) => r.others,
-                    _ => Vec::new(),
-                });
-                (!found.is_empty()).then(|| view! {
-                    <ul class="chip-choices" data-testid="chip-choices">
-                        {found.into_iter().take(12).map(|chip| {
-                            let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
-                            view! {
-                                <li><button type="button" class="secondary" on:click=move |_| state.calc.update(|c| c.hardware = chip.id.to_string())>
-                                    {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
-                                </button></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                })
-            }}
+            <ChipChoices/>
             <datalist id="chips">
                 {chips().iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()}
             </datalist>
-            {move || chip.get().map(|c| {
-                let peaks = c
-                    .precisions()
-                    .iter()
-                    .map(|p| format!("{} {}", p.label(), sup(&crate::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
-                view! {
-                    <div class="chip-info" data-testid="chip-info">
-                        <p>{peaks} " FLOP/s"</p>
-                        <p class="source">{state.t("m2.source")} {crate::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
-                    </div>
-                    <label class="field">
-                        <span>{state.t("m2.precision")}</span>
-                        <select data-testid="gpu-precision" on:change=on_precision prop:value=move || state.calc.with(|c| c.precision.clone())>
-                            <option value="">{state.t("m2.precision.default")}</option>
-                            {c.precisions().into_iter().map(|p| view! { <option value=p.key()>{p.label()}</option> }).collect_view()}
-                        </select>
-                    </label>
-                }
-            })}
+            <ChipInfo/>
             {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
                 <Input field=Field::Peak label="m2.peak"/>
             })}
             <Input field=Field::Time label="m2.time"/>
             <Input field=Field::Utilization label="m2.utilization"/>
-            <p class="hint utilization-defaults">
-                {move || state.t("m2.utilization.epoch")} " "
-                {crate::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
-                    let pct = crate::format::percent(d.value);
-                    let key = if d.language { "m2.utilization.language" } else { "m2.utilization.other" };
-                    let set = pct.clone();
-                    view! {
-                        <button type="button" class="secondary small" title=d.source
-                            data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
-                            on:click=move |_| state.calc.update(|c| c.utilization = set.clone())>
-                            {pct.clone()} " " {move || state.t(key)}
-                        </button>
-                    }
-                }).collect_view()}
-            </p>
+            <UtilizationDefaults/>
             <Input field=Field::Factor label="m2.factor"/>
             <Input field=Field::Target label="m2.target"/>
-            <fieldset class="footprint-inputs">
-                <legend>{move || state.t("m2.footprint")}</legend>
-                <Input field=Field::Power label="m2.power"/>
-                <Input field=Field::Pue label="m2.pue"/>
-                <Input field=Field::Grid label="m2.grid" list="grids"/>
-                <datalist id="grids">
-                    {move || crate::energy::GRIDS.iter().map(|g| {
-                        let name = crate::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
-                        view! { <option value=g.id>{format!("{name} · {} kg/kWh", g.kg_per_kwh)}</option> }
-                    }).collect_view()}
-                </datalist>
-                <Input field=Field::Price label="m2.price"/>
-                <p class="hint">{move || state.t("m2.price.hint")}</p>
-            </fieldset>
+            <FootprintInputs/>
         </section>
+    }
+}
+
+/// A name several chips fit, with different peaks: one was used (a note says which); the others
+/// are offered, one click each.
+#[component]
+fn ChipChoices() -> impl IntoView {
+    let state = expect_context::<State>();
+    move || {
+        let found = state.calc.with(|c| match hardware::resolve(&c.hardware, None) {
+            Ok(r) if matches!(r.choice, hardware::Choice::Canonical { .. }) => r.others,
+            _ => Vec::new(),
+        });
+        (!found.is_empty()).then(|| view! {
+            <ul class="chip-choices" data-testid="chip-choices">
+                {found.into_iter().take(12).map(|chip| {
+                    let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
+                    view! {
+                        <li><button type="button" class="secondary" on:click=move |_| state.calc.update(|c| c.hardware = chip.id.to_string())>
+                            {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
+                        </button></li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    }
+}
+
+/// The chosen chip's peaks and source, and its precisions to choose from.
+#[component]
+fn ChipInfo() -> impl IntoView {
+    let state = expect_context::<State>();
+    let chip = Memo::new(move |_| state.calc.with(|c| hardware::lookup(&c.hardware).ok()));
+    let on_precision = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        state.calc.update(|c| c.precision = v);
+    };
+    move || {
+        chip.get().map(|c| {
+        let peaks = c
+            .precisions()
+            .iter()
+            .map(|p| format!("{} {}", p.label(), sup(&crate::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
+        view! {
+            <div class="chip-info" data-testid="chip-info">
+                <p>{peaks} " FLOP/s"</p>
+                <p class="source">{state.t("m2.source")} {crate::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
+            </div>
+            <label class="field">
+                <span>{state.t("m2.precision")}</span>
+                <select data-testid="gpu-precision" on:change=on_precision prop:value=move || state.calc.with(|c| c.precision.clone())>
+                    <option value="">{state.t("m2.precision.default")}</option>
+                    {c.precisions().into_iter().map(|p| view! { <option value=p.key()>{p.label()}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    })
+    }
+}
+
+/// Epoch AI's utilizations where a paper gives none, one click each, with their source.
+#[component]
+fn UtilizationDefaults() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <p class="hint utilization-defaults">
+            {move || state.t("m2.utilization.epoch")} " "
+            {crate::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
+                let pct = crate::format::percent(d.value);
+                let key = if d.language { "m2.utilization.language" } else { "m2.utilization.other" };
+                let set = pct.clone();
+                view! {
+                    <button type="button" class="secondary small" title=d.source
+                        data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
+                        on:click=move |_| state.calc.update(|c| c.utilization = set.clone())>
+                        {pct.clone()} " " {move || state.t(key)}
+                    </button>
+                }
+            }).collect_view()}
+        </p>
+    }
+}
+
+/// Power, PUE, grid (with the regions to pick from) and price.
+#[component]
+fn FootprintInputs() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <fieldset class="footprint-inputs">
+            <legend>{move || state.t("m2.footprint")}</legend>
+            <Input field=Field::Power label="m2.power"/>
+            <Input field=Field::Pue label="m2.pue"/>
+            <Input field=Field::Grid label="m2.grid" list="grids"/>
+            <datalist id="grids">
+                {move || crate::energy::GRIDS.iter().map(|g| {
+                    let name = crate::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
+                    view! { <option value=g.id>{format!("{name} · {} kg/kWh", g.kg_per_kwh)}</option> }
+                }).collect_view()}
+            </datalist>
+            <Input field=Field::Price label="m2.price"/>
+            <p class="hint">{move || state.t("m2.price.hint")}</p>
+        </fieldset>
     }
 }
