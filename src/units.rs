@@ -9,3 +9,13 @@ pub const HOUR: f64 = 3600.0;
 pub const DAY: f64 = 86400.0;
 /// A Julian year, 365.25 days.
 pub const YEAR: f64 = 365.25 * DAY;
+
+/// FLOP in petaflop/s-days.
+pub fn pfs_days(flop: f64) -> f64 {
+    flop / PFS_DAY
+}
+
+/// Petaflop/s-days in FLOP.
+pub fn flop_of_pfs_days(pfs_days: f64) -> f64 {
+    pfs_days * PFS_DAY
+}

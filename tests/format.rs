@@ -39,3 +39,10 @@ fn percentages() {
     assert_eq!(aicompute::format::percent(0.4623), "46.2%");
     assert_eq!(aicompute::format::percent(1.0), "100%");
 }
+
+#[test]
+fn pfs_day_conversions() {
+    // 1 pfs-day = 10^15 FLOP/s × 86,400 s.
+    assert_eq!(aicompute::units::pfs_days(8.64e19), 1.0);
+    assert_eq!(aicompute::units::flop_of_pfs_days(2.0), 2.0 * 1e15 * 86_400.0);
+}

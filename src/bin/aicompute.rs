@@ -5,7 +5,9 @@
 use aicompute::calc::{self, evaluate, Calculation, Estimate, Field, Lang, Mode, Outcome, Per};
 use aicompute::i18n::tr;
 use aicompute::transformer::{self, Dimension};
-use aicompute::{chart, examples, export, footprint, format, hardware, planner, render, share, thresholds, trend};
+use aicompute::{
+    chart, examples, export, footprint, format, hardware, planner, render, share, thresholds, trend, units,
+};
 use serde_json::{json, Map, Value as Json};
 use std::process::ExitCode;
 
@@ -324,7 +326,7 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
                 "id": ex.id, "name": ex.name, "seed": ex.seed,
                 "method": format!("{:?}", ex.method).to_lowercase(),
                 "inputs": ex.inputs.iter().map(|(f, v)| (f.flag().trim_start_matches("--").to_string(), json!(v))).collect::<Map<_, _>>(),
-                "flop": exact, "pfs_days": exact / calc::PFS_DAY,
+                "flop": exact, "pfs_days": units::pfs_days(exact),
                 "published_pf": ex.published_pf, "published_pfs_days": ex.published_pfs_days,
                 "differs": ex.differs(), "printed": ex.printed, "source": ex.source,
                 "link": format!("?{}", share::encode(&ex.calculation())),
@@ -340,7 +342,7 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
                 ""
             };
             let (e, p) =
-                (format::readable(exact / calc::PFS_DAY, 3, ","), format::readable(ex.published_pfs_days, 3, ","));
+                (format::readable(units::pfs_days(exact), 3, ","), format::readable(ex.published_pfs_days, 3, ","));
             let line = tr(
                 lang(),
                 format!("exact {e} pfs-days, published {p} pfs-days"),
@@ -431,7 +433,7 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
         // The first method that has a number is the link's headline figure.
         if let Some(e) = ev.method1.estimate().or(ev.method2.estimate()) {
             m.insert("flop".into(), json!(e.flop.mid()));
-            m.insert("pfs_days".into(), json!(e.flop.mid() / calc::PFS_DAY));
+            m.insert("pfs_days".into(), json!(units::pfs_days(e.flop.mid())));
         }
         if let Some(c) = ev.comparison {
             m.insert("ratio".into(), json!(c.ratio));
@@ -714,7 +716,7 @@ fn cmd_transformer(raw: &[String]) -> Result<(), Fail> {
         if let (Some(t), Some(f)) = (tokens, flop) {
             m.insert("tokens".into(), json!(t));
             m.insert("flop".into(), json!(f));
-            m.insert("pfs_days".into(), json!(f / calc::PFS_DAY));
+            m.insert("pfs_days".into(), json!(units::pfs_days(f)));
             m.insert("tokens_per_parameter".into(), json!(t / c.parameters));
         }
         m.insert("notes".into(), json!(notes));
@@ -757,7 +759,7 @@ fn print_transformer(
     let per_token = format!("6 × {} + {} = {}", r(n), r(c.attention_flop_per_token), r(c.flop_per_token));
     line("training FLOP per token", "每 token 训练 FLOP", per_token);
     if let Some((t, f)) = run {
-        println!("{} × {} tokens = {} FLOP = {} pfs-days", r(c.flop_per_token), r(t), r(f), r(f / calc::PFS_DAY));
+        println!("{} × {} tokens = {} FLOP = {} pfs-days", r(c.flop_per_token), r(t), r(f), r(units::pfs_days(f)));
     }
     for n in notes {
         println!("{}{n}", tr(lang, "note: ", "注："));
