@@ -67,6 +67,12 @@ pub(crate) fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Writes a change to the URL and local storage that still waits for typing to pause (see
+/// `persist`); the component tests call it before they read the URL.
+pub fn write_pending() {
+    persist::flush();
+}
+
 /// The calculation a page opens with: the link's, else the last one, else AlexNet both ways. A
 /// link or a stored state that sets no field (`?lang=zh` alone, or garbage) opens the default in
 /// its language.
