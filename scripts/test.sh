@@ -42,7 +42,7 @@ trap 'kill $SERVER_PID 2>/dev/null || true; rm -f "$LOG"' EXIT
 step "contract checks"
 if [ -d ../shared/checks ]; then
   cargo build --release --quiet --bin aicompute
-  python3 ../shared/checks/cli-contract.py target/release/aicompute
+  python3 ../shared/checks/cli-contract.py "${CARGO_TARGET_DIR:-target}/release/aicompute"
   node ../shared/checks/page-contract.mjs "$base"
 else
   echo "../shared/checks is not beside this checkout: contract checks skipped"

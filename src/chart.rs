@@ -182,19 +182,27 @@ fn decade_ceil(v: f64) -> f64 {
     10f64.powf(v.log10().ceil())
 }
 
+/// Which layers of the chart to draw. The page keeps the background in a canvas of its own and
+/// draws only the foreground on a keystroke; drawn one on the other they are [`Part::All`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    All,
+    /// Everything under the user's point: axes, eras, lines, data sets, labels, thresholds, saved
+    /// estimates. Its [`Layout`] has the markers.
+    Background,
+    /// The user's point with its range bar, and the legend on top. Its [`Layout`] has the user's
+    /// point and no markers.
+    Foreground,
+}
+
 /// Draws the chart on `root`. Errors are the backend's, as text.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, String> {
-    let th = if spec.dark { DARK } else { LIGHT };
-    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
-    root.fill(&th.background).map_err(e)?;
-    let (w, h) = root.dim_in_pixel();
-    let s = spec.scale.max(0.5);
-    let css_w = w as f64 / s;
-    let narrow = css_w < 600.0;
-    let font = |px: f64| (px * s).round();
-    let base = if narrow { 11.0 } else { 13.0 };
+    draw_part(root, spec, Part::All)
+}
 
-    // Ranges: every drawn value, the user's point, padded to whole decades.
+/// The axis ranges: every drawn value and the user's point, padded to whole decades, as
+/// (ymin, ymax, xmin, xmax) (pfs-days, years).
+fn ranges(spec: &ChartSpec) -> (f64, f64, f64, f64) {
     let mut ys: Vec<f64> = spec.points.iter().filter_map(|m| m.pfs_days).filter(|v| *v > 0.0).collect();
     let mut xs: Vec<f64> = spec.points.iter().map(|m| m.date.years()).collect();
     for u in spec.user.iter().chain(&spec.saved) {
@@ -215,6 +223,46 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     let ymax = decade_ceil(ys.iter().copied().fold(f64::NEG_INFINITY, f64::max) * 3.0);
     let xmin = xs.iter().copied().fold(f64::INFINITY, f64::min).floor() - 0.5;
     let xmax = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max).ceil() + 0.5;
+    (ymin, ymax, xmin, xmax)
+}
+
+/// Whether two specs have the same [`Part::Background`]: all but the user's point, the same
+/// points (the same models), and the same axis ranges (the user's point can widen them).
+pub fn same_background(a: &ChartSpec, b: &ChartSpec) -> bool {
+    let same_points =
+        a.points.len() == b.points.len() && a.points.iter().zip(&b.points).all(|(x, y)| std::ptr::eq(*x, *y));
+    same_points
+        && a.fit == b.fit
+        && a.moore_months == b.moore_months
+        && a.eras == b.eras
+        && a.saved == b.saved
+        && a.thresholds == b.thresholds
+        && a.lang == b.lang
+        && a.dark == b.dark
+        && a.scale == b.scale
+        && a.labels == b.labels
+        && ranges(a) == ranges(b)
+}
+
+/// Draws `part` of the chart on `root`.
+pub fn draw_part<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    part: Part,
+) -> Result<Layout, String> {
+    let (bg, fg) = (part != Part::Foreground, part != Part::Background);
+    let th = if spec.dark { DARK } else { LIGHT };
+    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+    if bg {
+        root.fill(&th.background).map_err(e)?;
+    }
+    let (w, h) = root.dim_in_pixel();
+    let s = spec.scale.max(0.5);
+    let css_w = w as f64 / s;
+    let narrow = css_w < 600.0;
+    let font = |px: f64| (px * s).round();
+    let base = if narrow { 11.0 } else { 13.0 };
+    let (ymin, ymax, xmin, xmax) = ranges(spec);
     let decades = (ymax / ymin).log10().round() as usize;
     // The compute axis is linear in log10 (so its labels are whole decades, evenly thinned on
     // tall ranges); every value goes through `l` on its way to the chart.
@@ -227,7 +275,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     let title = t(spec.lang, "trend.title");
     let mut chart = ChartBuilder::on(root)
         .margin((8.0 * s) as i32)
-        .caption(title, ("sans-serif", font(base + 3.0)).into_font().color(&th.text))
+        // In the foreground, the caption is measured (the plot area is where it was) but not drawn.
+        .caption(
+            title,
+            ("sans-serif", font(base + 3.0)).into_font().color(&if bg { th.text.to_rgba() } else { th.text.mix(0.0) }),
+        )
         .x_label_area_size((28.0 * s) as i32)
         .y_label_area_size((if narrow { 44.0 } else { 56.0 } * s) as i32)
         .right_y_label_area_size((if narrow { 40.0 } else { 52.0 } * s) as i32)
@@ -236,7 +288,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
         .set_secondary_coord(xmin..xmax, y0 + flop_offset..y1 + flop_offset);
 
     // Era shading under everything.
-    if spec.eras {
+    if spec.eras && bg {
         for (i, era) in ERAS.iter().enumerate().take(2) {
             let (a, b) = (era.from.max(xmin), era.to.min(xmax));
             if a < b {
@@ -248,30 +300,32 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
 
     let label_style = ("sans-serif", font(base)).into_font().color(&th.text);
     let year_step = ((xmax - xmin) / if narrow { 5.0 } else { 10.0 }).ceil().max(1.0);
-    chart
-        .configure_mesh()
-        .light_line_style(th.grid.mix(0.0))
-        .bold_line_style(th.grid)
-        .axis_style(th.text)
-        .x_labels(((xmax - xmin) / year_step).ceil() as usize + 1)
-        .x_label_formatter(&|y| format!("{}", y.round() as i32))
-        .y_labels(y_labels)
-        .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
-        .y_desc(t(spec.lang, if narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" }))
-        .label_style(label_style.clone())
-        .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
-        .draw()
-        .map_err(e)?;
-    chart
-        .configure_secondary_axes()
-        .axis_style(th.text)
-        .y_labels(y_labels)
-        .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
-        .y_desc(t(spec.lang, "chart.axis.flop"))
-        .label_style(label_style.clone())
-        .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
-        .draw()
-        .map_err(e)?;
+    if bg {
+        chart
+            .configure_mesh()
+            .light_line_style(th.grid.mix(0.0))
+            .bold_line_style(th.grid)
+            .axis_style(th.text)
+            .x_labels(((xmax - xmin) / year_step).ceil() as usize + 1)
+            .x_label_formatter(&|y| format!("{}", y.round() as i32))
+            .y_labels(y_labels)
+            .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
+            .y_desc(t(spec.lang, if narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" }))
+            .label_style(label_style.clone())
+            .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
+            .draw()
+            .map_err(e)?;
+        chart
+            .configure_secondary_axes()
+            .axis_style(th.text)
+            .y_labels(y_labels)
+            .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
+            .y_desc(t(spec.lang, "chart.axis.flop"))
+            .label_style(label_style.clone())
+            .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
+            .draw()
+            .map_err(e)?;
+    }
 
     // The legend's rows, in the order the series are drawn.
     let mut legend: Vec<(String, Mark)> = Vec::new();
@@ -286,7 +340,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .collect();
         let name = legend_moore(months, spec.lang);
         let style = ShapeStyle { color: th.moore.to_rgba(), filled: false, stroke_width: (1.5 * s).round() as u32 };
-        chart.draw_series(DashedLineSeries::new(pts, (6.0 * s) as u32, (4.0 * s) as u32, style)).map_err(e)?;
+        if bg {
+            chart.draw_series(DashedLineSeries::new(pts, (6.0 * s) as u32, (4.0 * s) as u32, style)).map_err(e)?;
+        }
         legend.push((name, Mark::Line(style)));
     }
     if let Some(fit) = spec.fit {
@@ -298,7 +354,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
             .collect();
         let name = legend_fit(fit.doubling_months, spec.lang);
         let style = ShapeStyle { color: th.fit.to_rgba(), filled: false, stroke_width: (2.5 * s).round() as u32 };
-        chart.draw_series(std::iter::once(PathElement::new(pts, style))).map_err(e)?;
+        if bg {
+            chart.draw_series(std::iter::once(PathElement::new(pts, style))).map_err(e)?;
+        }
         legend.push((name, Mark::Line(style)));
     }
 
@@ -310,6 +368,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     for set in order {
         let idx: Vec<usize> = (0..spec.points.len()).filter(|i| spec.points[*i].dataset == set).collect();
         if idx.is_empty() {
+            continue;
+        }
+        if !bg {
+            legend.push((set_name(set, spec.lang).to_string(), Mark::Dot(th.sets[set_index(set)].filled(), 4)));
             continue;
         }
         let color = th.sets[set_index(set)];
@@ -352,7 +414,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     // Labels for a few named points.
     let small = ("sans-serif", font(base - 1.0)).into_font().color(&th.text);
     // On a phone, only short names: long ones would run over the axis.
-    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name)) {
+    for m in spec.points.iter().filter(|m| bg && spec.labels.contains(&m.name)) {
         let name = model_name(m.name, spec.lang);
         if narrow && name.chars().count() > 12 {
             continue;
@@ -368,10 +430,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     }
 
     let axis = Axis { y0, y1, s, font: font(base - 1.0) };
-    if spec.thresholds {
+    if spec.thresholds && bg {
         draw_thresholds(&mut chart, &axis, spec.dark)?;
     }
-    if draw_saved(&mut chart, &spec.saved, &axis, &th)? {
+    let saved = if bg { draw_saved(&mut chart, &spec.saved, &axis, &th)? } else { shows_saved(&spec.saved) };
+    if saved {
         legend.push((
             t(spec.lang, "trend.saved").to_string(),
             Mark::Diamond(th.user.stroke_width((2.0 * s).max(1.0) as u32)),
@@ -379,7 +442,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     }
 
     // The user's estimate: a highlighted point with its range as an error bar.
-    if let Some(u) = &spec.user {
+    if let Some(u) = spec.user.as_ref().filter(|_| fg) {
         if u.flop > 0.0 && u.flop.is_finite() {
             let (x, y) = (u.years, l(u.flop / PFS_DAY));
             let (lo, hi) = (l(u.low / PFS_DAY), l(u.high / PFS_DAY));
@@ -422,7 +485,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
     }
 
     let legend_font = ("sans-serif", font(base - if narrow { 1.0 } else { 0.0 })).into_font().color(&th.text);
-    draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, &legend_font, &th, s).map_err(e)?;
+    if fg {
+        draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, &legend_font, &th, s).map_err(e)?;
+    }
 
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
@@ -543,6 +608,11 @@ fn draw_thresholds<DB: DrawingBackend>(chart: &mut Chart<'_, '_, DB>, a: &Axis, 
 
 /// The saved estimates: diamonds in the user's colour, hollow, each with its name. Whether any
 /// was drawn (for the legend).
+/// Whether any saved estimate is drawn (one with a value).
+fn shows_saved(saved: &[UserPoint]) -> bool {
+    saved.iter().any(|u| u.flop > 0.0 && u.flop.is_finite())
+}
+
 fn draw_saved<DB: DrawingBackend>(
     chart: &mut Chart<'_, '_, DB>,
     saved: &[UserPoint],
@@ -551,7 +621,7 @@ fn draw_saved<DB: DrawingBackend>(
 ) -> Result<bool, String> {
     let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
     let shown: Vec<&UserPoint> = saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()).collect();
-    if shown.is_empty() {
+    if !shows_saved(saved) {
         return Ok(false);
     }
     let r = (6.0 * a.s) as i32;

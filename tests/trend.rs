@@ -274,3 +274,56 @@ fn an_estimate_against_the_trend() {
     // A zero estimate has no ratio to state (it used to say "NaN× below").
     assert_eq!(at(0.0, Lang::En), None);
 }
+
+/// The chart's elements: an SVG's body without its opening and closing tags.
+fn body(svg: &str) -> &str {
+    let start = svg.find('>').map_or(0, |i| i + 1);
+    svg[start..].trim().trim_end_matches("</svg>").trim()
+}
+
+fn svg_part(spec: &ChartSpec, part: chart::Part) -> (String, chart::Layout) {
+    let mut out = String::new();
+    let layout = {
+        use plotters::prelude::*;
+        let root = plotters_svg::SVGBackend::with_string(&mut out, (900, 520)).into_drawing_area();
+        chart::draw_part(&root, spec, part).unwrap()
+    };
+    (out, layout)
+}
+
+#[test]
+fn background_then_foreground_is_the_whole_chart() {
+    let user = UserPoint { years: 2016.5, flop: 1e20, low: 5e19, high: 2e20, label: "my model".into() };
+    for (sets, u) in [(&DatasetId::ALL[..], Some(user.clone())), (&[DatasetId::OpenAi2018][..], None)] {
+        let mut s = spec(sets, u);
+        s.thresholds = true;
+        s.saved = vec![UserPoint { label: "saved".into(), years: 2015.0, ..user.clone() }];
+        let (all, whole) = svg_part(&s, chart::Part::All);
+        let (bg, back) = svg_part(&s, chart::Part::Background);
+        let (fg, front) = svg_part(&s, chart::Part::Foreground);
+        assert_eq!(format!("{}\n{}", body(&bg), body(&fg)), body(&all), "the same elements in the same order");
+        assert_eq!(back.markers, whole.markers, "the background has the markers");
+        assert!(front.markers.is_empty());
+        assert_eq!(front.user, whole.user, "the foreground has the user's point");
+        assert_eq!(front.plot_area, whole.plot_area);
+    }
+}
+
+#[test]
+fn the_background_is_kept_while_the_user_point_stays_within_the_axes() {
+    let at = |flop: f64| UserPoint { years: 2016.5, flop, low: flop, high: flop, label: "mine".into() };
+    let a = spec(&[DatasetId::OpenAi2018], Some(at(1e20)));
+    let b = spec(&[DatasetId::OpenAi2018], Some(at(1.5e20)));
+    assert!(chart::same_background(&a, &b), "a move within the axes keeps the background");
+    let far = spec(&[DatasetId::OpenAi2018], Some(at(1e30)));
+    assert!(!chart::same_background(&a, &far), "a point beyond the axes widens them");
+    let mut other = b.clone();
+    other.lang = Lang::Zh;
+    assert!(!chart::same_background(&a, &other), "another language");
+    let mut fewer = b.clone();
+    fewer.points.pop();
+    assert!(!chart::same_background(&a, &fewer), "other points");
+    let mut saved = b.clone();
+    saved.saved.push(at(2e20));
+    assert!(!chart::same_background(&a, &saved), "a saved estimate");
+}

@@ -2,7 +2,7 @@
 //! element, driven through DOM events, read back through its test ids.
 #![cfg(target_arch = "wasm32")]
 
-use aicompute::app::{default_calculation, Page};
+use aicompute::app::{default_calculation, write_pending, Page};
 use aicompute::calc::{Calculation, Lang};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -68,6 +68,8 @@ async fn typing_updates_the_results() {
     assert_eq!(text(&host, "ops-flop"), "1.05 × 10¹⁹");
     assert_eq!(text(&host, "ops-pf"), "10,506");
     assert!(text(&host, "ops-formula").starts_with("(11.4 × 10⁹) × 2 × 3 × (1.2 × 10⁶) × 128 ="));
+    // Typed in quick succession: written when typing pauses (or now).
+    write_pending();
     let search = window().location().search().unwrap();
     assert!(search.contains("fwd=11.4+*+10%5E9"), "the URL carries the calculation: {search}");
 }
@@ -113,6 +115,7 @@ async fn language_switch_translates_the_page() {
     assert!(all.contains("方法 1：统计运算次数"), "Chinese headings");
     assert!(!all.contains("Method 1: counting operations"));
     assert_eq!(text(&host, "gpu-pfs-days"), "0.00574", "numbers stay");
+    write_pending();
     assert!(window().location().search().unwrap().contains("lang=zh"));
     let mut zh = default_calculation();
     zh.lang = Lang::Zh;

@@ -445,6 +445,23 @@ test('reload keeps the state, from the URL and from local storage', async () => 
   await context.close();
 });
 
+test('typing is never lost: a reload right after the last keys, and the URL once typing pauses', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  // Keys in quick succession: the page writes the URL and storage only once typing pauses, and
+  // a reload before then still comes back with the last value (flushed on the way out).
+  for (const v of ['3', '37', '372']) await calc.id('gpu-chips').fill(v);
+  await calc.page.reload();
+  await calc.ready();
+  assert.equal(await calc.value('gpu-chips'), '372');
+  for (const v of ['5', '51']) await calc.id('gpu-chips').fill(v);
+  await calc.page.waitForFunction(() => location.search.includes('chips=51'));
+  await calc.page.goto(BASE);
+  await calc.ready();
+  assert.equal(await calc.value('gpu-chips'), '51', 'local storage has the last value too');
+  await context.close();
+});
+
 test('a link with unknown or bad parts opens with what it could use', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1&fwd=16G&ex=1.2M&ep=74&colour=red&lang=fr');

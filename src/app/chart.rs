@@ -49,6 +49,60 @@ fn fit_selection(key: &str, drawn: &[DatasetId]) -> Selection {
     ERAS.iter().find(|e| e.key == key).map(|e| e.selection()).unwrap_or_else(|| Selection::of(drawn))
 }
 
+/// The chart's background layer (all but the user's point and the legend), kept in a canvas of its
+/// own that is never shown, with what it was drawn for.
+struct Background {
+    canvas: web_sys::HtmlCanvasElement,
+    spec: ChartSpec,
+    layout: Layout,
+}
+
+/// Draws the chart on `canvas`: the background again only when it changed (size, language,
+/// theme, data sets, fit, Moore line, thresholds, saved estimates or axis ranges), else the kept
+/// one; then the user's point and the legend. A keystroke costs the same at any number of points.
+fn draw_layered(
+    canvas: &web_sys::HtmlCanvasElement,
+    spec: &ChartSpec,
+    background: StoredValue<Option<Background>, LocalStorage>,
+) -> Result<Layout, String> {
+    use super::measured::Measured;
+    use wasm_bindgen::JsCast;
+    let (w, h) = (canvas.width(), canvas.height());
+    let fresh = background.with_value(|b| {
+        !b.as_ref()
+            .is_some_and(|b| b.canvas.width() == w && b.canvas.height() == h && chart::same_background(&b.spec, spec))
+    });
+    if fresh {
+        let layer = match background.with_value(|b| b.as_ref().map(|b| b.canvas.clone())) {
+            Some(c) => c,
+            None => document().create_element("canvas").map_err(|e| format!("{e:?}"))?.unchecked_into(),
+        };
+        if layer.width() != w || layer.height() != h {
+            layer.set_width(w);
+            layer.set_height(h);
+        }
+        let backend = Measured::canvas(layer.clone()).ok_or("no 2d context")?;
+        let layout = chart::draw_part(&backend.into_drawing_area(), spec, chart::Part::Background)?;
+        background.set_value(Some(Background { canvas: layer, spec: spec.clone(), layout }));
+    }
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok().flatten().ok_or("no 2d context")?.unchecked_into();
+    let markers = background.with_value(|b| {
+        let b = b.as_ref()?;
+        ctx.draw_image_with_html_canvas_element(&b.canvas, 0.0, 0.0).ok()?;
+        Some(b.layout.markers.clone())
+    });
+    let backend = Measured::canvas(canvas.clone()).ok_or("no 2d context")?;
+    let root = backend.into_drawing_area();
+    match markers {
+        Some(markers) => {
+            let front = chart::draw_part(&root, spec, chart::Part::Foreground)?;
+            Ok(Layout { markers, ..front })
+        }
+        None => chart::draw(&root, spec),
+    }
+}
+
 #[component]
 pub fn Trend() -> impl IntoView {
     let state = expect_context::<State>();
@@ -63,6 +117,7 @@ pub fn Trend() -> impl IntoView {
     let size = RwSignal::new((0u32, 0u32, 1.0f64));
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let layout = StoredValue::new(Layout::default());
+    let background = StoredValue::new_local(None::<Background>);
     let shown = StoredValue::new(Vec::<&'static Model>::new());
     let tip = RwSignal::new(None::<(usize, f64, f64)>);
 
@@ -138,8 +193,12 @@ pub fn Trend() -> impl IntoView {
         let fit = fit.get();
         let user = estimate.get().and_then(|(flop, date)| Some((flop, date?)));
         let name = state.calc.with(|c| c.name.clone());
-        canvas.set_width(w);
-        canvas.set_height(h);
+        // Resizing clears the canvas (and costs a new bitmap): only when the size changed. The
+        // background drawn below is opaque and covers every pixel.
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
         // Through CSSOM, not a style attribute: a strict CSP (style-src 'self') allows only the former.
         canvas.style(("height", format!("{}px", (h as f64 / dpr).round())));
         let points = points.get();
@@ -160,9 +219,7 @@ pub fn Trend() -> impl IntoView {
         if let Some(d) = use_context::<super::export::DrawnChart>() {
             d.0.set(Some((spec.clone(), (w as f64 / dpr).round() as u32, (h as f64 / dpr).round() as u32)));
         }
-        let Some(backend) = super::measured::Measured::canvas(canvas) else { return };
-        let root = backend.into_drawing_area();
-        match chart::draw(&root, &spec) {
+        match draw_layered(&canvas, &spec, background) {
             Ok(l) => {
                 if let Some(c) = canvas_ref.get_untracked() {
                     c.set_attribute("data-painted", "true").ok();

@@ -7,6 +7,7 @@ mod export;
 mod fields;
 mod import;
 mod measured;
+mod persist;
 mod results;
 mod saved;
 mod transformer;
@@ -18,7 +19,7 @@ use crate::share::{self, Ignored};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-const STORAGE_KEY: &str = "aicompute:last";
+pub(crate) const STORAGE_KEY: &str = "aicompute:last";
 
 /// Installs the panic hook (console plus a visible message) and mounts the app on the body.
 pub fn start() {
@@ -62,15 +63,25 @@ fn show_panic() {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
+}
+
+/// Writes a change to the URL and local storage that still waits for typing to pause (see
+/// `persist`); the component tests call it before they read the URL.
+pub fn write_pending() {
+    persist::flush();
 }
 
 /// The calculation a page opens with: the link's, else the last one, else AlexNet both ways. A
 /// link or a stored state that sets no field (`?lang=zh` alone, or garbage) opens the default in
 /// its language.
 pub fn initial() -> (Calculation, Vec<Ignored>) {
-    let search = window().location().search().unwrap_or_default();
+    let mut search = window().location().search().unwrap_or_default();
+    // A reload of a page whose last change had not reached its URL yet: the latest state.
+    if let Some(latest) = persist::unsaved(&search) {
+        search = latest;
+    }
     let from_link = !search.trim_start_matches('?').is_empty();
     let stored = || storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     let Some(text) = (if from_link { Some(search) } else { stored() }) else {
@@ -131,17 +142,10 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
     provide_context(export::DrawnChart(RwSignal::new(None)));
     provide_context(saved::load());
 
-    // The URL and local storage follow the calculation (replaceState: no history spam).
-    Effect::new(move |_| {
-        let q = calc.with(share::encode);
-        if let Ok(h) = window().history() {
-            let path = window().location().pathname().unwrap_or_default();
-            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{q}"))).ok();
-        }
-        if let Some(s) = storage() {
-            s.set_item(STORAGE_KEY, &q).ok();
-        }
-    });
+    // The URL and local storage follow the calculation (replaceState: no history spam), off the
+    // keystroke path: see `persist`.
+    Effect::new(move |_| persist::changed(calc.with(share::encode)));
+    persist::listen();
     Effect::new(move |_| {
         let l = lang.get();
         if let Some(el) = document().document_element() {

@@ -1,0 +1,183 @@
+// The page's benchmark (run by scripts/bench.sh on the served release build): prints figures,
+// asserts no times. Usage: node bench.mjs BASE_URL
+//   time to the first painted chart (median of 7 fresh loads),
+//   keystroke -> result and -> next frame, p50/p95, with the default points and 10,000 imported,
+//   canvas calls, layout reads and layouts per keystroke.
+import { launch } from './calculator.mjs';
+
+const BASE = process.argv[2] || process.env.BASE_URL;
+const LOADS = 7;
+const WARMUP = 5;
+const KEYSTROKES = 40;
+const FIELD = 'ops-examples';
+
+const median = (a) => pct(a, 50);
+function pct(a, p) {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+// Records when the chart is first painted, and the painted frame after it.
+const PAINT_WATCH = () => {
+  window.__paint = null;
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-painted="true"]')) {
+      obs.disconnect();
+      const at = performance.now();
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { window.__paint = { attr: at, frame: performance.now() }; };
+        ch.port2.postMessage(0);
+      });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted'] });
+};
+
+// Counts canvas calls and reads that can force a layout (an upper bound of forced layouts).
+const COUNTERS = () => {
+  const c = (window.__count = { canvas: 0, layoutReads: 0 });
+  for (const P of [CanvasRenderingContext2D.prototype]) {
+    for (const k of Object.getOwnPropertyNames(P)) {
+      const d = Object.getOwnPropertyDescriptor(P, k);
+      if (typeof d.value === 'function' && k !== 'constructor') {
+        const f = d.value;
+        P[k] = function (...a) { c.canvas++; return f.apply(this, a); };
+      }
+    }
+  }
+  const getters = [[HTMLElement.prototype, ['offsetWidth', 'offsetHeight', 'offsetTop', 'offsetLeft']],
+    [Element.prototype, ['clientWidth', 'clientHeight', 'scrollWidth', 'scrollHeight']]];
+  for (const [P, names] of getters) {
+    for (const k of names) {
+      const d = Object.getOwnPropertyDescriptor(P, k);
+      Object.defineProperty(P, k, { ...d, get() { c.layoutReads++; return d.get.call(this); } });
+    }
+  }
+  for (const [P, k] of [[Element.prototype, 'getBoundingClientRect'], [window, 'getComputedStyle']]) {
+    const f = P[k];
+    P[k] = function (...a) { c.layoutReads++; return f.apply(this, a); };
+  }
+};
+
+/** Types `n` values into the field, one frame each, spaced like quick typing; returns timings. */
+async function type(page, n, spacing = 120) {
+  return page.evaluate(async ([field, n, spacing]) => {
+    const input = document.querySelector(`[data-testid="${field}"]`);
+    const out = document.querySelector('[data-testid="ops-pfs-days"]');
+    const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+    const base = 1.2e6;
+    const result = [];
+    for (let i = 0; i < n; i++) {
+      const before = out.textContent;
+      const t0 = performance.now();
+      input.value = String(Math.round(base * (1 + ((i % 9) + 1) / 10)));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await task(); // the handlers and Leptos' effects (microtasks) have run
+      const t1 = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => task().then(r)));
+      const t2 = performance.now();
+      result.push({ result: t1 - t0, frame: t2 - t0, changed: out.textContent !== before });
+      await new Promise((r) => setTimeout(r, spacing));
+    }
+    return result;
+  }, [FIELD, n, spacing]);
+}
+
+function csv(n) {
+  const rows = ['name,date,flop'];
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < n; i++) {
+    const year = 2012 + rnd() * 12;
+    const month = 1 + Math.floor(rnd() * 12);
+    const flop = 10 ** (17 + (year - 2012) * 0.55 + (rnd() - 0.5) * 3);
+    rows.push(`Model ${i},${Math.floor(year)}-${String(month).padStart(2, '0')},${flop.toPrecision(3)}`);
+  }
+  return rows.join('\n');
+}
+
+async function openPage(browser, { counters = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await context.addInitScript(PAINT_WATCH);
+  if (counters) await context.addInitScript(COUNTERS);
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await page.locator('[data-testid="trend-chart"][data-painted="true"]').waitFor({ timeout: 20000 });
+  return { context, page };
+}
+
+async function importPoints(page, n) {
+  // Pasted: the text set at once and one input event, then the apply button.
+  await page.evaluate((text) => {
+    const area = document.querySelector('[data-testid="import-data"]');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('[data-testid="import-apply"]').click();
+  }, csv(n));
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) >= n, n, { timeout: 60000 });
+  await page.waitForTimeout(500);
+}
+
+/** Puts Epoch AI's notable models on the chart too (fetched on demand). */
+async function epoch(page) {
+  await page.locator('[data-testid="set-epoch"]').check();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) > 100, null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+}
+
+async function prepare(page, points) {
+  if (points === 'epoch') await epoch(page);
+  else if (points) await importPoints(page, points);
+}
+
+async function keystrokes(browser, label, points) {
+  const { context, page } = await openPage(browser);
+  await prepare(page, points);
+  const markers = await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]').dataset.markers);
+  await type(page, WARMUP);
+  const t = await type(page, KEYSTROKES);
+  const unchanged = t.filter((x) => !x.changed).length;
+  const r = t.map((x) => x.result);
+  const f = t.map((x) => x.frame);
+  console.log(`keystroke, ${label} (${markers} markers): result p50 ${ms(pct(r, 50))} p95 ${ms(pct(r, 95))}; ` +
+    `result + next frame p50 ${ms(pct(f, 50))} p95 ${ms(pct(f, 95))}` + (unchanged ? ` (${unchanged} without a new result!)` : ''));
+  await context.close();
+
+  // Counted in a page of their own: the wrappers cost time.
+  const c = await openPage(browser, { counters: true });
+  await prepare(c.page, points);
+  const cdp = await c.context.newCDPSession(c.page);
+  await cdp.send('Performance.enable');
+  const layouts = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount').value;
+  await type(c.page, WARMUP);
+  const n = 10;
+  const before = await c.page.evaluate(() => ({ ...window.__count }));
+  const l0 = await layouts();
+  await type(c.page, n);
+  const l1 = await layouts();
+  const after = await c.page.evaluate(() => ({ ...window.__count }));
+  console.log(`per keystroke, ${label}: ${((after.canvas - before.canvas) / n).toFixed(0)} canvas calls, ` +
+    `${((after.layoutReads - before.layoutReads) / n).toFixed(1)} layout-reading calls, ` +
+    `${((l1 - l0) / n).toFixed(1)} layouts (LayoutCount; 1 = the frame's own)`);
+  await c.context.close();
+}
+
+const browser = await launch();
+try {
+  const paints = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { context, page } = await openPage(browser);
+    await page.waitForFunction(() => window.__paint, null, { timeout: 20000 });
+    paints.push(await page.evaluate(() => window.__paint));
+    await context.close();
+  }
+  const frames = paints.map((p) => p.frame);
+  console.log(`first painted chart (from navigation, ${LOADS} fresh loads): median ${ms(median(frames))} ` +
+    `(min ${ms(Math.min(...frames))}, max ${ms(Math.max(...frames))})`);
+  await keystrokes(browser, 'default points', 0);
+  await keystrokes(browser, "with Epoch AI's models", 'epoch');
+  await keystrokes(browser, '10,000 imported points', 10000);
+} finally {
+  await browser.close();
+}
