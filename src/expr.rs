@@ -80,6 +80,15 @@ impl Value {
     pub fn with_dim(v: f64, dim: Dim) -> Value {
         Value { lo: v, hi: v, dim }
     }
+    /// A single number or a range "a–b", each end written by `f`.
+    pub fn show(self, f: impl Fn(f64) -> String) -> String {
+        if self.is_range() {
+            format!("{}–{}", f(self.lo), f(self.hi))
+        } else {
+            f(self.lo)
+        }
+    }
+
     pub fn is_range(&self) -> bool {
         self.lo != self.hi
     }

@@ -126,13 +126,8 @@ pub fn compute(c: &Calculation, chips: Value, seconds: Value) -> Result<Footprin
     Ok(Footprint { chips, seconds, chip_hours, power, pue, pue_default, kwh, grid, co2_kg, price, usd })
 }
 
-/// A value or a range of values, each end written by `f`.
 fn span(v: Value, f: impl Fn(f64) -> String) -> String {
-    if v.is_range() {
-        format!("{}–{}", f(v.lo), f(v.hi))
-    } else {
-        f(v.lo)
-    }
+    v.show(f)
 }
 
 /// Chip-hours as "1,920" (whole numbers grouped; small counts with their decimals).

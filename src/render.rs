@@ -13,13 +13,8 @@ pub fn sep(_lang: Lang) -> &'static str {
     ","
 }
 
-/// A single number or a range "a–b", each end formatted by `f`.
 fn span(v: Value, f: impl Fn(f64) -> String) -> String {
-    if v.is_range() {
-        format!("{}–{}", f(v.lo), f(v.hi))
-    } else {
-        f(v.lo)
-    }
+    v.show(f)
 }
 
 /// FLOP as "1.05 × 10^19".

@@ -314,7 +314,7 @@ fn ChipInfo() -> impl IntoView {
 fn UtilizationDefaults() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
-        <p class="hint utilization-defaults">
+        <p class="hint utilization-defaults no-print">
             {move || state.t("m2.utilization.epoch")} " "
             {crate::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
                 let pct = crate::format::percent(d.value);
