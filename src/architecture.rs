@@ -94,12 +94,13 @@ pub fn options(want: Want) -> &'static [&'static str] {
     }
 }
 
-/// Checks a field of the tab on its own (the page, while the user types).
-pub fn check(field: Field, text: &str) -> Result<(), FieldError> {
-    match field.want() {
-        Want::Whole => whole(field, text).map(drop),
+/// Checks a text as a field of the tab that wants `want` (the page, while the user types); the
+/// error's field is filled in by the caller.
+pub fn check_want(want: Want, text: &str) -> Result<(), FieldError> {
+    match want {
+        Want::Whole => whole(Field::Name, text).map(drop),
         Want::Mla => mla(text).map(drop),
-        w => choice(field, text, options(w)).map(drop),
+        w => choice(Field::Name, text, options(w)).map(drop),
     }
 }
 

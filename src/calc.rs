@@ -258,11 +258,13 @@ fn convert(v: Value, want: Want) -> Option<(Value, Option<Note>)> {
 /// Evaluates one field's text as the field wants it; values come back in base units. The error's
 /// field is filled in by the caller.
 fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
-    if matches!(want, Want::Whole | Want::YesNo | Want::Bias | Want::Convention | Want::Mla) {
-        let field = Field::ALL.iter().copied().find(|f| f.want() == want).unwrap_or(Field::Name);
-        architecture::check(field, text)?;
-        let v = if want == Want::Whole { architecture::whole(field, text)?.unwrap_or(0) as f64 } else { 0.0 };
-        return Ok((Value::num(v), None));
+    // The transformer tab's fields: a whole number is its value; a word or MLA's widths, checked.
+    if want == Want::Whole {
+        return Ok((Value::num(architecture::whole(Field::Name, text)?.unwrap_or(0) as f64), None));
+    }
+    if matches!(want, Want::YesNo | Want::Bias | Want::Convention | Want::Mla) {
+        architecture::check_want(want, text)?;
+        return Ok((Value::num(0.0), None));
     }
     if let Some(field) = energy_field(want) {
         let v = crate::footprint::read(field, text)?;

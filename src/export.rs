@@ -3,7 +3,7 @@
 //! the thresholds, a citation and the sources. Plain text only: the page turns it into a
 //! download, the CLI prints it.
 
-use crate::calc::{Estimate, Evaluation, Label, Mode, Note, Per};
+use crate::calc::{Estimate, Evaluation, Label, Method, Mode, Note, Per};
 use crate::cite;
 use crate::energy::DEFAULT_PUE;
 use crate::field::{Calculation, Field};
@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::json::Json;
 use crate::render;
 use crate::thresholds;
-use crate::units::{DAY, PF, PFS_DAY};
+use crate::units::{pfs_days, DAY, PF};
 
 /// The version of the export's layout.
 pub const VERSION: f64 = 1.0;
@@ -32,13 +32,13 @@ fn obj(members: Vec<(&str, Json)>) -> Json {
 /// The estimate's figures, the value solved for, the thresholds and the derivation.
 pub fn estimate(e: &Estimate, lang: Lang) -> Json {
     let v = e.flop;
-    let mut m = vec![("flop", num(v.mid())), ("pf", num(v.mid() / PF)), ("pfs_days", num(v.mid() / PFS_DAY))];
+    let mut m = vec![("flop", num(v.mid())), ("pf", num(v.mid() / PF)), ("pfs_days", num(pfs_days(v.mid())))];
     if v.is_range() {
         m.extend([
             ("flop_low", num(v.lo)),
             ("flop_high", num(v.hi)),
-            ("pfs_days_low", num(v.lo / PFS_DAY)),
-            ("pfs_days_high", num(v.hi / PFS_DAY)),
+            ("pfs_days_low", num(pfs_days(v.lo))),
+            ("pfs_days_high", num(pfs_days(v.hi))),
         ]);
     }
     if let (Some(label), Some(x)) = (e.solved, e.solved.and_then(|l| e.factor(l))) {
@@ -117,12 +117,12 @@ pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
 }
 
 /// The citation of the headline estimate (Method 1's, else Method 2's).
-pub fn citation(c: &Calculation, ev: &Evaluation, lang: Lang) -> Option<String> {
-    let (method, e) = match (ev.method1.estimate(), ev.method2.estimate()) {
-        (Some(e), _) if matches!(c.mode, Mode::Params | Mode::Transformer) => (cite::Method::SixNd, e),
-        (Some(e), _) => (cite::Method::Operations, e),
-        (None, Some(e)) => (cite::Method::GpuTime, e),
-        (None, None) => return None,
+pub fn citation(ev: &Evaluation, lang: Lang) -> Option<String> {
+    let e = ev.headline()?;
+    let method = match e.method {
+        Method::Params | Method::Transformer => cite::Method::SixNd,
+        Method::Ops => cite::Method::Operations,
+        Method::Gpu => cite::Method::GpuTime,
     };
     cite::methods_sentence(method, e.flop.mid(), lang)
 }
@@ -171,7 +171,7 @@ pub fn calculation(c: &Calculation, ev: &Evaluation, link: &str, lang: Lang, wit
         let v = obj(vec![("ratio", num(cmp.ratio)), ("geometric_mean_flop", num(cmp.geometric_mean))]);
         m.push(("comparison".to_string(), v));
     }
-    m.push(("citation".to_string(), citation(c, ev, lang).map_or(Json::Null, text)));
+    m.push(("citation".to_string(), citation(ev, lang).map_or(Json::Null, text)));
     m.push(("bibtex".to_string(), text(cite::bibtex(with_epoch))));
     m.push(("sources".to_string(), Json::Arr(sources(ev, with_epoch).into_iter().map(text).collect())));
     Json::Obj(m)

@@ -75,6 +75,11 @@ fn ends(a: Value, b: Value, f: impl Fn(f64, f64) -> Option<f64>) -> Option<Value
     Some(Value { lo: f(a.lo, b.lo)?, hi: f(a.hi, b.hi)?, dim: Dim::COUNT })
 }
 
+/// [`ends`] for a function of three values.
+fn ends3(a: Value, b: Value, c: Value, f: impl Fn(f64, f64, f64) -> Option<f64>) -> Option<Value> {
+    Some(Value { lo: f(a.lo, b.lo, c.lo)?, hi: f(a.hi, b.hi, c.hi)?, dim: Dim::COUNT })
+}
+
 fn too_large(field: Field, c: &Calculation) -> Vec<FieldError> {
     vec![FieldError::new(field, Problem::ResultTooLarge, 0, field.get(c).chars().count())]
 }
@@ -107,11 +112,7 @@ pub fn compute(c: &Calculation, chips: Value, seconds: Value) -> Result<Footprin
     let pue = pue_typed.unwrap_or(Value::num(DEFAULT_PUE.value));
     let chip_hours = ends(chips, seconds, energy::chip_hours).ok_or_else(|| too_large(Field::Time, c))?;
     let kwh = match &power {
-        Some((w, _)) => Some(
-            ends(chip_hours, *w, |h, w| Some(h * w).filter(|p| p.is_finite()))
-                .and_then(|hw| ends(hw, pue, |hw, p| energy::energy_kwh(hw, 1.0, p)))
-                .ok_or_else(|| too_large(Field::Power, c))?,
-        ),
+        Some((w, _)) => Some(ends3(chip_hours, *w, pue, energy::energy_kwh).ok_or_else(|| too_large(Field::Power, c))?),
         None => None,
     };
     let co2_kg = match (kwh, grid) {

@@ -154,7 +154,7 @@ pub fn Trend() -> impl IntoView {
             return None;
         }
         state.eval.with(|e| {
-            let est = e.method1.estimate().or(e.method2.estimate())?;
+            let est = e.headline()?;
             Some((est.flop, e.date.clone().ok().flatten()))
         })
     });

@@ -142,7 +142,7 @@ pub fn Citation() -> impl IntoView {
     let copied = RwSignal::new(false);
     let text = Memo::new(move |_| {
         let lang = state.lang.get();
-        let sentence = state.calc.with(|c| state.eval.with(|ev| export::citation(c, ev, lang)))?;
+        let sentence = state.eval.with(|ev| export::citation(ev, lang))?;
         let epoch = with_epoch(drawn).then(|| cite::epoch_sentence(lang));
         Some((sentence, epoch, cite::bibtex(with_epoch(drawn))))
     });

@@ -109,8 +109,7 @@ fn Footprint() -> impl IntoView {
 #[component]
 fn Thresholds() -> impl IntoView {
     let state = expect_context::<State>();
-    let flop =
-        Memo::new(move |_| state.eval.with(|e| e.method1.estimate().or(e.method2.estimate()).map(|x| x.flop.mid())));
+    let flop = Memo::new(move |_| state.eval.with(|e| e.headline().map(|x| x.flop.mid())));
     move || {
         let lang = state.lang.get();
         let list = thresholds::against(flop.get()?);
@@ -141,8 +140,7 @@ fn Quiz() -> impl IntoView {
     let state = expect_context::<State>();
     let answer = RwSignal::new(String::new());
     let graded = RwSignal::new(None::<Result<quiz::Grade, quiz::QuizError>>);
-    let exact =
-        move || state.eval.with_untracked(|e| e.method1.estimate().or(e.method2.estimate()).map(|x| x.flop.mid()));
+    let exact = move || state.eval.with_untracked(|e| e.headline().map(|x| x.flop.mid()));
     let check = move || {
         let r = exact().ok_or(quiz::QuizError::BadExact).and_then(|x| quiz::grade(&answer.get_untracked(), x));
         graded.set(Some(r));

@@ -431,7 +431,7 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
             };
         }
         // The first method that has a number is the link's headline figure.
-        if let Some(e) = ev.method1.estimate().or(ev.method2.estimate()) {
+        if let Some(e) = ev.headline() {
             m.insert("flop".into(), json!(e.flop.mid()));
             m.insert("pfs_days".into(), json!(units::pfs_days(e.flop.mid())));
         }
