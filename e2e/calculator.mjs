@@ -27,7 +27,26 @@ export class Calculator {
 
   id(testid) { return this.page.locator(`[data-testid="${testid}"]`).first(); }
   async ready() { await this.id('ops-pfs-days').waitFor({ timeout: 15000 }); }
-  async settle() { await this.page.waitForTimeout(150); }
+  /**
+   * Waits until the page has caught up with the last action: Leptos runs effects in microtasks
+   * and spawned tasks, so once a frame has been painted and a task has run after it, every text,
+   * attribute and the chart show the new state. A condition, not a fixed sleep.
+   */
+  async settle() {
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+  /** Waits (auto-retrying, up to `timeout` ms) until `testid`'s text is `expected`; fails with the last text seen. */
+  async untilText(testid, expected, timeout = 5000) {
+    const el = this.id(testid);
+    const end = Date.now() + timeout;
+    let last = '';
+    while (Date.now() < end) {
+      last = (await el.innerText().catch(() => '')).trim();
+      if (typeof expected === 'string' ? last === expected : expected.test(last)) return last;
+      await this.settle();
+    }
+    throw new Error(`${testid}: waited ${timeout} ms for ${expected}, last text ${JSON.stringify(last)}`);
+  }
   async fill(testid, value) { await this.id(testid).fill(value); await this.settle(); }
   async value(testid) { return this.id(testid).inputValue(); }
   async text(testid) { return (await this.id(testid).innerText()).trim(); }
@@ -41,7 +60,12 @@ export class Calculator {
   }
   async preset(id) { await this.id('preset-menu').selectOption(id); await this.settle(); }
   async switchLanguage() { await this.id('lang-switch').click(); await this.settle(); }
-  async copyLink() { await this.id('copy-link').click(); await this.settle(); return this.page.evaluate(() => navigator.clipboard.readText()); }
+  /** Copies the link and returns it, once the page says it was copied (the status is cleared on each click). */
+  async copyLink() {
+    await this.id('copy-link').click();
+    await this.untilText('copy-status', /\S/);
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
   async chartPainted() {
     await this.page.locator('[data-testid="trend-chart"][data-painted="true"]').waitFor({ timeout: 10000 });
     return this.page.evaluate(() => {

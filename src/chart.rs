@@ -244,6 +244,77 @@ pub fn same_background(a: &ChartSpec, b: &ChartSpec) -> bool {
         && ranges(a) == ranges(b)
 }
 
+/// What every layer of one drawing shares: colours, scale, sizes and the axis ranges.
+struct Frame {
+    th: Theme,
+    /// Device pixels per CSS pixel.
+    s: f64,
+    /// Under 600 CSS pixels wide: smaller fonts, fewer labels.
+    narrow: bool,
+    /// The base font size in CSS pixels.
+    base: f64,
+    /// Axis ranges: pfs-days and years.
+    ymin: f64,
+    ymax: f64,
+    xmin: f64,
+    xmax: f64,
+    /// The compute axis as drawn: log10 of pfs-days.
+    y0: f64,
+    y1: f64,
+    /// How many labels the compute axis gets.
+    y_labels: usize,
+    /// The markers' radius in device pixels.
+    r: i32,
+}
+
+impl Frame {
+    fn new(spec: &ChartSpec, (w, h): (u32, u32)) -> Frame {
+        let s = spec.scale.max(0.5);
+        let narrow = (w as f64 / s) < 600.0;
+        let (ymin, ymax, xmin, xmax) = ranges(spec);
+        let decades = (ymax / ymin).log10().round() as usize;
+        Frame {
+            th: if spec.dark { DARK } else { LIGHT },
+            s,
+            narrow,
+            base: if narrow { 11.0 } else { 13.0 },
+            ymin,
+            ymax,
+            xmin,
+            xmax,
+            y0: lg(ymin),
+            y1: lg(ymax),
+            // Fewer labels than decades on tall ranges, so they stay legible.
+            y_labels: decades.min((h as f64 / s / 28.0) as usize).max(2) + 1,
+            r: (if narrow { 3.0 } else { 4.0 } * s).round() as i32,
+        }
+    }
+
+    /// A font size in device pixels, from CSS pixels.
+    fn font(&self, px: f64) -> f64 {
+        (px * self.s).round()
+    }
+
+    /// The sans-serif font `d` CSS pixels over the base size, in `color`.
+    fn text<'a>(&self, d: f64, color: &'a RGBColor) -> TextStyle<'a> {
+        ("sans-serif", self.font(self.base + d)).into_font().color(color)
+    }
+}
+
+/// Every value goes through `lg` on its way to the chart: the compute axis is linear in log10,
+/// so its labels are whole decades, evenly thinned on tall ranges.
+fn lg(v: f64) -> f64 {
+    v.max(1e-300).log10()
+}
+
+/// A backend's error, as text.
+fn err<E: std::error::Error + Send + Sync>(x: DrawingAreaErrorKind<E>) -> String {
+    x.to_string()
+}
+
+/// One row of the legend.
+type Row = (String, Mark);
+
 /// Draws `part` of the chart on `root`.
 pub fn draw_part<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -251,118 +322,165 @@ pub fn draw_part<DB: DrawingBackend>(
     part: Part,
 ) -> Result<Layout, String> {
     let (bg, fg) = (part != Part::Foreground, part != Part::Background);
-    let th = if spec.dark { DARK } else { LIGHT };
-    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+    let f = Frame::new(spec, root.dim_in_pixel());
     if bg {
-        root.fill(&th.background).map_err(e)?;
+        root.fill(&f.th.background).map_err(err)?;
     }
-    let (w, h) = root.dim_in_pixel();
-    let s = spec.scale.max(0.5);
-    let css_w = w as f64 / s;
-    let narrow = css_w < 600.0;
-    let font = |px: f64| (px * s).round();
-    let base = if narrow { 11.0 } else { 13.0 };
-    let (ymin, ymax, xmin, xmax) = ranges(spec);
-    let decades = (ymax / ymin).log10().round() as usize;
-    // The compute axis is linear in log10 (so its labels are whole decades, evenly thinned on
-    // tall ranges); every value goes through `l` on its way to the chart.
-    let l = |v: f64| v.max(1e-300).log10();
-    let (y0, y1) = (l(ymin), l(ymax));
-    let flop_offset = l(PFS_DAY);
-    // Fewer labels than decades on tall ranges, so they stay legible.
-    let y_labels = decades.min((h as f64 / s / 28.0) as usize).max(2) + 1;
-
-    let title = t(spec.lang, "trend.title");
-    let mut chart = ChartBuilder::on(root)
-        .margin((8.0 * s) as i32)
-        // In the foreground, the caption is measured (the plot area is where it was) but not drawn.
-        .caption(
-            title,
-            ("sans-serif", font(base + 3.0)).into_font().color(&if bg { th.text.to_rgba() } else { th.text.mix(0.0) }),
-        )
-        .x_label_area_size((28.0 * s) as i32)
-        .y_label_area_size((if narrow { 44.0 } else { 56.0 } * s) as i32)
-        .right_y_label_area_size((if narrow { 40.0 } else { 52.0 } * s) as i32)
-        .build_cartesian_2d(xmin..xmax, y0..y1)
-        .map_err(e)?
-        .set_secondary_coord(xmin..xmax, y0 + flop_offset..y1 + flop_offset);
-
-    // Era shading under everything.
-    if spec.eras && bg {
-        for (i, era) in ERAS.iter().enumerate().take(2) {
-            let (a, b) = (era.from.max(xmin), era.to.min(xmax));
-            if a < b {
-                let fill = if i == 0 { th.era.to_rgba() } else { th.fit.mix(0.07) };
-                chart.draw_series(std::iter::once(Rectangle::new([(a, y0), (b, y1)], fill.filled()))).map_err(e)?;
-            }
-        }
-    }
-
-    let label_style = ("sans-serif", font(base)).into_font().color(&th.text);
-    let year_step = ((xmax - xmin) / if narrow { 5.0 } else { 10.0 }).ceil().max(1.0);
+    let mut chart = frame_chart(root, spec, &f, bg)?;
     if bg {
-        chart
-            .configure_mesh()
-            .light_line_style(th.grid.mix(0.0))
-            .bold_line_style(th.grid)
-            .axis_style(th.text)
-            .x_labels(((xmax - xmin) / year_step).ceil() as usize + 1)
-            .x_label_formatter(&|y| format!("{}", y.round() as i32))
-            .y_labels(y_labels)
-            .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
-            .y_desc(t(spec.lang, if narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" }))
-            .label_style(label_style.clone())
-            .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
-            .draw()
-            .map_err(e)?;
-        chart
-            .configure_secondary_axes()
-            .axis_style(th.text)
-            .y_labels(y_labels)
-            .y_label_formatter(&|v| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() })
-            .y_desc(t(spec.lang, "chart.axis.flop"))
-            .label_style(label_style.clone())
-            .axis_desc_style(("sans-serif", font(base)).into_font().color(&th.text))
-            .draw()
-            .map_err(e)?;
+        draw_eras(&mut chart, spec, &f)?;
+        draw_mesh(&mut chart, spec, &f)?;
     }
-
     // The legend's rows, in the order the series are drawn.
-    let mut legend: Vec<(String, Mark)> = Vec::new();
-    // Moore's law from the fit's start, then the fit.
-    if let (Some(fit), Some(months)) = (spec.fit, spec.moore_months) {
-        let y0 = fit.at(fit.from);
-        let pts: Vec<(f64, f64)> = (0..=40)
-            .map(|i| fit.from + (xmax - fit.from) * i as f64 / 40.0)
-            .map(|x| (x, y0 * ((x - fit.from) * 12.0 / months).exp2()))
-            .filter(|(_, y)| *y >= ymin && *y <= ymax)
-            .map(|(x, y)| (x, l(y)))
-            .collect();
-        let name = legend_moore(months, spec.lang);
-        let style = ShapeStyle { color: th.moore.to_rgba(), filled: false, stroke_width: (1.5 * s).round() as u32 };
-        if bg {
-            chart.draw_series(DashedLineSeries::new(pts, (6.0 * s) as u32, (4.0 * s) as u32, style)).map_err(e)?;
-        }
-        legend.push((name, Mark::Line(style)));
+    let mut legend: Vec<Row> = Vec::new();
+    draw_lines(&mut chart, spec, &f, bg, &mut legend)?;
+    let mut layout = Layout { markers: draw_markers(&mut chart, spec, &f, bg, &mut legend)?, ..Layout::default() };
+    if bg {
+        draw_labels(&mut chart, spec, &f)?;
     }
-    if let Some(fit) = spec.fit {
-        let pts: Vec<(f64, f64)> = (0..=40)
-            .map(|i| fit.from + (fit.to - fit.from) * i as f64 / 40.0)
-            .map(|x| (x, fit.at(x)))
-            .filter(|(_, y)| *y >= ymin && *y <= ymax)
-            .map(|(x, y)| (x, l(y)))
-            .collect();
-        let name = legend_fit(fit.doubling_months, spec.lang);
-        let style = ShapeStyle { color: th.fit.to_rgba(), filled: false, stroke_width: (2.5 * s).round() as u32 };
-        if bg {
-            chart.draw_series(std::iter::once(PathElement::new(pts, style))).map_err(e)?;
-        }
-        legend.push((name, Mark::Line(style)));
+    if spec.thresholds && bg {
+        draw_thresholds(&mut chart, &f, spec.dark)?;
     }
+    let saved = if bg { draw_saved(&mut chart, &spec.saved, &f)? } else { shows_saved(&spec.saved) };
+    if saved {
+        let style = f.th.user.stroke_width((2.0 * f.s).max(1.0) as u32);
+        legend.push((t(spec.lang, "trend.saved").to_string(), Mark::Diamond(style)));
+    }
+    if fg {
+        layout.user = draw_user(&mut chart, spec, &f, &mut legend)?;
+        let legend_font = f.text(if f.narrow { -1.0 } else { 0.0 }, &f.th.text);
+        draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, &legend_font, &f.th, f.s).map_err(err)?;
+    }
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
+    root.present().map_err(err)?;
+    Ok(layout)
+}
 
-    // Markers, one style per set; Epoch's many points first and smaller.
-    let r = (if narrow { 3.0 } else { 4.0 } * s).round() as i32;
-    let mut layout = Layout::default();
+/// The chart's frame: caption, label areas and both coordinate systems (pfs-days left, FLOP
+/// right). In the foreground the caption is measured (the plot area is where it was) but not
+/// drawn.
+fn frame_chart<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    f: &Frame,
+    bg: bool,
+) -> Result<DualChart<'a, DB>, String> {
+    let s = f.s;
+    let color = if bg { f.th.text.to_rgba() } else { f.th.text.mix(0.0) };
+    let caption = ("sans-serif", f.font(f.base + 3.0)).into_font().color(&color);
+    let flop_offset = lg(PFS_DAY);
+    let chart = ChartBuilder::on(root)
+        .margin((8.0 * s) as i32)
+        .caption(t(spec.lang, "trend.title"), caption)
+        .x_label_area_size((28.0 * s) as i32)
+        .y_label_area_size((if f.narrow { 44.0 } else { 56.0 } * s) as i32)
+        .right_y_label_area_size((if f.narrow { 40.0 } else { 52.0 } * s) as i32)
+        .build_cartesian_2d(f.xmin..f.xmax, f.y0..f.y1)
+        .map_err(err)?
+        .set_secondary_coord(f.xmin..f.xmax, f.y0 + flop_offset..f.y1 + flop_offset);
+    Ok(chart)
+}
+
+/// Era shading, under everything.
+fn draw_eras<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
+    if !spec.eras {
+        return Ok(());
+    }
+    for (i, era) in ERAS.iter().enumerate().take(2) {
+        let (a, b) = (era.from.max(f.xmin), era.to.min(f.xmax));
+        if a < b {
+            let fill = if i == 0 { f.th.era.to_rgba() } else { f.th.fit.mix(0.07) };
+            chart.draw_series(std::iter::once(Rectangle::new([(a, f.y0), (b, f.y1)], fill.filled()))).map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
+/// The grid and both axes with their labels: years below, powers of ten either side.
+fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
+    let (th, narrow) = (&f.th, f.narrow);
+    let year_step = ((f.xmax - f.xmin) / if narrow { 5.0 } else { 10.0 }).ceil().max(1.0);
+    let decade = |v: &f64| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() };
+    chart
+        .configure_mesh()
+        .light_line_style(th.grid.mix(0.0))
+        .bold_line_style(th.grid)
+        .axis_style(th.text)
+        .x_labels(((f.xmax - f.xmin) / year_step).ceil() as usize + 1)
+        .x_label_formatter(&|y| format!("{}", y.round() as i32))
+        .y_labels(f.y_labels)
+        .y_label_formatter(&decade)
+        .y_desc(t(spec.lang, if narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" }))
+        .label_style(f.text(0.0, &th.text))
+        .axis_desc_style(f.text(0.0, &th.text))
+        .draw()
+        .map_err(err)?;
+    chart
+        .configure_secondary_axes()
+        .axis_style(th.text)
+        .y_labels(f.y_labels)
+        .y_label_formatter(&decade)
+        .y_desc(t(spec.lang, "chart.axis.flop"))
+        .label_style(f.text(0.0, &th.text))
+        .axis_desc_style(f.text(0.0, &th.text))
+        .draw()
+        .map_err(err)
+}
+
+/// Moore's law from the fit's start, then the fit; each adds its legend row.
+fn draw_lines<DB: DrawingBackend>(
+    chart: &mut DualChart<'_, DB>,
+    spec: &ChartSpec,
+    f: &Frame,
+    bg: bool,
+    legend: &mut Vec<Row>,
+) -> Result<(), String> {
+    let Some(fit) = spec.fit else { return Ok(()) };
+    // 41 points from `from` to `to` of `y(x)`, those within the axis.
+    let line = |to: f64, y: &dyn Fn(f64) -> f64| -> Vec<(f64, f64)> {
+        (0..=40)
+            .map(|i| fit.from + (to - fit.from) * i as f64 / 40.0)
+            .map(|x| (x, y(x)))
+            .filter(|(_, y)| *y >= f.ymin && *y <= f.ymax)
+            .map(|(x, y)| (x, lg(y)))
+            .collect()
+    };
+    let stroke = |color: RGBColor, w: f64| ShapeStyle {
+        color: color.to_rgba(),
+        filled: false,
+        stroke_width: (w * f.s).round() as u32,
+    };
+    if let Some(months) = spec.moore_months {
+        let start = fit.at(fit.from);
+        let style = stroke(f.th.moore, 1.5);
+        if bg {
+            let pts = line(f.xmax, &|x| start * ((x - fit.from) * 12.0 / months).exp2());
+            chart
+                .draw_series(DashedLineSeries::new(pts, (6.0 * f.s) as u32, (4.0 * f.s) as u32, style))
+                .map_err(err)?;
+        }
+        legend.push((legend_moore(months, spec.lang), Mark::Line(style)));
+    }
+    let style = stroke(f.th.fit, 2.5);
+    if bg {
+        let pts = line(fit.to, &|x| fit.at(x));
+        chart.draw_series(std::iter::once(PathElement::new(pts, style))).map_err(err)?;
+    }
+    legend.push((legend_fit(fit.doubling_months, spec.lang), Mark::Line(style)));
+    Ok(())
+}
+
+/// The data sets' markers, one style per set, Epoch's many points first and smaller; each set
+/// adds its legend row. Where the markers landed, in backend pixels (none in the foreground).
+fn draw_markers<DB: DrawingBackend>(
+    chart: &mut DualChart<'_, DB>,
+    spec: &ChartSpec,
+    f: &Frame,
+    bg: bool,
+    legend: &mut Vec<Row>,
+) -> Result<Vec<(i32, i32, usize)>, String> {
+    let mut markers = Vec::new();
     let order =
         [DatasetId::Epoch, DatasetId::FirstEra, DatasetId::Modest2018, DatasetId::OpenAi2018, DatasetId::Imported];
     for set in order {
@@ -370,129 +488,113 @@ pub fn draw_part<DB: DrawingBackend>(
         if idx.is_empty() {
             continue;
         }
-        if !bg {
-            legend.push((set_name(set, spec.lang).to_string(), Mark::Dot(th.sets[set_index(set)].filled(), 4)));
-            continue;
-        }
-        let color = th.sets[set_index(set)];
-        let pts: Vec<(f64, f64, bool)> = idx
-            .iter()
-            .map(|i| {
+        let color = f.th.sets[set_index(set)];
+        if bg {
+            let at = |i: &usize| {
                 let m = spec.points[*i];
-                (m.date.years(), l(m.pfs_days.unwrap_or(ymin)), m.upper_bound)
-            })
-            .collect();
-        match set {
-            DatasetId::OpenAi2018 => chart.draw_series(
-                pts.iter().map(|(x, y, _)| EmptyElement::at((*x, *y)) + Circle::new((0, 0), r, color.filled())),
-            ),
-            DatasetId::Modest2018 => chart.draw_series(pts.iter().map(|(x, y, upper)| {
-                let style = if *upper { color.stroke_width((1.5 * s) as u32) } else { color.filled() };
-                EmptyElement::at((*x, *y)) + TriangleMarker::new((0, 0), r + 1, style)
-            })),
-            DatasetId::FirstEra => chart.draw_series(
-                pts.iter()
-                    .map(|(x, y, _)| EmptyElement::at((*x, *y)) + Rectangle::new([(-r, -r), (r, r)], color.filled())),
-            ),
-            DatasetId::Epoch => chart.draw_series(pts.iter().map(|(x, y, _)| {
-                EmptyElement::at((*x, *y)) + Circle::new((0, 0), (r - 1).max(2), color.mix(0.7).filled())
-            })),
-            // The user's rows: crosses, on top of the published sets.
-            DatasetId::Imported => chart.draw_series(pts.iter().map(|(x, y, _)| {
-                EmptyElement::at((*x, *y)) + Cross::new((0, 0), r, color.stroke_width((1.5 * s).max(1.0) as u32))
-            })),
+                (m.date.years(), lg(m.pfs_days.unwrap_or(f.ymin)))
+            };
+            let pts: Vec<(f64, f64, bool)> =
+                idx.iter().map(|i| (at(i).0, at(i).1, spec.points[*i].upper_bound)).collect();
+            draw_set(chart, set, &pts, color, f)?;
+            markers.extend(idx.iter().map(|i| {
+                let (px, py) = chart.backend_coord(&at(i));
+                (px, py, *i)
+            }));
         }
-        .map_err(e)?;
         legend.push((set_name(set, spec.lang).to_string(), Mark::Dot(color.filled(), 4)));
-        for i in idx {
-            let m = spec.points[i];
-            let (px, py) = chart.backend_coord(&(m.date.years(), l(m.pfs_days.unwrap_or(ymin))));
-            layout.markers.push((px, py, i));
-        }
     }
+    Ok(markers)
+}
 
-    // Labels for a few named points.
-    let small = ("sans-serif", font(base - 1.0)).into_font().color(&th.text);
-    // On a phone, only short names: long ones would run over the axis.
-    for m in spec.points.iter().filter(|m| bg && spec.labels.contains(&m.name)) {
+/// One data set's markers at (years, log10 pfs-days, is an upper bound).
+fn draw_set<DB: DrawingBackend>(
+    chart: &mut DualChart<'_, DB>,
+    set: DatasetId,
+    pts: &[(f64, f64, bool)],
+    color: RGBColor,
+    f: &Frame,
+) -> Result<(), String> {
+    let (r, s) = (f.r, f.s);
+    match set {
+        DatasetId::OpenAi2018 => chart.draw_series(
+            pts.iter().map(|(x, y, _)| EmptyElement::at((*x, *y)) + Circle::new((0, 0), r, color.filled())),
+        ),
+        DatasetId::Modest2018 => chart.draw_series(pts.iter().map(|(x, y, upper)| {
+            let style = if *upper { color.stroke_width((1.5 * s) as u32) } else { color.filled() };
+            EmptyElement::at((*x, *y)) + TriangleMarker::new((0, 0), r + 1, style)
+        })),
+        DatasetId::FirstEra => chart.draw_series(
+            pts.iter().map(|(x, y, _)| EmptyElement::at((*x, *y)) + Rectangle::new([(-r, -r), (r, r)], color.filled())),
+        ),
+        DatasetId::Epoch => chart.draw_series(pts.iter().map(|(x, y, _)| {
+            EmptyElement::at((*x, *y)) + Circle::new((0, 0), (r - 1).max(2), color.mix(0.7).filled())
+        })),
+        // The user's rows: crosses, on top of the published sets.
+        DatasetId::Imported => chart.draw_series(pts.iter().map(|(x, y, _)| {
+            EmptyElement::at((*x, *y)) + Cross::new((0, 0), r, color.stroke_width((1.5 * s).max(1.0) as u32))
+        })),
+    }
+    .map_err(err)?;
+    Ok(())
+}
+
+/// Labels for a few named points; on a phone, only short names (long ones would run over the
+/// axis).
+fn draw_labels<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
+    let small = f.text(-1.0, &f.th.text);
+    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name)) {
         let name = model_name(m.name, spec.lang);
-        if narrow && name.chars().count() > 12 {
+        if f.narrow && name.chars().count() > 12 {
             continue;
         }
         if let Some(v) = m.pfs_days {
-            chart
-                .draw_series(std::iter::once(
-                    EmptyElement::at((m.date.years(), l(v)))
-                        + Text::new(name.to_string(), (r + 3, -r - 12), small.clone()),
-                ))
-                .map_err(e)?;
+            let label = Text::new(name.to_string(), (f.r + 3, -f.r - 12), small.clone());
+            chart.draw_series(std::iter::once(EmptyElement::at((m.date.years(), lg(v))) + label)).map_err(err)?;
         }
     }
+    Ok(())
+}
 
-    let axis = Axis { y0, y1, s, font: font(base - 1.0) };
-    if spec.thresholds && bg {
-        draw_thresholds(&mut chart, &axis, spec.dark)?;
+/// The user's estimate: a highlighted point with its range as an error bar, and its legend
+/// row. Where it landed, in backend pixels, if it has a value to show.
+fn draw_user<DB: DrawingBackend>(
+    chart: &mut DualChart<'_, DB>,
+    spec: &ChartSpec,
+    f: &Frame,
+    legend: &mut Vec<Row>,
+) -> Result<Option<(i32, i32)>, String> {
+    let Some(u) = spec.user.as_ref().filter(|u| u.flop > 0.0 && u.flop.is_finite()) else { return Ok(None) };
+    let (s, th, span) = (f.s, &f.th, f.xmax - f.xmin);
+    let (x, y) = (u.years, lg(u.flop / PFS_DAY));
+    let (lo, hi) = (lg(u.low / PFS_DAY), lg(u.high / PFS_DAY));
+    if hi > lo {
+        let bar = ShapeStyle { color: th.user.to_rgba(), filled: false, stroke_width: (2.0 * s).round() as u32 };
+        let cap = 0.15 * span / 20.0;
+        chart
+            .draw_series([
+                PathElement::new(vec![(x, lo), (x, hi)], bar),
+                PathElement::new(vec![(x - cap, lo), (x + cap, lo)], bar),
+                PathElement::new(vec![(x - cap, hi), (x + cap, hi)], bar),
+            ])
+            .map_err(err)?;
     }
-    let saved = if bg { draw_saved(&mut chart, &spec.saved, &axis, &th)? } else { shows_saved(&spec.saved) };
-    if saved {
-        legend.push((
-            t(spec.lang, "trend.saved").to_string(),
-            Mark::Diamond(th.user.stroke_width((2.0 * s).max(1.0) as u32)),
-        ));
-    }
-
-    // The user's estimate: a highlighted point with its range as an error bar.
-    if let Some(u) = spec.user.as_ref().filter(|_| fg) {
-        if u.flop > 0.0 && u.flop.is_finite() {
-            let (x, y) = (u.years, l(u.flop / PFS_DAY));
-            let (lo, hi) = (l(u.low / PFS_DAY), l(u.high / PFS_DAY));
-            let bar = ShapeStyle { color: th.user.to_rgba(), filled: false, stroke_width: (2.0 * s).round() as u32 };
-            if hi > lo {
-                let cap = 0.15 * (xmax - xmin) / 20.0;
-                chart
-                    .draw_series([
-                        PathElement::new(vec![(x, lo), (x, hi)], bar),
-                        PathElement::new(vec![(x - cap, lo), (x + cap, lo)], bar),
-                        PathElement::new(vec![(x - cap, hi), (x + cap, hi)], bar),
-                    ])
-                    .map_err(e)?;
-            }
-            let big = (r as f64 * 1.8) as i32;
-            let label_len = if u.label.is_empty() { 12 } else { u.label.chars().count() };
-            let user_style = th.user.filled();
-            chart
-                .draw_series(std::iter::once(
-                    EmptyElement::at((x, y))
-                        + Circle::new((0, 0), big, user_style)
-                        + Circle::new((0, 0), big, th.background.stroke_width((1.5 * s) as u32))
-                        + Text::new(
-                            if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { u.label.clone() },
-                            (
-                                if x > xmax - (xmax - xmin) * 0.2 {
-                                    -big - 8 - 7 * (label_len as i32)
-                                } else {
-                                    big + 4
-                                },
-                                -big - 4 - (10.0 * s) as i32,
-                            ),
-                            ("sans-serif", font(base + 1.0)).into_font().color(&th.user),
-                        ),
-                ))
-                .map_err(e)?;
-            legend.push((t(spec.lang, "trend.you").to_string(), Mark::Dot(user_style, 5)));
-            layout.user = Some(chart.backend_coord(&(x, y)));
-        }
-    }
-
-    let legend_font = ("sans-serif", font(base - if narrow { 1.0 } else { 0.0 })).into_font().color(&th.text);
-    if fg {
-        draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, &legend_font, &th, s).map_err(e)?;
-    }
-
-    let (xr, yr) = chart.plotting_area().get_pixel_range();
-    layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
-    root.present().map_err(e)?;
-    Ok(layout)
+    let big = (f.r as f64 * 1.8) as i32;
+    let label = if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { u.label.clone() };
+    let label_len = if u.label.is_empty() { 12 } else { u.label.chars().count() };
+    // Near the right edge the label goes to the left of the point.
+    let dx = if x > f.xmax - span * 0.2 { -big - 8 - 7 * (label_len as i32) } else { big + 4 };
+    let user_style = th.user.filled();
+    chart
+        .draw_series(std::iter::once(
+            EmptyElement::at((x, y))
+                + Circle::new((0, 0), big, user_style)
+                + Circle::new((0, 0), big, th.background.stroke_width((1.5 * s) as u32))
+                + Text::new(label, (dx, -big - 4 - (10.0 * s) as i32), f.text(1.0, &th.user)),
+        ))
+        .map_err(err)?;
+    legend.push((t(spec.lang, "trend.you").to_string(), Mark::Dot(user_style, 5)));
+    Ok(Some(chart.backend_coord(&(x, y))))
 }
 
 /// How a legend row marks its series.
@@ -565,76 +667,59 @@ pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
-/// The drawn compute axis (log10 of pfs-days), the scale and the small font size, for the
-/// helpers below.
-struct Axis {
-    y0: f64,
-    y1: f64,
-    s: f64,
-    font: f64,
-}
-
-type Chart<'a, 'b, DB> =
-    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+type Coord = Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
+/// The chart with its two compute axes (pfs-days left, FLOP right).
+type DualChart<'a, DB> = plotters::chart::DualCoordChartContext<'a, DB, Coord, Coord>;
 
 /// The thresholds as dashed lines across the chart, each with its name, where the axis reaches.
-fn draw_thresholds<DB: DrawingBackend>(chart: &mut Chart<'_, '_, DB>, a: &Axis, dark: bool) -> Result<(), String> {
-    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+fn draw_thresholds<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, f: &Frame, dark: bool) -> Result<(), String> {
     let (x0, x1) = (chart.x_range().start, chart.x_range().end);
     let color = if dark { RGBColor(255, 120, 120) } else { RGBColor(170, 30, 30) };
     let mut seen = Vec::new();
     for t in crate::thresholds::THRESHOLDS.iter().filter(|t| t.in_force) {
         let y = (t.flop / PFS_DAY).log10();
-        if !(a.y0..=a.y1).contains(&y) || seen.contains(&t.flop.to_bits()) {
+        if !(f.y0..=f.y1).contains(&y) || seen.contains(&t.flop.to_bits()) {
             continue;
         }
         seen.push(t.flop.to_bits());
-        let style = color.stroke_width((1.2 * a.s).max(1.0) as u32);
-        let dash = plotters::element::DashedPathElement::new(
-            vec![(x0, y), (x1, y)],
-            (6.0 * a.s) as i32,
-            (4.0 * a.s) as i32,
-            style,
-        );
-        chart.draw_series(std::iter::once(dash)).map_err(e)?;
+        let style = color.stroke_width((1.2 * f.s).max(1.0) as u32);
+        let (dash, gap) = ((6.0 * f.s) as i32, (4.0 * f.s) as i32);
+        let line = plotters::element::DashedPathElement::new(vec![(x0, y), (x1, y)], dash, gap, style);
+        chart.draw_series(std::iter::once(line)).map_err(err)?;
         let label = format!("{} FLOP", crate::thresholds::power_of_ten(t.flop));
-        let text = ("sans-serif", a.font).into_font().color(&color);
-        chart
-            .draw_series(std::iter::once(EmptyElement::at((x0, y)) + Text::new(label, (4, -(14.0 * a.s) as i32), text)))
-            .map_err(e)?;
+        let text = Text::new(label, (4, -(14.0 * f.s) as i32), f.text(-1.0, &color));
+        chart.draw_series(std::iter::once(EmptyElement::at((x0, y)) + text)).map_err(err)?;
     }
     Ok(())
 }
 
-/// The saved estimates: diamonds in the user's colour, hollow, each with its name. Whether any
-/// was drawn (for the legend).
 /// Whether any saved estimate is drawn (one with a value).
 fn shows_saved(saved: &[UserPoint]) -> bool {
     saved.iter().any(|u| u.flop > 0.0 && u.flop.is_finite())
 }
 
+/// The saved estimates: diamonds in the user's colour, hollow, each with its name. Whether any
+/// was drawn (for the legend).
 fn draw_saved<DB: DrawingBackend>(
-    chart: &mut Chart<'_, '_, DB>,
+    chart: &mut DualChart<'_, DB>,
     saved: &[UserPoint],
-    a: &Axis,
-    th: &Theme,
+    f: &Frame,
 ) -> Result<bool, String> {
-    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
-    let shown: Vec<&UserPoint> = saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()).collect();
     if !shows_saved(saved) {
         return Ok(false);
     }
-    let r = (6.0 * a.s) as i32;
-    let style = th.user.stroke_width((2.0 * a.s).max(1.0) as u32);
-    let text = ("sans-serif", a.font).into_font().color(&th.user);
+    let r = (6.0 * f.s) as i32;
+    let style = f.th.user.stroke_width((2.0 * f.s).max(1.0) as u32);
+    let text = f.text(-1.0, &f.th.user);
+    let shown = saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite());
     chart
-        .draw_series(shown.iter().map(|u| {
+        .draw_series(shown.map(|u| {
             let at = (u.years, (u.flop / PFS_DAY).log10());
             EmptyElement::at(at)
                 + PathElement::new(vec![(0, -r), (r, 0), (0, r), (-r, 0), (0, -r)], style)
                 + Text::new(u.label.clone(), (r + 3, -r - 10), text.clone())
         }))
-        .map_err(e)?;
+        .map_err(err)?;
     Ok(true)
 }
 

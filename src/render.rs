@@ -337,6 +337,14 @@ fn zh_times(v: f64) -> String {
     }
 }
 
+/// A model's compute as the tooltip and the data table show it: pfs-days, marked "< " when the
+/// published figure is an upper bound, and FLOP ("< 1,230", "1.06 × 10^23").
+pub fn model_compute(m: &crate::data::Model) -> (String, String) {
+    let v = m.pfs_days.unwrap_or(0.0);
+    let bound = if m.upper_bound { "< " } else { "" };
+    (format!("{bound}{}", readable(v, 3, ",")), crate::format::sci(crate::units::flop_of_pfs_days(v), 3))
+}
+
 /// The same model in the other source, for a tooltip: "Epoch AI: 0.0058 pfs-days (AlexNet)" /
 /// "Epoch AI：0.0058 pfs-days，记为 AlexNet" (the name last: it may end in a half-width ")").
 pub fn counterpart(m: &crate::data::Model, lang: Lang) -> Option<String> {

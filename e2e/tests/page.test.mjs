@@ -196,6 +196,7 @@ test('an exercise link hides the answer and grades a right and a wrong answer', 
   // ResNet-151 as the seed prints it: 11.4e9 × 2 × 3 × 1.2e6 × 128 = 1.05e19 FLOP = 0.122 pfs-days.
   const calc = await Calculator.open(context, BASE, '?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128');
   await calc.id('make-quiz').click();
+  await calc.untilText('copy-status', /\S/);
   const link = await calc.page.evaluate(() => navigator.clipboard.readText());
   assert.ok(link.includes('quiz=1'), link);
   const page = await context.newPage();

@@ -3,7 +3,7 @@
 //! the point under the pointer.
 
 use super::State;
-use crate::calc::{Lang, PFS_DAY};
+use crate::calc::Lang;
 use crate::chart::{self, ChartSpec, Layout, UserPoint};
 use crate::data::{DatasetId, Model};
 use crate::trend::{Selection, ERAS};
@@ -103,63 +103,105 @@ fn draw_layered(
     }
 }
 
-#[component]
-pub fn Trend() -> impl IntoView {
-    let state = expect_context::<State>();
-    let sets = RwSignal::new(vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
-    let show_thresholds = RwSignal::new(true);
-    let saved = expect_context::<super::saved::Saved>();
-    let saved_points = Memo::new(move |_| saved.0.with(|l| super::saved::points(l)));
-    // Bumped when the imported data set changes, so the fit, the points and the toggles follow.
-    let imported = RwSignal::new(0u32);
-    let fit_key = RwSignal::new("modern-2012-2018".to_string());
-    let moore = RwSignal::new(18.0f64);
-    let size = RwSignal::new((0u32, 0u32, 1.0f64));
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let layout = StoredValue::new(Layout::default());
-    let background = StoredValue::new_local(None::<Background>);
-    let shown = StoredValue::new(Vec::<&'static Model>::new());
-    let tip = RwSignal::new(None::<(usize, f64, f64)>);
+/// The chart's own state: what it shows and how, and what it derives from the calculation.
+/// Signals and memos only, so it is `Copy` and each piece of the panel takes it whole.
+#[derive(Clone, Copy)]
+struct ChartState {
+    sets: RwSignal<Vec<DatasetId>>,
+    show_thresholds: RwSignal<bool>,
+    /// Bumped when the imported data set changes, so the fit, the points and the toggles follow.
+    imported: RwSignal<u32>,
+    fit_key: RwSignal<String>,
+    moore: RwSignal<f64>,
+    /// The canvas in device pixels, and the device pixel ratio.
+    size: RwSignal<(u32, u32, f64)>,
+    epoch: RwSignal<EpochData>,
+    fit: Memo<Option<crate::trend::Fit>>,
+    /// The points shown, selected once per change for the chart and the data table.
+    points: Memo<Vec<&'static Model>>,
+    /// The user's estimate (the first method that has one) and its date, if given.
+    estimate: Memo<Option<(crate::expr::Value, Option<f64>)>>,
+    saved: Memo<Vec<UserPoint>>,
+}
 
-    let epoch = RwSignal::new(if crate::data::epoch().is_some() { EpochData::Loaded(0) } else { EpochData::NotLoaded });
+impl ChartState {
+    fn new(state: State) -> ChartState {
+        let sets = RwSignal::new(vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
+        let imported = RwSignal::new(0u32);
+        let fit_key = RwSignal::new("modern-2012-2018".to_string());
+        let loaded = crate::data::epoch().is_some();
+        let epoch = RwSignal::new(if loaded { EpochData::Loaded(0) } else { EpochData::NotLoaded });
+        let saved = expect_context::<super::saved::Saved>();
+        ChartState {
+            sets,
+            show_thresholds: RwSignal::new(true),
+            imported,
+            fit_key,
+            moore: RwSignal::new(18.0),
+            size: RwSignal::new((0, 0, 1.0)),
+            epoch,
+            fit: Memo::new(move |_| {
+                epoch.track();
+                imported.track();
+                let k = fit_key.get();
+                sets.with(|s| fit_selection(&k, s).fit())
+            }),
+            points: Memo::new(move |_| {
+                epoch.track();
+                imported.track();
+                sets.with(|s| Selection::of(s).points())
+            }),
+            estimate: Memo::new(move |_| {
+                if state.answer_hidden() {
+                    return None;
+                }
+                state.eval.with(|e| Some((e.headline()?.flop, e.date.clone().ok().flatten())))
+            }),
+            saved: Memo::new(move |_| saved.0.with(|l| super::saved::points(l))),
+        }
+    }
+
+    /// What to draw, at `dpr` device pixels per CSS pixel.
+    fn spec(&self, state: State, dpr: f64) -> ChartSpec {
+        let user = self.estimate.get().and_then(|(flop, date)| Some((flop, date?)));
+        let label = state.calc.with(|c| c.name.clone());
+        ChartSpec {
+            points: self.points.get(),
+            fit: self.fit.get(),
+            moore_months: Some(self.moore.get()).filter(|m| *m > 0.0),
+            eras: true,
+            user: user.map(|(v, years)| UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label }),
+            saved: self.saved.get(),
+            thresholds: self.show_thresholds.get(),
+            lang: state.lang.get(),
+            dark: dark_mode(),
+            // Projector mode: type and strokes half as large again.
+            scale: dpr * if state.calc.with(|c| c.projector) { 1.5 } else { 1.0 },
+            labels: chart::DEFAULT_LABELS.to_vec(),
+        }
+    }
+}
+
+/// Fetches Epoch AI's models the first time a data set or fit asks for them.
+fn load_epoch_when_wanted(c: ChartState) {
     Effect::new(move |_| {
-        let wanted = sets.with(|s| s.contains(&DatasetId::Epoch)) || fit_key.with(|k| k == "epoch-2010-2024");
-        if wanted && epoch.get_untracked() == EpochData::NotLoaded {
-            epoch.set(EpochData::Loading);
+        let wanted = c.sets.with(|s| s.contains(&DatasetId::Epoch)) || c.fit_key.with(|k| k == "epoch-2010-2024");
+        if wanted && c.epoch.get_untracked() == EpochData::NotLoaded {
+            c.epoch.set(EpochData::Loading);
             leptos::task::spawn_local(async move {
                 let result = fetch_text(EPOCH_FILE).await.and_then(|t| crate::data::install_epoch(&t));
-                epoch.set(match result {
+                c.epoch.set(match result {
                     Ok(n) => EpochData::Loaded(n),
                     Err(e) => EpochData::Failed(e),
                 });
             });
         }
     });
+}
 
-    let fit = Memo::new(move |_| {
-        epoch.track();
-        imported.track();
-        let k = fit_key.get();
-        sets.with(|s| fit_selection(&k, s).fit())
-    });
-    // The points shown, selected once per change for the chart and the data table.
-    let points = Memo::new(move |_| {
-        epoch.track();
-        imported.track();
-        sets.with(|s| Selection::of(s).points())
-    });
-    // The user's estimate (the first method that has one) and its date, if given.
-    let estimate = Memo::new(move |_| {
-        if state.answer_hidden() {
-            return None;
-        }
-        state.eval.with(|e| {
-            let est = e.headline()?;
-            Some((est.flop, e.date.clone().ok().flatten()))
-        })
-    });
-
-    // Size the canvas to its CSS box times the device pixel ratio, now and on resize.
+/// Sizes the canvas to its CSS box times the device pixel ratio, now, on resize and when the
+/// system switches between light and dark (a redraw in the other colours).
+fn follow_size(canvas_ref: NodeRef<leptos::html::Canvas>, size: RwSignal<(u32, u32, f64)>) {
     let measure = move || {
         if let Some(c) = canvas_ref.get_untracked() {
             let dpr = window().device_pixel_ratio().max(1.0);
@@ -175,24 +217,30 @@ pub fn Trend() -> impl IntoView {
     });
     let handle = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || handle.remove());
-    // Redraw in the other colours when the system switches between light and dark.
     if let Ok(Some(mq)) = window().match_media("(prefers-color-scheme: dark)") {
         use wasm_bindgen::{closure::Closure, JsCast};
         let on_change = Closure::<dyn Fn()>::new(move || size.update(|_| {}));
         mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref()).ok();
         on_change.forget(); // lives as long as the page
     }
+}
 
+/// What the last drawing left for the pointer: where the markers are and which models they are.
+#[derive(Clone, Copy)]
+struct Drawn {
+    layout: StoredValue<Layout>,
+    shown: StoredValue<Vec<&'static Model>>,
+}
+
+/// Redraws the chart whenever what it shows changes.
+fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::html::Canvas>, drawn: Drawn) {
+    let background = StoredValue::new_local(None::<Background>);
     Effect::new(move |_| {
-        let (w, h, dpr) = size.get();
+        let (w, h, dpr) = c.size.get();
         let Some(canvas) = canvas_ref.get() else { return };
         if w == 0 {
             return;
         }
-        let lang = state.lang.get();
-        let fit = fit.get();
-        let user = estimate.get().and_then(|(flop, date)| Some((flop, date?)));
-        let name = state.calc.with(|c| c.name.clone());
         // Resizing clears the canvas (and costs a new bitmap): only when the size changed. The
         // background drawn below is opaque and covers every pixel.
         if canvas.width() != w || canvas.height() != h {
@@ -201,49 +249,92 @@ pub fn Trend() -> impl IntoView {
         }
         // Through CSSOM, not a style attribute: a strict CSP (style-src 'self') allows only the former.
         canvas.style(("height", format!("{}px", (h as f64 / dpr).round())));
-        let points = points.get();
-        let spec = ChartSpec {
-            points: points.clone(),
-            fit,
-            moore_months: Some(moore.get()).filter(|m| *m > 0.0),
-            eras: true,
-            user: user.map(|(v, years)| UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label: name }),
-            saved: saved_points.get(),
-            thresholds: show_thresholds.get(),
-            lang,
-            dark: dark_mode(),
-            // Projector mode: type and strokes half as large again.
-            scale: dpr * if state.calc.with(|c| c.projector) { 1.5 } else { 1.0 },
-            labels: chart::DEFAULT_LABELS.to_vec(),
-        };
+        let spec = c.spec(state, dpr);
         if let Some(d) = use_context::<super::export::DrawnChart>() {
             d.0.set(Some((spec.clone(), (w as f64 / dpr).round() as u32, (h as f64 / dpr).round() as u32)));
         }
         match draw_layered(&canvas, &spec, background) {
             Ok(l) => {
-                if let Some(c) = canvas_ref.get_untracked() {
-                    c.set_attribute("data-painted", "true").ok();
-                    c.set_attribute("data-markers", &l.markers.len().to_string()).ok();
-                    c.set_attribute("data-saved", &saved_points.with_untracked(Vec::len).to_string()).ok();
-                    // Where the first marker landed, in CSS pixels (for end-to-end tests).
-                    if let Some((x, y, _)) = l.markers.first() {
-                        c.set_attribute("data-first-marker", &format!("{},{}", *x as f64 / dpr, *y as f64 / dpr)).ok();
-                    }
-                }
-                layout.set_value(l);
-                shown.set_value(points);
+                mark_painted(&canvas, &l, dpr, c.saved.with_untracked(Vec::len));
+                drawn.layout.set_value(l);
+                drawn.shown.set_value(spec.points);
             }
             Err(e) => leptos::logging::error!("chart: {e}"),
         }
     });
+}
 
-    let on_move = move |ev: leptos::ev::MouseEvent| {
-        let (_, _, dpr) = size.get_untracked();
-        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
-        let hit = layout.with_value(|l| chart::hit_test(l, (x * dpr) as i32, (y * dpr) as i32, (8.0 * dpr) as i32));
-        tip.set(hit.map(|i| (i, x, y)));
-    };
+/// What end-to-end tests read off the canvas: painted, how many markers and saved estimates,
+/// and where the first marker landed in CSS pixels.
+fn mark_painted(canvas: &web_sys::HtmlCanvasElement, l: &Layout, dpr: f64, saved: usize) {
+    canvas.set_attribute("data-painted", "true").ok();
+    canvas.set_attribute("data-markers", &l.markers.len().to_string()).ok();
+    canvas.set_attribute("data-saved", &saved.to_string()).ok();
+    if let Some((x, y, _)) = l.markers.first() {
+        canvas.set_attribute("data-first-marker", &format!("{},{}", *x as f64 / dpr, *y as f64 / dpr)).ok();
+    }
+}
 
+#[component]
+pub fn Trend() -> impl IntoView {
+    let state = expect_context::<State>();
+    let c = ChartState::new(state);
+    load_epoch_when_wanted(c);
+    view! {
+        <section class="panel trend" aria-labelledby="trend-title">
+            <h2 id="trend-title">{move || state.t("trend.title")}</h2>
+            <TrendSummary c=c/>
+            <ChartControls c=c/>
+            {move || match c.epoch.get() {
+                EpochData::Loading => Some(view! { <p class="muted" data-testid="epoch-status">{state.t("trend.loading")}</p> }.into_any()),
+                EpochData::Failed(e) => Some(view! { <p class="error" data-testid="epoch-status">{state.t("trend.loadfail")} " " {e}</p> }.into_any()),
+                _ => None,
+            }}
+            <UserPointInputs/>
+            <ChartCanvas c=c/>
+            <p class="muted no-print">{move || state.t("trend.hover")}</p>
+            <DataTable rows=c.points/>
+            <super::saved::SavedEstimates/>
+            <super::import::ImportData sets=c.sets version=c.imported/>
+        </section>
+    }
+}
+
+/// The fitted doubling time, where the user's estimate stands against it, and the headline growth.
+#[component]
+fn TrendSummary(c: ChartState) -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <p class="doubling">
+            {move || state.t("trend.doubling")} {move || crate::i18n::colon(state.lang.get())}
+            <strong data-testid="doubling-time">
+                {move || {
+                    let lang = state.lang.get();
+                    c.fit.get().map_or("—".into(), |f| crate::render::doubling(&f, lang))
+                }}
+            </strong>
+        </p>
+        <p class="muted" data-testid="against-trend">
+            {move || {
+                let lang = state.lang.get();
+                match (c.estimate.get(), c.fit.get()) {
+                    (Some((flop, Some(y))), Some(fit)) => sup(&crate::render::against_trend(flop.mid(), y, &fit, lang).unwrap_or_default()),
+                    (Some((_, None)), _) => state.t("trend.nodate").to_string(),
+                    _ => String::new(),
+                }
+            }}
+        </p>
+        <p class="muted no-print" data-testid="growth">
+            {move || crate::trend::headline_growth().map(|g| crate::render::growth(&g, state.lang.get()))}
+        </p>
+    }
+}
+
+/// The data sets to show, the fit's era, the thresholds and the Moore's-law line.
+#[component]
+fn ChartControls(c: ChartState) -> impl IntoView {
+    let state = expect_context::<State>();
+    let sets = c.sets;
     let toggle = move |d: DatasetId| {
         view! {
             <label class="check">
@@ -257,108 +348,102 @@ pub fn Trend() -> impl IntoView {
             </label>
         }
     };
-
     view! {
-        <section class="panel trend" aria-labelledby="trend-title">
-            <h2 id="trend-title">{move || state.t("trend.title")}</h2>
-            <p class="doubling">
-                {move || state.t("trend.doubling")} {move || crate::i18n::colon(state.lang.get())}
-                <strong data-testid="doubling-time">
-                    {move || {
-                        let lang = state.lang.get();
-                        fit.get().map_or("—".into(), |f| crate::render::doubling(&f, lang))
-                    }}
-                </strong>
-            </p>
-            <p class="muted" data-testid="against-trend">
+        <div class="chart-controls no-print">
+            <fieldset>
+                <legend>{move || state.t("trend.dataset")}</legend>
+                {DatasetId::ALL.into_iter().map(toggle).collect_view()}
                 {move || {
-                    let lang = state.lang.get();
-                    match (estimate.get(), fit.get()) {
-                        (Some((flop, Some(y))), Some(fit)) => sup(&crate::render::against_trend(flop.mid(), y, &fit, lang).unwrap_or_default()),
-                        (Some((_, None)), _) => state.t("trend.nodate").to_string(),
-                        _ => String::new(),
-                    }
+                    c.imported.track();
+                    (!crate::import::imported().is_empty()).then(|| toggle(DatasetId::Imported))
                 }}
-            </p>
-            <p class="muted no-print" data-testid="growth">
-                {move || crate::trend::headline_growth().map(|g| crate::render::growth(&g, state.lang.get()))}
-            </p>
-            <div class="chart-controls no-print">
-                <fieldset>
-                    <legend>{move || state.t("trend.dataset")}</legend>
-                    {DatasetId::ALL.into_iter().map(toggle).collect_view()}
-                    {move || {
-                        imported.track();
-                        (!crate::import::imported().is_empty()).then(|| toggle(DatasetId::Imported))
-                    }}
-                </fieldset>
-                <label>
-                    {move || state.t("trend.fit")} " "
-                    <select data-testid="fit-era" on:change=move |ev| fit_key.set(event_target_value(&ev))>
-                        {ERAS.iter().map(|e| view! {
-                            <option value=e.key selected=e.key == "modern-2012-2018">
-                                {move || if state.lang.get() == Lang::Zh { e.name_zh } else { e.name }}
-                            </option>
-                        }).collect_view()}
-                        <option value="visible">{move || if state.lang.get() == Lang::Zh { "所有显示的数据点" } else { "All points shown" }}</option>
-                    </select>
-                </label>
-                <label class="check">
-                    <input type="checkbox" data-testid="show-thresholds" prop:checked=move || show_thresholds.get()
-                        on:change=move |_| show_thresholds.update(|v| *v = !*v)/>
-                    {move || state.t("trend.thresholds")}
-                </label>
-                <label>
-                    {move || state.t("trend.moore")} " "
-                    <select data-testid="moore" on:change=move |ev| moore.set(event_target_value(&ev).parse().unwrap_or(0.0))>
-                        <option value="18">"18"</option>
-                        <option value="24">"24"</option>
-                        <option value="0">"—"</option>
-                    </select>
-                </label>
+            </fieldset>
+            <label>
+                {move || state.t("trend.fit")} " "
+                <select data-testid="fit-era" on:change=move |ev| c.fit_key.set(event_target_value(&ev))>
+                    {ERAS.iter().map(|e| view! {
+                        <option value=e.key selected=e.key == "modern-2012-2018">
+                            {move || if state.lang.get() == Lang::Zh { e.name_zh } else { e.name }}
+                        </option>
+                    }).collect_view()}
+                    <option value="visible">{move || if state.lang.get() == Lang::Zh { "所有显示的数据点" } else { "All points shown" }}</option>
+                </select>
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="show-thresholds" prop:checked=move || c.show_thresholds.get()
+                    on:change=move |_| c.show_thresholds.update(|v| *v = !*v)/>
+                {move || state.t("trend.thresholds")}
+            </label>
+            <label>
+                {move || state.t("trend.moore")} " "
+                <select data-testid="moore" on:change=move |ev| c.moore.set(event_target_value(&ev).parse().unwrap_or(0.0))>
+                    <option value="18">"18"</option>
+                    <option value="24">"24"</option>
+                    <option value="0">"—"</option>
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// The date and name of the user's point on the chart.
+#[component]
+fn UserPointInputs() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <div class="user-point">
+            <super::fields::Input field=crate::calc::Field::Date label="trend.date"/>
+            <div class="field">
+                <label for="user-name">{move || state.t("trend.name")}</label>
+                <input id="user-name" type="text" data-testid="user-name"
+                    placeholder=move || state.t(crate::calc::Field::Name.spec().placeholder)
+                    prop:value=move || state.calc.with(|c| c.name.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); state.calc.update(|c| c.name = v); }/>
             </div>
-            {move || match epoch.get() {
-                EpochData::Loading => Some(view! { <p class="muted" data-testid="epoch-status">{state.t("trend.loading")}</p> }.into_any()),
-                EpochData::Failed(e) => Some(view! { <p class="error" data-testid="epoch-status">{state.t("trend.loadfail")} " " {e}</p> }.into_any()),
-                _ => None,
-            }}
-            <div class="user-point">
-                <super::fields::Input field=crate::calc::Field::Date label="trend.date"/>
-                <div class="field">
-                    <label for="user-name">{move || state.t("trend.name")}</label>
-                    <input id="user-name" type="text" data-testid="user-name"
-                        placeholder=move || state.t(crate::calc::Field::Name.spec().placeholder)
-                        prop:value=move || state.calc.with(|c| c.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); state.calc.update(|c| c.name = v); }/>
-                </div>
-            </div>
-            <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
-                <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
-                    aria-label=move || state.t("trend.title") on:mousemove=on_move></canvas>
-                {move || tip.get().and_then(|(i, x, y)| {
-                    let m = shown.with_value(|s| s.get(i).copied())?;
-                    let lang = state.lang.get();
-                    let value = m.pfs_days.unwrap_or(0.0);
-                    let other = crate::render::counterpart(m, lang);
-                    // style:left/top go through CSSOM: a strict CSP refuses a style attribute.
-                    Some(view! {
-                        <div class="tooltip" data-testid="chart-tooltip"
-                            style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>
-                            <strong>{crate::i18n::model_name(m.name, lang)}</strong> " · " {m.date.to_string()}
-                            <div>{if m.upper_bound { "< " } else { "" }}{sup(&crate::format::readable(value, 3, ","))} " pfs-days = "
-                                {sup(&crate::format::sci(value * PFS_DAY, 3))} " FLOP"</div>
-                            {other.map(|line| view! { <div class="muted">{line}</div> })}
-                            <div class="source">{m.citation_in(lang)}</div>
-                            <a href=m.source_link() target="_blank" rel="noopener">{m.source_link()}</a>
-                        </div>
-                    })
-                })}
-            </div>
-            <p class="muted no-print">{move || state.t("trend.hover")}</p>
-            <DataTable rows=points/>
-            <super::saved::SavedEstimates/>
-            <super::import::ImportData sets=sets version=imported/>
-        </section>
+        </div>
+    }
+}
+
+/// The canvas, kept drawn, and the tooltip of the point under the pointer.
+#[component]
+fn ChartCanvas(c: ChartState) -> impl IntoView {
+    let state = expect_context::<State>();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let drawn = Drawn { layout: StoredValue::new(Layout::default()), shown: StoredValue::new(Vec::new()) };
+    let tip = RwSignal::new(None::<(usize, f64, f64)>);
+    follow_size(canvas_ref, c.size);
+    redraw_on_change(state, c, canvas_ref, drawn);
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let (_, _, dpr) = c.size.get_untracked();
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let px = |v: f64| (v * dpr) as i32;
+        let hit = drawn.layout.with_value(|l| chart::hit_test(l, px(x), px(y), px(8.0)));
+        tip.set(hit.map(|i| (i, x, y)));
+    };
+    view! {
+        <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
+            <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
+                aria-label=move || state.t("trend.title") on:mousemove=on_move></canvas>
+            {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).copied())?, x, y, state.lang.get())))}
+        </div>
+    }
+}
+
+/// The tooltip of model `m` at (`x`, `y`) CSS pixels: name, date, compute, the other source's
+/// figure and the citation with its link.
+fn tooltip(m: &'static Model, x: f64, y: f64, lang: Lang) -> impl IntoView {
+    let (pfs, flop) = crate::render::model_compute(m);
+    let other = crate::render::counterpart(m, lang);
+    // style:left/top go through CSSOM: a strict CSP refuses a style attribute.
+    view! {
+        <div class="tooltip" data-testid="chart-tooltip"
+            style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>
+            <strong>{crate::i18n::model_name(m.name, lang)}</strong> " · " {m.date.to_string()}
+            <div>{sup(&pfs)} " pfs-days = " {sup(&flop)} " FLOP"</div>
+            {other.map(|line| view! { <div class="muted">{line}</div> })}
+            <div class="source">{m.citation_in(lang)}</div>
+            <a href=m.source_link() target="_blank" rel="noopener">{m.source_link()}</a>
+        </div>
     }
 }
 
@@ -390,8 +475,7 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
                             <tr>
                                 <td>{crate::i18n::model_name(m.name, state.lang.get())}</td>
                                 <td>{m.date.to_string()}</td>
-                                <td class="num">{if m.upper_bound { "< " } else { "" }}
-                                    {sup(&crate::format::readable(m.pfs_days.unwrap_or(0.0), 3, ","))}</td>
+                                <td class="num">{sup(&crate::render::model_compute(m).0)}</td>
                                 <td><a href=m.source_link()>{m.citation_in(state.lang.get())}</a></td>
                             </tr>
                         }).collect_view()}

@@ -52,13 +52,15 @@ fn apply(text: &str) -> Status {
     }
 }
 
-#[component]
-pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> impl IntoView {
-    let state = expect_context::<State>();
-    let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
-    let text = RwSignal::new(saved.clone());
-    let status = RwSignal::new(Status::None);
-    let run = move || {
+/// Installs the text as the imported data set, keeps it in local storage, and shows the set on
+/// the chart when it has rows.
+fn installer(
+    text: RwSignal<String>,
+    status: RwSignal<Status>,
+    sets: RwSignal<Vec<DatasetId>>,
+    version: RwSignal<u32>,
+) -> impl Fn() + Copy + 'static {
+    move || {
         let s = text.with_untracked(|t| apply(t));
         if let Some(st) = storage() {
             st.set_item(STORAGE_KEY, &text.get_untracked()).ok();
@@ -72,38 +74,45 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
         });
         status.set(s);
         version.update(|v| *v += 1);
-    };
+    }
+}
+
+/// Reads a chosen or dropped file into `text`, then installs it.
+fn read_file(file: web_sys::File, text: RwSignal<String>, run: impl Fn() + 'static) {
+    leptos::task::spawn_local(async move {
+        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            text.set(v.as_string().unwrap_or_default());
+            run();
+        }
+    });
+}
+
+#[component]
+pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
+    let text = RwSignal::new(saved.clone());
+    let status = RwSignal::new(Status::None);
+    let run = installer(text, status, sets, version);
     if !saved.trim().is_empty() {
         run();
     }
-    let read = move |file: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                text.set(v.as_string().unwrap_or_default());
-                run();
-            }
-        });
-    };
     let on_file = move |ev: leptos::ev::Event| {
         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-            read(file);
+            read_file(file, text, run);
         }
     };
     // A file dropped on the text area is read like a chosen one.
     let on_drop = move |ev: leptos::ev::DragEvent| {
         if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
             ev.prevent_default();
-            read(file);
+            read_file(file, text, run);
         }
     };
     let download = move |_| {
         let csv = import::to_csv(&import::import(&text.get_untracked()).rows);
         super::export::save("aicompute-imported.csv", "text/csv", &csv);
-    };
-    let problems = move || match status.get() {
-        Status::Loaded { problems, .. } => problems,
-        _ => Vec::new(),
     };
     view! {
         <details class="import no-print" open=!saved.trim().is_empty()>
@@ -132,6 +141,21 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
                     {move || state.t("import.download")}
                 </button>
             </div>
+            <ImportStatus status=status/>
+            <p class="muted">{move || t(state.lang.get(), "import.kept")}</p>
+        </details>
+    }
+}
+
+/// What the last import did, and its first 20 problems.
+#[component]
+fn ImportStatus(status: RwSignal<Status>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let problems = move || match status.get() {
+        Status::Loaded { problems, .. } => problems,
+        _ => Vec::new(),
+    };
+    view! {
             <p id="import-status" data-testid="import-status" role="status">{move || status.get().message(state.lang.get())}</p>
             <ul id="import-data-error" class="error" data-testid="import-data-error">
                 {move || {
@@ -139,7 +163,5 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
                     problems().iter().take(20).map(|p| view! { <li>{p.message(lang)}</li> }).collect_view()
                 }}
             </ul>
-            <p class="muted">{move || t(state.lang.get(), "import.kept")}</p>
-        </details>
     }
 }

@@ -142,25 +142,7 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
     provide_context(export::DrawnChart(RwSignal::new(None)));
     provide_context(saved::load());
 
-    // The URL and local storage follow the calculation (replaceState: no history spam), off the
-    // keystroke path: see `persist`.
-    Effect::new(move |_| persist::changed(calc.with(share::encode)));
-    persist::listen();
-    Effect::new(move |_| {
-        let l = lang.get();
-        if let Some(el) = document().document_element() {
-            el.set_attribute("lang", l.html()).ok();
-        }
-        document().set_title(&format!("{} · {}", t(l, "app.title"), t(l.other(), "app.title")));
-    });
-    // Projector mode: a class on the root element enlarges type (CSS) and the chart.
-    Effect::new(move |_| {
-        let on = calc.with(|c| c.projector);
-        if let Some(el) = document().document_element() {
-            el.class_list().toggle_with_force("projector", on).ok();
-        }
-    });
-
+    follow_document(state);
     let ignored = RwSignal::new(ignored);
     view! {
         <header class="top">
@@ -170,45 +152,9 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
                 <p class="pfsday">{move || crate::format::superscript(state.t("app.pfsday"))}</p>
                 <p class="pfsday" data-testid="terms">{move || crate::format::superscript(state.t("app.terms"))}</p>
             </div>
-            <div class="controls no-print">
-                <PresetMenu/>
-                <CopyLink/>
-                <button
-                    type="button"
-                    class="secondary"
-                    data-testid="projector-toggle"
-                    aria-pressed=move || if calc.with(|c| c.projector) { "true" } else { "false" }
-                    on:click=move |_| calc.update(|c| c.projector = !c.projector)
-                >
-                    {move || state.t("projector")}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| { window().print().ok(); }>
-                    {move || state.t("print")}
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    data-testid="lang-switch"
-                    lang=move || lang.get().other().html()
-                    on:click=move |_| calc.update(|c| c.lang = c.lang.other())
-                >
-                    {move || state.t("lang.switch")}
-                </button>
-            </div>
+            <PageControls/>
         </header>
-        {move || {
-            let list = ignored.get();
-            (!list.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="notice" role="status" data-testid="link-ignored">
-                            <p>{state.t("share.ignored")}</p>
-                            <ul>{list.into_iter().map(|i| view! { <li>{move || i.message(state.lang.get())}</li> }).collect_view()}</ul>
-                            <button type="button" class="secondary no-print" on:click=move |_| ignored.set(Vec::new())>"×"</button>
-                        </div>
-                    }
-                })
-        }}
+        <IgnoredNotice ignored=ignored/>
         <PresetInfo/>
         <main class="grid">
             <fields::Method1Panel/>
@@ -216,6 +162,89 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
             <results::Results/>
             <chart::Trend/>
         </main>
+        <PageFooter/>
+    }
+}
+
+/// What outside the page follows the calculation: the URL and local storage (replaceState, no
+/// history spam, off the keystroke path: see `persist`), the document's language and title, and
+/// projector mode (a class on the root element enlarges type in CSS, and the chart).
+fn follow_document(state: State) {
+    let calc = state.calc;
+    Effect::new(move |_| persist::changed(calc.with(share::encode)));
+    persist::listen();
+    Effect::new(move |_| {
+        let l = state.lang.get();
+        if let Some(el) = document().document_element() {
+            el.set_attribute("lang", l.html()).ok();
+        }
+        document().set_title(&format!("{} · {}", t(l, "app.title"), t(l.other(), "app.title")));
+    });
+    Effect::new(move |_| {
+        let on = calc.with(|c| c.projector);
+        if let Some(el) = document().document_element() {
+            el.class_list().toggle_with_force("projector", on).ok();
+        }
+    });
+}
+
+/// The header's buttons: presets, copy link, projector mode, print, the other language.
+#[component]
+fn PageControls() -> impl IntoView {
+    let state = expect_context::<State>();
+    let calc = state.calc;
+    view! {
+        <div class="controls no-print">
+            <PresetMenu/>
+            <CopyLink/>
+            <button
+                type="button"
+                class="secondary"
+                data-testid="projector-toggle"
+                aria-pressed=move || if calc.with(|c| c.projector) { "true" } else { "false" }
+                on:click=move |_| calc.update(|c| c.projector = !c.projector)
+            >
+                {move || state.t("projector")}
+            </button>
+            <button type="button" class="secondary" on:click=move |_| { window().print().ok(); }>
+                {move || state.t("print")}
+            </button>
+            <button
+                type="button"
+                class="secondary"
+                data-testid="lang-switch"
+                lang=move || state.lang.get().other().html()
+                on:click=move |_| calc.update(|c| c.lang = c.lang.other())
+            >
+                {move || state.t("lang.switch")}
+            </button>
+        </div>
+    }
+}
+
+/// The parts of the opening link that were ignored, until dismissed.
+#[component]
+fn IgnoredNotice(ignored: RwSignal<Vec<Ignored>>) -> impl IntoView {
+    let state = expect_context::<State>();
+    move || {
+        let list = ignored.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="status" data-testid="link-ignored">
+                    <p>{state.t("share.ignored")}</p>
+                    <ul>{list.into_iter().map(|i| view! { <li>{move || i.message(state.lang.get())}</li> }).collect_view()}</ul>
+                    <button type="button" class="secondary no-print" on:click=move |_| ignored.set(Vec::new())>"×"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Accuracy, credit and licences.
+#[component]
+fn PageFooter() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
         <footer>
             <p>{move || state.t("footer.accuracy")}</p>
             <p>
@@ -308,6 +337,8 @@ fn CopyLink() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     // The link of the calculation, or of the same calculation as an exercise.
     let copy = move |quiz: bool| {
+        // Cleared first, so each copy's outcome shows as a fresh status (tests wait on it).
+        status.set(None);
         let l = window().location();
         let base = format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default());
         let href = format!(
