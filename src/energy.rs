@@ -135,43 +135,6 @@ pub fn cost_usd(chip_hours: f64, usd_per_chip_hour: f64) -> Option<f64> {
     product(&[chip_hours, usd_per_chip_hour])
 }
 
-/// A run's inputs in base units.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Run {
-    pub chips: f64,
-    pub seconds: f64,
-    pub watts: f64,
-    pub pue: f64,
-    /// kg CO2e per kWh, if a grid is given.
-    pub kg_per_kwh: Option<f64>,
-    /// USD per chip-hour, if a price is given.
-    pub usd_per_chip_hour: Option<f64>,
-}
-
-/// What a run used.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Footprint {
-    pub chip_hours: f64,
-    pub kwh: f64,
-    pub kg_co2e: Option<f64>,
-    pub usd: Option<f64>,
-}
-
-/// The footprint of a run; `None` where an input is negative or a result too large.
-pub fn footprint(run: &Run) -> Option<Footprint> {
-    let chip_hours = chip_hours(run.chips, run.seconds)?;
-    let kwh = energy_kwh(chip_hours, run.watts, run.pue)?;
-    let kg_co2e = match run.kg_per_kwh {
-        Some(g) => Some(emissions_kg(kwh, g)?),
-        None => None,
-    };
-    let usd = match run.usd_per_chip_hour {
-        Some(p) => Some(cost_usd(chip_hours, p)?),
-        None => None,
-    };
-    Some(Footprint { chip_hours, kwh, kg_co2e, usd })
-}
-
 /// A number with 3 significant digits and grouped thousands: "433", "24.7", "1,083".
 fn num3(v: f64) -> String {
     let r = round_sig(v, 3);

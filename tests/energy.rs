@@ -2,8 +2,8 @@
 //! units, the field checks and the chip catalog's TDPs.
 
 use aicompute::energy::{
-    chip_hours, cost_usd, emissions_kg, energy_kwh, footprint, format_emissions, format_energy, format_power,
-    format_usd, grid, parse_grid, parse_power, parse_price, parse_pue, EnergyError, Input, Run, DEFAULT_PUE, GRIDS,
+    chip_hours, cost_usd, emissions_kg, energy_kwh, format_emissions, format_energy, format_power,
+    format_usd, grid, parse_grid, parse_power, parse_price, parse_pue, EnergyError, Input, DEFAULT_PUE, GRIDS,
 };
 use aicompute::expr::Dim;
 use aicompute::hardware::{chips, lookup, Source};
@@ -58,24 +58,26 @@ fn deepseek_v3_cost() {
 #[test]
 fn chip_hours_and_footprint() {
     close(chip_hours(384.0, 10.0 * 86400.0), 384.0 * 10.0 * 24.0);
-    let run = Run {
-        chips: 384.0,
-        seconds: 10.0 * 86400.0,
-        watts: 400.0,
-        pue: 1.1,
-        kg_per_kwh: Some(0.4),
-        usd_per_chip_hour: None,
+    // The whole footprint of a run, as Method 2 computes it: 384 chips for 10 days at 400 W,
+    // PUE 1.1, a grid of 0.4 kg CO2e/kWh, no price.
+    let c = aicompute::calc::Calculation {
+        power: "400 W".into(),
+        pue: "1.1".into(),
+        grid: "0.4".into(),
+        ..Default::default()
     };
-    let f = footprint(&run).unwrap();
-    close(Some(f.chip_hours), 384.0 * 240.0);
-    close(Some(f.kwh), 384.0 * 240.0 * 400.0 * 1.1 / 1000.0);
-    close(f.kg_co2e, 384.0 * 240.0 * 400.0 * 1.1 / 1000.0 * 0.4);
+    let (chips, seconds) = (aicompute::expr::Value::num(384.0), aicompute::expr::Value::num(10.0 * 86400.0));
+    let f = aicompute::footprint::compute(&c, chips, seconds).unwrap();
+    close(Some(f.chip_hours.mid()), 384.0 * 240.0);
+    close(f.kwh.map(|v| v.mid()), 384.0 * 240.0 * 400.0 * 1.1 / 1000.0);
+    close(f.co2_kg.map(|v| v.mid()), 384.0 * 240.0 * 400.0 * 1.1 / 1000.0 * 0.4);
     assert_eq!(f.usd, None);
     // Nothing negative or infinite comes out.
     assert_eq!(chip_hours(-1.0, 5.0), None);
     assert_eq!(energy_kwh(1e300, 1e300, 1.0), None);
     assert_eq!(cost_usd(f64::NAN, 1.0), None);
-    assert_eq!(footprint(&Run { pue: -1.0, ..run }), None);
+    let huge = aicompute::calc::Calculation { power: "1e300 W".into(), ..c };
+    assert!(aicompute::footprint::compute(&huge, aicompute::expr::Value::num(1e300), seconds).is_err());
 }
 
 #[test]
