@@ -6,7 +6,7 @@
 #   time to the first painted chart, median of 7 fresh loads;
 #   keystroke -> result, and -> result + next frame, p50/p95, with the default points, with
 #   Epoch AI's models and with 10,000 imported points (a generated CSV pasted into the import);
-#   canvas calls, layout-reading calls and layouts (Chromium's LayoutCount) per keystroke;
+#   canvas calls, layout-reading calls and layouts per keystroke (from a trace: all, and forced by script);
 #   natively, evaluate() and the trend fit on 10,000 points.
 # Usage: scripts/bench.sh [--no-build]   (the machine should be quiet: times are wall-clock)
 set -euo pipefail

@@ -2,8 +2,8 @@
 //! units, the field checks and the chip catalog's TDPs.
 
 use aicompute::energy::{
-    chip_hours, cost_usd, emissions_kg, energy_kwh, format_emissions, format_energy, format_power,
-    format_usd, grid, parse_grid, parse_power, parse_price, parse_pue, EnergyError, Input, DEFAULT_PUE, GRIDS,
+    chip_hours, cost_usd, emissions_kg, energy_kwh, format_emissions, format_energy, format_power, format_usd, grid,
+    parse_grid, parse_power, parse_price, parse_pue, EnergyError, Input, DEFAULT_PUE, GRIDS,
 };
 use aicompute::expr::Dim;
 use aicompute::hardware::{chips, lookup, Source};

@@ -89,6 +89,25 @@ test('expressions, units and ranges typed by hand', async () => {
   await context.close();
 });
 
+test('typing updates the result in place: a derivation the reader closed stays closed', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128');
+  const details = calc.page.locator('.result details.derivation').first();
+  await details.locator('summary').click();
+  assert.equal(await details.evaluate((d) => d.open), false, 'closed by the reader');
+  await calc.fill('ops-epochs', '64');
+  // 11.4e9 × 2 × 3 × 1.2e6 × 64 FLOP, in pfs-days.
+  assert.equal(await calc.text('ops-pfs-days'), sig3(11.4e9 * 6 * 1.2e6 * 64 / PFS_DAY));
+  assert.match(await calc.page.locator('[data-testid="ops-formula"]').textContent(), /64/, 'the formula follows');
+  assert.equal(await details.evaluate((d) => d.open), false, 'still closed after a keystroke');
+  await calc.fill('ops-epochs', 'x');
+  assert.equal(await calc.text('ops-pfs-days'), '—');
+  await calc.fill('ops-epochs', '128');
+  assert.equal(await calc.text('ops-pfs-days'), sig3(11.4e9 * 6 * 1.2e6 * 128 / PFS_DAY));
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('a broken field shows its message and the rest keeps working', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '');

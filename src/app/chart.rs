@@ -235,6 +235,7 @@ struct Drawn {
 /// Redraws the chart whenever what it shows changes.
 fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::html::Canvas>, drawn: Drawn) {
     let background = StoredValue::new_local(None::<Background>);
+    let css_height = StoredValue::new(String::new());
     Effect::new(move |_| {
         let (w, h, dpr) = c.size.get();
         let Some(canvas) = canvas_ref.get() else { return };
@@ -247,8 +248,13 @@ fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::htm
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        // Through CSSOM, not a style attribute: a strict CSP (style-src 'self') allows only the former.
-        canvas.style(("height", format!("{}px", (h as f64 / dpr).round())));
+        // Through CSSOM, not a style attribute: a strict CSP (style-src 'self') allows only the
+        // former. Only when it changes: each write would dirty the page's layout.
+        let height = format!("{}px", (h as f64 / dpr).round());
+        if css_height.with_value(|h| *h != height) {
+            css_height.set_value(height.clone());
+            canvas.style(("height", height));
+        }
         let spec = c.spec(state, dpr);
         if let Some(d) = use_context::<super::export::DrawnChart>() {
             d.0.set(Some((spec.clone(), (w as f64 / dpr).round() as u32, (h as f64 / dpr).round() as u32)));

@@ -14,122 +14,164 @@ enum Which {
     Two,
 }
 
+/// What a method's result shows, as text: FLOP, PF and pfs-days, and below them the derivation
+/// or why there is none. Kept as a memo so a keystroke updates text nodes instead of rebuilding
+/// the result (and a derivation the user closed stays closed).
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    figures: [String; 3],
+    body: Body,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Body {
+    Derivation { lines: Vec<String>, formula: String, notes: Vec<String> },
+    Empty,
+    Invalid,
+}
+
+fn shown(o: &Outcome, lang: crate::i18n::Lang) -> Shown {
+    let Outcome::Done(e) = o else {
+        let body = if matches!(o, Outcome::Empty) { Body::Empty } else { Body::Invalid };
+        return Shown { figures: ["—".into(), "—".into(), "—".into()], body };
+    };
+    let mut lines: Vec<String> = render::steps(e, lang).into_iter().map(|s| sup(&s)).collect();
+    let formula = lines.pop().unwrap_or_default();
+    let notes = e.notes.iter().map(|n| sup(&render::note(n, lang))).collect();
+    Shown {
+        figures: [sup(&render::pfs_days(e.flop, lang)), sup(&render::flop(e.flop)), sup(&render::pf(e.flop, lang))],
+        body: Body::Derivation { lines, formula, notes },
+    }
+}
+
+/// `<li>` items of a list of texts.
+fn items(list: Vec<String>) -> impl IntoView {
+    list.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()
+}
+
 #[component]
 fn MethodResult(which: Which) -> impl IntoView {
     let state = expect_context::<State>();
     let prefix = if which == Which::One { "ops" } else { "gpu" };
     let title = if which == Which::One { "m1.title" } else { "m2.title" };
-    let outcome = Memo::new(move |_| {
-        state.eval.with(|e| if which == Which::One { e.method1.clone() } else { e.method2.clone() })
-    });
-    move || {
+    let shown = Memo::new(move |_| {
         let lang = state.lang.get();
-        let o = outcome.get();
-        let (flop, pf, pfs) = match &o {
-            Outcome::Done(e) => {
-                (sup(&render::flop(e.flop)), sup(&render::pf(e.flop, lang)), sup(&render::pfs_days(e.flop, lang)))
-            }
-            _ => ("—".to_string(), "—".to_string(), "—".to_string()),
-        };
-        let body = match &o {
-            Outcome::Done(e) => {
-                let steps: Vec<String> = render::steps(e, lang).into_iter().map(|s| sup(&s)).collect();
-                let (lines, formula) = steps.split_at(steps.len().saturating_sub(1));
-                view! {
-                    <details class="derivation" open>
-                        <summary>{t(lang, "result.derivation")}</summary>
-                        <ul>{lines.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
-                        <p class="formula" data-testid=format!("{prefix}-formula")>{formula.first().cloned()}</p>
-                        <ul class="notes">{e.notes.iter().map(|n| view! { <li>{sup(&render::note(n, lang))}</li> }).collect_view()}</ul>
-                    </details>
-                }
-                .into_any()
-            }
-            Outcome::Empty => view! { <p class="muted">{t(lang, "result.empty")}</p> }.into_any(),
-            Outcome::Invalid(_) => view! { <p class="muted">{t(lang, "result.invalid")}</p> }.into_any(),
-        };
-        view! {
-            <div class="result">
-                <h3>{t(lang, title)}</h3>
-                <dl class="figures" aria-live="polite">
-                    <div class="big">
-                        <dt>{t(lang, "result.pfs")}</dt>
-                        <dd data-testid=format!("{prefix}-pfs-days")>{pfs}</dd>
-                    </div>
-                    <div>
-                        <dt>{t(lang, "result.flop")}</dt>
-                        <dd data-testid=format!("{prefix}-flop")>{flop}</dd>
-                    </div>
-                    <div>
-                        <dt>{t(lang, "result.pf")}</dt>
-                        <dd data-testid=format!("{prefix}-pf")>{pf}</dd>
-                    </div>
-                </dl>
-                {body}
-                {(which == Which::Two).then(|| view! { <Footprint/> })}
-            </div>
-        }
+        state.eval.with(|e| shown(if which == Which::One { &e.method1 } else { &e.method2 }, lang))
+    });
+    let figure = move |i: usize| move || shown.with(|s| s.figures[i].clone());
+    let derivation =
+        move |pick: fn(&Body) -> Option<Vec<String>>| move || items(shown.with(|s| pick(&s.body)).unwrap_or_default());
+    let formula = move || {
+        shown.with(|s| match &s.body {
+            Body::Derivation { formula, .. } => formula.clone(),
+            _ => String::new(),
+        })
+    };
+    let fallback = move || {
+        let key = if shown.with(|s| s.body == Body::Invalid) { "result.invalid" } else { "result.empty" };
+        view! { <p class="muted">{move || state.t(key)}</p> }
+    };
+    view! {
+        <div class="result">
+            <h3>{move || state.t(title)}</h3>
+            <dl class="figures" aria-live="polite">
+                <div class="big">
+                    <dt>{move || state.t("result.pfs")}</dt>
+                    <dd data-testid=format!("{prefix}-pfs-days")>{figure(0)}</dd>
+                </div>
+                <div>
+                    <dt>{move || state.t("result.flop")}</dt>
+                    <dd data-testid=format!("{prefix}-flop")>{figure(1)}</dd>
+                </div>
+                <div>
+                    <dt>{move || state.t("result.pf")}</dt>
+                    <dd data-testid=format!("{prefix}-pf")>{figure(2)}</dd>
+                </div>
+            </dl>
+            <Show when=move || shown.with(|s| matches!(s.body, Body::Derivation { .. })) fallback=fallback>
+                <details class="derivation" open>
+                    <summary>{move || state.t("result.derivation")}</summary>
+                    <ul>{derivation(|b| match b { Body::Derivation { lines, .. } => Some(lines.clone()), _ => None })}</ul>
+                    <p class="formula" data-testid=format!("{prefix}-formula")>{formula}</p>
+                    <ul class="notes">{derivation(|b| match b { Body::Derivation { notes, .. } => Some(notes.clone()), _ => None })}</ul>
+                </details>
+            </Show>
+            {(which == Which::Two).then(|| view! { <Footprint/> })}
+        </div>
     }
 }
 
-/// Chip-hours, energy, emissions and cost of Method 2's run, with their arithmetic.
+/// Chip-hours, energy, emissions and cost of Method 2's run, with their arithmetic: the block is
+/// built when a footprint appears, and its texts follow.
 #[component]
 fn Footprint() -> impl IntoView {
     let state = expect_context::<State>();
     let footprint = Memo::new(move |_| state.eval.with(|e| e.footprint.clone().and_then(Result::ok)));
-    move || {
-        let lang = state.lang.get();
-        let f = footprint.get()?;
-        let dash = || "—".to_string();
-        let figures = [
-            ("m2.chip-hours", "gpu-chip-hours", Some(footprint::chip_hours_text(f.chip_hours))),
-            ("m2.energy", "gpu-energy", f.kwh.map(|v| footprint::energy_text(v, lang))),
-            ("m2.co2", "gpu-co2", f.co2_kg.map(|v| footprint::co2_text(v, lang))),
-            ("m2.cost", "gpu-cost", f.usd.map(|v| footprint::usd_text(v, lang))),
-        ];
-        // On the printed handout only when one of its fields was typed.
-        let typed = state.calc.with(|c| [&c.power, &c.pue, &c.grid, &c.price].iter().any(|t| !t.trim().is_empty()));
-        Some(view! {
+    let text = move |f: fn(&footprint::Footprint, crate::i18n::Lang) -> Option<String>| {
+        move || {
+            let lang = state.lang.get();
+            footprint.with(|v| v.as_ref().and_then(|v| f(v, lang))).unwrap_or_else(|| "—".to_string())
+        }
+    };
+    let list = move |f: fn(&footprint::Footprint, crate::i18n::Lang) -> Vec<String>| {
+        move || {
+            let lang = state.lang.get();
+            items(
+                footprint.with(|v| v.as_ref().map(|v| f(v, lang).iter().map(|l| sup(l)).collect())).unwrap_or_default(),
+            )
+        }
+    };
+    // On the printed handout only when one of its fields was typed.
+    let typed = move || state.calc.with(|c| [&c.power, &c.pue, &c.grid, &c.price].iter().any(|t| !t.trim().is_empty()));
+    view! {
+        <Show when=move || footprint.with(Option::is_some)>
             <div class="footprint" class:typed=typed data-testid="footprint">
-                <h4>{t(lang, "m2.footprint")}</h4>
+                <h4>{move || state.t("m2.footprint")}</h4>
                 <dl class="figures small">
-                    {figures.into_iter().map(|(label, id, v)| view! {
-                        <div><dt>{t(lang, label)}</dt><dd data-testid=id>{v.unwrap_or_else(dash)}</dd></div>
-                    }).collect_view()}
+                    <div><dt>{move || state.t("m2.chip-hours")}</dt>
+                        <dd data-testid="gpu-chip-hours">{text(|f, _| Some(footprint::chip_hours_text(f.chip_hours)))}</dd></div>
+                    <div><dt>{move || state.t("m2.energy")}</dt>
+                        <dd data-testid="gpu-energy">{text(|f, l| f.kwh.map(|v| footprint::energy_text(v, l)))}</dd></div>
+                    <div><dt>{move || state.t("m2.co2")}</dt>
+                        <dd data-testid="gpu-co2">{text(|f, l| f.co2_kg.map(|v| footprint::co2_text(v, l)))}</dd></div>
+                    <div><dt>{move || state.t("m2.cost")}</dt>
+                        <dd data-testid="gpu-cost">{text(|f, l| f.usd.map(|v| footprint::usd_text(v, l)))}</dd></div>
                 </dl>
-                <ul class="derivation-lines">{footprint::lines(&f, lang).into_iter().map(|l| view! { <li>{sup(&l)}</li> }).collect_view()}</ul>
-                <ul class="notes">{footprint::notes(&f, lang).into_iter().map(|n| view! { <li>{sup(&n)}</li> }).collect_view()}</ul>
+                <ul class="derivation-lines">{list(footprint::lines)}</ul>
+                <ul class="notes">{list(footprint::notes)}</ul>
             </div>
-        })
+        </Show>
     }
 }
 
 /// Where the headline estimate (Method 1's, else Method 2's) stands against the legal
-/// thresholds, each with its source.
+/// thresholds, each with its source. The block stays; its list follows the estimate.
 #[component]
 fn Thresholds() -> impl IntoView {
     let state = expect_context::<State>();
     let flop = Memo::new(move |_| state.eval.with(|e| e.headline().map(|x| x.flop.mid())));
-    move || {
-        let lang = state.lang.get();
-        let list = thresholds::against(flop.get()?);
-        // Far below every threshold (under 1% of each), the list is left off the printed handout.
-        let far = list.iter().all(|s| s.ratio < 0.01);
-        Some(view! {
+    let list = Memo::new(move |_| flop.get().map(thresholds::against).unwrap_or_default());
+    // Far below every threshold (under 1% of each), the list is left off the printed handout.
+    let far = move || list.with(|l| l.iter().all(|s| s.ratio < 0.01));
+    view! {
+        <Show when=move || flop.with(Option::is_some)>
             <div class="thresholds" class:far=far data-testid="thresholds">
-                <h3>{t(lang, "thresholds.title")}</h3>
+                <h3>{move || state.t("thresholds.title")}</h3>
                 <ul>
-                    {list.into_iter().map(|s| view! {
-                        <li class:above=s.is_above()>
-                            {sup(&s.sentence(lang))} " "
-                            <a href=s.threshold.source_url title=crate::i18n::tr(lang, s.threshold.note_en, s.threshold.note_zh)>
-                                {t(lang, "m2.source")}
-                            </a>
-                        </li>
-                    }).collect_view()}
+                    {move || {
+                        let lang = state.lang.get();
+                        list.get().into_iter().map(|s| view! {
+                            <li class:above=s.is_above()>
+                                {sup(&s.sentence(lang))} " "
+                                <a href=s.threshold.source_url title=crate::i18n::tr(lang, s.threshold.note_en, s.threshold.note_zh)>
+                                    {t(lang, "m2.source")}
+                                </a>
+                            </li>
+                        }).collect_view()
+                    }}
                 </ul>
             </div>
-        })
+        </Show>
     }
 }
 
