@@ -89,6 +89,33 @@ test('expressions, units and ranges typed by hand', async () => {
   await context.close();
 });
 
+test('first paint is the static shell: title, the panels\' headings and the chart\'s frame; the app replaces it', async () => {
+  const context = await fresh();
+  const page = await context.newPage();
+  // Hold the wasm back until the shell has been looked at.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(BASE + '?v=1&lang=zh');
+  const shell = page.locator('#loading');
+  await shell.waitFor();
+  assert.match(await shell.locator('h1').innerText(), /AI training compute calculator · AI 训练算力计算器/);
+  assert.equal(await shell.locator('section.panel h2').count(), 4);
+  assert.ok((await shell.locator('.shell-chart').boundingBox()).height > 100, 'the chart has its frame');
+  const before = await page.locator('section.panel.method1').first().boundingBox();
+  await page.screenshot({ path: `${SHOTS}/shell-1280.png` });
+  release();
+  const calc = new Calculator(page, BASE);
+  await calc.ready();
+  assert.equal(await page.locator('#loading').count(), 0, 'the shell is gone');
+  const after = await page.locator('section.panel.method1').first().boundingBox();
+  assert.ok(Math.abs(after.x - before.x) < 1 && Math.abs(after.width - before.width) < 1, 'the panel keeps its column');
+  assert.ok(Math.abs(after.y - before.y) < 40, `the panel stays where it was (${before.y} -> ${after.y} px)`);
+  assert.match(await page.locator('h1').innerText(), /^AI 训练算力计算器$/);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('typing updates the result in place: a derivation the reader closed stays closed', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128');

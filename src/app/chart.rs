@@ -288,7 +288,7 @@ pub fn Trend() -> impl IntoView {
     load_epoch_when_wanted(c);
     view! {
         <section class="panel trend" aria-labelledby="trend-title">
-            <h2 id="trend-title">{move || state.t("trend.title")}</h2>
+            <h2 id="trend-title">{state.tx("trend.title")}</h2>
             <TrendSummary c=c/>
             <ChartControls c=c/>
             {move || match c.epoch.get() {
@@ -298,7 +298,7 @@ pub fn Trend() -> impl IntoView {
             }}
             <UserPointInputs/>
             <ChartCanvas c=c/>
-            <p class="muted no-print">{move || state.t("trend.hover")}</p>
+            <p class="muted no-print">{state.tx("trend.hover")}</p>
             <DataTable rows=c.points/>
             <super::saved::SavedEstimates/>
             <super::import::ImportData sets=c.sets version=c.imported/>
@@ -312,7 +312,7 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <p class="doubling">
-            {move || state.t("trend.doubling")} {move || crate::i18n::colon(state.lang.get())}
+            {state.tx("trend.doubling")} {move || crate::i18n::colon(state.lang.get())}
             <strong data-testid="doubling-time">
                 {move || {
                     let lang = state.lang.get();
@@ -357,7 +357,7 @@ fn ChartControls(c: ChartState) -> impl IntoView {
     view! {
         <div class="chart-controls no-print">
             <fieldset>
-                <legend>{move || state.t("trend.dataset")}</legend>
+                <legend>{state.tx("trend.dataset")}</legend>
                 {DatasetId::ALL.into_iter().map(toggle).collect_view()}
                 {move || {
                     c.imported.track();
@@ -365,7 +365,7 @@ fn ChartControls(c: ChartState) -> impl IntoView {
                 }}
             </fieldset>
             <label>
-                {move || state.t("trend.fit")} " "
+                {state.tx("trend.fit")} " "
                 <select data-testid="fit-era" on:change=move |ev| c.fit_key.set(event_target_value(&ev))>
                     {ERAS.iter().map(|e| view! {
                         <option value=e.key selected=e.key == "modern-2012-2018">
@@ -378,10 +378,10 @@ fn ChartControls(c: ChartState) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" data-testid="show-thresholds" prop:checked=move || c.show_thresholds.get()
                     on:change=move |_| c.show_thresholds.update(|v| *v = !*v)/>
-                {move || state.t("trend.thresholds")}
+                {state.tx("trend.thresholds")}
             </label>
             <label>
-                {move || state.t("trend.moore")} " "
+                {state.tx("trend.moore")} " "
                 <select data-testid="moore" on:change=move |ev| c.moore.set(event_target_value(&ev).parse().unwrap_or(0.0))>
                     <option value="18">"18"</option>
                     <option value="24">"24"</option>
@@ -400,9 +400,9 @@ fn UserPointInputs() -> impl IntoView {
         <div class="user-point">
             <super::fields::Input field=crate::calc::Field::Date label="trend.date"/>
             <div class="field">
-                <label for="user-name">{move || state.t("trend.name")}</label>
+                <label for="user-name">{state.tx("trend.name")}</label>
                 <input id="user-name" type="text" data-testid="user-name"
-                    placeholder=move || state.t(crate::calc::Field::Name.spec().placeholder)
+                    placeholder=state.tx(crate::calc::Field::Name.spec().placeholder)
                     prop:value=move || state.calc.with(|c| c.name.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); state.calc.update(|c| c.name = v); }/>
             </div>
@@ -429,7 +429,7 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
     view! {
         <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
             <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
-                aria-label=move || state.t("trend.title") on:mousemove=on_move></canvas>
+                aria-label=state.tx("trend.title") on:mousemove=on_move></canvas>
             {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).copied())?, x, y, state.lang.get())))}
         </div>
     }

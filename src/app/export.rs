@@ -115,19 +115,19 @@ pub fn Exports() -> impl IntoView {
         });
     };
     view! {
-        <div class="exports no-print" role="group" aria-label=move || state.t("export.title")>
-            <span>{move || state.t("export.title")}</span>
+        <div class="exports no-print" role="group" aria-label=state.tx("export.title")>
+            <span>{state.tx("export.title")}</span>
             <button type="button" class="secondary" data-testid="export-json" on:click=move |_| data(false)>"JSON"</button>
             <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| data(true)>"CSV"</button>
             <button type="button" class="secondary" data-testid="export-png" on:click=move |_| picture(false)>"PNG"</button>
             <button type="button" class="secondary" data-testid="export-svg" on:click=move |_| picture(true)>"SVG"</button>
             <button type="button" class="secondary" data-testid="export-questions"
                 on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &crate::quiz::question_sheet(state.lang.get_untracked())))>
-                {move || state.t("export.questions")}
+                {state.tx("export.questions")}
             </button>
             <button type="button" class="secondary" data-testid="export-answers"
                 on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &crate::quiz::answer_key(state.lang.get_untracked())))>
-                {move || state.t("export.answers")}
+                {state.tx("export.answers")}
             </button>
             <span class="error" aria-live="polite">{move || status.get()}</span>
         </div>

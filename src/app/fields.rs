@@ -37,7 +37,7 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
     let error = Memo::new(move |_| field_error(state, field).map(|m| sup(&m)));
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || state.t(label)}</label>
+            <label for=id>{state.tx(label)}</label>
             <input
                 id=id
                 type="text"
@@ -45,7 +45,7 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
                 autocomplete="off"
                 spellcheck="false"
                 data-testid=id
-                placeholder=move || state.t(field.spec().placeholder)
+                placeholder=state.tx(field.spec().placeholder)
                 list=(!list.is_empty()).then_some(list)
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=err_id.clone()
@@ -96,13 +96,13 @@ pub fn Method1Panel() -> impl IntoView {
                 class:active=move || mode.get() == m
                 on:click=move |_| state.calc.update(|c| c.mode = m)
             >
-                {move || state.t(key)}
+                {state.tx(key)}
             </button>
         }
     };
     view! {
         <section class="panel method1" aria-labelledby="m1-title">
-            <h2 id="m1-title">{move || state.t("m1.title")}</h2>
+            <h2 id="m1-title">{state.tx("m1.title")}</h2>
             <div class="tabs no-print" role="tablist" aria-labelledby="m1-title" on:keydown=on_key>
                 {tab(Mode::Ops, "m1.tab.ops", "mode-ops")}
                 {tab(Mode::Layers, "m1.tab.layers", "mode-layers")}
@@ -143,14 +143,14 @@ fn ForwardOps() -> impl IntoView {
                     prop:checked=move || per.get() == p
                     on:change=move |_| state.calc.update(|c| c.per = p)
                 />
-                {move || state.t(key)}
+                {state.tx(key)}
             </label>
         }
     };
     view! {
         <Input field=Field::Forward label="m1.forward"/>
         <fieldset class="per">
-            <legend>{move || state.t("m1.per")}</legend>
+            <legend>{state.tx("m1.per")}</legend>
             {radio(Per::Mac, "m1.per.mac", "per-mac")}
             {radio(Per::Flop, "m1.per.flop", "per-flop")}
         </fieldset>
@@ -176,13 +176,13 @@ fn LayerCounter() -> impl IntoView {
     };
     view! {
         <div class="field" class:invalid=move || parsed.with(|p| p.is_err())>
-            <label for="ops-layers">{move || state.t("m1.layers")}</label>
+            <label for="ops-layers">{state.tx("m1.layers")}</label>
             <textarea
                 id="ops-layers"
                 data-testid="ops-layers"
                 rows="4"
                 spellcheck="false"
-                placeholder=move || state.t(Field::Layers.spec().placeholder)
+                placeholder=state.tx(Field::Layers.spec().placeholder)
                 aria-describedby="ops-layers-error ops-layers-help"
                 aria-invalid=move || if parsed.with(|p| p.is_err()) { "true" } else { "false" }
                 prop:value=move || state.calc.with(|c| c.layers.clone())
@@ -191,8 +191,8 @@ fn LayerCounter() -> impl IntoView {
                     state.calc.update(|c| c.layers = v);
                 }
             ></textarea>
-            <p class="help" id="ops-layers-help">{move || state.t("m1.layers.help")}</p>
-            <p class="help">{move || state.t("m1.layers.meaning")}</p>
+            <p class="help" id="ops-layers-help">{state.tx("m1.layers.help")}</p>
+            <p class="help">{state.tx("m1.layers.meaning")}</p>
             <p class="error" id="ops-layers-error" data-testid="ops-layers-error">
                 {move || parsed.with(|p| p.as_ref().err().map(|e| e.message(state.lang.get())))}
             </p>
@@ -228,7 +228,7 @@ pub fn Method2Panel() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
-            <h2 id="m2-title">{move || state.t("m2.title")}</h2>
+            <h2 id="m2-title">{state.tx("m2.title")}</h2>
             <Input field=Field::Chips label="m2.chips"/>
             <Input field=Field::Hardware label="m2.hardware" list="chips"/>
             <ChipChoices/>
@@ -315,7 +315,7 @@ fn UtilizationDefaults() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <p class="hint utilization-defaults no-print">
-            {move || state.t("m2.utilization.epoch")} " "
+            {state.tx("m2.utilization.epoch")} " "
             {crate::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
                 let pct = crate::format::percent(d.value);
                 let key = if d.language { "m2.utilization.language" } else { "m2.utilization.other" };
@@ -324,7 +324,7 @@ fn UtilizationDefaults() -> impl IntoView {
                     <button type="button" class="secondary small" title=d.source
                         data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
                         on:click=move |_| state.calc.update(|c| c.utilization = set.clone())>
-                        {pct.clone()} " " {move || state.t(key)}
+                        {pct.clone()} " " {state.tx(key)}
                     </button>
                 }
             }).collect_view()}
@@ -338,7 +338,7 @@ fn FootprintInputs() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <fieldset class="footprint-inputs">
-            <legend>{move || state.t("m2.footprint")}</legend>
+            <legend>{state.tx("m2.footprint")}</legend>
             <Input field=Field::Power label="m2.power"/>
             <Input field=Field::Pue label="m2.pue"/>
             <Input field=Field::Grid label="m2.grid" list="grids"/>
@@ -349,7 +349,7 @@ fn FootprintInputs() -> impl IntoView {
                 }).collect_view()}
             </datalist>
             <Input field=Field::Price label="m2.price"/>
-            <p class="hint">{move || state.t("m2.price.hint")}</p>
+            <p class="hint">{state.tx("m2.price.hint")}</p>
         </fieldset>
     }
 }

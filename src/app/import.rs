@@ -116,9 +116,9 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
     };
     view! {
         <details class="import no-print" open=!saved.trim().is_empty()>
-            <summary data-testid="import-toggle">{move || state.t("import.title")}</summary>
-            <p class="help">{move || state.t("import.help")}</p>
-            <label class="visually-hidden" for="import-data">{move || state.t("import.title")}</label>
+            <summary data-testid="import-toggle">{state.tx("import.title")}</summary>
+            <p class="help">{state.tx("import.help")}</p>
+            <label class="visually-hidden" for="import-data">{state.tx("import.title")}</label>
             <textarea
                 id="import-data"
                 data-testid="import-data"
@@ -132,13 +132,13 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
                 on:drop=on_drop
             ></textarea>
             <div class="import-row">
-                <button type="button" data-testid="import-apply" on:click=move |_| run()>{move || state.t("import.apply")}</button>
+                <button type="button" data-testid="import-apply" on:click=move |_| run()>{state.tx("import.apply")}</button>
                 <label class="file">
-                    {move || state.t("import.file")}
+                    {state.tx("import.file")}
                     <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="import-file" on:change=on_file/>
                 </label>
                 <button type="button" class="secondary" data-testid="import-download" on:click=download>
-                    {move || state.t("import.download")}
+                    {state.tx("import.download")}
                 </button>
             </div>
             <ImportStatus status=status/>

@@ -119,6 +119,12 @@ impl State {
     pub fn t(&self, key: &'static str) -> &'static str {
         t(self.lang.get(), key)
     }
+    /// The text of `key` in the page's language, following it, for a view: one closure type for
+    /// every translated string (a closure written at each of ~80 places is code of its own in
+    /// the wasm).
+    pub fn tx(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
     /// Whether the results are hidden: an exercise whose answer is not revealed yet.
     pub fn answer_hidden(&self) -> bool {
         self.calc.with(|c| c.quiz) && !self.revealed.get()
@@ -147,8 +153,8 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
     view! {
         <header class="top">
             <div class="title">
-                <h1>{move || state.t("app.title")}</h1>
-                <p class="subtitle">{move || state.t("app.subtitle")}</p>
+                <h1>{state.tx("app.title")}</h1>
+                <p class="subtitle">{state.tx("app.subtitle")}</p>
                 <p class="pfsday">{move || crate::format::superscript(state.t("app.pfsday"))}</p>
                 <p class="pfsday" data-testid="terms">{move || crate::format::superscript(state.t("app.terms"))}</p>
             </div>
@@ -204,10 +210,10 @@ fn PageControls() -> impl IntoView {
                 aria-pressed=move || if calc.with(|c| c.projector) { "true" } else { "false" }
                 on:click=move |_| calc.update(|c| c.projector = !c.projector)
             >
-                {move || state.t("projector")}
+                {state.tx("projector")}
             </button>
             <button type="button" class="secondary" on:click=move |_| { window().print().ok(); }>
-                {move || state.t("print")}
+                {state.tx("print")}
             </button>
             <button
                 type="button"
@@ -216,7 +222,7 @@ fn PageControls() -> impl IntoView {
                 lang=move || state.lang.get().other().html()
                 on:click=move |_| calc.update(|c| c.lang = c.lang.other())
             >
-                {move || state.t("lang.switch")}
+                {state.tx("lang.switch")}
             </button>
         </div>
     }
@@ -246,9 +252,9 @@ fn PageFooter() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <footer>
-            <p>{move || state.t("footer.accuracy")}</p>
+            <p>{state.tx("footer.accuracy")}</p>
             <p>
-                {move || state.t("footer.credit")} " "
+                {state.tx("footer.credit")} " "
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
                 <a href="https://epoch.ai/data/notable-ai-models">"Epoch AI: Notable AI Models"</a> " · "
                 <a href="https://epoch.ai/data/machine-learning-hardware">"Epoch AI: Machine Learning Hardware"</a> " · "
@@ -279,11 +285,11 @@ fn PresetMenu() -> impl IntoView {
     };
     view! {
         <label class="preset">
-            <span class="sr-only">{move || state.t("preset.label")}</span>
+            <span class="sr-only">{state.tx("preset.label")}</span>
             <select data-testid="preset-menu" on:change=on_change>
-                <option value="">{move || state.t("preset.none")}</option>
+                <option value="">{state.tx("preset.none")}</option>
                 {[(true, "preset.seed"), (false, "preset.modern")].map(|(seed, key)| view! {
-                    <optgroup label=move || state.t(key)>
+                    <optgroup label=state.tx(key)>
                         {move || EXAMPLES.iter().filter(|e| e.seed == seed).map(|e| view! { <option value=e.id>{e.display_name(state.lang.get())}</option> }).collect_view()}
                     </optgroup>
                 })}
@@ -356,8 +362,8 @@ fn CopyLink() -> impl IntoView {
         });
     };
     view! {
-        <button type="button" data-testid="copy-link" on:click=move |_| copy(false)>{move || state.t("share.copy")}</button>
-        <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(true)>{move || state.t("share.quiz")}</button>
+        <button type="button" data-testid="copy-link" on:click=move |_| copy(false)>{state.tx("share.copy")}</button>
+        <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(true)>{state.tx("share.quiz")}</button>
         <span class="copy-status" role="status" data-testid="copy-status">{move || status.get()}</span>
     }
 }

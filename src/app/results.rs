@@ -69,28 +69,28 @@ fn MethodResult(which: Which) -> impl IntoView {
     };
     let fallback = move || {
         let key = if shown.with(|s| s.body == Body::Invalid) { "result.invalid" } else { "result.empty" };
-        view! { <p class="muted">{move || state.t(key)}</p> }
+        view! { <p class="muted">{state.tx(key)}</p> }
     };
     view! {
         <div class="result">
-            <h3>{move || state.t(title)}</h3>
+            <h3>{state.tx(title)}</h3>
             <dl class="figures" aria-live="polite">
                 <div class="big">
-                    <dt>{move || state.t("result.pfs")}</dt>
+                    <dt>{state.tx("result.pfs")}</dt>
                     <dd data-testid=format!("{prefix}-pfs-days")>{figure(0)}</dd>
                 </div>
                 <div>
-                    <dt>{move || state.t("result.flop")}</dt>
+                    <dt>{state.tx("result.flop")}</dt>
                     <dd data-testid=format!("{prefix}-flop")>{figure(1)}</dd>
                 </div>
                 <div>
-                    <dt>{move || state.t("result.pf")}</dt>
+                    <dt>{state.tx("result.pf")}</dt>
                     <dd data-testid=format!("{prefix}-pf")>{figure(2)}</dd>
                 </div>
             </dl>
             <Show when=move || shown.with(|s| matches!(s.body, Body::Derivation { .. })) fallback=fallback>
                 <details class="derivation" open>
-                    <summary>{move || state.t("result.derivation")}</summary>
+                    <summary>{state.tx("result.derivation")}</summary>
                     <ul>{derivation(|b| match b { Body::Derivation { lines, .. } => Some(lines.clone()), _ => None })}</ul>
                     <p class="formula" data-testid=format!("{prefix}-formula")>{formula}</p>
                     <ul class="notes">{derivation(|b| match b { Body::Derivation { notes, .. } => Some(notes.clone()), _ => None })}</ul>
@@ -126,15 +126,15 @@ fn Footprint() -> impl IntoView {
     view! {
         <Show when=move || footprint.with(Option::is_some)>
             <div class="footprint" class:typed=typed data-testid="footprint">
-                <h4>{move || state.t("m2.footprint")}</h4>
+                <h4>{state.tx("m2.footprint")}</h4>
                 <dl class="figures small">
-                    <div><dt>{move || state.t("m2.chip-hours")}</dt>
+                    <div><dt>{state.tx("m2.chip-hours")}</dt>
                         <dd data-testid="gpu-chip-hours">{text(|f, _| Some(footprint::chip_hours_text(f.chip_hours)))}</dd></div>
-                    <div><dt>{move || state.t("m2.energy")}</dt>
+                    <div><dt>{state.tx("m2.energy")}</dt>
                         <dd data-testid="gpu-energy">{text(|f, l| f.kwh.map(|v| footprint::energy_text(v, l)))}</dd></div>
-                    <div><dt>{move || state.t("m2.co2")}</dt>
+                    <div><dt>{state.tx("m2.co2")}</dt>
                         <dd data-testid="gpu-co2">{text(|f, l| f.co2_kg.map(|v| footprint::co2_text(v, l)))}</dd></div>
-                    <div><dt>{move || state.t("m2.cost")}</dt>
+                    <div><dt>{state.tx("m2.cost")}</dt>
                         <dd data-testid="gpu-cost">{text(|f, l| f.usd.map(|v| footprint::usd_text(v, l)))}</dd></div>
                 </dl>
                 <ul class="derivation-lines">{list(footprint::lines)}</ul>
@@ -156,7 +156,7 @@ fn Thresholds() -> impl IntoView {
     view! {
         <Show when=move || flop.with(Option::is_some)>
             <div class="thresholds" class:far=far data-testid="thresholds">
-                <h3>{move || state.t("thresholds.title")}</h3>
+                <h3>{state.tx("thresholds.title")}</h3>
                 <ul>
                     {move || {
                         let lang = state.lang.get();
@@ -189,9 +189,9 @@ fn Quiz() -> impl IntoView {
     };
     view! {
         <div class="quiz" data-testid="quiz">
-            <h3>{move || state.t("quiz.title")}</h3>
-            <p>{move || state.t("quiz.ask")}</p>
-            <label class="quiz-label" for="quiz-answer">{move || state.t("quiz.answer")}</label>
+            <h3>{state.tx("quiz.title")}</h3>
+            <p>{state.tx("quiz.ask")}</p>
+            <label class="quiz-label" for="quiz-answer">{state.tx("quiz.answer")}</label>
             <div class="quiz-row">
                 <input
                     id="quiz-answer"
@@ -203,7 +203,7 @@ fn Quiz() -> impl IntoView {
                     on:input=move |ev| answer.set(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { check() }
                 />
-                <button type="button" data-testid="quiz-check" on:click=move |_| check()>{move || state.t("quiz.check")}</button>
+                <button type="button" data-testid="quiz-check" on:click=move |_| check()>{state.tx("quiz.check")}</button>
             </div>
             <p
                 id="quiz-verdict"
@@ -221,7 +221,7 @@ fn Quiz() -> impl IntoView {
                 }}
             </p>
             <button type="button" class="secondary" data-testid="quiz-reveal" on:click=move |_| state.revealed.set(true)>
-                {move || state.t("quiz.reveal")}
+                {state.tx("quiz.reveal")}
             </button>
         </div>
     }
@@ -233,7 +233,7 @@ pub fn Results() -> impl IntoView {
     let hidden = Memo::new(move |_| state.answer_hidden());
     view! {
         <section class="panel results" aria-labelledby="results-title">
-            <h2 id="results-title">{move || state.t("results.title")}</h2>
+            <h2 id="results-title">{state.tx("results.title")}</h2>
             {move || if hidden.get() { view! { <Quiz/> }.into_any() } else { view! { <Answer/> }.into_any() }}
         </section>
     }
@@ -247,7 +247,7 @@ fn Answer() -> impl IntoView {
         <MethodResult which=Which::One/>
         <MethodResult which=Which::Two/>
         <div class="compare" class:empty=move || state.eval.with(|e| e.comparison.is_none())>
-            <h3>{move || state.t("result.ratio")}</h3>
+            <h3>{state.tx("result.ratio")}</h3>
             <p data-testid="methods-ratio">
                 {move || {
                     let lang = state.lang.get();
@@ -274,7 +274,7 @@ fn Planner() -> impl IntoView {
     let n = |v: f64| sup(&crate::format::sci(v, 3));
     let figure = move |id: &'static str, label: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
         view! {
-            <div><dt>{move || state.t(label)}</dt><dd data-testid=id>{value}</dd></div>
+            <div><dt>{state.tx(label)}</dt><dd data-testid=id>{value}</dd></div>
         }
     };
     let chinchilla = move |pick: fn(&planner::Chinchilla) -> f64| {
@@ -287,7 +287,7 @@ fn Planner() -> impl IntoView {
     };
     view! {
         <details class="planner" data-testid="planner">
-            <summary>{move || state.t("plan.title")}</summary>
+            <summary>{state.tx("plan.title")}</summary>
             <super::fields::Input field=Field::Budget label="plan.compute"/>
             <dl class="figures small">
                 {figure("chinchilla-parameters", "plan.n", Box::new(move || chinchilla(|c| c.parameters)))}
@@ -296,7 +296,7 @@ fn Planner() -> impl IntoView {
                     plan.with(|p| p.tokens_per_parameter.map_or("—".into(), |r| crate::format::readable(r, 3, ",")))
                 }))}
             </dl>
-            <p class="help">{move || state.t("plan.chinchilla.help")}</p>
+            <p class="help">{state.tx("plan.chinchilla.help")}</p>
             <super::fields::Input field=Field::TokensPerSecond label="plan.tps"/>
             <dl class="figures small">
                 {figure("mfu", "plan.mfu", Box::new(move || {
@@ -308,7 +308,7 @@ fn Planner() -> impl IntoView {
                     })
                 }))}
             </dl>
-            <p class="help">{move || state.t("plan.mfu.help")}</p>
+            <p class="help">{state.tx("plan.mfu.help")}</p>
         </details>
     }
 }

@@ -101,8 +101,8 @@ pub fn SavedEstimates() -> impl IntoView {
     };
     view! {
         <div class="saved no-print">
-            <h3>{move || state.t("saved.title")}</h3>
-            <button type="button" class="secondary" data-testid="save-estimate" on:click=save>{move || state.t("saved.save")}</button>
+            <h3>{state.tx("saved.title")}</h3>
+            <button type="button" class="secondary" data-testid="save-estimate" on:click=save>{state.tx("saved.save")}</button>
             {move || {
                 let lang = state.lang.get();
                 let list = saved.0.get();

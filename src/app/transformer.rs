@@ -18,7 +18,7 @@ fn Choice(field: Field) -> impl IntoView {
     let words = architecture::options(field.want());
     view! {
         <label class="field">
-            <span>{move || state.t(field.spec().label)}</span>
+            <span>{state.tx(field.spec().label)}</span>
             <select
                 data-testid=id
                 prop:value=move || state.calc.with(|c| field.get(c).to_string())
@@ -27,7 +27,7 @@ fn Choice(field: Field) -> impl IntoView {
                     state.calc.update(|c| *field.get_mut(c) = v);
                 }
             >
-                <option value="">{move || state.t("tf.default")}</option>
+                <option value="">{state.tx("tf.default")}</option>
                 {words.iter().map(|w| view! { <option value=*w>{*w}</option> }).collect_view()}
             </select>
         </label>
@@ -83,7 +83,7 @@ fn ConfigPaste() -> impl IntoView {
     let invalid = move || result.with(|r| matches!(r, Some(Err(_))));
     view! {
         <div class="field" class:invalid=invalid>
-            <label for="transformer-config">{move || state.t("tf.config")}</label>
+            <label for="transformer-config">{state.tx("tf.config")}</label>
             <textarea
                 id="transformer-config"
                 data-testid="transformer-config"
@@ -119,11 +119,11 @@ fn Counts() -> impl IntoView {
     view! {
         <dl class="figures small">
             <div>
-                <dt>{move || state.t("tf.parameters")}</dt>
+                <dt>{state.tx("tf.parameters")}</dt>
                 <dd data-testid="transformer-parameters">{move || shown(|c| c.parameters)}</dd>
             </div>
             <div>
-                <dt>{move || state.t("tf.active-parameters")}</dt>
+                <dt>{state.tx("tf.active-parameters")}</dt>
                 <dd data-testid="transformer-active">{move || shown(|c| c.parameters_active)}</dd>
             </div>
         </dl>

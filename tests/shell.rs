@@ -1,0 +1,62 @@
+//! The static shell of index.html (what the first paint shows before the wasm runs) says what
+//! the app will: its title and panel headings are the app's own strings, in both languages, and
+//! its panels are the app's panels in the app's order.
+
+use aicompute::i18n::{t, Lang};
+
+const INDEX: &str = include_str!("../index.html");
+
+/// The text of the first `<tag ...>` element after `from` in the shell.
+fn element_after<'a>(html: &'a str, from: &str, tag: &str) -> &'a str {
+    let start = html.find(from).unwrap_or_else(|| panic!("no {from} in index.html"));
+    let rest = &html[start..];
+    let open = rest.find(&format!("<{tag}")).unwrap_or_else(|| panic!("no <{tag}> after {from}"));
+    let body = &rest[open..];
+    let text = &body[body.find('>').unwrap() + 1..];
+    &text[..text.find(&format!("</{tag}>")).unwrap()]
+}
+
+/// The text of an element's inner HTML, its tags dropped; and that the Chinese half is marked as
+/// Chinese (`<span lang="zh-CN">`), for screen readers.
+fn text(inner: &str) -> String {
+    assert!(inner.contains(r#"<span lang="zh-CN">"#), "{inner}");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_shell_headings_are_the_app_strings_in_both_languages() {
+    let shell = &INDEX[INDEX.find(r#"<div id="loading""#).expect("the shell's element")..];
+    let bilingual = |key: &'static str| format!("{} · {}", t(Lang::En, key), t(Lang::Zh, key));
+    assert_eq!(text(element_after(shell, "<header", "h1")), bilingual("app.title"));
+    for (panel, key) in [
+        ("panel method1", "m1.title"),
+        ("panel method2", "m2.title"),
+        ("panel results", "results.title"),
+        ("panel trend", "trend.title"),
+    ] {
+        assert_eq!(text(element_after(shell, &format!(r#"class="{panel}""#), "h2")), bilingual(key), "{panel}");
+    }
+}
+
+#[test]
+fn the_shell_panels_come_in_the_app_order() {
+    let shell = &INDEX[INDEX.find(r#"<div id="loading""#).unwrap()..];
+    let at = |class: &str| shell.find(&format!(r#"class="panel {class}""#)).unwrap_or(usize::MAX);
+    let order = ["method1", "method2", "results", "trend"].map(at);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // And the app mounts the same panels in that order.
+    let src = [include_str!("../src/app/fields.rs"), include_str!("../src/app/results.rs"), include_str!("../src/app/chart.rs")];
+    for class in ["method1", "method2", "results", "trend"] {
+        assert!(src.iter().any(|s| s.contains(&format!(r#"class="panel {class}""#))), "the app has a {class} panel");
+    }
+}
