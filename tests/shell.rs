@@ -55,7 +55,11 @@ fn the_shell_panels_come_in_the_app_order() {
     let order = ["method1", "method2", "results", "trend"].map(at);
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     // And the app mounts the same panels in that order.
-    let src = [include_str!("../src/app/fields.rs"), include_str!("../src/app/results.rs"), include_str!("../src/app/chart.rs")];
+    let src = [
+        include_str!("../src/app/fields.rs"),
+        include_str!("../src/app/results.rs"),
+        include_str!("../src/app/chart.rs"),
+    ];
     for class in ["method1", "method2", "results", "trend"] {
         assert!(src.iter().any(|s| s.contains(&format!(r#"class="panel {class}""#))), "the app has a {class} panel");
     }
