@@ -64,7 +64,7 @@ fn png(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
 fn svg(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
     let mut out = String::new();
     {
-        let backend = Measured::with(plotters_svg::SVGBackend::with_string(&mut out, (w, h))).ok_or("no 2D context")?;
+        let backend = Measured::svg(&mut out, (w, h)).ok_or("no 2D context")?;
         chart::draw(&backend.into_drawing_area(), spec).map_err(|e| JsValue::from_str(&e))?;
     }
     Ok(out)

@@ -1,17 +1,56 @@
-//! Text measured without page layout, for every chart the page draws.
+//! Every chart the page draws goes through one backend type, [`Measured`]: the page's canvas or
+//! the SVG of the download behind one enum (so the chart's drawing code is compiled once into the
+//! wasm, not once per backend), with text measured without page layout.
 
 use leptos::prelude::window;
 use plotters::prelude::DrawingBackend;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
+use plotters_svg::SVGBackend;
 use wasm_bindgen::JsCast;
 
+/// Where a chart is drawn.
+enum Target<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// A backend's error, as text (the two backends' error types differ).
+#[derive(Debug)]
+pub struct DrawError(String);
+
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+fn lift<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawingErrorKind<DrawError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(DrawError(e.to_string())),
+        DrawingErrorKind::FontError(f) => DrawingErrorKind::FontError(f),
+    }
+}
+
+/// The same call on whichever backend it is, its error lifted to [`DrawError`].
+macro_rules! each {
+    ($target:expr, $b:ident => $call:expr) => {
+        match $target {
+            Target::Canvas($b) => $call.map_err(lift),
+            Target::Svg($b) => $call.map_err(lift),
+        }
+    };
+}
+
 /// A plotters backend (the page's canvas, or the SVG of the download) with text measured by a
-/// canvas (`measureText`) instead of plotters' wasm default, which appends a `<span>` with a
-/// `style` attribute to the page for every label: a forced layout each, and refused under a
-/// strict Content-Security-Policy.
-pub struct Measured<B> {
-    inner: B,
+/// canvas that is never shown (`measureText`) instead of plotters' wasm default, which appends a
+/// `<span>` with a `style` attribute to the page for every label: a forced layout each, and
+/// refused under a strict Content-Security-Policy. A canvas outside the page also sets its font
+/// without restyling the page.
+pub struct Measured<'a> {
+    target: Target<'a>,
     context: web_sys::CanvasRenderingContext2d,
 }
 
@@ -19,81 +58,85 @@ fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderi
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
-impl Measured<CanvasBackend> {
-    /// Draws on `canvas`, measuring with it.
-    pub fn canvas(canvas: web_sys::HtmlCanvasElement) -> Option<Self> {
-        let context = context(&canvas)?;
-        Some(Measured { inner: CanvasBackend::with_canvas_object(canvas)?, context })
+/// The 2D context of a canvas that is never shown, made once.
+fn measuring() -> Option<web_sys::CanvasRenderingContext2d> {
+    thread_local! {
+        static CONTEXT: Option<web_sys::CanvasRenderingContext2d> =
+            window().document().and_then(|d| d.create_element("canvas").ok()?.dyn_into().ok()).as_ref().and_then(context);
+    }
+    CONTEXT.with(Clone::clone)
+}
+
+impl<'a> Measured<'a> {
+    /// Draws on `canvas`.
+    pub fn canvas(canvas: web_sys::HtmlCanvasElement) -> Option<Measured<'static>> {
+        Some(Measured { target: Target::Canvas(CanvasBackend::with_canvas_object(canvas)?), context: measuring()? })
+    }
+
+    /// Draws SVG into `out`, `size` pixels.
+    pub fn svg(out: &'a mut String, size: (u32, u32)) -> Option<Measured<'a>> {
+        Some(Measured { target: Target::Svg(SVGBackend::with_string(out, size)), context: measuring()? })
     }
 }
 
-impl<B: DrawingBackend> Measured<B> {
-    /// Draws on `inner`, measuring with a canvas that is never shown.
-    pub fn with(inner: B) -> Option<Self> {
-        let canvas = window().document()?.create_element("canvas").ok()?.dyn_into().ok()?;
-        Some(Measured { context: context(&canvas)?, inner })
-    }
-}
+type Failure = DrawingErrorKind<DrawError>;
 
-type Failure<B> = plotters_backend::DrawingErrorKind<<B as DrawingBackend>::ErrorType>;
-
-impl<B: DrawingBackend> DrawingBackend for Measured<B> {
-    type ErrorType = B::ErrorType;
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = DrawError;
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match &self.target {
+            Target::Canvas(b) => b.get_size(),
+            Target::Svg(b) => b.get_size(),
+        }
     }
-    fn ensure_prepared(&mut self) -> Result<(), Failure<B>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.ensure_prepared())
     }
-    fn present(&mut self) -> Result<(), Failure<B>> {
-        self.inner.present()
+    fn present(&mut self) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.present())
     }
-    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), Failure<B>> {
-        self.inner.draw_pixel(p, c)
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.draw_pixel(p, c))
     }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Result<(), Failure<B>> {
-        self.inner.draw_line(from, to, s)
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.draw_line(from, to, s))
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
         a: BackendCoord,
-        b: BackendCoord,
+        z: BackendCoord,
         s: &S,
         fill: bool,
-    ) -> Result<(), Failure<B>> {
-        self.inner.draw_rect(a, b, s, fill)
+    ) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.draw_rect(a, z, s, fill))
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        p: I,
-        s: &S,
-    ) -> Result<(), Failure<B>> {
-        self.inner.draw_path(p, s)
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, p: I, s: &S) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.draw_path(p, s))
     }
-    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), Failure<B>> {
-        self.inner.draw_circle(c, r, s, fill)
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.draw_circle(c, r, s, fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         v: I,
         s: &S,
-    ) -> Result<(), Failure<B>> {
-        self.inner.fill_polygon(v, s)
+    ) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.fill_polygon(v, s))
     }
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, pos: BackendCoord) -> Result<(), Failure<B>> {
-        self.inner.draw_text(text, s, pos)
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, pos: BackendCoord) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.draw_text(text, s, pos))
     }
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), Failure<B>> {
-        self.inner.blit_bitmap(pos, size, src)
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), Failure> {
+        each!(&mut self.target, b => b.blit_bitmap(pos, size, src))
     }
     /// The text's advance width and its font's line box (ascent + descent), in canvas pixels, in
     /// the font string `CanvasBackend::draw_text` sets.
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, s: &S) -> Result<(u32, u32), Failure<B>> {
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, s: &S) -> Result<(u32, u32), Failure> {
         self.context.set_font(&format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str()));
         let m = self
             .context
             .measure_text(text)
-            .map_err(|e| plotters_backend::DrawingErrorKind::FontError(format!("measureText: {e:?}").into()))?;
+            .map_err(|e| DrawingErrorKind::FontError(format!("measureText: {e:?}").into()))?;
         let height = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
         Ok((m.width().ceil() as u32, height.ceil() as u32))
     }
