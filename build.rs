@@ -234,8 +234,7 @@ fn same_models(rows: &[Row]) -> Result<Vec<(String, String)>, String> {
 /// OpenAI's 2018 chip figures, with datasheet TDPs.
 fn openai_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), String> {
     // chips.tsv: id, name, manufacturer, type, release, 7 peaks, source, link, note, TDP (W),
-    // TDP source (empty for Epoch's rows: their datasheet link is the source).
-    // OpenAI's own figures first, then Epoch's catalog.
+    // TDP source. OpenAI's own figures only: Epoch's catalog is read at run time.
     let p = "data/openai-2018-hardware.csv";
     let t = read(p)?;
     let (ci, cn, ct, cf, cu) = (t.col("id")?, t.col("name")?, t.col("type")?, t.col("fp32_flops")?, t.col("used_in")?);
@@ -279,32 +278,16 @@ fn openai_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), Str
 }
 
 /// Epoch AI's ML hardware catalog.
-fn epoch_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), String> {
+/// Epoch AI's hardware is read at run time (the page fetches it; native builds embed it), by the
+/// same reader: here it is only checked, and its ids must not collide with OpenAI's.
+fn check_epoch_chips(ids: &HashSet<String>) -> Result<(), String> {
     let p = "data/epoch-ml-hardware.csv";
-    let t = read(p)?;
-    let cols =
-        ["fp64_flops", "fp32_flops", "tf32_flops", "fp16_flops", "tensor_fp16_bf16_flops", "fp8_flops", "int8_ops"];
-    let (cn, cm, ct, cr, cds) =
-        (t.col("name")?, t.col("manufacturer")?, t.col("type")?, t.col("release_date")?, t.col("datasheet")?);
-    for (i, r) in t.rows.iter().enumerate() {
-        let line = i + 2;
-        let mut peaks = Vec::new();
-        for col in cols {
-            peaks.push(opt(num(p, line, col, &r[t.col(col)?])?));
-        }
-        // Three chips of the source have no peak figure; they stay listed, and using one
-        // says so (see hardware.rs).
-        let id = slug(&r[cn]);
-        if !ids.insert(id.clone()) {
-            return Err(format!("{p}:{line}: duplicate id {id}"));
-        }
-        let tdp = opt(watts(p, line, &r[t.col("tdp_watts")?])?);
-        let mut fields: Vec<&str> = vec![&id, r[cn].trim(), &r[cm], &r[ct], &r[cr]];
-        fields.extend(peaks.iter().map(String::as_str));
-        fields.extend(["e", &r[cds], "", &tdp, ""]);
-        tsv(chips, &fields)?;
+    let text = std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"))?;
+    let rows = epoch_csv::parse_hardware(&text).map_err(|e| format!("{p}: {e}"))?;
+    match rows.iter().find(|r| ids.contains(&r.id)) {
+        Some(r) => Err(format!("{p}: id {} is also one of OpenAI's chips", r.id)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
@@ -325,19 +308,5 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
 
     let mut ids = HashSet::new();
     openai_chips(chips, &mut ids)?;
-    epoch_chips(chips, &mut ids)
-}
-
-fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if c == '.' {
-            s.push('.');
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    s.trim_end_matches('-').to_string()
+    check_epoch_chips(&ids)
 }

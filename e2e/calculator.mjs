@@ -26,7 +26,11 @@ export class Calculator {
   }
 
   id(testid) { return this.page.locator(`[data-testid="${testid}"]`).first(); }
-  async ready() { await this.id('ops-pfs-days').waitFor({ timeout: 15000 }); }
+  /** The page has mounted and Epoch AI's hardware catalog has arrived (or failed to: the root says which). */
+  async ready() {
+    await this.id('ops-pfs-days').waitFor({ timeout: 15000 });
+    await this.page.locator('html[data-hardware]').waitFor({ state: 'attached', timeout: 15000 });
+  }
   /**
    * Waits until the page has caught up with the last action: Leptos runs effects in microtasks
    * and spawned tasks, so once a frame has been painted and a task has run after it, every text,

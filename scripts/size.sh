@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Bytes, gzip -9, of the first load. The issue's goal is 204800 (200 KiB); this is the size
 # measured after the last reduction plus about 2% headroom: lower it whenever the page shrinks.
-BUDGET=392800
+BUDGET=385800
 files=(dist/index.html dist/*.js dist/*.wasm dist/*.css)
 for f in "${files[@]}"; do
   if [ ! -f "$f.gz" ] || [ ! -f "$f.br" ] || [ "$f" -nt "$f.gz" ]; then

@@ -290,10 +290,10 @@ pub fn models() -> impl Iterator<Item = &'static Model> + Clone {
     base().iter().chain(epoch().unwrap_or(&[]).iter()).chain(imported().iter())
 }
 
-/// The chip catalog: OpenAI's 2018 figures, then Epoch AI's hardware.
-pub fn chips() -> &'static [Chip] {
-    static CHIPS: OnceLock<Vec<Chip>> = OnceLock::new();
-    CHIPS.get_or_init(|| {
+/// OpenAI's 2018 chips: embedded, read once on first use.
+pub fn openai_chips() -> &'static [Chip] {
+    static BASE: OnceLock<Vec<Chip>> = OnceLock::new();
+    BASE.get_or_init(|| {
         tsv(CHIPS_TSV, 10 + PEAK_COUNT)
             .map(|f| {
                 let mut peaks = [None; PEAK_COUNT];
@@ -307,7 +307,7 @@ pub fn chips() -> &'static [Chip] {
                     kind: f[3],
                     release: f[4],
                     peaks,
-                    source: if f[12] == "o" { Source::OpenAi2018 } else { Source::Epoch },
+                    source: Source::OpenAi2018,
                     link: f[13],
                     note: f[14],
                     tdp_watts: num(f[15]),
@@ -316,4 +316,63 @@ pub fn chips() -> &'static [Chip] {
             })
             .collect()
     })
+}
+
+static ALL_CHIPS: OnceLock<Vec<Chip>> = OnceLock::new();
+
+/// The chip catalog: OpenAI's 2018 figures, then Epoch AI's hardware where it is loaded:
+/// natively always (embedded); in the page once [`install_hardware`] has been given the fetched
+/// file (the page fetches it as soon as it starts).
+pub fn chips() -> &'static [Chip] {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        // Validated by build.rs, so reading it cannot fail.
+        let _ = install_hardware(include_str!("../data/epoch-ml-hardware.csv"));
+    }
+    ALL_CHIPS.get().map_or(openai_chips(), Vec::as_slice)
+}
+
+/// Whether Epoch AI's hardware is in [`chips`].
+pub fn hardware_loaded() -> bool {
+    chips();
+    ALL_CHIPS.get().is_some()
+}
+
+static HARDWARE_FAILURE: OnceLock<String> = OnceLock::new();
+
+/// Records why Epoch AI's hardware could not be loaded (the page's fetch failed).
+pub fn hardware_failed(reason: &str) {
+    let _ = HARDWARE_FAILURE.set(reason.chars().take(120).collect());
+}
+
+/// Why Epoch AI's hardware could not be loaded, if it could not.
+pub fn hardware_failure() -> Option<&'static str> {
+    HARDWARE_FAILURE.get().map(String::as_str)
+}
+
+/// Reads Epoch AI's "Machine Learning Hardware" CSV and adds it to [`chips`]. Idempotent;
+/// returns how many chips the catalog has.
+pub fn install_hardware(text: &str) -> Result<usize, String> {
+    if let Some(all) = ALL_CHIPS.get() {
+        return Ok(all.len());
+    }
+    fn leak(s: String) -> &'static str {
+        Box::leak(s.into_boxed_str())
+    }
+    let rows = crate::epoch_csv::parse_hardware(text)?;
+    let mut all = openai_chips().to_vec();
+    all.extend(rows.into_iter().map(|r| Chip {
+        id: leak(r.id),
+        name: leak(r.name),
+        manufacturer: leak(r.manufacturer),
+        kind: leak(r.kind),
+        release: leak(r.release),
+        peaks: r.peaks,
+        source: Source::Epoch,
+        link: leak(r.datasheet),
+        note: "",
+        tdp_watts: r.tdp_watts,
+        tdp_source: "",
+    }));
+    Ok(ALL_CHIPS.get_or_init(|| all).len())
 }

@@ -1,7 +1,8 @@
-//! Epoch AI's "Notable AI Models" CSV (`data/epoch-notable-models.csv`) read into rows. One
-//! reader for three uses: `build.rs` validates the file with it (a malformed row stops the
-//! build), native builds embed the file and read it on first use, and the page fetches the same
-//! file only when a user asks for Epoch's data.
+//! Epoch AI's "Notable AI Models" (`data/epoch-notable-models.csv`) and "Machine Learning
+//! Hardware" (`data/epoch-ml-hardware.csv`) CSVs read into rows. One reader for three uses:
+//! `build.rs` validates the files with it (a malformed row stops the build), native builds embed
+//! the files and read them on first use, and the page fetches the same files (the models when a
+//! user asks for Epoch's data; the hardware just after it starts).
 
 use super::csv;
 
@@ -79,4 +80,84 @@ pub fn parse(text: &str) -> Result<Vec<EpochRow>, String> {
         });
     }
     Ok(out)
+}
+
+/// The peak columns of the hardware file, in the order of `hardware::Precision::ALL`.
+pub const PEAK_COLUMNS: [&str; 7] =
+    ["fp64_flops", "fp32_flops", "tf32_flops", "fp16_flops", "tensor_fp16_bf16_flops", "fp8_flops", "int8_ops"];
+
+/// One accelerator, as the source gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HardwareRow {
+    /// The catalog id: the name in lower case, words joined by '-' ([`slug`]).
+    pub id: String,
+    pub name: String,
+    pub manufacturer: String,
+    /// GPU, TPU, ...
+    pub kind: String,
+    pub release: String,
+    /// Peak FLOP/s (ops/s for INT8) per precision, in the order of [`PEAK_COLUMNS`].
+    pub peaks: [Option<f64>; 7],
+    pub datasheet: String,
+    pub tdp_watts: Option<f64>,
+}
+
+/// Reads the whole hardware file; an error names the line and the column. Ids are unique.
+pub fn parse_hardware(text: &str) -> Result<Vec<HardwareRow>, String> {
+    let t = csv::Table::parse(text)?;
+    let (cn, cm, ct, cr, cds, cw) = (
+        t.col("name")?,
+        t.col("manufacturer")?,
+        t.col("type")?,
+        t.col("release_date")?,
+        t.col("datasheet")?,
+        t.col("tdp_watts")?,
+    );
+    let peak_cols = PEAK_COLUMNS.map(|c| t.col(c));
+    let mut out: Vec<HardwareRow> = Vec::with_capacity(t.rows.len());
+    for (i, r) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let mut peaks = [None; 7];
+        for (k, col) in peak_cols.iter().enumerate() {
+            peaks[k] = num(line, PEAK_COLUMNS[k], &r[col.clone()?])?;
+        }
+        let id = slug(&r[cn]);
+        if id.is_empty() || out.iter().any(|o| o.id == id) {
+            return Err(format!("line {line}: duplicate or empty id '{id}'"));
+        }
+        let tdp_watts = match num(line, "tdp_watts", &r[cw])? {
+            Some(w) if !(w > 0.0 && w <= 5000.0) => {
+                return Err(format!("line {line}: tdp_watts {w} is not in (0, 5000] W"))
+            }
+            w => w,
+        };
+        // Three chips of the source have no peak figure; they stay listed, and using one says so.
+        out.push(HardwareRow {
+            id,
+            name: r[cn].trim().to_string(),
+            manufacturer: r[cm].clone(),
+            kind: r[ct].clone(),
+            release: r[cr].clone(),
+            peaks,
+            datasheet: r[cds].clone(),
+            tdp_watts,
+        });
+    }
+    Ok(out)
+}
+
+/// A chip's id from its name: ASCII letters and digits in lower case, dots kept, anything else
+/// one '-' ("NVIDIA H100 SXM5 80GB" -> "nvidia-h100-sxm5-80gb").
+pub fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if c == '.' {
+            s.push('.');
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
 }

@@ -206,6 +206,13 @@ pub enum HardwareError {
     UnknownPrecision {
         text: String,
     },
+    /// The name is none of OpenAI's 2018 chips and Epoch AI's catalog is still loading (the
+    /// page fetches it as it starts): no answer yet rather than a wrong one.
+    Loading,
+    /// Epoch AI's catalog could not be loaded (offline on a first visit, say).
+    Unavailable {
+        reason: String,
+    },
 }
 
 impl HardwareError {
@@ -237,6 +244,17 @@ impl HardwareError {
                     format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label()),
                 )
             }
+            HardwareError::Loading => tr(
+                lang,
+                "loading Epoch AI's hardware catalog…",
+                "正在加载 Epoch AI 硬件目录……",
+            )
+            .into(),
+            HardwareError::Unavailable { reason } => tr(
+                lang,
+                format!("Epoch AI's hardware catalog could not be loaded ({reason}): OpenAI's 2018 chips (openai-…) and a custom peak work"),
+                format!("无法加载 Epoch AI 硬件目录（{reason}）：仍可使用 OpenAI 2018 年的芯片（openai-…）或自定义峰值"),
+            ),
             HardwareError::UnknownPrecision { text } => {
                 let list = Precision::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
                 tr(
@@ -290,6 +308,22 @@ pub struct Resolved {
 /// contain every word typed (Epoch AI's datasheet chips before OpenAI's 2018 figures, which stay
 /// reachable by id), and among several the one whose peak they share, or the canonical one.
 pub fn resolve(query: &str, precision: Option<Precision>) -> Result<Resolved, HardwareError> {
+    let pending = (!crate::data::hardware_loaded()).then(|| {
+        crate::data::hardware_failure()
+            .map_or(HardwareError::Loading, |reason| HardwareError::Unavailable { reason: reason.to_string() })
+    });
+    resolve_in(chips(), pending, query, precision)
+}
+
+/// [`resolve`] in `catalog`; `pending` is the error for any name but an exact one while part of
+/// the catalog is still to come (a search of part of it could answer with another chip than the
+/// one it will find).
+pub fn resolve_in(
+    catalog: &'static [Chip],
+    pending: Option<HardwareError>,
+    query: &str,
+    precision: Option<Precision>,
+) -> Result<Resolved, HardwareError> {
     if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
         return Err(HardwareError::TooLong);
     }
@@ -297,10 +331,13 @@ pub fn resolve(query: &str, precision: Option<Precision>) -> Result<Resolved, Ha
     if q.is_empty() {
         return Err(HardwareError::NoQuery);
     }
-    if let Some(c) = chips().iter().find(|c| c.id == q || norm(c.name) == q) {
+    if let Some(c) = catalog.iter().find(|c| c.id == q || norm(c.name) == q) {
         return Ok(Resolved { chip: c, choice: Choice::Exact, others: Vec::new() });
     }
-    let mut found = search(query);
+    if let Some(e) = pending {
+        return Err(e);
+    }
+    let mut found = search_in(catalog, query);
     if found.iter().any(|c| c.source == Source::Epoch) {
         found.retain(|c| c.source == Source::Epoch);
     }
@@ -351,11 +388,15 @@ pub fn usage(name: &str) -> usize {
 
 /// Chips whose name or id contains every word of the query, OpenAI's figures first.
 pub fn search(query: &str) -> Vec<&'static Chip> {
+    search_in(chips(), query)
+}
+
+fn search_in(catalog: &'static [Chip], query: &str) -> Vec<&'static Chip> {
     if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
         return Vec::new();
     }
     let words: Vec<String> = norm(query).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
-    chips()
+    catalog
         .iter()
         .filter(|c| {
             let hay = format!("{} {} {}", norm(c.name), c.id, norm(c.manufacturer));

@@ -4,7 +4,7 @@
 // are kept in one cache; when a new page arrives, hashed files it no longer names are dropped,
 // so an offline page is always one release, never a mix of two. Works under any sub-path: every
 // URL is relative to this file.
-const CACHE = 'aicompute-v1';
+const CACHE = 'aicompute-v2';
 const PAGE = new URL('./', self.location).href;
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
@@ -29,7 +29,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     const page = await fetch(PAGE, { cache: 'no-cache' });
-    if (page.ok) await cache.addAll([...(await keepPage(cache, page))].filter((u) => u !== PAGE));
+    // The page's files, and Epoch AI's hardware catalog, which the page fetches as it starts.
+    const extra = [new URL('epoch-ml-hardware.csv', PAGE).href];
+    if (page.ok) await cache.addAll([...(await keepPage(cache, page)), ...extra].filter((u) => u !== PAGE));
     await self.skipWaiting();
   })());
 });

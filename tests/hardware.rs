@@ -133,3 +133,42 @@ fn names_people_type() {
     others.sort();
     assert_eq!(others, ["NVIDIA H100 NVL", "NVIDIA H100 PCIe"]);
 }
+
+#[test]
+fn while_epoch_ai_catalog_loads_only_exact_names_answer() {
+    use aicompute::hardware::{resolve_in, HardwareError};
+    let openai = aicompute::data::openai_chips();
+    assert!(openai.iter().all(|c| c.source == Source::OpenAi2018));
+    let loading = |q: &str| resolve_in(openai, Some(HardwareError::Loading), q, None);
+    // An OpenAI 2018 chip by id or full name answers at once: the seed's examples need no fetch.
+    assert_eq!(loading("openai-gtx580").unwrap().chip.peak(Precision::Fp32), Some(1.58e12));
+    // Anything else waits (a search of OpenAI's chips alone could pick another chip than the
+    // whole catalog will), in both languages.
+    for q in ["V100", "H100", "TPU v4", "gtx"] {
+        assert_eq!(loading(q), Err(HardwareError::Loading), "{q}");
+    }
+    assert_eq!(HardwareError::Loading.message(Lang::En), "loading Epoch AI's hardware catalog…");
+    assert_eq!(HardwareError::Loading.message(Lang::Zh), "正在加载 Epoch AI 硬件目录……");
+    let failed = HardwareError::Unavailable { reason: "HTTP 404".into() };
+    assert_eq!(resolve_in(openai, Some(failed.clone()), "H100", None), Err(failed.clone()));
+    assert_eq!(
+        failed.message(Lang::En),
+        "Epoch AI's hardware catalog could not be loaded (HTTP 404): OpenAI's 2018 chips (openai-…) and a custom peak work"
+    );
+    // Loaded, the same name finds Epoch AI's chip.
+    assert_eq!(resolve("V100", None).unwrap().chip.source, Source::Epoch);
+}
+
+#[test]
+fn the_hardware_file_reads_as_the_catalog_lists_it() {
+    // The reader the page runs on the fetched file, and the build's check.
+    let rows = aicompute::epoch_csv::parse_hardware(include_str!("../data/epoch-ml-hardware.csv")).unwrap();
+    let epoch: Vec<_> = chips().iter().filter(|c| c.source == Source::Epoch).collect();
+    assert_eq!(rows.len(), epoch.len());
+    let h100 = rows.iter().find(|r| r.id == "nvidia-h100-sxm5-80gb").expect("the H100 SXM5 row");
+    assert_eq!(h100.name, "NVIDIA H100 SXM5 80GB");
+    assert_eq!(h100.tdp_watts, Some(700.0));
+    assert_eq!(aicompute::epoch_csv::slug(" NVIDIA  A100 (SXM4) 80 GB "), "nvidia-a100-sxm4-80-gb");
+    let bad = "name,manufacturer,type,release_date,datasheet,tdp_watts,fp64_flops,fp32_flops,tf32_flops,fp16_flops,tensor_fp16_bf16_flops,fp8_flops,int8_ops\nX,Y,GPU,2020-01-01,,9000,,,,,,,\n";
+    assert_eq!(aicompute::epoch_csv::parse_hardware(bad), Err("line 2: tdp_watts 9000 is not in (0, 5000] W".into()));
+}

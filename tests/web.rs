@@ -13,8 +13,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the page on a fresh host element and returns the host.
+/// Mounts the page on a fresh host element and returns the host. Epoch AI's hardware catalog,
+/// which the page fetches from beside itself, is installed from the repository's copy (the
+/// test runner serves no such file); the end-to-end tests cover the fetch.
 fn mount(c: Calculation) -> web_sys::HtmlElement {
+    aicompute::data::install_hardware(include_str!("../data/epoch-ml-hardware.csv")).unwrap();
     let doc = document();
     let host = doc.create_element("section").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();

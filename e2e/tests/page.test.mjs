@@ -116,6 +116,41 @@ test('first paint is the static shell: title, the panels\' headings and the char
   await context.close();
 });
 
+test('a link naming one of Epoch AI\'s chips says the catalog is loading, never a wrong result, then answers', async () => {
+  const context = await fresh();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/epoch-ml-hardware.csv', async (route) => { await held; await route.continue(); });
+  await page.goto(BASE + '?v=1&chips=8&hw=V100&time=1%20d&util=40%25');
+  const calc = new Calculator(page, BASE);
+  await calc.id('gpu-pfs-days').waitFor();
+  await calc.untilText('gpu-hardware-error', "loading Epoch AI's hardware catalog…");
+  assert.equal(await calc.text('gpu-pfs-days'), '—', 'no result while the catalog loads');
+  release();
+  await calc.ready();
+  assert.equal(await page.getAttribute('html', 'data-hardware'), 'loaded');
+  // V100 is NVIDIA's V100 (SXM2) at its tensor peak, 125 TFLOP/s: 8 chips for a day at 40%.
+  await calc.untilText('gpu-pfs-days', sig3(8 * 125e12 * DAY * 0.4 / PFS_DAY));
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
+test('OpenAI\'s 2018 chips answer before the catalog arrives; a failed catalog says so in the page\'s language', async () => {
+  const context = await fresh();
+  const page = await context.newPage();
+  await page.route('**/epoch-ml-hardware.csv', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(BASE + '?v=1&lang=zh&chips=2&hw=openai-gtx580&time=5.5%20d&util=33%25');
+  const calc = new Calculator(page, BASE);
+  await calc.ready();
+  assert.equal(await page.getAttribute('html', 'data-hardware'), 'failed');
+  // AlexNet as the seed computes it: 2 × 1.58 TFLOP/s × 5.5 days × 0.33.
+  assert.equal(await calc.text('gpu-pfs-days'), sig3(2 * 1.58e12 * 5.5 * DAY * 0.33 / PFS_DAY));
+  await calc.fill('gpu-hardware', 'H100');
+  assert.match(await calc.text('gpu-hardware-error'), /^无法加载 Epoch AI 硬件目录（epoch-ml-hardware\.csv: HTTP 404）/);
+  await context.close();
+});
+
 test('typing updates the result in place: a derivation the reader closed stays closed', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128');
@@ -329,6 +364,15 @@ test('after one visit the page works offline: a result and a painted chart', asy
   await calc.ready();
   await calc.chartPainted();
   assert.equal(await calc.text('ops-pfs-days'), (11.4e9 * 6 * 1.2e6 * 128 / PFS_DAY).toPrecision(3));
+  // Epoch AI's hardware catalog, fetched as the page starts, was kept too: an H100 works offline.
+  assert.equal(await calc.page.getAttribute('html', 'data-hardware'), 'loaded');
+  await calc.fill('gpu-hardware', 'nvidia-h100-sxm5-80gb');
+  await calc.fill('gpu-chips', '1');
+  await calc.fill('gpu-time', '1 d');
+  await calc.fill('gpu-utilization', '40%');
+  await calc.fill('gpu-target', '');
+  // One H100 SXM5 at its tensor BF16 peak, 989.4 TFLOP/s (Epoch AI's datasheet figure), for a day at 40%.
+  assert.equal(await calc.text('gpu-pfs-days'), sig3(989.4e12 * DAY * 0.4 / PFS_DAY));
   await context.setOffline(false);
   await context.close();
 });

@@ -23,18 +23,6 @@ enum EpochData {
 /// The file Trunk copies beside the page (relative URL: any sub-path works).
 const EPOCH_FILE: &str = "epoch-notable-models.csv";
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let resp = JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
-    if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
-    }
-    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
-}
-
 fn dark_mode() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
 }
@@ -189,7 +177,7 @@ fn load_epoch_when_wanted(c: ChartState) {
         if wanted && c.epoch.get_untracked() == EpochData::NotLoaded {
             c.epoch.set(EpochData::Loading);
             leptos::task::spawn_local(async move {
-                let result = fetch_text(EPOCH_FILE).await.and_then(|t| crate::data::install_epoch(&t));
+                let result = super::fetch_text(EPOCH_FILE).await.and_then(|t| crate::data::install_epoch(&t));
                 c.epoch.set(match result {
                     Ok(n) => EpochData::Loaded(n),
                     Err(e) => EpochData::Failed(e),

@@ -233,7 +233,10 @@ pub fn Method2Panel() -> impl IntoView {
             <Input field=Field::Hardware label="m2.hardware" list="chips"/>
             <ChipChoices/>
             <datalist id="chips">
-                {chips().iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()}
+                {move || {
+                    state.catalog.track();
+                    chips().iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()
+                }}
             </datalist>
             <ChipInfo/>
             {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
@@ -255,6 +258,7 @@ pub fn Method2Panel() -> impl IntoView {
 fn ChipChoices() -> impl IntoView {
     let state = expect_context::<State>();
     move || {
+        state.catalog.track();
         let found = state.calc.with(|c| match hardware::resolve(&c.hardware, None) {
             Ok(r) if matches!(r.choice, hardware::Choice::Canonical { .. }) => r.others,
             _ => Vec::new(),
@@ -278,7 +282,10 @@ fn ChipChoices() -> impl IntoView {
 #[component]
 fn ChipInfo() -> impl IntoView {
     let state = expect_context::<State>();
-    let chip = Memo::new(move |_| state.calc.with(|c| hardware::lookup(&c.hardware).ok()));
+    let chip = Memo::new(move |_| {
+        state.catalog.track();
+        state.calc.with(|c| hardware::lookup(&c.hardware).ok())
+    });
     let on_precision = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         state.calc.update(|c| c.precision = v);

@@ -113,6 +113,9 @@ pub struct State {
     pub lang: Memo<Lang>,
     /// In an exercise, whether the student has revealed the worked answer.
     pub revealed: RwSignal<bool>,
+    /// Bumped when Epoch AI's hardware catalog arrives (or fails to): what reads the catalog
+    /// tracks it.
+    pub catalog: RwSignal<u32>,
 }
 
 impl State {
@@ -141,14 +144,19 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> impl IntoView {
     let calc = RwSignal::new(initial);
-    let eval = Memo::new(move |_| calc.with(evaluate));
+    let catalog = RwSignal::new(0u32);
+    let eval = Memo::new(move |_| {
+        catalog.track();
+        calc.with(evaluate)
+    });
     let lang = Memo::new(move |_| calc.with(|c| c.lang));
-    let state = State { calc, eval, lang, revealed: RwSignal::new(false) };
+    let state = State { calc, eval, lang, revealed: RwSignal::new(false), catalog };
     provide_context(state);
     provide_context(export::DrawnChart(RwSignal::new(None)));
     provide_context(saved::load());
 
     follow_document(state);
+    load_hardware(catalog);
     let ignored = RwSignal::new(ignored);
     view! {
         <header class="top">
@@ -170,6 +178,46 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
         </main>
         <PageFooter/>
     }
+}
+
+/// Epoch AI's hardware catalog (the file Trunk copies beside the page), fetched as the page
+/// starts rather than embedded: the first load is lighter, OpenAI's 2018 chips answer at once,
+/// and until it arrives any other chip name says it is loading. The root element's
+/// `data-hardware` says how it went (`loaded` or `failed`), for tests.
+fn load_hardware(catalog: RwSignal<u32>) {
+    const FILE: &str = "epoch-ml-hardware.csv";
+    let settled = |how: &str| {
+        if let Some(el) = document().document_element() {
+            el.set_attribute("data-hardware", how).ok();
+        }
+    };
+    if crate::data::hardware_loaded() {
+        settled("loaded");
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match fetch_text(FILE).await.and_then(|t| crate::data::install_hardware(&t)) {
+            Ok(_) => settled("loaded"),
+            Err(e) => {
+                leptos::logging::warn!("hardware catalog: {e}");
+                crate::data::hardware_failed(&e);
+                settled("failed");
+            }
+        }
+        catalog.update(|v| *v += 1);
+    });
+}
+
+/// The text of a file beside the page.
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let resp = JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
 }
 
 /// What outside the page follows the calculation: the URL and local storage (replaceState, no
