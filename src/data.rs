@@ -244,14 +244,16 @@ pub fn epoch() -> Option<&'static [Model]> {
     EPOCH.get().map(Vec::as_slice)
 }
 
+/// A string read at run time made part of the static data (once per data set: never freed).
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
 /// Reads Epoch AI's notable-models CSV and makes it part of [`models`]. Idempotent; returns how
 /// many models the set has.
 pub fn install_epoch(text: &str) -> Result<usize, String> {
     if let Some(e) = EPOCH.get() {
         return Ok(e.len());
-    }
-    fn leak(s: String) -> &'static str {
-        Box::leak(s.into_boxed_str())
     }
     let rows = crate::epoch_csv::parse(text)?;
     let models: Vec<Model> = rows
@@ -355,9 +357,6 @@ pub fn hardware_failure() -> Option<&'static str> {
 pub fn install_hardware(text: &str) -> Result<usize, String> {
     if let Some(all) = ALL_CHIPS.get() {
         return Ok(all.len());
-    }
-    fn leak(s: String) -> &'static str {
-        Box::leak(s.into_boxed_str())
     }
     let rows = crate::epoch_csv::parse_hardware(text)?;
     let mut all = openai_chips().to_vec();

@@ -13,6 +13,14 @@ let browser;
 before(async () => { browser = await launch(); mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await browser?.close(); });
 
+/** Holds back the page's requests for `pattern` until the returned function is called. */
+async function hold(page, pattern) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** Three significant digits, trailing zeros dropped, as the page writes amounts. */
 const sig3 = (x) => String(Number(x.toPrecision(3)));
 
@@ -93,9 +101,7 @@ test('first paint is the static shell: title, the panels\' headings and the char
   const context = await fresh();
   const page = await context.newPage();
   // Hold the wasm back until the shell has been looked at.
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const release = await hold(page, '**/*.wasm');
   await page.goto(BASE + '?v=1&lang=zh');
   const shell = page.locator('#loading');
   await shell.waitFor();
@@ -119,9 +125,7 @@ test('first paint is the static shell: title, the panels\' headings and the char
 test('a link naming one of Epoch AI\'s chips says the catalog is loading, never a wrong result, then answers', async () => {
   const context = await fresh();
   const page = await context.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/epoch-ml-hardware.csv', async (route) => { await held; await route.continue(); });
+  const release = await hold(page, '**/epoch-ml-hardware.csv');
   await page.goto(BASE + '?v=1&chips=8&hw=V100&time=1%20d&util=40%25');
   const calc = new Calculator(page, BASE);
   await calc.id('gpu-pfs-days').waitFor();
