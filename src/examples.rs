@@ -398,9 +398,20 @@ impl Example {
         o.estimate().map(|e| e.flop.mid())
     }
 
+    /// The exact result of the printed inputs, in pfs-days.
+    pub fn exact_pfs_days(&self) -> Option<f64> {
+        self.exact_flop().map(crate::units::pfs_days)
+    }
+
     /// The published pfs-days over the exact ones: 1.0 when they agree.
     pub fn published_over_exact(&self) -> Option<f64> {
-        self.exact_flop().map(|f| self.published_pfs_days / (f / PFS_DAY))
+        self.exact_pfs_days().map(|exact| self.published_pfs_days / exact)
+    }
+
+    /// How far the published figure is off its own arithmetic, as a signed whole percent
+    /// ("+19%", "-7%"), where it can be computed.
+    pub fn difference_text(&self) -> Option<String> {
+        self.published_over_exact().map(|r| format!("{:+.0}%", (r - 1.0) * 100.0))
     }
 
     /// True where the published figure is more than 10% off its own arithmetic.

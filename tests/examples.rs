@@ -63,6 +63,9 @@ fn published_figures_within_ten_percent_except_the_two_the_text_gets_wrong() {
     // VGG method 2: 4 × 5.1 TFLOPS × 15 d × 0.33 = 0.101 pfs-days, printed 0.12.
     let v = find("vgg-gpu").unwrap();
     assert!((v.exact_flop().unwrap() / PFS_DAY - 0.101).abs() < 0.0005);
+    // 0.12 / (4 × 5.1e12 × 15 × 86,400 × 0.33 / 8.64e19 = 0.10098) = 1.188: printed 19% high.
+    assert_eq!(v.difference_text().as_deref(), Some("+19%"));
+    assert_eq!(v.exact_pfs_days(), v.exact_flop().map(|f| f / PFS_DAY));
 }
 
 #[test]

@@ -363,9 +363,8 @@ fn PresetInfo() -> impl IntoView {
     move || {
         let ex = &EXAMPLES[current.get()?];
         let lang = state.lang.get();
-        let exact = ex.exact_flop()? / crate::calc::PFS_DAY;
+        let exact = ex.exact_pfs_days()?;
         let fmt = |v: f64| crate::format::superscript(&crate::format::readable(v, 3, crate::render::sep(lang)));
-        let differs = ex.published_over_exact().map(|r| (r - 1.0) * 100.0);
         let colon = if lang == Lang::Zh { "：" } else { ": " };
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
@@ -376,7 +375,7 @@ fn PresetInfo() -> impl IntoView {
                     " · " {t(lang, "preset.exact")} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
                 </p>
                 {ex.differs().then(|| view! {
-                    <p class="warn">{t(lang, "preset.differs")} " " {format!("{:+.0}%", differs.unwrap_or(0.0))}</p>
+                    <p class="warn">{t(lang, "preset.differs")} " " {ex.difference_text()}</p>
                 })}
                 <p class="source">{t(lang, "preset.source")} {colon} {ex.source_in(lang)}</p>
             </section>
