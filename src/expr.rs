@@ -4,6 +4,7 @@
 //! arithmetic. Errors carry the character span of the offending text.
 
 use crate::i18n::{tr, Lang};
+use crate::trf;
 use crate::units::{DAY, HOUR, MINUTE, PFS_DAY, YEAR};
 use std::fmt;
 
@@ -234,86 +235,34 @@ impl ExprKind {
         use ExprKind::*;
         let d = |x: &Dim| x.describe(lang);
         match self {
-            Empty => tr(lang, "empty: enter a number", "为空：请输入数字").into(),
-            TooLong { max } => tr(lang, format!("too long: at most {max} characters"), format!("太长：最多 {max} 个字符")),
-            TooDeep => tr(lang, "the expression nests too deeply", "表达式嵌套过深").into(),
-            NotANumber { text } => tr(lang, format!("'{text}' is not a number"), format!("“{text}”不是数字")),
-            UnknownSuffix { text, suffix } => tr(
-                lang,
-                format!("'{text}' is not a number: unknown suffix '{suffix}'"),
-                format!("“{text}”不是数字：未知后缀“{suffix}”"),
-            ),
-            NotAllowed { ch } => tr(
-                lang,
-                format!("'{ch}' is not allowed here: use numbers, units, + - * / ^ ( ) % and .."),
-                format!("此处不能使用“{ch}”：请使用数字、单位、+ - * / ^ ( ) % 和 .."),
-            ),
-            NotReal { text } => tr(lang, format!("'{text}' is not a real number"), format!("“{text}”不是实数")),
-            TooLarge { text } => tr(
-                lang,
-                format!("'{text}' is too large to compute: over 10^308"),
-                format!("“{text}”太大，无法计算：超过 10^308"),
-            ),
-            TooSmall { text } => tr(
-                lang,
-                format!("'{text}' is too small to compute: under 10^-308 (but not zero)"),
-                format!("“{text}”太小，无法计算：小于 10^-308（但不为零）"),
-            ),
-            RangeEndsDiffer { text, low, high } => tr(
-                lang,
-                format!("the ends of '{text}' differ: {} and {}", d(low), d(high)),
-                format!("“{text}”两端的量纲不同：{}与{}", d(low), d(high)),
-            ),
-            NestedRange => tr(lang, "a range cannot contain another range", "范围中不能再含范围").into(),
-            HighToLow { text } => tr(
-                lang,
-                format!("the range '{text}' goes from high to low: write the smaller value first"),
-                format!("范围“{text}”从大到小：请先写较小的值"),
-            ),
+            Empty => trf!(lang, "empty: enter a number", "为空：请输入数字"),
+            TooLong { max } => trf!(lang, "too long: at most {max} characters", "太长：最多 {max} 个字符"),
+            TooDeep => trf!(lang, "the expression nests too deeply", "表达式嵌套过深"),
+            NotANumber { text } => trf!(lang, "'{text}' is not a number", "“{text}”不是数字"),
+            UnknownSuffix { text, suffix } => trf!(lang, "'{text}' is not a number: unknown suffix '{suffix}'", "“{text}”不是数字：未知后缀“{suffix}”"),
+            NotAllowed { ch } => trf!(lang, "'{ch}' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..", "此处不能使用“{ch}”：请使用数字、单位、+ - * / ^ ( ) % 和 .."),
+            NotReal { text } => trf!(lang, "'{text}' is not a real number", "“{text}”不是实数"),
+            TooLarge { text } => trf!(lang, "'{text}' is too large to compute: over 10^308", "“{text}”太大，无法计算：超过 10^308"),
+            TooSmall { text } => trf!(lang, "'{text}' is too small to compute: under 10^-308 (but not zero)", "“{text}”太小，无法计算：小于 10^-308（但不为零）"),
+            RangeEndsDiffer { text, low, high } => trf!(lang, "the ends of '{text}' differ: {} and {}", "“{text}”两端的量纲不同：{}与{}", d(low), d(high)),
+            NestedRange => trf!(lang, "a range cannot contain another range", "范围中不能再含范围"),
+            HighToLow { text } => trf!(lang, "the range '{text}' goes from high to low: write the smaller value first", "范围“{text}”从大到小：请先写较小的值"),
             Mismatch { add, left, right } => tr(
                 lang,
                 format!("cannot {} {} and {}", if *add { "add" } else { "subtract" }, d(left), d(right)),
                 format!("{}与{}不能{}", d(left), d(right), if *add { "相加" } else { "相减" }),
             ),
-            DivideByZero { text } => tr(lang, format!("'{text}' divides by zero"), format!("“{text}”除以零")),
-            NeedsOperator { text } => tr(
-                lang,
-                format!("'{text}' needs an operator (such as *) before it"),
-                format!("“{text}”前面需要运算符（例如 *）"),
-            ),
-            ExponentNotPlain { text, dim } => tr(
-                lang,
-                format!("the exponent '{text}' must be a plain number, not {}", d(dim)),
-                format!("指数“{text}”必须是纯数字，而不是{}", d(dim)),
-            ),
-            WholePowerOnly { text } => tr(
-                lang,
-                format!("'{text}': a quantity with a unit can only be raised to a whole power"),
-                format!("“{text}”：带单位的量只能取整数次幂"),
-            ),
-            NotClosed { position } => tr(
-                lang,
-                format!("'(' at position {position} is not closed"),
-                format!("第 {position} 个字符处的“(”没有闭合"),
-            ),
-            UnknownFunction { name } => tr(
-                lang,
-                format!("unknown function '{name}': the one function is sqrt()"),
-                format!("未知函数“{name}”：只有 sqrt() 一个函数"),
-            ),
+            DivideByZero { text } => trf!(lang, "'{text}' divides by zero", "“{text}”除以零"),
+            NeedsOperator { text } => trf!(lang, "'{text}' needs an operator (such as *) before it", "“{text}”前面需要运算符（例如 *）"),
+            ExponentNotPlain { text, dim } => trf!(lang, "the exponent '{text}' must be a plain number, not {}", "指数“{text}”必须是纯数字，而不是{}", d(dim)),
+            WholePowerOnly { text } => trf!(lang, "'{text}': a quantity with a unit can only be raised to a whole power", "“{text}”：带单位的量只能取整数次幂"),
+            NotClosed { position } => trf!(lang, "'(' at position {position} is not closed", "第 {position} 个字符处的“(”没有闭合"),
+            UnknownFunction { name } => trf!(lang, "unknown function '{name}': the one function is sqrt()", "未知函数“{name}”：只有 sqrt() 一个函数"),
             RootOfNegative { text } => {
-                tr(lang, format!("'{text}' is the root of a negative number"), format!("“{text}”是负数的平方根"))
+                trf!(lang, "'{text}' is the root of a negative number", "“{text}”是负数的平方根")
             }
-            RootOfDim { dim } => tr(
-                lang,
-                format!("cannot take the square root of {}", d(dim)),
-                format!("不能对{}开平方", d(dim)),
-            ),
-            UnknownUnit { word } => tr(
-                lang,
-                format!("unknown unit '{word}': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %"),
-                format!("未知单位“{word}”：可用单位为 s min h d wk mo yr（秒、分钟、小时、天、周、月、年）、FLOP、FLOPS（可加 k M G T P E）和 %"),
-            ),
+            RootOfDim { dim } => trf!(lang, "cannot take the square root of {}", "不能对{}开平方", d(dim)),
+            UnknownUnit { word } => trf!(lang, "unknown unit '{word}': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %", "未知单位“{word}”：可用单位为 s min h d wk mo yr（秒、分钟、小时、天、周、月、年）、FLOP、FLOPS（可加 k M G T P E）和 %"),
             NotANumberOrUnit { text } => {
                 let unit = text.chars().count() > 1;
                 tr(
@@ -322,10 +271,10 @@ impl ExprKind {
                     format!("“{text}”不是数字{}", if unit { "，也不是已知单位" } else { "" }),
                 )
             }
-            EndsEarly => tr(lang, "the expression ends too early", "表达式不完整").into(),
-            RangeNeedsSides => tr(lang, "'..' needs a value on each side", "“..”两边都需要数值").into(),
-            Unexpected { text } => tr(lang, format!("'{text}' is not expected here"), format!("此处不应出现“{text}”")),
-            Unmatched => tr(lang, "')' has no matching '('", "“)”没有对应的“(”").into(),
+            EndsEarly => trf!(lang, "the expression ends too early", "表达式不完整"),
+            RangeNeedsSides => trf!(lang, "'..' needs a value on each side", "“..”两边都需要数值"),
+            Unexpected { text } => trf!(lang, "'{text}' is not expected here", "此处不应出现“{text}”"),
+            Unmatched => trf!(lang, "')' has no matching '('", "“)”没有对应的“(”"),
         }
     }
 }

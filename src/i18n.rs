@@ -20,6 +20,18 @@ pub fn tr<T>(lang: Lang, en: T, zh: T) -> T {
     }
 }
 
+/// A message in `lang` from an English and a Chinese format string side by side (so neither can
+/// be missing); only the one wanted is formatted. Arguments, if any, serve both.
+#[macro_export]
+macro_rules! trf {
+    ($lang:expr, $en:literal, $zh:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+            $crate::i18n::Lang::Zh => format!($zh $(, $arg)*),
+        }
+    };
+}
+
 /// (key, English, Chinese). New keys go at the end.
 ///
 /// Terminology, the same in every Chinese text of the page and the CLI:

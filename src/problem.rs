@@ -11,6 +11,7 @@ use crate::i18n::{tr, Lang};
 use crate::layers::LayerError;
 use crate::planner::PlanError;
 use crate::transformer::ConfigError;
+use crate::trf;
 
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,88 +130,81 @@ impl Want {
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Problem::Empty => tr(lang, "empty: enter a number", "为空：请输入数字").into(),
+            Problem::Empty => trf!(lang, "empty: enter a number", "为空：请输入数字"),
             Problem::Expr(k) => k.message(lang),
             Problem::WrongKind { text, got, want } => {
                 let (wanted, example) = want.describe(lang);
                 let got = got.describe(lang);
-                tr(
+                trf!(
                     lang,
-                    format!("'{text}' is {got}, but this field wants {wanted} ({example})"),
-                    format!("“{text}”是{got}，但此处需要{wanted}（{example}）"),
+                    "'{text}' is {got}, but this field wants {wanted} ({example})",
+                    "“{text}”是{got}，但此处需要{wanted}（{example}）"
                 )
             }
             Problem::Negative { text, want } => {
                 let wanted = want.describe(lang).0;
-                tr(
+                trf!(
                     lang,
-                    format!("'{text}' is negative: this field wants {wanted} ≥ 0"),
-                    format!("“{text}”是负数：此处需要不小于 0 的{wanted}"),
+                    "'{text}' is negative: this field wants {wanted} ≥ 0",
+                    "“{text}”是负数：此处需要不小于 0 的{wanted}"
                 )
             }
             Problem::AboveOne { text, value } => {
                 let v = format::exact(*value);
-                tr(
-                    lang,
-                    format!("'{text}' is above 1 (100%): did you mean {v}%?"),
-                    format!("“{text}”大于 1（100%）：是否想写 {v}%？"),
-                )
+                trf!(lang, "'{text}' is above 1 (100%): did you mean {v}%?", "“{text}”大于 1（100%）：是否想写 {v}%？")
             }
             Problem::AboveHundred { text, percent } => {
                 let p = format::readable(*percent, 3, ",");
-                tr(lang, format!("'{text}' is {p}%, above 100%"), format!("“{text}”即 {p}%，超过了 100%"))
+                trf!(lang, "'{text}' is {p}%, above 100%", "“{text}”即 {p}%，超过了 100%")
             }
             Problem::NotAboveZero { text } => {
-                tr(lang, format!("'{text}' must be above 0"), format!("“{text}”必须大于 0"))
+                trf!(lang, "'{text}' must be above 0", "“{text}”必须大于 0")
             }
             Problem::ResultTooLarge => {
-                tr(lang, "the result is too large to compute: over 10^308 FLOP", "结果太大，无法计算：超过 10^308 FLOP")
-                    .into()
+                trf!(
+                    lang,
+                    "the result is too large to compute: over 10^308 FLOP",
+                    "结果太大，无法计算：超过 10^308 FLOP"
+                )
             }
-            Problem::ResultTooSmall => tr(
+            Problem::ResultTooSmall => trf!(
                 lang,
                 "the result is too small to compute: under 10^-308 FLOP",
-                "结果太小，无法计算：小于 10^-308 FLOP",
-            )
-            .into(),
+                "结果太小，无法计算：小于 10^-308 FLOP"
+            ),
             Problem::Layers(e) => e.message(lang),
             Problem::Date(e) => e.message(lang),
             Problem::Hardware(e) => e.message(lang),
             Problem::Energy(e) => e.message(lang),
             Problem::Plan(e) => e.message(lang),
-            Problem::NotWhole { text } => tr(
-                lang,
-                format!("'{text}' is not a whole number ≥ 0"),
-                format!("“{text}”不是不小于 0 的整数"),
-            ),
+            Problem::NotWhole { text } => {
+                trf!(lang, "'{text}' is not a whole number ≥ 0", "“{text}”不是不小于 0 的整数")
+            }
             Problem::NotOneOf { text, options } => {
                 let list = options.join(", ");
-                tr(lang, format!("'{text}': use one of {list}"), format!("“{text}”：请用 {list} 之一"))
+                trf!(lang, "'{text}': use one of {list}", "“{text}”：请用 {list} 之一")
             }
-            Problem::NotMla { text } => tr(
+            Problem::NotMla { text } => trf!(
                 lang,
-                format!("'{text}': give five whole numbers (q LoRA rank, kv LoRA rank, rope, nope and value head dimensions)"),
-                format!("“{text}”：请给出五个整数（q LoRA 秩、kv LoRA 秩、rope、nope 与 value 每头维度）"),
+                "'{text}': give five whole numbers (q LoRA rank, kv LoRA rank, rope, nope and value head dimensions)",
+                "“{text}”：请给出五个整数（q LoRA 秩、kv LoRA 秩、rope、nope 与 value 每头维度）"
             ),
             Problem::Config(e) => e.message(lang),
-            Problem::MfuNeedsModel => tr(
+            Problem::MfuNeedsModel => trf!(
                 lang,
                 "the MFU needs the model: fill in the 6·N·D or Transformer tab",
-                "计算 MFU 需要模型：请填写 6·N·D 或 Transformer 架构标签页",
-            )
-            .into(),
-            Problem::MfuNeedsHardware => tr(
+                "计算 MFU 需要模型：请填写 6·N·D 或 Transformer 架构标签页"
+            ),
+            Problem::MfuNeedsHardware => trf!(
                 lang,
                 "the MFU needs the hardware: fill in Method 2's chips and hardware or peak",
-                "计算 MFU 需要硬件：请填写方法 2 的芯片数和硬件或峰值",
-            )
-            .into(),
-            Problem::NothingToSolve => tr(
+                "计算 MFU 需要硬件：请填写方法 2 的芯片数和硬件或峰值"
+            ),
+            Problem::NothingToSolve => trf!(
                 lang,
                 "nothing to solve for: leave the chips, the time or the utilization empty",
-                "没有要求解的量：请把芯片数、时间或利用率之一留空",
-            )
-            .into(),
+                "没有要求解的量：请把芯片数、时间或利用率之一留空"
+            ),
         }
     }
 }
