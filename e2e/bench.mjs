@@ -84,6 +84,24 @@ async function type(page, n, spacing = 120) {
   }, [FIELD, n, spacing]);
 }
 
+/**
+ * The floor under "+ next frame": the same wait for the next painted frame with nothing typed
+ * (the frame clock's own phase, up to one vsync interval at 60 Hz).
+ */
+async function idleFrames(page, n, spacing = 120) {
+  return page.evaluate(async ([n, spacing]) => {
+    const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => task().then(r)));
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, spacing));
+    }
+    return out;
+  }, [n, spacing]);
+}
+
 function csv(n) {
   const rows = ['name,date,flop'];
   let seed = 12345;
@@ -161,10 +179,12 @@ async function keystrokes(browser, label, points) {
   await type(page, WARMUP);
   const t = await type(page, KEYSTROKES);
   const unchanged = t.filter((x) => !x.changed).length;
+  const idle = await idleFrames(page, KEYSTROKES);
   const r = t.map((x) => x.result);
   const f = t.map((x) => x.frame);
   console.log(`keystroke, ${label} (${markers} markers): result p50 ${ms(pct(r, 50))} p95 ${ms(pct(r, 95))}; ` +
-    `result + next frame p50 ${ms(pct(f, 50))} p95 ${ms(pct(f, 95))}` + (unchanged ? ` (${unchanged} without a new result!)` : ''));
+    `result + next frame p50 ${ms(pct(f, 50))} p95 ${ms(pct(f, 95))}` + (unchanged ? ` (${unchanged} without a new result!)` : '') +
+    `; the next frame with nothing typed p50 ${ms(pct(idle, 50))} p95 ${ms(pct(idle, 95))}`);
   await context.close();
 
   // Counted in a page of their own: the wrappers cost time.
