@@ -152,20 +152,24 @@ pub fn Citation() -> impl IntoView {
         let _ = window().navigator().clipboard().write_text(&all);
         copied.set(true);
     };
-    move || {
-        let (sentence, epoch, bib) = text.get()?;
-        Some(view! {
+    // Built once when there is an estimate; its texts follow (an open BibTeX stays open).
+    let part = move |pick: fn(&(String, Option<String>, String)) -> String| move || text.with(|t| t.as_ref().map(pick));
+    view! {
+        <Show when=move || text.with(Option::is_some)>
             <div class="citation" data-testid="citation">
-                <h3>{state.t("cite.title")}</h3>
-                <p>{crate::format::superscript(&sentence)} {epoch.map(|e| format!(" {e}"))}</p>
+                <h3>{state.tx("cite.title")}</h3>
+                <p>{part(|(s, e, _)| {
+                    let epoch = e.as_ref().map(|e| format!(" {e}")).unwrap_or_default();
+                    format!("{}{epoch}", crate::format::superscript(s))
+                })}</p>
                 <details>
                     <summary>"BibTeX"</summary>
-                    <pre>{bib}</pre>
+                    <pre>{part(|(_, _, bib)| bib.clone())}</pre>
                 </details>
                 <button type="button" class="secondary no-print" data-testid="copy-citation" on:click=copy>
                     {move || if copied.get() { state.t("cite.copied") } else { state.t("cite.copy") }}
                 </button>
             </div>
-        })
+        </Show>
     }
 }

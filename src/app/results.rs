@@ -158,17 +158,18 @@ fn Thresholds() -> impl IntoView {
             <div class="thresholds" class:far=far data-testid="thresholds">
                 <h3>{state.tx("thresholds.title")}</h3>
                 <ul>
-                    {move || {
-                        let lang = state.lang.get();
-                        list.get().into_iter().map(|s| view! {
-                            <li class:above=s.is_above()>
-                                {sup(&s.sentence(lang))} " "
-                                <a href=s.threshold.source_url title=crate::i18n::tr(lang, s.threshold.note_en, s.threshold.note_zh)>
-                                    {t(lang, "m2.source")}
+                    {thresholds::THRESHOLDS.iter().map(|th| {
+                        // One item per threshold, built once; its words and class follow the estimate.
+                        let standing = move || list.with(|l| l.iter().find(|s| std::ptr::eq(s.threshold, th)).copied());
+                        view! {
+                            <li class:above=move || standing().is_some_and(|s| s.is_above())>
+                                {move || standing().map(|s| sup(&s.sentence(state.lang.get())))} " "
+                                <a href=th.source_url title=move || crate::i18n::tr(state.lang.get(), th.note_en, th.note_zh)>
+                                    {state.tx("m2.source")}
                                 </a>
                             </li>
-                        }).collect_view()
-                    }}
+                        }
+                    }).collect_view()}
                 </ul>
             </div>
         </Show>
