@@ -166,6 +166,13 @@ test('typing updates the result in place: a derivation the reader closed stays c
   assert.equal(await calc.text('ops-pfs-days'), sig3(11.4e9 * 6 * 1.2e6 * 64 / PFS_DAY));
   assert.match(await calc.page.locator('[data-testid="ops-formula"]').textContent(), /64/, 'the formula follows');
   assert.equal(await details.evaluate((d) => d.open), false, 'still closed after a keystroke');
+  // The same for what the reader opened: the citation's BibTeX.
+  const bibtex = calc.page.locator('[data-testid="citation"] details');
+  await bibtex.locator('summary').click();
+  const cited = await calc.text('citation');
+  await calc.fill('ops-epochs', '65');
+  assert.equal(await bibtex.evaluate((d) => d.open), true, 'the BibTeX stays open after a keystroke');
+  assert.notEqual(await calc.text('citation'), cited, 'and the citation follows the estimate');
   await calc.fill('ops-epochs', 'x');
   assert.equal(await calc.text('ops-pfs-days'), '—');
   await calc.fill('ops-epochs', '128');
