@@ -173,8 +173,13 @@ test('typing updates the result in place: a derivation the reader closed stays c
   await calc.fill('ops-epochs', '65');
   assert.equal(await bibtex.evaluate((d) => d.open), true, 'the BibTeX stays open after a keystroke');
   assert.notEqual(await calc.text('citation'), cited, 'and the citation follows the estimate');
-  await calc.fill('ops-epochs', 'x');
+  await calc.fill('ops-forward', 'x');
   assert.equal(await calc.text('ops-pfs-days'), '—');
+  assert.equal(await calc.text('ops-none'), 'Fix the marked field to see a result.');
+  for (const id of ['ops-forward', 'ops-examples', 'ops-epochs']) await calc.fill(id, '');
+  assert.equal(await calc.text('ops-none'), 'Fill in the fields to see a result.', 'from invalid to empty');
+  await calc.fill('ops-forward', '11.4*10^9');
+  await calc.fill('ops-examples', '1.2M');
   await calc.fill('ops-epochs', '128');
   assert.equal(await calc.text('ops-pfs-days'), sig3(11.4e9 * 6 * 1.2e6 * 128 / PFS_DAY));
   assert.deepEqual(calc.errors, []);

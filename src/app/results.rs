@@ -67,9 +67,10 @@ fn MethodResult(which: Which) -> impl IntoView {
             _ => String::new(),
         })
     };
+    // Reactive inside: the fallback stays up from empty to invalid and back.
     let fallback = move || {
-        let key = if shown.with(|s| s.body == Body::Invalid) { "result.invalid" } else { "result.empty" };
-        view! { <p class="muted">{state.tx(key)}</p> }
+        let key = move || if shown.with(|s| s.body == Body::Invalid) { "result.invalid" } else { "result.empty" };
+        view! { <p class="muted" data-testid=format!("{prefix}-none")>{move || state.t(key())}</p> }
     };
     view! {
         <div class="result">
