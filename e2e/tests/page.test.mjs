@@ -24,8 +24,8 @@ async function hold(page, pattern) {
 /** Three significant digits, trailing zeros dropped, as the page writes amounts. */
 const sig3 = (x) => String(Number(x.toPrecision(3)));
 
-async function fresh() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function fresh(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
   return context;
 }
@@ -137,6 +137,30 @@ test('a link naming one of Epoch AI\'s chips says the catalog is loading, never 
   // V100 is NVIDIA's V100 (SXM2) at its tensor peak, 125 TFLOP/s: 8 chips for a day at 40%.
   await calc.untilText('gpu-pfs-days', sig3(8 * 125e12 * DAY * 0.4 / PFS_DAY));
   assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
+test('a saved estimate on one of Epoch AI\'s chips shows its value once the catalog arrives after a reload', async () => {
+  // No service worker: it would answer the reload's fetch itself, out of the test's reach.
+  const context = await fresh({ serviceWorkers: 'block' });
+  const calc = await Calculator.open(context, BASE, '?v=1&chips=8&hw=V100&time=1%20d&util=40%25&date=2024-01&name=mine');
+  await calc.id('save-estimate').click();
+  await calc.settle();
+  const row = calc.page.locator('[data-testid="saved-table"] tbody tr').first();
+  // 8 V100s at 125 TFLOP/s for a day at 40%, Method 2 being the headline without Method 1.
+  const flop = 8 * 125e12 * DAY * 0.4;
+  await calc.fill('ops-forward', '');
+  const pfs = sig3(flop / PFS_DAY);
+  assert.match(await row.innerText(), new RegExp(pfs.replace('.', '\\.')));
+  const release = await hold(calc.page, '**/epoch-ml-hardware.csv');
+  await calc.page.reload();
+  await calc.id('saved-table').waitFor();
+  assert.doesNotMatch(await row.innerText(), new RegExp(pfs.replace('.', '\\.')), 'no value while the catalog loads');
+  release();
+  await calc.ready();
+  await calc.settle();
+  assert.match(await row.innerText(), new RegExp(pfs.replace('.', '\\.')), 'the value once it is here');
+  assert.equal(await calc.id('trend-chart').getAttribute('data-saved'), '1');
   await context.close();
 });
 

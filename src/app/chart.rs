@@ -145,7 +145,10 @@ impl ChartState {
                 }
                 state.eval.with(|e| Some((e.headline()?.flop, e.date.clone().ok().flatten())))
             }),
-            saved: Memo::new(move |_| saved.0.with(|l| super::saved::points(l))),
+            saved: Memo::new(move |_| {
+                state.catalog.track();
+                saved.0.with(|l| super::saved::points(l))
+            }),
         }
     }
 

@@ -104,6 +104,8 @@ pub fn SavedEstimates() -> impl IntoView {
             <h3>{state.tx("saved.title")}</h3>
             <button type="button" class="secondary" data-testid="save-estimate" on:click=save>{state.tx("saved.save")}</button>
             {move || {
+                // Saved estimates naming one of Epoch AI's chips evaluate once its catalog is here.
+                state.catalog.track();
                 let lang = state.lang.get();
                 let list = saved.0.get();
                 if list.is_empty() {
