@@ -29,9 +29,10 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     const page = await fetch(PAGE, { cache: 'no-cache' });
-    // The page's files, and Epoch AI's hardware catalog, which the page fetches as it starts.
-    const extra = [new URL('epoch-ml-hardware.csv', PAGE).href];
-    if (page.ok) await cache.addAll([...(await keepPage(cache, page)), ...extra].filter((u) => u !== PAGE));
+    if (page.ok) await cache.addAll([...(await keepPage(cache, page))].filter((u) => u !== PAGE));
+    // Epoch AI's hardware catalog, which the page fetches as it starts: on its own, so that a
+    // host without it cannot keep the page itself from working offline.
+    await cache.add(new URL('epoch-ml-hardware.csv', PAGE).href).catch(() => {});
     await self.skipWaiting();
   })());
 });

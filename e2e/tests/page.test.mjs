@@ -164,6 +164,24 @@ test('a saved estimate on one of Epoch AI\'s chips shows its value once the cata
   await context.close();
 });
 
+test('a link to a preset on one of Epoch AI\'s chips shows its published and exact figures once the catalog arrives', async () => {
+  const context = await fresh({ serviceWorkers: 'block' });
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.preset('llama2-70b');
+  await calc.id('preset-info').waitFor();
+  const link = await calc.copyLink();
+  const page = await context.newPage();
+  const release = await hold(page, '**/epoch-ml-hardware.csv');
+  await page.goto(link);
+  const cold = new Calculator(page, BASE);
+  await cold.id('ops-pfs-days').waitFor();
+  release();
+  await cold.ready();
+  await cold.id('preset-info').waitFor({ timeout: 5000 });
+  assert.match(await cold.text('preset-exact'), /pfs-days/);
+  await context.close();
+});
+
 test('OpenAI\'s 2018 chips answer before the catalog arrives; a failed catalog says so in the page\'s language', async () => {
   const context = await fresh();
   const page = await context.newPage();

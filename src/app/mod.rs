@@ -361,6 +361,8 @@ fn PresetInfo() -> impl IntoView {
         })
     });
     move || {
+        // A preset on one of Epoch AI's chips has its exact figure once the catalog is here.
+        state.catalog.track();
         let ex = &EXAMPLES[current.get()?];
         let lang = state.lang.get();
         let exact = ex.exact_pfs_days()?;

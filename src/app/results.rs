@@ -161,7 +161,7 @@ fn Thresholds() -> impl IntoView {
                 <ul>
                     {thresholds::THRESHOLDS.iter().map(|th| {
                         // One item per threshold, built once; its words and class follow the estimate.
-                        let standing = move || list.with(|l| l.iter().find(|s| std::ptr::eq(s.threshold, th)).copied());
+                        let standing = move || list.with(|l| l.iter().find(|s| s.threshold.id == th.id).copied());
                         view! {
                             <li class:above=move || standing().is_some_and(|s| s.is_above())>
                                 {move || standing().map(|s| sup(&s.sentence(state.lang.get())))} " "
