@@ -233,7 +233,7 @@ fn same_models(rows: &[Row]) -> Result<Vec<(String, String)>, String> {
 
 /// OpenAI's 2018 chip figures, with datasheet TDPs.
 fn openai_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), String> {
-    // chips.tsv: id, name, manufacturer, type, release, 7 peaks, source, link, note, TDP (W),
+    // chips.tsv: id, name, manufacturer, type, release, 7 peaks, link, note, TDP (W),
     // TDP source. OpenAI's own figures only: Epoch's catalog is read at run time.
     let p = "data/openai-2018-hardware.csv";
     let t = read(p)?;
@@ -266,7 +266,6 @@ fn openai_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), Str
                 "",
                 "",
                 "",
-                "o",
                 "https://openai.com/index/ai-and-compute/",
                 &note,
                 &tdp,

@@ -494,8 +494,13 @@ fn draw_markers<DB: DrawingBackend>(
                 let m = spec.points[*i];
                 (m.date.years(), lg(m.pfs_days.unwrap_or(f.ymin)))
             };
-            let pts: Vec<(f64, f64, bool)> =
-                idx.iter().map(|i| (at(i).0, at(i).1, spec.points[*i].upper_bound)).collect();
+            let pts: Vec<(f64, f64, bool)> = idx
+                .iter()
+                .map(|i| {
+                    let (x, y) = at(i);
+                    (x, y, spec.points[*i].upper_bound)
+                })
+                .collect();
             draw_set(chart, set, &pts, color, f)?;
             markers.extend(idx.iter().map(|i| {
                 let (px, py) = chart.backend_coord(&at(i));

@@ -296,7 +296,7 @@ pub fn models() -> impl Iterator<Item = &'static Model> + Clone {
 pub fn openai_chips() -> &'static [Chip] {
     static BASE: OnceLock<Vec<Chip>> = OnceLock::new();
     BASE.get_or_init(|| {
-        tsv(CHIPS_TSV, 10 + PEAK_COUNT)
+        tsv(CHIPS_TSV, 9 + PEAK_COUNT)
             .map(|f| {
                 let mut peaks = [None; PEAK_COUNT];
                 for (i, p) in peaks.iter_mut().enumerate() {
@@ -310,10 +310,10 @@ pub fn openai_chips() -> &'static [Chip] {
                     release: f[4],
                     peaks,
                     source: Source::OpenAi2018,
-                    link: f[13],
-                    note: f[14],
-                    tdp_watts: num(f[15]),
-                    tdp_source: f[16],
+                    link: f[12],
+                    note: f[13],
+                    tdp_watts: num(f[14]),
+                    tdp_source: f[15],
                 }
             })
             .collect()
