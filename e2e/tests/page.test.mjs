@@ -182,6 +182,42 @@ test('a link to a preset on one of Epoch AI\'s chips shows its published and exa
   await context.close();
 });
 
+test('an exercise on one of Epoch AI\'s chips grades once the catalog arrives; the sheets wait for it', async () => {
+  const context = await fresh({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const release = await hold(page, '**/epoch-ml-hardware.csv');
+  // Llama 2 70B as Meta reports it: 1,000 A100s (312 TFLOP/s) for 1,728 h at 41.9% = 8.13e23 FLOP.
+  await page.goto(BASE + '?v=1&chips=1000&hw=nvidia-a100-sxm4-80-gb&time=1728%20h&util=41.9%25&quiz=1');
+  const quiz = new Calculator(page, BASE);
+  await quiz.id('quiz-answer').waitFor();
+  await quiz.fill('quiz-answer', '8e23');
+  await quiz.id('quiz-check').click();
+  await quiz.untilText('quiz-verdict', 'this exercise has no exact value to compare with');
+  release();
+  await page.locator('html[data-hardware="loaded"]').waitFor({ state: 'attached' });
+  const ratio = 8e23 / (1000 * 312e12 * 1728 * 3600 * 0.419);
+  assert.ok(ratio > 0.9 && ratio < 1.1);
+  await quiz.untilText('quiz-verdict', /^Close: within 10% of the exact answer/);
+  assert.deepEqual(quiz.errors, []);
+  // The sheets (one of their exercises is that run) wait for the catalog too.
+  const other = await context.newPage();
+  const release2 = await hold(other, '**/epoch-ml-hardware.csv');
+  await other.goto(BASE + '?v=1');
+  const calc = new Calculator(other, BASE);
+  await calc.id('export-questions').waitFor();
+  assert.equal(await calc.id('export-questions').isDisabled(), true, 'the exercise sheet waits for the catalog');
+  assert.equal(await calc.id('export-answers').isDisabled(), true, 'the answer key waits for the catalog');
+  release2();
+  await calc.ready();
+  await calc.settle();
+  assert.equal(await calc.id('export-questions').isDisabled(), false);
+  const [sheet] = await Promise.all([other.waitForEvent('download'), calc.id('export-questions').click()]);
+  const text = readFileSync(await sheet.path(), 'utf8');
+  assert.ok(text.includes('NVIDIA A100 SXM4 80 GB') && !text.includes('nvidia-a100-sxm4-80-gb'), text.slice(-600));
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('OpenAI\'s 2018 chips answer before the catalog arrives; a failed catalog says so in the page\'s language', async () => {
   const context = await fresh();
   const page = await context.newPage();

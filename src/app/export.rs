@@ -114,6 +114,12 @@ pub fn Exports() -> impl IntoView {
             png(&spec, w, h).and_then(|url| download_url("aicompute-chart.png", &url))
         });
     };
+    // The sheets hold every exercise, one of which is on a chip of Epoch AI's catalog: they
+    // wait for it (a failed fetch leaves that exercise out).
+    let sheet_ready = move || {
+        state.catalog.track();
+        crate::data::hardware_loaded() || crate::data::hardware_failure().is_some()
+    };
     view! {
         <div class="exports no-print" role="group" aria-label=state.tx("export.title")>
             <span>{state.tx("export.title")}</span>
@@ -121,11 +127,11 @@ pub fn Exports() -> impl IntoView {
             <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| data(true)>"CSV"</button>
             <button type="button" class="secondary" data-testid="export-png" on:click=move |_| picture(false)>"PNG"</button>
             <button type="button" class="secondary" data-testid="export-svg" on:click=move |_| picture(true)>"SVG"</button>
-            <button type="button" class="secondary" data-testid="export-questions"
+            <button type="button" class="secondary" data-testid="export-questions" disabled=move || !sheet_ready()
                 on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &crate::quiz::question_sheet(state.lang.get_untracked())))>
                 {state.tx("export.questions")}
             </button>
-            <button type="button" class="secondary" data-testid="export-answers"
+            <button type="button" class="secondary" data-testid="export-answers" disabled=move || !sheet_ready()
                 on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &crate::quiz::answer_key(state.lang.get_untracked())))>
                 {state.tx("export.answers")}
             </button>

@@ -183,12 +183,14 @@ fn Thresholds() -> impl IntoView {
 fn Quiz() -> impl IntoView {
     let state = expect_context::<State>();
     let answer = RwSignal::new(String::new());
-    let graded = RwSignal::new(None::<Result<quiz::Grade, quiz::QuizError>>);
-    let exact = move || state.eval.with_untracked(|e| e.headline().map(|x| x.flop.mid()));
-    let check = move || {
-        let r = exact().ok_or(quiz::QuizError::BadExact).and_then(|x| quiz::grade(&answer.get_untracked(), x));
-        graded.set(Some(r));
-    };
+    // The answer last checked; its grade follows the calculation (a chip whose catalog
+    // arrives after the check grades it then, not "no exact value").
+    let checked = RwSignal::new(None::<String>);
+    let graded = Memo::new(move |_| {
+        let exact = state.eval.with(|e| e.headline().map(|x| x.flop.mid()));
+        checked.with(|a| a.as_ref().map(|a| exact.ok_or(quiz::QuizError::BadExact).and_then(|x| quiz::grade(a, x))))
+    });
+    let check = move || checked.set(Some(answer.get_untracked()));
     view! {
         <div class="quiz" data-testid="quiz">
             <h3>{state.tx("quiz.title")}</h3>
