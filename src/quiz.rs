@@ -112,6 +112,8 @@ pub enum QuizError {
     NotPositive,
     /// The exact value given is not a positive finite number, or the ratio overflows.
     BadExact,
+    /// The calculation waits for Epoch AI's hardware catalog (the page grades once it is here).
+    Waiting,
 }
 
 impl QuizError {
@@ -148,6 +150,11 @@ impl QuizError {
             QuizError::BadExact => {
                 tr(lang, "this exercise has no exact value to compare with".into(), "此练习没有可比较的精确值".into())
             }
+            QuizError::Waiting => tr(
+                lang,
+                "waiting for Epoch AI's hardware catalog: your answer is checked as soon as it arrives".into(),
+                "正在等待 Epoch AI 硬件目录：目录一到即核对你的答案".into(),
+            ),
         }
     }
 }
@@ -184,6 +191,20 @@ pub fn grade(answer_text: &str, exact_flop: f64) -> Result<Grade, QuizError> {
         return Err(QuizError::BadExact);
     }
     Ok(Grade { ratio, verdict: QuizVerdict::of(ratio), answer_flop })
+}
+
+/// Grades an answer against a calculation's headline result; without one, says whether it is
+/// only waiting for the hardware catalog.
+pub fn grade_evaluation(answer_text: &str, eval: &crate::calc::Evaluation) -> Result<Grade, QuizError> {
+    use crate::hardware::HardwareError;
+    use crate::problem::Problem;
+    match eval.headline() {
+        Some(e) => grade(answer_text, e.flop.mid()),
+        None if eval.errors().any(|e| matches!(e.problem, Problem::Hardware(HardwareError::Loading))) => {
+            Err(QuizError::Waiting)
+        }
+        None => Err(QuizError::BadExact),
+    }
 }
 
 /// One exercise: a worked example, asked as a question.

@@ -201,3 +201,36 @@ proptest! {
         prop_assert_eq!(grade(&format!("{v:e} FLOP"), v).unwrap().verdict, QuizVerdict::Close);
     }
 }
+
+#[test]
+fn a_calculation_grades_its_headline_or_says_it_waits_for_the_catalog() {
+    use aicompute::calc::{evaluate, Calculation, Evaluation, Field, Outcome};
+    use aicompute::hardware::HardwareError;
+    use aicompute::problem::{FieldError, Problem};
+    use aicompute::quiz::grade_evaluation;
+    // ResNet-151 as a calculation: 11.4e9 × 2 × 3 × 1.2e6 × 128 = 1.050624e19; 1e19 is 0.952×.
+    let mut c = Calculation::default();
+    for (f, v) in [(Field::Forward, "11.4*10^9"), (Field::Examples, "1.2M"), (Field::Epochs, "128")] {
+        *f.get_mut(&mut c) = v.into();
+    }
+    let g = grade_evaluation("1e19", &evaluate(&c)).unwrap();
+    assert!((g.ratio - 1e19 / RESNET).abs() < 1e-12);
+    assert_eq!(grade_evaluation("1e19", &evaluate(&Calculation::default())), Err(QuizError::BadExact));
+    // Method 2 on a chip of the catalog, while the page still fetches it.
+    let waiting = Evaluation {
+        method2: Outcome::Invalid(vec![FieldError::new(
+            Field::Hardware,
+            Problem::Hardware(HardwareError::Loading),
+            0,
+            4,
+        )]),
+        ..evaluate(&Calculation::default())
+    };
+    let e = grade_evaluation("1e19", &waiting).unwrap_err();
+    assert_eq!(e, QuizError::Waiting);
+    assert_eq!(
+        e.message(Lang::En),
+        "waiting for Epoch AI's hardware catalog: your answer is checked as soon as it arrives"
+    );
+    assert_eq!(e.message(Lang::Zh), "正在等待 Epoch AI 硬件目录：目录一到即核对你的答案");
+}

@@ -186,10 +186,8 @@ fn Quiz() -> impl IntoView {
     // The answer last checked; its grade follows the calculation (a chip whose catalog
     // arrives after the check grades it then, not "no exact value").
     let checked = RwSignal::new(None::<String>);
-    let graded = Memo::new(move |_| {
-        let exact = state.eval.with(|e| e.headline().map(|x| x.flop.mid()));
-        checked.with(|a| a.as_ref().map(|a| exact.ok_or(quiz::QuizError::BadExact).and_then(|x| quiz::grade(a, x))))
-    });
+    let graded =
+        Memo::new(move |_| checked.with(|a| a.as_ref().map(|a| state.eval.with(|e| quiz::grade_evaluation(a, e)))));
     let check = move || checked.set(Some(answer.get_untracked()));
     view! {
         <div class="quiz" data-testid="quiz">
