@@ -4,7 +4,8 @@
 # Chromium (e2e/bench.mjs) and runs the native core benchmark (tests/bench.rs). Prints:
 #   first-load bytes, gzip -9 and brotli -11 (scripts/size.sh);
 #   first contentful paint (the static shell) and time to the first painted chart, medians of 7 fresh loads;
-#   keystroke -> result, and -> result + next frame, p50/p95, with the default points, with
+#   keystroke -> result, -> the first frame after it (painting it), and -> a frame asked for after
+#   the result (as first measured), p50/p95, with the default points, with
 #   Epoch AI's models and with 10,000 imported points (a generated CSV pasted into the import);
 #   canvas calls, layout-reading calls and layouts per keystroke (from a trace: all, and forced by script);
 #   natively, evaluate() and the trend fit on 10,000 points.
