@@ -548,17 +548,49 @@ fn draw_set<DB: DrawingBackend>(
 /// axis).
 fn draw_labels<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
     let small = f.text(-1.0, &f.th.text);
-    for m in spec.points.iter().filter(|m| spec.labels.contains(&m.name)) {
-        let name = model_name(m.name, spec.lang);
-        if f.narrow && name.chars().count() > 12 {
-            continue;
-        }
-        if let Some(v) = m.pfs_days {
-            let label = Text::new(name.to_string(), (f.r + 3, -f.r - 12), small.clone());
-            chart.draw_series(std::iter::once(EmptyElement::at((m.date.years(), lg(v))) + label)).map_err(err)?;
-        }
+    for (name, at) in data_labels(spec, f) {
+        let label = Text::new(name.to_string(), label_offset(f), small.clone());
+        chart.draw_series(std::iter::once(EmptyElement::at(at) + label)).map_err(err)?;
     }
     Ok(())
+}
+
+/// The data sets' labelled points: each name (in the chart's language) and where its point is.
+/// A narrow chart leaves out names over 12 characters.
+fn data_labels<'a>(spec: &'a ChartSpec, f: &'a Frame) -> impl Iterator<Item = (&'a str, (f64, f64))> + 'a {
+    spec.points.iter().filter(|m| spec.labels.contains(&m.name)).filter_map(|m| {
+        let name = model_name(m.name, spec.lang);
+        let v = m.pfs_days.filter(|_| !(f.narrow && name.chars().count() > 12))?;
+        Some((name, (m.date.years(), lg(v))))
+    })
+}
+
+/// Where a data label's text starts, from its point, in backend pixels: above and to the right.
+fn label_offset(f: &Frame) -> (i32, i32) {
+    (f.r + 3, -f.r - 12)
+}
+
+/// The data sets' labels as [`draw_labels`] places them: (left, top, width, height) in backend
+/// pixels.
+fn data_label_boxes<DB: DrawingBackend>(
+    chart: &DualChart<'_, DB>,
+    spec: &ChartSpec,
+    f: &Frame,
+) -> Vec<(i32, i32, i32, i32)> {
+    let small = f.text(-1.0, &f.th.text);
+    let (dx, dy) = label_offset(f);
+    data_labels(spec, f)
+        .filter_map(|(name, at)| {
+            let (px, py) = chart.backend_coord(&at);
+            let (w, h) = chart.plotting_area().estimate_text_size(name, &small).ok()?;
+            Some((px + dx, py + dy, w as i32, h as i32))
+        })
+        .collect()
+}
+
+/// Whether two boxes (left, top, width, height) share any pixel.
+fn overlap(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
 /// The user's estimate: a highlighted point with its range as an error bar, and its legend
@@ -586,16 +618,28 @@ fn draw_user<DB: DrawingBackend>(
     }
     let big = (f.r as f64 * 1.8) as i32;
     let label = if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { u.label.clone() };
-    let label_len = if u.label.is_empty() { 12 } else { u.label.chars().count() };
-    // Near the right edge the label goes to the left of the point.
-    let dx = if x > f.xmax - span * 0.2 { -big - 8 - 7 * (label_len as i32) } else { big + 4 };
+    let font = f.text(1.0, &th.user);
+    let at = chart.backend_coord(&(x, y));
+    let size = chart.plotting_area().estimate_text_size(&label, &font).unwrap_or((0, 0));
+    // Above and to the right of the point, or to the left near the right edge; where that box
+    // would cover a data set's label (the user's AlexNet beside OpenAI's), the first other corner
+    // that covers none.
+    let (right, left) = (big + 4, -big - 8 - size.0 as i32);
+    let (above, below) = (-big - 4 - (10.0 * s) as i32, big + 2);
+    let sides = if x > f.xmax - span * 0.2 { [left, right] } else { [right, left] };
+    let corners = [(sides[0], above), (sides[1], above), (sides[0], below), (sides[1], below)];
+    let taken = data_label_boxes(chart, spec, f);
+    let (dx, dy) = corners
+        .into_iter()
+        .find(|&(dx, dy)| !taken.iter().any(|b| overlap(*b, (at.0 + dx, at.1 + dy, size.0 as i32, size.1 as i32))))
+        .unwrap_or(corners[0]);
     let user_style = th.user.filled();
     chart
         .draw_series(std::iter::once(
             EmptyElement::at((x, y))
                 + Circle::new((0, 0), big, user_style)
                 + Circle::new((0, 0), big, th.background.stroke_width((1.5 * s) as u32))
-                + Text::new(label, (dx, -big - 4 - (10.0 * s) as i32), f.text(1.0, &th.user)),
+                + Text::new(label, (dx, dy), font),
         ))
         .map_err(err)?;
     legend.push((t(spec.lang, "trend.you").to_string(), Mark::Dot(user_style, 5)));

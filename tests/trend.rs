@@ -327,3 +327,36 @@ fn the_background_is_kept_while_the_user_point_stays_within_the_axes() {
     saved.saved.push(at(2e20));
     assert!(!chart::same_background(&a, &saved), "a saved estimate");
 }
+
+/// Each `<text>` holding exactly `s`: its x, y and font size.
+fn texts(svg: &str, s: &str) -> Vec<(f64, f64, f64)> {
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    svg.split("<text")
+        .skip(1)
+        .filter(|t| {
+            t.split_once('>').is_some_and(|(_, body)| {
+                body.trim().starts_with(&format!("{s}\n")) || body.starts_with(&format!("{s}<"))
+            })
+        })
+        .map(|t| (attr(t, "x"), attr(t, "y"), attr(t, "font-size")))
+        .collect()
+}
+
+#[test]
+fn the_users_label_keeps_clear_of_a_data_label_where_they_meet() {
+    // The page's default: the user's AlexNet (4.86e17 FLOP, mid-2012) beside OpenAI's AlexNet.
+    let user = UserPoint { years: 2012.45, flop: 4.86e17, low: 4.86e17, high: 4.86e17, label: "AlexNet".into() };
+    for (w, h) in [(1000, 600), (400, 320)] {
+        let (svg, _) = chart::svg(&spec(&[DatasetId::OpenAi2018], Some(user.clone())), w, h).unwrap();
+        let found = texts(&svg, "AlexNet");
+        assert_eq!(found.len(), 2, "{w}: the data label and the user's");
+        // A box per label: 7 letters at no less than half an em each, one em tall.
+        let boxes: Vec<_> = found.iter().map(|&(x, y, size)| (x, y, x + 3.5 * size, y + size)).collect();
+        let (a, b) = (boxes[0], boxes[1]);
+        let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+        assert!(apart, "{w}: {a:?} and {b:?} overlap");
+    }
+}
