@@ -7,6 +7,9 @@
 import { launch } from './calculator.mjs';
 
 const BASE = process.argv[2] || process.env.BASE_URL;
+// Optional: the same figures for an earlier build (scripts/bench.sh --baseline REV), taken in the
+// same run, interleaved, and printed as ratios.
+const BASELINE = process.argv[3];
 const LOADS = 7;
 const WARMUP = 5;
 const KEYSTROKES = 40;
@@ -128,12 +131,12 @@ function csv(n) {
   return rows.join('\n');
 }
 
-async function openPage(browser, { counters = false } = {}) {
+async function openPage(browser, { counters = false, base = BASE } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   await context.addInitScript(PAINT_WATCH);
   if (counters) await context.addInitScript(COUNTERS);
   const page = await context.newPage();
-  await page.goto(BASE);
+  await page.goto(base);
   await page.locator('[data-testid="trend-chart"][data-painted="true"]').waitFor({ timeout: 20000 });
   return { context, page };
 }
@@ -185,15 +188,22 @@ async function traced({ context, page }, act) {
   return { layouts: layouts.length, forced: layouts.filter((e) => e.args?.beginData?.stackTrace).length };
 }
 
-async function keystrokes(browser, label, points) {
-  const { context, page } = await openPage(browser);
+/** Keystroke timings on a fresh page of `base` with `points` on the chart. */
+async function keystrokeTimes(browser, points, base = BASE) {
+  const { context, page } = await openPage(browser, { base });
   await prepare(page, points);
   const markers = await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]').dataset.markers);
   await type(page, WARMUP, 'at-input');
   const t = await type(page, KEYSTROKES, 'at-input');
   const old = await type(page, KEYSTROKES, 'after-result');
-  const unchanged = t.filter((x) => !x.changed).length;
   const idle = await idleFrames(page, KEYSTROKES);
+  await context.close();
+  return { markers, t, old, idle };
+}
+
+async function keystrokes(browser, label, points) {
+  const { markers, t, old, idle } = await keystrokeTimes(browser, points);
+  const unchanged = t.filter((x) => !x.changed).length;
   const r = t.map((x) => x.result);
   const f = t.map((x) => x.frame);
   const o = old.map((x) => x.frame);
@@ -202,7 +212,6 @@ async function keystrokes(browser, label, points) {
     (unchanged ? ` (${unchanged} painted without the new result!)` : '') +
     `; as first measured (a frame asked for after the result) p50 ${ms(pct(o, 50))} p95 ${ms(pct(o, 95))}` +
     `; the next frame with nothing typed p50 ${ms(pct(idle, 50))} p95 ${ms(pct(idle, 95))}`);
-  await context.close();
 
   // Counted in a page of their own: the wrappers cost time.
   const c = await openPage(browser, { counters: true });
@@ -218,18 +227,43 @@ async function keystrokes(browser, label, points) {
   await c.context.close();
 }
 
+/** Fresh loads of `base`: first contentful paint and the first painted chart. */
+async function load(browser, base) {
+  const { context, page } = await openPage(browser, { base });
+  await page.waitForFunction(() => window.__paint, null, { timeout: 20000 });
+  const p = await page.evaluate(() => ({
+    ...window.__paint,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+  }));
+  await context.close();
+  return p;
+}
+
+/** This build against BASELINE, in one run: loads interleaved, then keystrokes at each size. */
+async function againstBaseline(browser) {
+  const now = [];
+  const then = [];
+  for (let i = 0; i < LOADS; i++) {
+    now.push((await load(browser, BASE)).frame);
+    then.push((await load(browser, BASELINE)).frame);
+  }
+  const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+  console.log(`against the baseline: first painted chart, median of ${LOADS} interleaved loads: ` +
+    `${ms(median(now))} against ${ms(median(then))} = ${ratio(median(now), median(then))}`);
+  for (const [label, points] of [['default points', 0], ["Epoch AI's models", 'epoch'], ['10,000 imported points', 10000]]) {
+    const a = await keystrokeTimes(browser, points);
+    const b = await keystrokeTimes(browser, points, BASELINE);
+    const p95 = (x, k) => pct(x.t.map((y) => y[k]), 95);
+    console.log(`against the baseline: keystroke, ${label} (${a.markers} / ${b.markers} markers): ` +
+      `result p95 ${ms(p95(a, 'result'))} against ${ms(p95(b, 'result'))} = ${ratio(p95(a, 'result'), p95(b, 'result'))}; ` +
+      `painted p95 ${ms(p95(a, 'frame'))} against ${ms(p95(b, 'frame'))} = ${ratio(p95(a, 'frame'), p95(b, 'frame'))}`);
+  }
+}
+
 const browser = await launch();
 try {
   const paints = [];
-  for (let i = 0; i < LOADS; i++) {
-    const { context, page } = await openPage(browser);
-    await page.waitForFunction(() => window.__paint, null, { timeout: 20000 });
-    paints.push(await page.evaluate(() => ({
-      ...window.__paint,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    })));
-    await context.close();
-  }
+  for (let i = 0; i < LOADS; i++) paints.push(await load(browser, BASE));
   const fcps = paints.map((p) => p.fcp);
   console.log(`first contentful paint (the static shell): median ${ms(median(fcps))} ` +
     `(min ${ms(Math.min(...fcps))}, max ${ms(Math.max(...fcps))})`);
@@ -239,6 +273,7 @@ try {
   await keystrokes(browser, 'default points', 0);
   await keystrokes(browser, "with Epoch AI's models", 'epoch');
   await keystrokes(browser, '10,000 imported points', 10000);
+  if (BASELINE) await againstBaseline(browser);
 } finally {
   await browser.close();
 }
