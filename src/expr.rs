@@ -241,7 +241,7 @@ impl ExprKind {
             NotANumber { text } => trf!(lang, "'{text}' is not a number", "“{text}”不是数字"),
             UnknownSuffix { text, suffix } => trf!(lang, "'{text}' is not a number: unknown suffix '{suffix}'", "“{text}”不是数字：未知后缀“{suffix}”"),
             NotAllowed { ch } => trf!(lang, "'{ch}' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..", "此处不能使用“{ch}”：请使用数字、单位、+ - * / ^ ( ) % 和 .."),
-            NotReal { text } => trf!(lang, "'{text}' is not a real number", "“{text}”不是实数"),
+            NotReal { text } => trf!(lang, "'{text}' has no real value: a negative number to a fractional power", "“{text}”没有实数值：负数不能取分数次幂"),
             TooLarge { text } => trf!(lang, "'{text}' is too large to compute: over 10^308", "“{text}”太大，无法计算：超过 10^308"),
             TooSmall { text } => trf!(lang, "'{text}' is too small to compute: under 10^-308 (but not zero)", "“{text}”太小，无法计算：小于 10^-308（但不为零）"),
             RangeEndsDiffer { text, low, high } => trf!(lang, "the ends of '{text}' differ: {} and {}", "“{text}”两端的量纲不同：{}与{}", d(low), d(high)),
@@ -775,6 +775,11 @@ impl Parser<'_> {
             dim = base.dim.pow(n as i8);
         }
         let c = [base.lo.powf(exp.lo), base.lo.powf(exp.hi), base.hi.powf(exp.lo), base.hi.powf(exp.hi)];
+        // A negative base to a fractional power, at either end of a range (min4 and max4 would
+        // pass over the NaN and report the other ends, or infinities).
+        if c.iter().any(|x| x.is_nan()) {
+            return self.err(ExprKind::NotReal { text: self.text(start, end) }, start, end);
+        }
         let v = Value { lo: min4(c), hi: max4(c), dim };
         self.check_op(v, [base, Value::num(1.0)], start, end)
     }

@@ -169,6 +169,13 @@ fn errors() {
     error("1..2..3", "'..' is not expected here");
     error("(1..2)..3", "a range cannot contain another range");
     error("10^400", "'10^400' is too large to compute: over 10^308");
+    // (-8)^(1/3) is NaN in floating point (no real cube root is taken); it was reported as too large.
+    error("(-8)^(1/3)", "'(-8)^(1/3)' has no real value: a negative number to a fractional power");
+    error("(-4)^0.5", "'(-4)^0.5' has no real value: a negative number to a fractional power");
+    // One end of the range is not real: it was the other end, 8^0.5 = 2.83, alone.
+    error("(-8..8)^0.5", "'(-8..8)^0.5' has no real value: a negative number to a fractional power");
+    num("(-8)^3", -512.0);
+    num("(-2)^-2", 0.25);
     error("1 $ 2", "'$' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..");
     error("2 3", "'3' needs an operator (such as *) before it");
     error("..", "'..' needs a value on each side");
