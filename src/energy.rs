@@ -135,10 +135,11 @@ pub fn cost_usd(chip_hours: f64, usd_per_chip_hour: f64) -> Option<f64> {
     product(&[chip_hours, usd_per_chip_hour])
 }
 
-/// A number with 3 significant digits and grouped thousands: "433", "24.7", "1,083".
+/// A number with 3 significant digits and grouped thousands: "433", "24.7", "1,083"; from 10^7
+/// up and under 10^-3, scientific ("1.9 × 10^300"), never hundreds of digits of rounding noise.
 fn num3(v: f64) -> String {
     let r = round_sig(v, 3);
-    if r.abs() >= 1000.0 {
+    if (1000.0..1e7).contains(&r.abs()) {
         grouped(r, 0, ",")
     } else {
         readable(r, 3, ",")

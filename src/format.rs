@@ -94,6 +94,10 @@ pub fn grouped(v: f64, decimals: usize, sep: &str) -> String {
 
 /// Scientific notation with `sig` significant digits: "1.05 × 10^19".
 pub fn sci(v: f64, sig: u32) -> String {
+    if !v.is_finite() {
+        // Not a result: callers refuse these first; shown as a dash, never "NaN × 10^2147483647".
+        return "—".into();
+    }
     let (m, e) = split(v, sig);
     if e == 0 {
         return trim(m, sig as usize - 1);

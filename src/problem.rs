@@ -153,6 +153,9 @@ impl Problem {
                 let v = format::exact(*value);
                 trf!(lang, "'{text}' is above 1 (100%): did you mean {v}%?", "“{text}”大于 1（100%）：是否想写 {v}%？")
             }
+            Problem::AboveHundred { text, percent } if !percent.is_finite() => {
+                trf!(lang, "'{text}' is far above 100%", "“{text}”远超 100%")
+            }
             Problem::AboveHundred { text, percent } => {
                 let p = format::readable(*percent, 3, ",");
                 trf!(lang, "'{text}' is {p}%, above 100%", "“{text}”即 {p}%，超过了 100%")

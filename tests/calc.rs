@@ -151,6 +151,12 @@ fn field_errors_name_the_field() {
         Utilization,
         "'150%' is 150%, above 100%",
     );
+    // 1e308 × 100 overflows: it said "'1e308' is NaN × 10^2147483647%".
+    m2_error(
+        &[(Chips, "1"), (Peak, "1T"), (Time, "1"), (Utilization, "1e308")],
+        Utilization,
+        "'1e308' is far above 100%",
+    );
     m2_error(&[(Chips, "1"), (Peak, "1T"), (Time, "1"), (Utilization, "0")], Utilization, "'0' must be above 0");
     m2_error(
         &[(Chips, "1"), (Hardware, "zzz9000"), (Time, "1")],

@@ -102,6 +102,13 @@ fn units() {
     assert_eq!(format_emissions(850.0, En), "850 kg CO2e");
     assert_eq!(format_emissions(850.0, Zh), "850 千克二氧化碳当量");
     assert_eq!(format_emissions(5.2e6, En), "5,200 t CO2e");
+    // From 10^7 of a unit up, scientific: 1e12 W × 1e12 kg/kWh gave 28 digits of rounding noise.
+    assert_eq!(format_emissions(9_990_000.0 * 1000.0, En), "9,990,000 t CO2e");
+    assert_eq!(format_emissions(9_999_000.0 * 1000.0, En), "1 × 10^7 t CO2e");
+    assert_eq!(format_emissions(1.9e27 * 1000.0, En), "1.9 × 10^27 t CO2e");
+    assert_eq!(format_energy(1.9e300, En), "1.9 × 10^291 TWh");
+    assert_eq!(format_usd(1.73e303, En), "$1.73 × 10^294 billion");
+    assert_eq!(format_usd(1.73e303, Zh), "1.73 × 10^295 亿美元");
     assert_eq!(format_usd(850.0, En), "$850");
     assert_eq!(format_usd(850.0, Zh), "850 美元");
     assert_eq!(format_usd(3.2e9, En), "$3.2 billion");

@@ -111,7 +111,7 @@ fn Footprint() -> impl IntoView {
     let text = move |f: fn(&footprint::Footprint, crate::i18n::Lang) -> Option<String>| {
         move || {
             let lang = state.lang.get();
-            footprint.with(|v| v.as_ref().and_then(|v| f(v, lang))).unwrap_or_else(|| "—".to_string())
+            footprint.with(|v| v.as_ref().and_then(|v| f(v, lang))).map_or_else(|| "—".to_string(), |t| sup(&t))
         }
     };
     let list = move |f: fn(&footprint::Footprint, crate::i18n::Lang) -> Vec<String>| {
