@@ -74,6 +74,10 @@ impl Grade {
         let sig = if self.verdict == QuizVerdict::Close { 3 } else { 2 };
         let detail = if (r - 1.0).abs() < 5e-4 {
             tr(lang, "yours matches it".to_string(), "与精确值一致".to_string())
+        } else if r > 1.0 && r < 1.1 {
+            // "1.004× too high" reads as "1× too high" at three digits: say by how much.
+            let p = readable((r - 1.0) * 100.0, 2, ",");
+            tr(lang, format!("yours is {p}% too high"), format!("你的答案偏高 {p}%"))
         } else if r > 1.0 {
             let x = readable(r, sig, ",");
             tr(lang, format!("yours is {x}× too high"), format!("你的答案偏高，是精确值的 {x} 倍"))

@@ -218,6 +218,22 @@ test('an exercise on one of Epoch AI\'s chips grades once the catalog arrives; t
   await context.close();
 });
 
+test('projector mode at 400 px keeps every line inside the page; the copy status follows the language', async () => {
+  const context = await fresh({ viewport: { width: 400, height: 900 } });
+  // Xception on 60 K80s: its power note carries a long datasheet address.
+  const calc = await Calculator.open(context, BASE, '?v=1&chips=60&hw=openai-k80&time=30+d&util=0.33&projector=1');
+  await calc.page.locator('[data-testid="citation"] summary, .citation summary').first().click().catch(() => {});
+  await calc.settle();
+  const wide = await calc.page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 400, `the page is ${wide} px wide at 400`);
+  await calc.id('copy-link').click();
+  await calc.untilText('copy-status', 'Link copied');
+  await calc.switchLanguage();
+  await calc.untilText('copy-status', '链接已复制');
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('OpenAI\'s 2018 chips answer before the catalog arrives; a failed catalog says so in the page\'s language', async () => {
   const context = await fresh();
   const page = await context.newPage();

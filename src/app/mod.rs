@@ -389,7 +389,9 @@ fn PresetInfo() -> impl IntoView {
 #[component]
 fn CopyLink() -> impl IntoView {
     let state = expect_context::<State>();
-    let status = RwSignal::new(None::<String>);
+    // What the last copy did: a message key, and the link when the clipboard refused it, so
+    // the status follows the page's language.
+    let status = RwSignal::new(None::<(&'static str, Option<String>)>);
     // The link of the calculation, or of the same calculation as an exercise.
     let copy = move |quiz: bool| {
         // Cleared first, so each copy's outcome shows as a fresh status (tests wait on it).
@@ -401,18 +403,22 @@ fn CopyLink() -> impl IntoView {
             state.calc.with(|c| share::encode(&Calculation { quiz: quiz || c.quiz, ..c.clone() }))
         );
         let promise = window().navigator().clipboard().write_text(&href);
-        let lang = state.lang.get_untracked();
         let done = if quiz { "share.quiz-copied" } else { "share.copied" };
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => status.set(Some(t(lang, done).to_string())),
-                Err(_) => status.set(Some(format!("{} {href}", t(lang, "share.copyfail")))),
+                Ok(_) => status.set(Some((done, None))),
+                Err(_) => status.set(Some(("share.copyfail", Some(href)))),
             }
         });
     };
     view! {
         <button type="button" data-testid="copy-link" on:click=move |_| copy(false)>{state.tx("share.copy")}</button>
         <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(true)>{state.tx("share.quiz")}</button>
-        <span class="copy-status" role="status" data-testid="copy-status">{move || status.get()}</span>
+        <span class="copy-status" role="status" data-testid="copy-status">
+            {move || status.with(|s| s.as_ref().map(|(key, href)| {
+                let said = t(state.lang.get(), key);
+                href.as_ref().map_or_else(|| said.to_string(), |h| format!("{said} {h}"))
+            }))}
+        </span>
     }
 }
