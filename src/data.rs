@@ -8,7 +8,9 @@ use crate::i18n::{tr, Lang};
 use crate::units::PFS_DAY;
 use std::sync::OnceLock;
 
-pub use crate::import::{clear_imported, imported, install_imported, install_imported_rows, ImportSummary};
+pub use crate::import::{
+    clear_imported, imported, install_imported, install_imported_rows, ImportFailure, ImportSummary,
+};
 
 /// Which data set a point belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -493,6 +493,14 @@ pub struct ImportSummary {
     pub columns: ColumnsUsed,
 }
 
+/// Why [`install_imported`] installed nothing, with every row's problem (when no row could be
+/// read, they say why).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFailure {
+    pub error: ImportError,
+    pub problems: Vec<RowProblem>,
+}
+
 /// The installed imported rows, as the data set [`DatasetId::Imported`] (empty until
 /// [`install_imported`]).
 pub fn imported() -> &'static [Model] {
@@ -501,14 +509,15 @@ pub fn imported() -> &'static [Model] {
 
 /// Imports `text` and makes its rows the [`DatasetId::Imported`] set, replacing any before.
 /// When no row can be read the set is left as it was and the error is what stopped the reading
-/// (no header, an empty file) or [`ImportError::NoRows`]; [`import`] gives every problem.
-pub fn install_imported(text: &str) -> Result<ImportSummary, ImportError> {
+/// (no header, an empty file) or [`ImportError::NoRows`] with each row's problem.
+pub fn install_imported(text: &str) -> Result<ImportSummary, ImportFailure> {
     let imp = import(text);
     let stop = imp.problems.iter().find(|p| matches!(p.kind, ImportError::Empty | ImportError::Header { .. }));
     if let (true, Some(p)) = (imp.rows.is_empty(), stop) {
-        return Err(p.kind.clone());
+        return Err(ImportFailure { error: p.kind.clone(), problems: Vec::new() });
     }
-    let installed = install_imported_rows(&imp.rows)?;
+    let installed =
+        install_imported_rows(&imp.rows).map_err(|error| ImportFailure { error, problems: imp.problems.clone() })?;
     Ok(ImportSummary {
         installed,
         skipped_no_compute: imp.skipped_no_compute,

@@ -336,13 +336,19 @@ fn installed_rows_are_a_data_set_for_the_fit_and_the_chart() {
     assert_eq!(again.installed, 3);
     assert!(std::ptr::eq(data::imported().as_ptr(), sel.points()[0]));
     assert_eq!(
-        data::install_imported("x,y\n1,2\n").unwrap_err(),
+        data::install_imported("x,y\n1,2\n").unwrap_err().error,
         ImportError::Header {
             missing: vec![Column::Name, Column::Date, Column::Flop, Column::PfsDays],
             found: vec!["x".into(), "y".into()]
         }
     );
-    assert_eq!(data::install_imported("name,date,flop\na,2020,zz\n").unwrap_err(), ImportError::NoRows);
+    // Every row bad: nothing installed, and each row says why (the list was empty).
+    let none = data::install_imported("name,date,flop\na,2020,zz\nb,zz,1e20\n").unwrap_err();
+    assert_eq!(none.error, ImportError::NoRows);
+    let said: Vec<String> = none.problems.iter().map(|p| p.message(Lang::En)).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].starts_with("line 2: ") && said[0].contains("'zz' is not a number"), "{said:?}");
+    assert!(said[1].starts_with("line 3: "), "{said:?}");
     assert_eq!(data::imported().len(), 3);
     data::clear_imported();
     assert_eq!(data::imported().len(), 0);
@@ -353,7 +359,7 @@ fn installed_rows_are_a_data_set_for_the_fit_and_the_chart() {
         assert_eq!(data::install_imported(&text).unwrap().installed, MAX_ROWS);
     }
     let third = generated(MAX_ROWS).replace("Model", "Set2");
-    let e = data::install_imported(&third).unwrap_err();
+    let e = data::install_imported(&third).unwrap_err().error;
     assert_eq!(e, ImportError::Budget { rows: 100_000, left: 99_997 });
     assert_eq!(e.message(Lang::Zh), "100000 行超过了本页面还能容纳的数量（99997 行）：请刷新页面后再导入");
     assert_eq!(data::imported()[0].name, "Set1 0");

@@ -456,6 +456,11 @@ test('pasted CSV rows become their own data set on the chart; a bad row names it
   await calc.id('import-data').dispatchEvent('drop', { dataTransfer: dt });
   await calc.page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 1);
   assert.match(await calc.value('import-data'), /^Model,Publication date/);
+  // Only bad rows: nothing imported, and each row says why (the list was empty). In Chinese still.
+  await calc.fill('import-data', 'name,date,flop\nA,zz,zz\n');
+  await calc.id('import-apply').click();
+  await calc.untilText('import-status', '没有可读取的行：未导入任何数据');
+  assert.match(await calc.text('import-data-error'), /^第 2 行：/);
   assert.deepEqual(calc.errors, []);
   await context.close();
 });

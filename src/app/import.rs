@@ -5,7 +5,7 @@
 use super::State;
 use crate::data::DatasetId;
 use crate::i18n::{t, Lang};
-use crate::import::{self, ImportError, RowProblem};
+use crate::import::{self, ImportFailure, RowProblem};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,7 +16,7 @@ const STORAGE_KEY: &str = "aicompute.import";
 enum Status {
     None,
     Loaded { rows: usize, skipped: usize, problems: Vec<RowProblem> },
-    Failed(ImportError),
+    Failed(ImportFailure),
 }
 
 impl Status {
@@ -31,7 +31,7 @@ impl Status {
                     format!("{rows} 行已绘入图中；{skipped} 行因缺少算力而跳过；{p} 行有问题"),
                 )
             }
-            Status::Failed(e) => e.message(lang),
+            Status::Failed(f) => f.error.message(lang),
         }
     }
 }
@@ -152,8 +152,8 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
 fn ImportStatus(status: RwSignal<Status>) -> impl IntoView {
     let state = expect_context::<State>();
     let problems = move || match status.get() {
-        Status::Loaded { problems, .. } => problems,
-        _ => Vec::new(),
+        Status::Loaded { problems, .. } | Status::Failed(ImportFailure { problems, .. }) => problems,
+        Status::None => Vec::new(),
     };
     view! {
             <p id="import-status" data-testid="import-status" role="status">{move || status.get().message(state.lang.get())}</p>
