@@ -340,7 +340,8 @@ fn factor_field(c: &Calculation, label: Label) -> Field {
 }
 
 /// The product of the factors, refused where it leaves the range of finite, normal doubles
-/// (the message goes beside the field whose factor took it out).
+/// (the message goes beside the largest factor's field when it overflows, the smallest's when it
+/// underflows: where the user typed the extreme value, whatever the order of the product).
 fn product(c: &Calculation, method: Method, factors: Vec<Factor>, notes: Vec<Note>) -> Outcome {
     let mut flop = Value::num(1.0);
     for f in &factors {
@@ -354,7 +355,12 @@ fn product(c: &Calculation, method: Method, factors: Vec<Factor>, notes: Vec<Not
         } else {
             continue;
         };
-        let field = factor_field(c, f.label);
+        let size = |x: &&Factor| x.value.hi.abs().max(x.value.lo.abs());
+        let extreme = match problem {
+            Problem::ResultTooLarge => factors.iter().max_by(|a, b| size(a).total_cmp(&size(b))),
+            _ => factors.iter().min_by(|a, b| size(a).total_cmp(&size(b))),
+        };
+        let field = factor_field(c, extreme.unwrap_or(f).label);
         let n = field.get(c).chars().count();
         return Outcome::Invalid(vec![FieldError::new(field, problem, 0, n)]);
     }

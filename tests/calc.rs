@@ -151,6 +151,19 @@ fn field_errors_name_the_field() {
         Utilization,
         "'150%' is 150%, above 100%",
     );
+    // An overflow is marked where the extreme value was typed: 1e300 chips × 8.5e12 FLOP/s
+    // overflows at the peak, which was marked.
+    m2_error(
+        &[(Chips, "1e300"), (Hardware, "openai-k80"), (Time, "30 d"), (Utilization, "0.33")],
+        Chips,
+        "the result is too large to compute: over 10^308 FLOP",
+    );
+    // 1e308 add-multiplies × 2 FLOP overflows at the FLOPs per add-multiply (2), which was marked.
+    m1_error(
+        &[(Forward, "1e308"), (Examples, "1.2M"), (Epochs, "90")],
+        Forward,
+        "the result is too large to compute: over 10^308 FLOP",
+    );
     // 1e308 × 100 overflows: it said "'1e308' is NaN × 10^2147483647%".
     m2_error(
         &[(Chips, "1"), (Peak, "1T"), (Time, "1"), (Utilization, "1e308")],
