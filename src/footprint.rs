@@ -81,7 +81,7 @@ fn ends3(a: Value, b: Value, c: Value, f: impl Fn(f64, f64, f64) -> Option<f64>)
 }
 
 fn too_large(field: Field, c: &Calculation) -> Vec<FieldError> {
-    vec![FieldError::new(field, Problem::ResultTooLarge, 0, field.get(c).chars().count())]
+    vec![FieldError::new(field, Problem::FootprintTooLarge, 0, field.get(c).chars().count())]
 }
 
 /// The value of a check, its error kept in `errors`.

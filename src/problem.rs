@@ -47,6 +47,8 @@ pub enum Problem {
     ResultTooLarge,
     /// The product of the method's factors rounds to zero or below the smallest normal double.
     ResultTooSmall,
+    /// Chip-hours, energy, emissions or cost past the largest double.
+    FootprintTooLarge,
     Layers(Box<LayerError>),
     Date(DateError),
     Hardware(HardwareError),
@@ -170,6 +172,11 @@ impl Problem {
                     "结果太大，无法计算：超过 10^308 FLOP"
                 )
             }
+            Problem::FootprintTooLarge => trf!(
+                lang,
+                "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308",
+                "由此得出的芯片小时、能耗、排放或成本太大，无法计算：超过 10^308"
+            ),
             Problem::ResultTooSmall => trf!(
                 lang,
                 "the result is too small to compute: under 10^-308 FLOP",

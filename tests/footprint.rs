@@ -187,3 +187,14 @@ fn bad_energy_inputs_are_said_beside_their_field() {
     // The FLOP of Method 2 is still there.
     assert!(evaluate(&calc(&with(Field::Pue, "0.9"))).method2.estimate().is_some());
 }
+
+#[test]
+fn a_footprint_past_10_308_says_so_without_calling_it_flop() {
+    use Field::*;
+    // 1 chip-hour × 1e308 W × PUE 100 = 1e310 Wh: past the largest double. 1e10 chip-hours × $1e308 too.
+    let run = [(Chips, "1"), (Peak, "1T"), (Time, "1 h"), (Utilization, "50%")];
+    let over = [&run[..], &[(Power, "1e308"), (Pue, "100")]].concat();
+    field_error(&over, Power, "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308");
+    let price = [&run[..], &[(Price, "1e308"), (Chips, "1e10")]].concat();
+    field_error(&price, Price, "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308");
+}

@@ -25,9 +25,10 @@ impl Status {
             Status::None => String::new(),
             Status::Loaded { rows, skipped, problems } => {
                 let p = problems.len();
+                let noun = if *rows == 1 { "row" } else { "rows" };
                 crate::i18n::tr(
                     lang,
-                    format!("{rows} rows on the chart; {skipped} skipped for having no compute; {p} with a problem"),
+                    format!("{rows} {noun} on the chart; {skipped} skipped for having no compute; {p} with a problem"),
                     format!("{rows} 行已绘入图中；{skipped} 行因缺少算力而跳过；{p} 行有问题"),
                 )
             }
