@@ -226,6 +226,11 @@ test('projector mode at 400 px keeps every line inside the page; the copy status
   await calc.settle();
   const wide = await calc.page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 400, `the page is ${wide} px wide at 400`);
+  // Nothing to save without a result.
+  await calc.fill('gpu-chips', '');
+  assert.equal(await calc.id('save-estimate').isDisabled(), true, 'no result, no save');
+  await calc.fill('gpu-chips', '60');
+  assert.equal(await calc.id('save-estimate').isDisabled(), false);
   await calc.id('copy-link').click();
   await calc.untilText('copy-status', 'Link copied');
   await calc.switchLanguage();

@@ -102,7 +102,8 @@ pub fn SavedEstimates() -> impl IntoView {
     view! {
         <div class="saved no-print">
             <h3>{state.tx("saved.title")}</h3>
-            <button type="button" class="secondary" data-testid="save-estimate" on:click=save>{state.tx("saved.save")}</button>
+            <button type="button" class="secondary" data-testid="save-estimate" on:click=save
+                disabled=move || state.eval.with(|e| e.headline().is_none())>{state.tx("saved.save")}</button>
             {move || {
                 // Saved estimates naming one of Epoch AI's chips evaluate once its catalog is here.
                 state.catalog.track();
