@@ -9,6 +9,15 @@ use plotters_canvas::CanvasBackend;
 use plotters_svg::SVGBackend;
 use wasm_bindgen::JsCast;
 
+/// How many measured texts [`SIZES`] keeps before it starts again (the labels, ticks and legend
+/// rows of a few sizes and both languages come to a few hundred).
+const MAX_SIZES: usize = 512;
+
+thread_local! {
+    /// Text sizes already measured, by font and text.
+    static SIZES: std::cell::RefCell<Vec<(String, (u32, u32))>> = Default::default();
+}
+
 /// Where a chart is drawn.
 enum Target<'a> {
     Canvas(CanvasBackend),
@@ -131,13 +140,28 @@ impl DrawingBackend for Measured<'_> {
     }
     /// The text's advance width and its font's line box (ascent + descent), in canvas pixels, in
     /// the font string `CanvasBackend::draw_text` sets.
+    /// Cached by font and text: a keystroke measures the legend and the labels again, with the
+    /// same fonts (the page's system sans-serif, no web font whose arrival would change them).
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, s: &S) -> Result<(u32, u32), Failure> {
-        self.context.set_font(&format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str()));
+        let font = format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str());
+        let key = format!("{font}\u{0}{text}");
+        if let Some(size) = SIZES.with(|m| m.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| *v)) {
+            return Ok(size);
+        }
+        self.context.set_font(&font);
         let m = self
             .context
             .measure_text(text)
             .map_err(|e| DrawingErrorKind::FontError(format!("measureText: {e:?}").into()))?;
         let height = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
-        Ok((m.width().ceil() as u32, height.ceil() as u32))
+        let size = (m.width().ceil() as u32, height.ceil() as u32);
+        SIZES.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MAX_SIZES {
+                m.clear();
+            }
+            m.push((key, size));
+        });
+        Ok(size)
     }
 }
