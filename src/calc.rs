@@ -9,7 +9,7 @@ use crate::layers::{self, Layer, LayerError};
 use crate::planner::{self, PlanError, Unknown};
 pub use crate::problem::{FieldError, Problem};
 
-pub use crate::field::{Calculation, Field, Mode, Per, Want};
+pub use crate::field::{Basis, Calculation, Field, Mode, Per, Side, Want};
 pub use crate::i18n::Lang;
 pub use crate::units::{PF, PFS_DAY};
 /// The seed's default utilizations.
@@ -186,13 +186,11 @@ pub struct Evaluation {
     pub footprint: Option<Result<crate::footprint::Footprint, Vec<FieldError>>>,
     /// The transformer tab's architecture, once any of its fields is filled in.
     pub transformer: Option<Result<Resolved, Vec<FieldError>>>,
+    /// The one estimate every derived figure follows, or why there is none.
+    pub current: Result<crate::estimate::Current, crate::estimate::NoCurrent>,
 }
 
 impl Evaluation {
-    /// The estimate that stands for the calculation: Method 1's, else Method 2's.
-    pub fn headline(&self) -> Option<&Estimate> {
-        self.method1.estimate().or(self.method2.estimate())
-    }
 
     /// Every field error of the calculation.
     pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
@@ -527,12 +525,20 @@ fn peak(c: &Calculation, r: &mut Reader) -> (Option<Value>, bool) {
 
 /// Method 2: GPU time; with a FLOP target, the one of chips, time and utilization left empty
 /// is solved for.
-fn method2(c: &Calculation) -> Outcome {
-    if !filled(c, &[Field::Chips, Field::Hardware, Field::Peak, Field::Time, Field::Target]) {
+fn method2(c: &Calculation, m1: Option<Value>) -> Outcome {
+    let linked = c.target_from_estimate;
+    if !linked && !filled(c, &[Field::Chips, Field::Hardware, Field::Peak, Field::Time, Field::Target]) {
         return Outcome::Empty;
     }
     let mut r = Reader { calc: c, errors: Vec::new(), notes: Vec::new() };
-    let target = if c.target.trim().is_empty() { None } else { Some(r.read(Field::Target, None)) };
+    let target = match (linked, m1) {
+        (true, Some(flop)) => Some(Some(Value { dim: Dim::COUNT, ..flop })),
+        (true, None) => {
+            return Outcome::Invalid(vec![FieldError::new(Field::Target, Problem::TargetNeedsMethod1, 0, 0)]);
+        }
+        _ if c.target.trim().is_empty() => None,
+        _ => Some(r.read(Field::Target, None)),
+    };
     let unknown = match target.is_some().then(|| unknown(c)).transpose() {
         Ok(u) => u,
         Err(p) => return Outcome::Invalid(vec![FieldError::new(Field::Target, p, 0, c.target.chars().count())]),
@@ -615,7 +621,7 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let transformer = architecture::resolve(c);
     let (method1, layers) =
         if c.mode == Mode::Transformer { (transformer_method(c, &transformer), None) } else { method1(c) };
-    let method2 = method2(c);
+    let method2 = method2(c, method1.estimate().map(|e| e.flop));
     let comparison = match (method1.estimate(), method2.estimate()) {
         (Some(a), Some(b)) => compare(a.flop.mid(), b.flop.mid()),
         _ => None,
@@ -630,5 +636,8 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let footprint = method2
         .estimate()
         .and_then(|e| Some(crate::footprint::compute(c, e.factor(Label::Chips)?, e.factor(Label::Time)?)));
-    Evaluation { method1, method2, comparison, layers, date, footprint, transformer }
+    let filled = [!matches!(method1, Outcome::Empty), !matches!(method2, Outcome::Empty)];
+    let flop = |o: &Outcome| o.estimate().map(|e| e.flop);
+    let current = crate::estimate::current(c, flop(&method1), flop(&method2), filled);
+    Evaluation { method1, method2, comparison, layers, date, footprint, transformer, current }
 }

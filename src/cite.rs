@@ -14,6 +14,8 @@ pub enum Method {
     SixNd,
     /// Chips × peak × time × utilization (Method 2).
     GpuTime,
+    /// Both methods, which agree: their geometric mean.
+    Both,
 }
 
 impl Method {
@@ -25,6 +27,11 @@ impl Method {
                 lang,
                 "from GPU time (chips × peak FLOP/s × time × utilization)",
                 "由 GPU 时间（芯片数 × 峰值 FLOP/s × 时间 × 利用率）",
+            ),
+            Method::Both => tr(
+                lang,
+                "as the geometric mean of counting operations and GPU time, which agree within 2×,",
+                "取统计运算次数与 GPU 时间两种方法（相差不到 2 倍）的几何平均",
             ),
         }
     }

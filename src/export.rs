@@ -116,15 +116,16 @@ pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
     out
 }
 
-/// The citation of the headline estimate (Method 1's, else Method 2's).
+/// The citation of the current estimate (see [`crate::estimate::current`]).
 pub fn citation(ev: &Evaluation, lang: Lang) -> Option<String> {
-    let e = ev.headline()?;
-    let method = match e.method {
-        Method::Params | Method::Transformer => cite::Method::SixNd,
-        Method::Ops => cite::Method::Operations,
-        Method::Gpu => cite::Method::GpuTime,
+    let current = ev.current()?;
+    let method = match (current.source, ev.headline()?.method) {
+        (crate::estimate::Source::Both, _) => cite::Method::Both,
+        (_, Method::Params | Method::Transformer) => cite::Method::SixNd,
+        (_, Method::Ops) => cite::Method::Operations,
+        (_, Method::Gpu) => cite::Method::GpuTime,
     };
-    cite::methods_sentence(method, e.flop.mid(), lang)
+    cite::methods_sentence(method, current.flop.mid(), lang)
 }
 
 /// Every field as typed (empty ones left out), with Method 1's mode and unit.
@@ -166,6 +167,15 @@ pub fn calculation(c: &Calculation, ev: &Evaluation, link: &str, lang: Lang, wit
     ];
     if let Some(Ok(f)) = &ev.footprint {
         m.push(("footprint".to_string(), Json::Obj(footprint(f))));
+    }
+    if let Some(cur) = ev.current() {
+        let source = match cur.source {
+            crate::estimate::Source::One => "method1",
+            crate::estimate::Source::Two => "method2",
+            crate::estimate::Source::Both => "both",
+        };
+        let v = obj(vec![("from", text(source)), ("flop", num(cur.flop.mid())), ("pfs_days", num(cur.flop.mid() / crate::units::PFS_DAY))]);
+        m.push(("current".to_string(), v));
     }
     if let Some(cmp) = ev.comparison {
         let v = obj(vec![("ratio", num(cmp.ratio)), ("geometric_mean_flop", num(cmp.geometric_mean))]);

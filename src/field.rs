@@ -2,7 +2,61 @@
 //! in the table below: its member, its `data-testid` (also the CLI flag without the dashes, where
 //! it has one), its share-link key, its label and placeholder (i18n keys) and what it holds.
 
-use crate::i18n::Lang;
+/// One of the two methods, as the page shows them side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Method 1: counting operations (any of its four tabs).
+    One,
+    /// Method 2: GPU time.
+    Two,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::One, Side::Two];
+    pub fn other(self) -> Side {
+        match self {
+            Side::One => Side::Two,
+            Side::Two => Side::One,
+        }
+    }
+    /// `1` or `2`, as links write it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::One => "1",
+            Side::Two => "2",
+        }
+    }
+}
+
+/// Which estimate the derived figures (thresholds, citation, chart point, planner, exports)
+/// follow: the user's pick, or by default the method the user last edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Basis {
+    /// The method last edited; where neither was, both when they agree, else Method 1; a
+    /// worked example's untouched inputs never stand beside the user's own.
+    #[default]
+    Auto,
+    One,
+    Two,
+    /// The geometric mean of both, when they agree within 2×.
+    Both,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 4] = [Basis::Auto, Basis::One, Basis::Two, Basis::Both];
+    /// The link value (`basis=`); empty for the default.
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::Auto => "",
+            Basis::One => "1",
+            Basis::Two => "2",
+            Basis::Both => "both",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<Basis> {
+        Basis::ALL.into_iter().find(|b| b.key() == s && !s.is_empty())
+    }
+}
 
 /// How Method 1 gets its forward-pass operations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -89,16 +143,23 @@ pub struct Spec {
 macro_rules! fields {
     ($( $(#[$doc:meta])* $variant:ident $member:ident: $test_id:literal, $flag:literal, $key:literal,
         $label:literal, $placeholder:literal, $want:ident; )*) => {
-        /// A whole calculation, every field as typed. An empty string means "the default".
+        /// A whole calculation, every field as typed. An empty string means "the default". The
+        /// viewer's display modes (language, projector) are not part of it.
         #[derive(Clone, Debug, PartialEq, Eq, Default)]
         pub struct Calculation {
-            pub lang: Lang,
             pub mode: Mode,
             pub per: Per,
             /// An exercise: the page shows the inputs and asks for the result (link key `quiz=1`).
             pub quiz: bool,
-            /// Projector mode: larger type and chart for a classroom screen (link key `projector=1`).
-            pub projector: bool,
+            /// Which worked example each method's inputs still are, untouched by the user (an
+            /// example's id; empty once the user edits that method). Link keys `eg1`, `eg2`.
+            pub example: [String; 2],
+            /// The estimate the derived figures follow (link key `basis`).
+            pub basis: Basis,
+            /// The method the user last edited (link key `last`).
+            pub last: Option<Side>,
+            /// Method 2's FLOP target is Method 1's estimate, kept linked (link key `flop=m1`).
+            pub target_from_estimate: bool,
             $( $(#[$doc])* pub $member: String, )*
         }
 

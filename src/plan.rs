@@ -27,7 +27,7 @@ fn plan_error(field: Field, c: &Calculation, e: planner::PlanError) -> FieldErro
 
 fn chinchilla(c: &Calculation, ev: &Evaluation) -> Option<Result<(f64, Chinchilla), FieldError>> {
     let budget = if c.budget.trim().is_empty() {
-        ev.headline()?.flop.mid()
+        ev.current()?.flop.mid()
     } else {
         match check_field(Field::Budget, &c.budget) {
             Ok(v) => v.mid(),

@@ -58,6 +58,8 @@ pub enum Problem {
     Plan(PlanError),
     /// A FLOP target with chips, time and utilization all given: nothing is left to solve for.
     NothingToSolve,
+    /// The FLOP target follows Method 1's estimate, and Method 1 has none.
+    TargetNeedsMethod1,
     /// A dimension that is not a whole number from 0 to 2^53.
     NotWhole {
         text: String,
@@ -214,6 +216,11 @@ impl Problem {
                 lang,
                 "nothing to solve for: leave the chips, the time or the utilization empty",
                 "没有要求解的量：请把芯片数、时间或利用率之一留空"
+            ),
+            Problem::TargetNeedsMethod1 => trf!(
+                lang,
+                "the target is Method 1's estimate, and Method 1 has no result yet",
+                "目标取方法 1 的估算，但方法 1 还没有结果"
             ),
         }
     }

@@ -2,7 +2,7 @@
 //! are left out) and readable (`?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128`). Decoding never fails: it
 //! keeps what it can use and lists what it ignored.
 
-use crate::field::{Calculation, Field, Mode, Per};
+use crate::field::{Basis, Calculation, Field, Mode, Per, Side};
 use crate::i18n::{tr, Lang};
 
 /// The current link version.
@@ -55,11 +55,16 @@ pub fn decode_component(s: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// The query string (without `?`) for a calculation.
+/// The query string (without `?`) for a calculation: the calculation alone, no display mode.
 pub fn encode(c: &Calculation) -> String {
+    encode_in(c, None)
+}
+
+/// The query string for a calculation, with the language when the sender asks for it.
+pub fn encode_in(c: &Calculation, lang: Option<Lang>) -> String {
     let mut parts = vec![format!("v={VERSION}")];
-    if c.lang != Lang::En {
-        parts.push(format!("lang={}", c.lang.key()));
+    if let Some(l) = lang {
+        parts.push(format!("lang={}", l.key()));
     }
     match c.mode {
         Mode::Ops => {}
@@ -73,17 +78,33 @@ pub fn encode(c: &Calculation) -> String {
     if c.quiz {
         parts.push("quiz=1".into());
     }
-    if c.projector {
-        parts.push("projector=1".into());
+    for side in Side::BOTH {
+        if c.is_example(side) {
+            parts.push(format!("eg{}={}", side.key(), encode_component(&c.example[side as usize])));
+        }
+    }
+    if c.basis != Basis::Auto {
+        parts.push(format!("basis={}", c.basis.key()));
+    }
+    if let Some(s) = c.last {
+        parts.push(format!("last={}", s.key()));
+    }
+    if c.target_from_estimate {
+        parts.push(format!("{}={LINKED_TARGET}", Field::Target.key()));
     }
     for f in Field::ALL {
         let v = f.get(c);
-        if !v.is_empty() {
+        if !v.is_empty() && !(c.target_from_estimate && *f == Field::Target) {
             parts.push(format!("{}={}", f.key(), encode_component(v)));
         }
     }
     parts.join("&")
 }
+
+/// The target's link value that links it to Method 1's estimate (`flop=m1`).
+pub const LINKED_TARGET: &str = "m1";
+/// The keys a link may hold besides the fields'.
+const KEYS: &[&str] = &["v", "lang", "mode", "per", "quiz", "projector", "eg1", "eg2", "basis", "last"];
 
 /// The longest link read, in bytes of the query; the rest is cut (and said so).
 pub const MAX_LINK_BYTES: usize = 64 * 1024;
@@ -108,7 +129,16 @@ pub enum Ignored {
     Per {
         got: String,
     },
-    /// A switch (`quiz`, `projector`) with a value other than 1 or 0.
+    /// A display mode (`projector`): the viewer's own choice, not the link's.
+    Display {
+        key: String,
+    },
+    /// A value not among a key's (`basis`, `last`, `eg1`, `eg2`).
+    Value {
+        key: String,
+        got: String,
+    },
+    /// A switch (`quiz`) with a value other than 1 or 0.
     Switch {
         key: String,
         got: String,
@@ -157,6 +187,14 @@ impl Ignored {
             Ignored::Switch { key, got } => {
                 tr(lang, format!("{key}={got}: use 1 (on) or 0 (off)"), format!("{key}={got}：请用 1（开）或 0（关）"))
             }
+            Ignored::Display { key } => tr(
+                lang,
+                format!("{key}: projector mode is each viewer's own choice (the button at the top); the link's was not applied"),
+                format!("{key}：投影模式由每位查看者自己选择（页面顶部的按钮），未采用链接中的设置"),
+            ),
+            Ignored::Value { key, got } => {
+                tr(lang, format!("{key}={got}: not a value of {key}"), format!("{key}={got}：不是 {key} 的有效值"))
+            }
             Ignored::Unknown { key } => {
                 tr(lang, format!("{key}: not a parameter of this page"), format!("{key}：不是本页的参数"))
             }
@@ -184,6 +222,8 @@ impl Ignored {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     pub calc: Calculation,
+    /// The language the sender asked for, if the link names one.
+    pub lang: Option<Lang>,
     pub ignored: Vec<Ignored>,
 }
 
@@ -206,6 +246,7 @@ fn query_of(query: &str) -> (&str, bool) {
 pub fn decode(query: &str) -> Decoded {
     let (q, cut) = query_of(query);
     let mut c = Calculation::default();
+    let mut lang = None;
     let mut ignored = Vec::new();
     if cut {
         ignored.push(Ignored::LinkCut { max: MAX_LINK_BYTES });
@@ -215,17 +256,23 @@ pub fn decode(query: &str) -> Decoded {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         let key: String = decode_component(k).chars().take(40).collect();
         if seen.contains(&key) {
-            let known = Field::from_key(&key).is_some()
-                || ["v", "lang", "mode", "per", "quiz", "projector"].contains(&key.as_str());
+            let known = Field::from_key(&key).is_some() || KEYS.contains(&key.as_str());
             ignored.push(if known { Ignored::Duplicate { key } } else { Ignored::Unknown { key } });
             continue;
         }
         seen.push(key.clone());
-        if let Some(i) = apply(&mut c, &key, decode_component(v)) {
+        let val = decode_component(v);
+        if key == "lang" {
+            match val.as_str() {
+                "en" => lang = Some(Lang::En),
+                "zh" => lang = Some(Lang::Zh),
+                _ => ignored.push(Ignored::Lang { got: val.chars().take(40).collect() }),
+            }
+        } else if let Some(i) = apply(&mut c, &key, val) {
             ignored.push(i);
         }
     }
-    Decoded { calc: c, ignored: dedup(ignored) }
+    Decoded { calc: c, lang, ignored: dedup(ignored) }
 }
 
 /// Sets one key of the calculation; what could not be used comes back.
@@ -234,13 +281,36 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
     match key {
         "v" if val == VERSION.to_string() => None,
         "v" => Some(Ignored::Version { got: got() }),
-        "lang" => match val.as_str() {
-            "en" | "zh" => {
-                c.lang = if val == "zh" { Lang::Zh } else { Lang::En };
-                None
+        "projector" => Some(Ignored::Display { key: key.to_string() }),
+        "eg1" | "eg2" => {
+            let side = if key == "eg1" { Side::One } else { Side::Two };
+            match crate::examples::find(&val) {
+                Some(e) if crate::estimate::example_side(e) == side => {
+                    c.example[side as usize] = e.id.to_string();
+                    None
+                }
+                _ => Some(Ignored::Value { key: key.to_string(), got: got() }),
             }
-            _ => Some(Ignored::Lang { got: got() }),
-        },
+        }
+        "basis" => {
+            match Basis::from_key(&val) {
+                Some(b) => c.basis = b,
+                None => return Some(Ignored::Value { key: key.to_string(), got: got() }),
+            }
+            None
+        }
+        "last" => {
+            c.last = Some(match val.as_str() {
+                "1" => Side::One,
+                "2" => Side::Two,
+                _ => return Some(Ignored::Value { key: key.to_string(), got: got() }),
+            });
+            None
+        }
+        "flop" if val == LINKED_TARGET => {
+            c.target_from_estimate = true;
+            None
+        }
         "mode" => {
             c.mode = match val.as_str() {
                 "ops" => Mode::Ops,
@@ -251,13 +321,12 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
             };
             None
         }
-        "quiz" | "projector" => {
-            let on = match val.as_str() {
+        "quiz" => {
+            c.quiz = match val.as_str() {
                 "1" => true,
                 "0" => false,
                 _ => return Some(Ignored::Switch { key: key.to_string(), got: got() }),
             };
-            *(if key == "quiz" { &mut c.quiz } else { &mut c.projector }) = on;
             None
         }
         "per" => {

@@ -143,7 +143,7 @@ impl ChartState {
                 if state.answer_hidden() {
                     return None;
                 }
-                state.eval.with(|e| Some((e.headline()?.flop, e.date.clone().ok().flatten())))
+                state.eval.with(|e| Some((e.current()?.flop, e.date.clone().ok().flatten())))
             }),
             saved: Memo::new(move |_| {
                 state.catalog.track();
@@ -167,7 +167,7 @@ impl ChartState {
             lang: state.lang.get(),
             dark: dark_mode(),
             // Projector mode: type and strokes half as large again.
-            scale: dpr * if state.calc.with(|c| c.projector) { 1.5 } else { 1.0 },
+            scale: dpr * if state.projector.get() { 1.5 } else { 1.0 },
             labels: chart::DEFAULT_LABELS.to_vec(),
         }
     }
@@ -302,6 +302,7 @@ pub fn Trend() -> impl IntoView {
 fn TrendSummary(c: ChartState) -> impl IntoView {
     let state = expect_context::<State>();
     view! {
+        <super::results::EstimateFrom id="chart-from"/>
         <p class="doubling">
             {state.tx("trend.doubling")} {move || crate::i18n::colon(state.lang.get())}
             <strong data-testid="doubling-time">
@@ -395,7 +396,7 @@ fn UserPointInputs() -> impl IntoView {
                 <input id="user-name" type="text" data-testid="user-name"
                     placeholder=state.tx(crate::calc::Field::Name.spec().placeholder)
                     prop:value=move || state.calc.with(|c| c.name.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); state.calc.update(|c| c.name = v); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(crate::calc::Field::Name, v); }/>
             </div>
         </div>
     }

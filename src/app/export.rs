@@ -164,6 +164,7 @@ pub fn Citation() -> impl IntoView {
         <Show when=move || text.with(Option::is_some)>
             <div class="citation" data-testid="citation">
                 <h3>{state.tx("cite.title")}</h3>
+                <super::results::EstimateFrom id="citation-from"/>
                 <p>{part(|(s, e, _)| {
                     let epoch = e.as_ref().map(|e| format!(" {e}")).unwrap_or_default();
                     format!("{}{epoch}", crate::format::superscript(s))

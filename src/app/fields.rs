@@ -27,14 +27,42 @@ fn field_error(state: State, field: Field) -> Option<String> {
     check_field(field, &text).err().map(|e| e.message(lang))
 }
 
-/// One labelled text field with its error message; its placeholder is the field's key in the
-/// string table (an example in the page's language).
+/// A field's placeholder: a hint, never a value. "default" where empty means a default (the
+/// value used is said beside the field), "e.g. …" where it is only an example; a transformer's
+/// dimension keeps its rule ("d_model / 128").
+fn placeholder(state: State, field: Field) -> String {
+    let lang = state.lang.get();
+    let ph = crate::i18n::t(lang, field.spec().placeholder);
+    if field == Field::Target && state.calc.with(|c| c.target_from_estimate) {
+        return crate::i18n::t(lang, "ph.linked").to_string();
+    }
+    if crate::used::has_default(field) {
+        return crate::i18n::t(lang, "ph.default").to_string();
+    }
+    let rule = field.spec().test_id.starts_with("transformer-") && !matches!(field, Field::TTokens);
+    if rule || ph == crate::i18n::t(lang, "ph.none") {
+        return ph.to_string();
+    }
+    format!("{} {ph}", crate::i18n::t(lang, "ph.eg"))
+}
+
+/// One labelled text field with its error message, its placeholder (a hint), and below it the
+/// value used where it is empty and means a default, or the value solved for.
 #[component]
 pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let id = field.test_id();
     let err_id = format!("{id}-error");
     let error = Memo::new(move |_| field_error(state, field).map(|m| sup(&m)));
+    let used = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.calc.with(|c| state.eval.with(|ev| crate::used::used(field, c, ev, lang)))
+    });
+    let solved = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.eval.with(|ev| crate::used::solved(ev, lang)).filter(|(f, _)| *f == field).map(|(_, t)| t)
+    });
+    let linked = move || field == Field::Target && state.calc.with(|c| c.target_from_estimate);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{state.tx(label)}</label>
@@ -45,18 +73,68 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
                 autocomplete="off"
                 spellcheck="false"
                 data-testid=id
-                placeholder=state.tx(field.spec().placeholder)
+                placeholder=move || placeholder(state, field)
+                disabled=linked
                 list=(!list.is_empty()).then_some(list)
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=err_id.clone()
                 prop:value=move || state.calc.with(|c| field.get(c).to_string())
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    state.calc.update(|c| *field.get_mut(c) = v);
+                    state.edit(field, v);
                 }
             />
             <p class="error" id=err_id data-testid=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
+            {move || used.get().map(|u| view! {
+                <p class="used" data-testid=format!("{id}-used")>{state.tx("used.label")} {move || crate::i18n::colon(state.lang.get())} {sup(&u)}</p>
+            })}
+            {move || solved.get().map(|s| view! {
+                <p class="solved"><output data-testid="gpu-solved" for=id>{state.tx("m2.solved")} {move || crate::i18n::colon(state.lang.get())} <strong>{s}</strong></output></p>
+            })}
         </div>
+    }
+}
+
+/// "Worked example, as printed: AlexNet (GPU time)" at the top of a method that still holds an
+/// example's untouched inputs, with a button that empties the method.
+#[component]
+pub fn ExampleBadge(side: crate::calc::Side) -> impl IntoView {
+    let state = expect_context::<State>();
+    let prefix = if side == crate::calc::Side::One { "m1" } else { "m2" };
+    let example = Memo::new(move |_| state.calc.with(|c| c.example_of(side).map(|e| e.id)));
+    move || {
+        example.get().and_then(crate::examples::find).map(|e| {
+            view! {
+                <p class="example-badge" data-testid=format!("{prefix}-example")>
+                    <span>{state.tx("example.badge")} " " <strong>{move || e.display_name(state.lang.get())}</strong></span>
+                    " "
+                    <button type="button" class="secondary no-print" data-testid=format!("{prefix}-example-clear")
+                        on:click=move |_| state.calc.update(|c| c.clear_side(side))>
+                        {state.tx("example.clear")}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
+/// Method 2's FLOP target taken from Method 1's estimate, kept linked as the model changes.
+#[component]
+fn TargetLink() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <label class="radio target-link">
+            <input
+                type="checkbox"
+                data-testid="target-from-estimate"
+                prop:checked=move || state.calc.with(|c| c.target_from_estimate)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.touch(crate::calc::Side::Two, |c| c.target_from_estimate = on);
+                }
+            />
+            " " {state.tx("m2.target.link")}
+        </label>
     }
 }
 
@@ -103,6 +181,7 @@ pub fn Method1Panel() -> impl IntoView {
     view! {
         <section class="panel method1" aria-labelledby="m1-title">
             <h2 id="m1-title">{state.tx("m1.title")}</h2>
+            <ExampleBadge side=crate::calc::Side::One/>
             <div class="tabs no-print" role="tablist" aria-labelledby="m1-title" on:keydown=on_key>
                 {tab(Mode::Ops, "m1.tab.ops", "mode-ops")}
                 {tab(Mode::Layers, "m1.tab.layers", "mode-layers")}
@@ -141,7 +220,7 @@ fn ForwardOps() -> impl IntoView {
                     name="per"
                     data-testid=testid
                     prop:checked=move || per.get() == p
-                    on:change=move |_| state.calc.update(|c| c.per = p)
+                    on:change=move |_| state.touch(crate::calc::Side::One, |c| c.per = p)
                 />
                 {state.tx(key)}
             </label>
@@ -167,7 +246,7 @@ fn LayerCounter() -> impl IntoView {
     let use_total = move |_| {
         if let Ok(ls) = parsed.get_untracked() {
             let total = layers::total_macs(&ls);
-            state.calc.update(|c| {
+            state.touch(crate::calc::Side::One, |c| {
                 c.forward = crate::format::exact(total);
                 c.per = Per::Mac;
                 c.mode = Mode::Ops;
@@ -188,7 +267,7 @@ fn LayerCounter() -> impl IntoView {
                 prop:value=move || state.calc.with(|c| c.layers.clone())
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    state.calc.update(|c| c.layers = v);
+                    state.edit(Field::Layers, v);
                 }
             ></textarea>
             <p class="help" id="ops-layers-help">{state.tx("m1.layers.help")}</p>
@@ -229,6 +308,7 @@ pub fn Method2Panel() -> impl IntoView {
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
             <h2 id="m2-title">{state.tx("m2.title")}</h2>
+            <ExampleBadge side=crate::calc::Side::Two/>
             <Input field=Field::Chips label="m2.chips"/>
             <Input field=Field::Hardware label="m2.hardware" list="chips"/>
             <ChipChoices/>
@@ -247,6 +327,7 @@ pub fn Method2Panel() -> impl IntoView {
             <UtilizationDefaults/>
             <Input field=Field::Factor label="m2.factor"/>
             <Input field=Field::Target label="m2.target"/>
+            <TargetLink/>
             <FootprintInputs/>
         </section>
     }
@@ -268,7 +349,7 @@ fn ChipChoices() -> impl IntoView {
                 {found.into_iter().take(12).map(|chip| {
                     let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
                     view! {
-                        <li><button type="button" class="secondary" on:click=move |_| state.calc.update(|c| c.hardware = chip.id.to_string())>
+                        <li><button type="button" class="secondary" on:click=move |_| state.edit(Field::Hardware, chip.id.to_string())>
                             {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
                         </button></li>
                     }
@@ -288,7 +369,7 @@ fn ChipInfo() -> impl IntoView {
     });
     let on_precision = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        state.calc.update(|c| c.precision = v);
+        state.edit(Field::Precision, v);
     };
     move || {
         chip.get().map(|c| {
@@ -330,7 +411,7 @@ fn UtilizationDefaults() -> impl IntoView {
                 view! {
                     <button type="button" class="secondary small" title=d.source
                         data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
-                        on:click=move |_| state.calc.update(|c| c.utilization = set.clone())>
+                        on:click=move |_| state.edit(Field::Utilization, set.clone())>
                         {pct.clone()} " " {state.tx(key)}
                     </button>
                 }

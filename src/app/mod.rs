@@ -12,7 +12,8 @@ mod results;
 mod saved;
 mod transformer;
 
-use crate::calc::{evaluate, Calculation, Evaluation, Lang};
+use crate::calc::{evaluate, Calculation, Evaluation, Field, Lang, Side};
+use crate::estimate::Cleared;
 use crate::examples::{self, EXAMPLES};
 use crate::i18n::t;
 use crate::share::{self, Ignored};
@@ -20,6 +21,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub(crate) const STORAGE_KEY: &str = "aicompute:last";
+/// The viewer's own preferences, apart from any calculation: `lang=zh&projector=1&keep=1`.
+const VIEWER_KEY: &str = "aicompute:viewer";
 
 /// Installs the panic hook (console plus a visible message) and mounts the app on the body.
 pub fn start() {
@@ -73,36 +76,88 @@ pub fn write_pending() {
     persist::flush();
 }
 
-/// The calculation a page opens with: the link's, else the last one, else AlexNet both ways. A
-/// link or a stored state that sets no field (`?lang=zh` alone, or garbage) opens the default in
-/// its language.
-pub fn initial() -> (Calculation, Vec<Ignored>) {
+/// The viewer's display modes and whether the last calculation is kept: the viewer's, not the
+/// calculation's, so links never carry them (a link names a language only when its sender asks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Viewer {
+    pub lang: Option<Lang>,
+    pub projector: bool,
+    pub keep: bool,
+}
+
+impl Viewer {
+    /// The stored preferences (none on a first visit).
+    pub fn stored() -> Viewer {
+        let text = storage().and_then(|s| s.get_item(VIEWER_KEY).ok().flatten()).unwrap_or_default();
+        let on = |key: &str| text.split('&').any(|p| p == format!("{key}=1"));
+        let lang = text.split('&').find_map(|p| match p {
+            "lang=en" => Some(Lang::En),
+            "lang=zh" => Some(Lang::Zh),
+            _ => None,
+        });
+        Viewer { lang, projector: on("projector"), keep: on("keep") }
+    }
+
+    fn store(self) {
+        let mut parts = Vec::new();
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.key()));
+        }
+        if self.projector {
+            parts.push("projector=1".into());
+        }
+        if self.keep {
+            parts.push("keep=1".into());
+        }
+        if let Some(s) = storage() {
+            s.set_item(VIEWER_KEY, &parts.join("&")).ok();
+        }
+    }
+}
+
+/// The browser's language when the viewer has not chosen one: Chinese for `zh*`.
+fn browser_lang() -> Lang {
+    let l = window().navigator().language().unwrap_or_default();
+    if l.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// How the page opens: the calculation, its language, and what the link could not use.
+pub struct Opening {
+    pub calc: Calculation,
+    pub lang: Lang,
+    pub ignored: Vec<Ignored>,
+}
+
+/// The calculation a page opens with: the link's; else the last one when the viewer chose to
+/// keep it; else the worked example. A link or a stored state that sets no field (`?lang=zh`
+/// alone, or garbage) opens the example. The language: the link's when its sender asked, else
+/// the viewer's choice, else the browser's.
+pub fn initial() -> Opening {
+    let viewer = Viewer::stored();
     let mut search = window().location().search().unwrap_or_default();
     // A reload of a page whose last change had not reached its URL yet: the latest state.
     if let Some(latest) = persist::unsaved(&search) {
         search = latest;
     }
     let from_link = !search.trim_start_matches('?').is_empty();
-    let stored = || storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let stored = || viewer.keep.then(|| storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())).flatten();
+    let fallback = viewer.lang.unwrap_or_else(browser_lang);
     let Some(text) = (if from_link { Some(search) } else { stored() }) else {
-        return (default_calculation(), Vec::new());
+        return Opening { calc: default_calculation(), lang: fallback, ignored: Vec::new() };
     };
     let d = share::decode(&text);
-    let blank = Calculation { lang: d.calc.lang, ..Calculation::default() };
-    let calc = if d.calc == blank { Calculation { lang: d.calc.lang, ..default_calculation() } } else { d.calc };
-    (calc, if from_link { d.ignored } else { Vec::new() })
+    let calc = if d.calc == Calculation::default() { default_calculation() } else { d.calc };
+    let ignored = if from_link { d.ignored } else { Vec::new() };
+    Opening { calc, lang: d.lang.unwrap_or(fallback), ignored }
 }
 
-/// AlexNet by both methods, the appendix's own consistency check (0.0054 vs 0.0058 pfs-days).
+/// AlexNet by both methods, each marked as the worked example's (see the core).
 pub fn default_calculation() -> Calculation {
-    let mut c = examples::find("alexnet-ops").map(|e| e.calculation()).unwrap_or_default();
-    if let Some(g) = examples::find("alexnet-gpu") {
-        for (f, v) in g.inputs {
-            *f.get_mut(&mut c) = v.to_string();
-        }
-    }
-    c.name = "AlexNet".into();
-    c
+    examples::default_calculation()
 }
 
 /// The page's whole state, shared through context.
@@ -110,7 +165,13 @@ pub fn default_calculation() -> Calculation {
 pub struct State {
     pub calc: RwSignal<Calculation>,
     pub eval: Memo<Evaluation>,
-    pub lang: Memo<Lang>,
+    /// The viewer's language and projector mode: display modes, not part of the calculation.
+    pub lang: RwSignal<Lang>,
+    pub projector: RwSignal<bool>,
+    /// Whether the last calculation is kept in this browser for the bare address.
+    pub keep: RwSignal<bool>,
+    /// What the last edit cleared of a worked example, until restored or dismissed.
+    pub cleared: RwSignal<Option<Cleared>>,
     /// In an exercise, whether the student has revealed the worked answer.
     pub revealed: RwSignal<bool>,
     /// Bumped when Epoch AI's hardware catalog arrives (or fails to): what reads the catalog
@@ -128,6 +189,26 @@ impl State {
     pub fn tx(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(key)
     }
+    /// Sets a field as the user typed it (see `Calculation::edit`: the other method's untouched
+    /// example is cleared, and the notice offers it back).
+    pub fn edit(self, field: Field, value: String) {
+        let mut cleared = None;
+        self.calc.update(|c| cleared = c.edit(field, value));
+        if cleared.is_some() {
+            self.cleared.set(cleared);
+        }
+    }
+    /// The user changed something of `side` other than a field (a switch, a pasted config).
+    pub fn touch(self, side: Side, change: impl FnOnce(&mut Calculation)) {
+        let mut cleared = None;
+        self.calc.update(|c| {
+            cleared = c.touch(side);
+            change(c);
+        });
+        if cleared.is_some() {
+            self.cleared.set(cleared);
+        }
+    }
     /// Whether the results are hidden: an exercise whose answer is not revealed yet.
     pub fn answer_hidden(&self) -> bool {
         self.calc.with(|c| c.quiz) && !self.revealed.get()
@@ -136,21 +217,34 @@ impl State {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (init, ignored) = initial();
-    view! { <Page initial=init ignored=ignored/> }
+    let o = initial();
+    view! { <Page initial=o.calc lang=o.lang ignored=o.ignored/> }
 }
 
 /// The page for a starting calculation (the tests mount it directly).
 #[component]
-pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> impl IntoView {
+pub fn Page(
+    initial: Calculation,
+    #[prop(optional)] lang: Lang,
+    #[prop(optional)] ignored: Vec<Ignored>,
+) -> impl IntoView {
     let calc = RwSignal::new(initial);
+    let viewer = Viewer::stored();
     let catalog = RwSignal::new(0u32);
     let eval = Memo::new(move |_| {
         catalog.track();
         calc.with(evaluate)
     });
-    let lang = Memo::new(move |_| calc.with(|c| c.lang));
-    let state = State { calc, eval, lang, revealed: RwSignal::new(false), catalog };
+    let state = State {
+        calc,
+        eval,
+        lang: RwSignal::new(lang),
+        projector: RwSignal::new(viewer.projector),
+        keep: RwSignal::new(viewer.keep),
+        cleared: RwSignal::new(None),
+        revealed: RwSignal::new(false),
+        catalog,
+    };
     provide_context(state);
     provide_context(export::DrawnChart(RwSignal::new(None)));
     provide_context(saved::load());
@@ -169,6 +263,7 @@ pub fn Page(initial: Calculation, #[prop(optional)] ignored: Vec<Ignored>) -> im
             <PageControls/>
         </header>
         <IgnoredNotice ignored=ignored/>
+        <ClearedNotice/>
         <PresetInfo/>
         <main class="grid">
             <fields::Method1Panel/>
@@ -225,8 +320,12 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
 /// projector mode (a class on the root element enlarges type in CSS, and the chart).
 fn follow_document(state: State) {
     let calc = state.calc;
-    Effect::new(move |_| persist::changed(calc.with(share::encode)));
+    Effect::new(move |_| persist::changed(calc.with(share::encode), state.keep.get()));
     persist::listen();
+    // The viewer's choices are kept apart from the calculation.
+    Effect::new(move |_| {
+        Viewer { lang: Some(state.lang.get()), projector: state.projector.get(), keep: state.keep.get() }.store();
+    });
     Effect::new(move |_| {
         let l = state.lang.get();
         if let Some(el) = document().document_element() {
@@ -235,28 +334,36 @@ fn follow_document(state: State) {
         document().set_title(&format!("{} · {}", t(l, "app.title"), t(l.other(), "app.title")));
     });
     Effect::new(move |_| {
-        let on = calc.with(|c| c.projector);
+        let on = state.projector.get();
         if let Some(el) = document().document_element() {
             el.class_list().toggle_with_force("projector", on).ok();
         }
     });
 }
 
-/// The header's buttons: presets, copy link, projector mode, print, the other language.
+/// The header's buttons: presets, a new calculation, copy link, projector mode, print, the other
+/// language, and whether the calculation is kept in this browser.
 #[component]
 fn PageControls() -> impl IntoView {
     let state = expect_context::<State>();
-    let calc = state.calc;
+    let pressed = |on: bool| if on { "true" } else { "false" };
+    let new_calculation = move |_| {
+        state.cleared.set(None);
+        state.calc.set(Calculation::default());
+    };
     view! {
         <div class="controls no-print">
             <PresetMenu/>
+            <button type="button" class="secondary" data-testid="new-calculation" on:click=new_calculation>
+                {state.tx("new.calculation")}
+            </button>
             <CopyLink/>
             <button
                 type="button"
                 class="secondary"
                 data-testid="projector-toggle"
-                aria-pressed=move || if calc.with(|c| c.projector) { "true" } else { "false" }
-                on:click=move |_| calc.update(|c| c.projector = !c.projector)
+                aria-pressed=move || pressed(state.projector.get())
+                on:click=move |_| state.projector.update(|p| *p = !*p)
             >
                 {state.tx("projector")}
             </button>
@@ -268,11 +375,46 @@ fn PageControls() -> impl IntoView {
                 class="secondary"
                 data-testid="lang-switch"
                 lang=move || state.lang.get().other().html()
-                on:click=move |_| calc.update(|c| c.lang = c.lang.other())
+                on:click=move |_| state.lang.update(|l| *l = l.other())
             >
                 {state.tx("lang.switch")}
             </button>
+            <label class="keep" title=move || state.t(if state.keep.get() { "new.kept" } else { "new.notkept" })>
+                <input
+                    type="checkbox"
+                    data-testid="keep-calculation"
+                    prop:checked=move || state.keep.get()
+                    on:change=move |ev| state.keep.set(event_target_checked(&ev))
+                />
+                " " {state.tx("new.keep")}
+            </label>
         </div>
+    }
+}
+
+/// After an edit cleared the other method's untouched worked example: says so, and offers it
+/// back.
+#[component]
+fn ClearedNotice() -> impl IntoView {
+    let state = expect_context::<State>();
+    let restore = move |_| {
+        if let Some(c) = state.cleared.get_untracked() {
+            state.calc.update(|calc| calc.restore(&c));
+        }
+        state.cleared.set(None);
+    };
+    move || {
+        state.cleared.get().map(|_| {
+            view! {
+                <div class="notice no-print" role="status" data-testid="example-cleared">
+                    <p>{state.t("example.cleared")}</p>
+                    <button type="button" class="secondary" data-testid="example-restore" on:click=restore>
+                        {state.tx("example.restore")}
+                    </button>
+                    <button type="button" class="secondary" aria-label="×" on:click=move |_| state.cleared.set(None)>"×"</button>
+                </div>
+            }
+        })
     }
 }
 
@@ -319,12 +461,9 @@ fn PresetMenu() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if let Some(ex) = examples::find(&id) {
-            state.calc.update(|c| {
-                let lang = c.lang;
-                *c = ex.calculation();
-                c.lang = lang;
-                c.name = ex.display_name(lang);
-            });
+            let lang = state.lang.get_untracked();
+            state.cleared.set(None);
+            state.calc.set(Calculation { name: ex.display_name(lang), ..ex.calculation() });
         }
         // Back to the prompt, so the same example can be chosen again.
         if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
@@ -354,8 +493,9 @@ fn PresetInfo() -> impl IntoView {
         state.calc.with(|c| {
             EXAMPLES.iter().position(|e| {
                 let mut ec = e.calculation();
-                ec.lang = c.lang;
-                ec.name = c.name.clone();
+                ec.name.clone_from(&c.name);
+                ec.last = c.last;
+                ec.basis = c.basis;
                 ec == *c
             })
         })
@@ -392,15 +532,18 @@ fn CopyLink() -> impl IntoView {
     // What the last copy did: a message key, and the link when the clipboard refused it, so
     // the status follows the page's language.
     let status = RwSignal::new(None::<(&'static str, Option<String>)>);
+    let with_lang = RwSignal::new(false);
     // The link of the calculation, or of the same calculation as an exercise.
     let copy = move |quiz: bool| {
         // Cleared first, so each copy's outcome shows as a fresh status (tests wait on it).
         status.set(None);
         let l = window().location();
         let base = format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default());
+        // The language only when the sender asks; an exercise never carries a display mode.
+        let lang = with_lang.get_untracked().then(|| state.lang.get_untracked());
         let href = format!(
             "{base}?{}",
-            state.calc.with(|c| share::encode(&Calculation { quiz: quiz || c.quiz, ..c.clone() }))
+            state.calc.with(|c| share::encode_in(&Calculation { quiz: quiz || c.quiz, ..c.clone() }, lang))
         );
         let promise = window().navigator().clipboard().write_text(&href);
         let done = if quiz { "share.quiz-copied" } else { "share.copied" };
@@ -414,6 +557,15 @@ fn CopyLink() -> impl IntoView {
     view! {
         <button type="button" data-testid="copy-link" on:click=move |_| copy(false)>{state.tx("share.copy")}</button>
         <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(true)>{state.tx("share.quiz")}</button>
+        <label class="share-lang">
+            <input
+                type="checkbox"
+                data-testid="share-lang"
+                prop:checked=move || with_lang.get()
+                on:change=move |ev| with_lang.set(event_target_checked(&ev))
+            />
+            " " {state.tx("share.with-lang")}
+        </label>
         <span class="copy-status" role="status" data-testid="copy-status">
             {move || status.with(|s| s.as_ref().map(|(key, href)| {
                 let said = t(state.lang.get(), key);

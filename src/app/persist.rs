@@ -1,4 +1,4 @@
-//! Keeps the calculation in the URL (`history.replaceState`) and in local storage without
+//! Keeps the calculation in the URL (`history.replaceState`) and, when the viewer asks, in local storage without
 //! paying for it on every keystroke (about 9 ms a write in a profile). A change after a quiet
 //! spell is written at once (a preset, a language switch, the first key of a burst); changes
 //! that follow within [`IDLE_MS`] wait until typing pauses for that long. Nothing is lost: the
@@ -23,10 +23,14 @@ thread_local! {
     static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
     static LAST_WRITE: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
+    /// Whether the viewer keeps the last calculation in local storage.
+    static KEEP: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The calculation's query changed: write it now after a quiet spell, else when typing pauses.
-pub fn changed(query: String) {
+/// The calculation's query changed (or whether it is kept): write it now after a quiet spell,
+/// else when typing pauses. Local storage holds it only while `keep` is on.
+pub fn changed(query: String, keep: bool) {
+    KEEP.set(keep);
     let now = js_sys::Date::now();
     let quiet = TIMER.get().is_none() && now - LAST_WRITE.get() >= f64::from(IDLE_MS);
     if quiet {
@@ -63,7 +67,11 @@ fn write(query: &str) {
         h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{query}"))).ok();
     }
     if let Some(s) = storage() {
-        s.set_item(STORAGE_KEY, query).ok();
+        if KEEP.get() {
+            s.set_item(STORAGE_KEY, query).ok();
+        } else {
+            s.remove_item(STORAGE_KEY).ok();
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Results: FLOP, PF and pfs-days per method, the derivation, notes, and the comparison.
 
 use super::State;
-use crate::calc::Field;
+use crate::calc::{Field, Side};
 use crate::calc::Outcome;
 use crate::format::superscript as sup;
 use crate::i18n::t;
@@ -145,12 +145,63 @@ fn Footprint() -> impl IntoView {
     }
 }
 
-/// Where the headline estimate (Method 1's, else Method 2's) stands against the legal
-/// thresholds, each with its source. The block stays; its list follows the estimate.
+/// Which estimate a derived figure follows ("from Method 2: GPU time"), beside it.
+#[component]
+pub fn EstimateFrom(id: &'static str) -> impl IntoView {
+    let state = expect_context::<State>();
+    let text = move || {
+        let lang = state.lang.get();
+        state.eval.with(|e| e.current().map(|cur| state.calc.with(|c| crate::estimate::named(c, cur, lang))))
+    };
+    view! { <p class="from" data-testid=id>{text}</p> }
+}
+
+/// The one estimate every figure below follows, and the choice of it: the method last edited,
+/// Method 1, Method 2, or both when they agree.
+#[component]
+fn CurrentEstimate() -> impl IntoView {
+    use crate::calc::Basis;
+    let state = expect_context::<State>();
+    let figure = move || {
+        let lang = state.lang.get();
+        state.eval.with(|e| match &e.current {
+            Ok(cur) => format!(
+                "{} FLOP = {} pfs-days · {}",
+                sup(&render::flop(cur.flop)).trim_end_matches(" FLOP"),
+                sup(&render::pfs_days(cur.flop, lang)),
+                state.calc.with(|c| crate::estimate::named(c, cur, lang))
+            ),
+            Err(why) => why.message(lang).to_string(),
+        })
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let b = Basis::from_key(&v).unwrap_or(Basis::Auto);
+        state.calc.update(|c| c.basis = b);
+    };
+    view! {
+        <div class="current" data-testid="current-estimate-box">
+            <h3>{state.tx("current.title")}</h3>
+            <p data-testid="current-estimate" aria-live="polite">{figure}</p>
+            <label class="no-print">
+                {state.tx("current.pick")} " "
+                <select data-testid="estimate-basis" on:change=on_pick
+                    prop:value=move || state.calc.with(|c| c.basis.key().to_string())>
+                    {Basis::ALL.map(|b| view! {
+                        <option value=b.key()>{move || b.label(state.lang.get())}</option>
+                    })}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// Where the current estimate stands against the legal thresholds, each with its source. The
+/// block stays; its list follows the estimate, and says which it is.
 #[component]
 fn Thresholds() -> impl IntoView {
     let state = expect_context::<State>();
-    let flop = Memo::new(move |_| state.eval.with(|e| e.headline().map(|x| x.flop.mid())));
+    let flop = Memo::new(move |_| state.eval.with(|e| e.current().map(|x| x.flop.mid())));
     let list = Memo::new(move |_| flop.get().map(thresholds::against).unwrap_or_default());
     // Far below every threshold (under 1% of each), the list is left off the printed handout.
     let far = move || list.with(|l| l.iter().all(|s| s.ratio < 0.01));
@@ -158,6 +209,7 @@ fn Thresholds() -> impl IntoView {
         <Show when=move || flop.with(Option::is_some)>
             <div class="thresholds" class:far=far data-testid="thresholds">
                 <h3>{state.tx("thresholds.title")}</h3>
+                <EstimateFrom id="thresholds-from"/>
                 <ul>
                     {thresholds::THRESHOLDS.iter().map(|th| {
                         // One item per threshold, built once; its words and class follow the estimate.
@@ -246,6 +298,7 @@ pub fn Results() -> impl IntoView {
 fn Answer() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
+        <CurrentEstimate/>
         <MethodResult which=Which::One/>
         <MethodResult which=Which::Two/>
         <div class="compare" class:empty=move || state.eval.with(|e| e.comparison.is_none())>
@@ -259,6 +312,9 @@ fn Answer() -> impl IntoView {
                     }
                 }}
             </p>
+            <Show when=move || state.calc.with(|c| c.is_example(Side::One) != c.is_example(Side::Two)) && state.eval.with(|e| e.comparison.is_some())>
+                <p class="warn" data-testid="compare-example">{state.tx("example.compare")}</p>
+            </Show>
         </div>
         <Thresholds/>
         <Planner/>
@@ -290,6 +346,7 @@ fn Planner() -> impl IntoView {
     view! {
         <details class="planner" data-testid="planner">
             <summary>{state.tx("plan.title")}</summary>
+            <EstimateFrom id="planner-from"/>
             <super::fields::Input field=Field::Budget label="plan.compute"/>
             <dl class="figures small">
                 {figure("chinchilla-parameters", "plan.n", Box::new(move || chinchilla(|c| c.parameters)))}

@@ -38,8 +38,8 @@ pub fn points(list: &[Calculation]) -> Vec<UserPoint> {
         .filter_map(|c| {
             let ev = evaluate(c);
             let years = ev.date.clone().ok().flatten()?;
-            let e = ev.headline()?;
-            Some(UserPoint { years, flop: e.flop.mid(), low: e.flop.lo, high: e.flop.hi, label: c.name.clone() })
+            let e = ev.current()?.flop;
+            Some(UserPoint { years, flop: e.mid(), low: e.lo, high: e.hi, label: c.name.clone() })
         })
         .collect()
 }
@@ -60,14 +60,18 @@ fn method_name(m: Method, lang: Lang) -> &'static str {
 fn row(c: &Calculation, lang: Lang) -> [String; 4] {
     let ev = evaluate(c);
     let sup = crate::format::superscript;
-    match ev.headline() {
-        Some(e) => [
+    match (ev.current(), ev.headline()) {
+        (Some(cur), Some(e)) => [
             c.date.clone(),
-            sup(&render::flop(e.flop)),
-            sup(&render::pfs_days(e.flop, lang)),
-            method_name(e.method, lang).to_string(),
+            sup(&render::flop(cur.flop)),
+            sup(&render::pfs_days(cur.flop, lang)),
+            if cur.source == crate::estimate::Source::Both {
+                cur.source.name(lang).to_string()
+            } else {
+                method_name(e.method, lang).to_string()
+            },
         ],
-        None => [c.date.clone(), "—".into(), "—".into(), String::new()],
+        _ => [c.date.clone(), "—".into(), "—".into(), String::new()],
     }
 }
 
@@ -95,15 +99,15 @@ pub fn SavedEstimates() -> impl IntoView {
     };
     let open = move |i: usize| {
         if let Some(c) = saved.0.with_untracked(|l| l.get(i).cloned()) {
-            let lang = state.lang.get_untracked();
-            state.calc.set(Calculation { lang, ..c });
+            state.cleared.set(None);
+            state.calc.set(c);
         }
     };
     view! {
         <div class="saved no-print">
             <h3>{state.tx("saved.title")}</h3>
             <button type="button" class="secondary" data-testid="save-estimate" on:click=save
-                disabled=move || state.eval.with(|e| e.headline().is_none())>{state.tx("saved.save")}</button>
+                disabled=move || state.eval.with(|e| e.current().is_none())>{state.tx("saved.save")}</button>
             {move || {
                 // Saved estimates naming one of Epoch AI's chips evaluate once its catalog is here.
                 state.catalog.track();

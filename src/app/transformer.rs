@@ -24,7 +24,7 @@ fn Choice(field: Field) -> impl IntoView {
                 prop:value=move || state.calc.with(|c| field.get(c).to_string())
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    state.calc.update(|c| *field.get_mut(c) = v);
+                    state.edit(field, v);
                 }
             >
                 <option value="">{state.tx("tf.default")}</option>
@@ -64,7 +64,7 @@ fn paste(state: State, text: &str) -> Pasted {
     };
     match transformer::from_config(&config) {
         Ok((arch, used)) => {
-            state.calc.update(|c| {
+            state.touch(crate::calc::Side::One, |c| {
                 for (f, v) in architecture::fields_of(&arch) {
                     *f.get_mut(c) = v;
                 }
