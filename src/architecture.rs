@@ -6,7 +6,7 @@
 use crate::expr::{self, Dim};
 use crate::field::{Calculation, Field, Want};
 use crate::problem::{FieldError, Problem};
-use crate::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, Shape};
+use crate::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, FieldUsed, Shape};
 
 /// The largest whole number a dimension may be (2^53: every integer below is exact).
 pub const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
@@ -263,5 +263,67 @@ pub fn fields_of(a: &Arch) -> Vec<(Field, String)> {
         w.map(|x| x.to_string()).join(" ")
     });
     out.push((Field::TMla, mla.unwrap_or_default()));
+    out
+}
+
+/// The switch beside an assumption: the field it decided and the word it was assumed to be
+/// (gated, tied, biases, learned positions); `None` for an assumption with no two-way switch.
+pub fn switch(a: &Assumption) -> Option<(Field, &'static str)> {
+    let yes = |b: bool| if b { "yes" } else { "no" };
+    match a {
+        Assumption::Plain => Some((Field::TGated, "no")),
+        Assumption::MlpByShape { gated, .. } | Assumption::Activation { gated, .. } => {
+            Some((Field::TGated, yes(*gated)))
+        }
+        Assumption::Tied(t) => Some((Field::TTied, yes(*t))),
+        Assumption::NoBiases { .. } => Some((Field::TBias, "none")),
+        Assumption::NoPositions { .. } => Some((Field::TPositions, "no")),
+        _ => None,
+    }
+}
+
+/// The word a switch writes into `field`: the other one of its current word, which is the
+/// assumed word while the field is empty (yes ↔ no; biases none ↔ all).
+pub fn switched(field: Field, text: &str, assumed: &'static str) -> &'static str {
+    let now = if text.trim().is_empty() { assumed } else { text.trim() };
+    match field.want() {
+        Want::Bias if now.eq_ignore_ascii_case("none") => "all",
+        Want::Bias => "none",
+        _ if now.eq_ignore_ascii_case("yes") => "no",
+        _ => "yes",
+    }
+}
+
+/// Whether an assumption is of the context length (a button beside it edits the context field:
+/// it has no other value to switch to).
+pub fn context_assumed(a: &Assumption) -> bool {
+    matches!(a, Assumption::Context(_) | Assumption::ContextIsMaximum { .. })
+}
+
+/// What to say beside the count: a pasted config's assumptions while the fields still hold its
+/// architecture (but for what those assumptions decided: gated, tied, biases, positions and the
+/// context, which the user may have switched), then the fields' own; else the fields' own.
+pub fn shown_assumptions(pasted: Option<(&Arch, &[FieldUsed])>, resolved: &Resolved) -> Vec<Assumption> {
+    let now = &resolved.arch;
+    let mut out: Vec<Assumption> = match pasted {
+        Some((a, used))
+            if Arch {
+                gated: now.gated,
+                tied: now.tied,
+                bias: now.bias,
+                learned_positions: now.learned_positions,
+                context: now.context,
+                ..*a
+            } == *now =>
+        {
+            used.iter().filter_map(|u| if let FieldUsed::Assumed(a) = u { Some(a.clone()) } else { None }).collect()
+        }
+        _ => Vec::new(),
+    };
+    for a in &resolved.assumptions {
+        if !out.contains(a) {
+            out.push(a.clone());
+        }
+    }
     out
 }

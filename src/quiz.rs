@@ -1,59 +1,201 @@
 //! Classroom exercises: the worked examples as questions, and grading a student's answer (any
 //! amount of operations the calculator reads: `0.12 pfs-days`, `1e19 FLOP`, `10,506 PF`, or a
-//! bare number, read as FLOP) against the exact arithmetic, in the spirit of OpenAI's "AI and
-//! Compute", which aimed to be accurate within 2–3×.
+//! bare number, read as FLOP) against the exact arithmetic: within 10% is right, within 3× (what
+//! OpenAI's "AI and Compute" aimed for) the right order of magnitude; and an answer that matches
+//! a common slip (the forward pass only, add-multiplies for FLOPs, one epoch, units of time,
+//! pfs-days for FLOP, a power of ten) is told which, as far as the calculation's factors allow.
 
-use crate::calc::{evaluate, Field, Method, Shown};
+use crate::calc::{evaluate, Estimate, Factor, Field, Label, Method, Outcome, Shown};
 use crate::examples::{Example, EXAMPLES};
 use crate::expr::{self, Dim};
 use crate::format::{eng, readable, sci};
-use crate::i18n::{tr, Lang};
+use crate::i18n::{colon, t, tr, Lang};
 use crate::units::{PF, PFS_DAY};
 
 /// How close an answer is, by the factor between it and the exact value (either way):
-/// within 10% is [`QuizVerdict::Close`]; then within 2×, within 3× (OpenAI's stated aim, so
-/// the three count as a pass: [`QuizVerdict::passed`]), within 10× (the right order of
-/// magnitude), and beyond. Each bound is inclusive.
+/// within 10% is [`QuizVerdict::Right`] (the only pass, [`QuizVerdict::passed`]); within 3×
+/// (OpenAI's stated aim) is [`QuizVerdict::OrderOfMagnitude`]: the right order of magnitude, but
+/// not the exact arithmetic ([`QuizVerdict::close`]); then within 10×, and beyond. Each bound is
+/// inclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuizVerdict {
-    Close,
-    Within2x,
-    Within3x,
+    Right,
     OrderOfMagnitude,
+    Within10x,
     Far,
 }
 
+/// An answer within this factor of the exact value (either way) is right; one within it of the
+/// value a slip gives matches that slip.
+const RIGHT_WITHIN: f64 = 1.1;
+
+/// The spread of a ratio: the factor between the two values, either way (≥ 1), less a hair so
+/// that an answer of exactly 3× is "within 3×" despite rounding.
+fn spread(ratio: f64) -> f64 {
+    ratio.max(1.0 / ratio) * (1.0 - 1e-12)
+}
+
 impl QuizVerdict {
-    /// Within 3×, the accuracy OpenAI aimed for.
+    /// Within 10%: the exact arithmetic.
     pub fn passed(self) -> bool {
-        matches!(self, QuizVerdict::Close | QuizVerdict::Within2x | QuizVerdict::Within3x)
+        self == QuizVerdict::Right
+    }
+
+    /// Within 3× but not within 10%: the right order of magnitude, not the exact arithmetic (the
+    /// page shows it apart from a right answer).
+    pub fn close(self) -> bool {
+        self == QuizVerdict::OrderOfMagnitude
     }
 
     /// The verdict for a ratio answer / exact (> 0).
     pub fn of(ratio: f64) -> QuizVerdict {
-        // A hair of slack so that an answer of exactly 2× is "within 2×" despite rounding.
-        let spread = ratio.max(1.0 / ratio) * (1.0 - 1e-12);
-        match spread {
-            s if s <= 1.1 => QuizVerdict::Close,
-            s if s <= 2.0 => QuizVerdict::Within2x,
-            s if s <= 3.0 => QuizVerdict::Within3x,
-            s if s <= 10.0 => QuizVerdict::OrderOfMagnitude,
+        match spread(ratio) {
+            s if s <= RIGHT_WITHIN => QuizVerdict::Right,
+            s if s <= 3.0 => QuizVerdict::OrderOfMagnitude,
+            s if s <= 10.0 => QuizVerdict::Within10x,
             _ => QuizVerdict::Far,
         }
     }
 
     fn phrase(self, lang: Lang) -> &'static str {
         match self {
-            QuizVerdict::Close => tr(lang, "Close: within 10% of the exact answer", "非常接近：与精确答案相差不到 10%"),
-            QuizVerdict::Within2x => tr(lang, "Within 2× of the exact answer", "与精确答案相差不到 2 倍"),
-            QuizVerdict::Within3x => tr(lang, "Within 3× of the exact answer", "与精确答案相差不到 3 倍"),
-            QuizVerdict::OrderOfMagnitude => tr(
-                lang,
-                "Within 10× of the exact answer: the right order of magnitude",
-                "与精确答案相差不到 10 倍：数量级正确",
-            ),
-            QuizVerdict::Far => tr(lang, "More than 10× from the exact answer", "与精确答案相差超过 10 倍"),
+            QuizVerdict::Right => t(lang, "quiz.right"),
+            QuizVerdict::OrderOfMagnitude => t(lang, "quiz.order"),
+            QuizVerdict::Within10x => t(lang, "quiz.within"),
+            QuizVerdict::Far => t(lang, "quiz.far"),
         }
+    }
+}
+
+/// Which units of time a slip mixed up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeMix {
+    /// 86,400 s a day.
+    SecondsDays,
+    /// 3,600 s an hour.
+    SecondsHours,
+    /// 24 hours a day.
+    HoursDays,
+}
+
+impl TimeMix {
+    /// How many of the smaller unit make the larger.
+    pub fn factor(self) -> f64 {
+        match self {
+            TimeMix::SecondsDays => 86_400.0,
+            TimeMix::SecondsHours => 3_600.0,
+            TimeMix::HoursDays => 24.0,
+        }
+    }
+}
+
+/// A common slip an answer matches (within 10% of the value the slip gives). Those of a factor
+/// carry its value, so the message says by how much to correct.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Slip {
+    /// The forward pass only: the exact ÷ the forward-and-backward multiplier (3).
+    ForwardOnly { passes: f64 },
+    /// Add-multiplies counted as FLOPs: the exact ÷ the FLOPs per add-multiply (2).
+    MacsAsFlops { per_mac: f64 },
+    /// FLOPs counted as add-multiplies (doubled once more): the exact × the FLOPs per add-multiply.
+    FlopsAsMacs { per_mac: f64 },
+    /// One epoch: the exact ÷ the epochs.
+    OneEpoch { epochs: f64 },
+    /// Units of time mixed up: the exact × the mix's factor (`too_high`) or ÷ it.
+    TimeUnits { mix: TimeMix, too_high: bool },
+    /// The number of pfs-days given as FLOP: the exact ÷ 8.64 × 10^19.
+    PfsDaysAsFlop,
+    /// A power of ten off: the exact × 10^k (k ≠ 0).
+    PowerOfTen { k: i32 },
+}
+
+impl Slip {
+    /// The answer over the exact value that the slip gives.
+    pub fn ratio(self) -> f64 {
+        match self {
+            Slip::ForwardOnly { passes } => 1.0 / passes,
+            Slip::MacsAsFlops { per_mac } => 1.0 / per_mac,
+            Slip::FlopsAsMacs { per_mac } => per_mac,
+            Slip::OneEpoch { epochs } => 1.0 / epochs,
+            Slip::TimeUnits { mix, too_high: true } => mix.factor(),
+            Slip::TimeUnits { mix, too_high: false } => 1.0 / mix.factor(),
+            Slip::PfsDaysAsFlop => 1.0 / PFS_DAY,
+            Slip::PowerOfTen { k } => 10f64.powi(k),
+        }
+    }
+
+    /// The slips a calculation's factors make possible, the more specific first: those of a
+    /// factor (whose value sets the ratio), then units, then a power of ten (the nearest to
+    /// `ratio`). Without factors, only the pfs-days and the power of ten.
+    fn candidates(factors: &[Factor], ratio: f64) -> Vec<Slip> {
+        let value = |label| factors.iter().find(|f| f.label == label).map(|f| f.value.mid());
+        // Above 1.1, so that a slip can never look like a right answer.
+        let real = |v: Option<f64>| v.filter(|v| v.is_finite() && *v > RIGHT_WITHIN);
+        // 6·N·D holds 2 FLOP per add-multiply and 3× for the passes.
+        let six = value(Label::Six).is_some();
+        let passes = real(value(Label::Passes).or(six.then_some(3.0)));
+        let per_mac = real(value(Label::FlopsPerMac).or(six.then_some(2.0)));
+        let mut out = Vec::new();
+        if let Some(passes) = passes {
+            out.push(Slip::ForwardOnly { passes });
+        }
+        if let Some(per_mac) = per_mac {
+            out.extend([Slip::MacsAsFlops { per_mac }, Slip::FlopsAsMacs { per_mac }]);
+        }
+        if let Some(epochs) = real(value(Label::Epochs)) {
+            out.push(Slip::OneEpoch { epochs });
+        }
+        if value(Label::Time).is_some() {
+            for mix in [TimeMix::SecondsDays, TimeMix::SecondsHours, TimeMix::HoursDays] {
+                out.extend([false, true].map(|too_high| Slip::TimeUnits { mix, too_high }));
+            }
+        }
+        out.push(Slip::PfsDaysAsFlop);
+        let k = ratio.log10().round();
+        if k != 0.0 && k.abs() < 400.0 {
+            out.push(Slip::PowerOfTen { k: k as i32 });
+        }
+        out
+    }
+
+    /// The slip an answer of `ratio` × the exact value matches, if any: the nearest within 10%,
+    /// the more specific where two give the same ratio. None for a right answer.
+    pub fn find(ratio: f64, factors: &[Factor]) -> Option<Slip> {
+        if !(ratio.is_finite() && ratio > 0.0) || QuizVerdict::of(ratio) == QuizVerdict::Right {
+            return None;
+        }
+        let mut best: Option<(f64, Slip)> = None;
+        for slip in Slip::candidates(factors, ratio) {
+            let off = spread(ratio / slip.ratio());
+            // A later candidate wins only by more than rounding: a tie goes to the more specific.
+            if off <= RIGHT_WITHIN && best.is_none_or(|(b, _)| off < b * (1.0 - 1e-9)) {
+                best = Some((off, slip));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    /// "looks like the backward pass is missing: ×3".
+    pub fn message(self, lang: Lang) -> String {
+        let key = match self {
+            Slip::ForwardOnly { .. } => "quiz.slip.forward",
+            Slip::MacsAsFlops { .. } => "quiz.slip.macs",
+            Slip::FlopsAsMacs { .. } => "quiz.slip.flops",
+            Slip::OneEpoch { .. } => "quiz.slip.epoch",
+            Slip::TimeUnits { mix: TimeMix::SecondsDays, .. } => "quiz.slip.days",
+            Slip::TimeUnits { mix: TimeMix::SecondsHours, .. } => "quiz.slip.hours",
+            Slip::TimeUnits { mix: TimeMix::HoursDays, .. } => "quiz.slip.hourday",
+            // Its correction is a unit, not a factor: the text says which.
+            Slip::PfsDaysAsFlop => return t(lang, "quiz.slip.pfs").to_string(),
+            Slip::PowerOfTen { .. } => "quiz.slip.ten",
+        };
+        // The answer times `fix` is right.
+        let fix = 1.0 / self.ratio();
+        let (sign, x) = if fix >= 1.0 { ("×", fix) } else { ("÷", 1.0 / fix) };
+        let k = x.log10().round();
+        let x =
+            if k >= 5.0 && (x / 10f64.powf(k) - 1.0).abs() < 1e-9 { format!("10^{k}") } else { readable(x, 3, ",") };
+        format!("{}{}{sign}{x}", t(lang, key), colon(lang))
     }
 }
 
@@ -65,13 +207,16 @@ pub struct Grade {
     pub verdict: QuizVerdict,
     /// The answer in FLOP.
     pub answer_flop: f64,
+    /// The common slip the answer matches, if any.
+    pub slip: Option<Slip>,
 }
 
 impl Grade {
-    /// "Within 2× of the exact answer (yours is 1.4× too high)".
+    /// "The right order of magnitude, but not the exact arithmetic (yours is too low: 33% of
+    /// it); looks like the backward pass is missing: ×3".
     pub fn message(&self, lang: Lang) -> String {
         let r = self.ratio;
-        let sig = if self.verdict == QuizVerdict::Close { 3 } else { 2 };
+        let sig = if self.verdict == QuizVerdict::Right { 3 } else { 2 };
         let detail = if (r - 1.0).abs() < 5e-4 {
             tr(lang, "yours matches it".to_string(), "与精确值一致".to_string())
         } else if r > 1.0 && r < 1.1 {
@@ -85,10 +230,14 @@ impl Grade {
             let p = readable(r * 100.0, sig, ",");
             tr(lang, format!("yours is too low: {p}% of it"), format!("你的答案偏低，仅为精确值的 {p}%"))
         };
+        let slip = match self.slip {
+            Some(s) => tr(lang, format!("; {}", s.message(lang)), format!("；{}", s.message(lang))),
+            None => String::new(),
+        };
         tr(
             lang,
-            format!("{} ({detail})", self.verdict.phrase(lang)),
-            format!("{}（{detail}）", self.verdict.phrase(lang)),
+            format!("{} ({detail}){slip}", self.verdict.phrase(lang)),
+            format!("{}（{detail}）{slip}", self.verdict.phrase(lang)),
         )
     }
 }
@@ -184,8 +333,16 @@ pub fn read_answer(answer_text: &str) -> Result<f64, QuizError> {
     Ok(v.lo)
 }
 
-/// Grades an answer against the exact FLOP of a calculation.
+/// Grades an answer against the exact FLOP of a calculation, without its factors: the slips named
+/// are those of units and powers of ten only.
 pub fn grade(answer_text: &str, exact_flop: f64) -> Result<Grade, QuizError> {
+    grade_factors(answer_text, exact_flop, &[])
+}
+
+/// Grades an answer against the exact FLOP of a calculation and names the common slip it
+/// matches, among those its factors make possible (the one grading of the page, the exercise
+/// set and the CLI).
+pub fn grade_factors(answer_text: &str, exact_flop: f64, factors: &[Factor]) -> Result<Grade, QuizError> {
     if !(exact_flop.is_finite() && exact_flop > 0.0) {
         return Err(QuizError::BadExact);
     }
@@ -194,7 +351,12 @@ pub fn grade(answer_text: &str, exact_flop: f64) -> Result<Grade, QuizError> {
     if !(ratio.is_finite() && ratio > 0.0) {
         return Err(QuizError::BadExact);
     }
-    Ok(Grade { ratio, verdict: QuizVerdict::of(ratio), answer_flop })
+    Ok(Grade { ratio, verdict: QuizVerdict::of(ratio), answer_flop, slip: Slip::find(ratio, factors) })
+}
+
+/// Grades an answer against an estimate: its result, and the slips its factors make possible.
+pub fn grade_estimate(answer_text: &str, estimate: &Estimate) -> Result<Grade, QuizError> {
+    grade_factors(answer_text, estimate.flop.mid(), &estimate.factors)
 }
 
 /// Grades an answer against a calculation's headline result; without one, says whether it is
@@ -203,7 +365,7 @@ pub fn grade_evaluation(answer_text: &str, eval: &crate::calc::Evaluation) -> Re
     use crate::hardware::HardwareError;
     use crate::problem::Problem;
     match eval.headline() {
-        Some(e) => grade(answer_text, e.flop.mid()),
+        Some(e) => grade_estimate(answer_text, e),
         None if eval.errors().any(|e| matches!(e.problem, Problem::Hardware(HardwareError::Loading))) => {
             Err(QuizError::Waiting)
         }
@@ -226,8 +388,20 @@ pub fn exercises() -> Vec<Exercise> {
 }
 
 impl Exercise {
+    /// Grades an answer as the page grades the same calculation: against the exact value, naming
+    /// the slips of the example's factors.
     pub fn grade(&self, answer_text: &str) -> Result<Grade, QuizError> {
-        grade(answer_text, self.exact_flop)
+        let factors = self.estimate().map(|e| e.factors).unwrap_or_default();
+        grade_factors(answer_text, self.exact_flop, &factors)
+    }
+
+    /// The estimate of the example's method (Method 2 for a GPU-time example).
+    pub fn estimate(&self) -> Option<Estimate> {
+        let ev = evaluate(&self.example.calculation());
+        match if self.example.method == Method::Gpu { ev.method2 } else { ev.method1 } {
+            Outcome::Done(e) => Some(e),
+            _ => None,
+        }
     }
 
     /// The question: the model, what is given, and what is asked.
@@ -299,9 +473,7 @@ impl Exercise {
     /// The product the exact value comes from, each factor in base units: "2 × 1.58 × 10^12
     /// FLOP/s × 475,200 s × 0.33".
     pub fn arithmetic(&self) -> String {
-        let ev = evaluate(&self.example.calculation());
-        let out = if self.example.method == Method::Gpu { ev.method2 } else { ev.method1 };
-        let Some(est) = out.estimate() else { return String::new() };
+        let Some(est) = self.estimate() else { return String::new() };
         let factor = |v: f64, shown: Shown| match shown {
             Shown::Rate => format!("{} FLOP/s", eng(v)),
             Shown::Time => format!("{} s", eng(v)),
@@ -352,9 +524,11 @@ pub fn question_sheet(lang: Lang) -> String {
         String::from(tr(lang, "Exercises: how much compute did training take?\n\n", "练习：训练用了多少算力？\n\n"));
     s.push_str(tr(
         lang,
-        "Answer in FLOP, PF (10^15 operations) or pfs-days (1 pfs-day = 8.64 × 10^19 FLOP). Within 3× of the exact arithmetic passes: OpenAI aimed for 2–3×.\n\n",
-        "答案可用 FLOP、PF（10^15 次运算）或 pfs-days（1 pfs-day = 8.64 × 10^19 FLOP）表示。与精确计算相差 3 倍以内即为通过：OpenAI 的目标是 2–3 倍。\n\n",
+        "Answer in FLOP, PF (10^15 operations) or pfs-days (1 pfs-day = 8.64 × 10^19 FLOP). ",
+        "答案可用 FLOP、PF（10^15 次运算）或 pfs-days（1 pfs-day = 8.64 × 10^19 FLOP）表示。",
     ));
+    s.push_str(t(lang, "quiz.grading"));
+    s.push_str("\n\n");
     for (i, x) in exercises().iter().enumerate() {
         s.push_str(&format!("{}. {}\n\n", i + 1, x.question(lang)));
     }

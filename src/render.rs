@@ -296,22 +296,152 @@ pub fn doubling(f: &crate::trend::Fit, lang: Lang) -> String {
     }
 }
 
-/// Where an estimate stands against a fitted trend at its date: "12× above the trend line".
-/// Chinese states a decrease as a fraction ("仅为……的 1/25"), never as "低 25 倍". `None` where
-/// the estimate is zero or the ratio is not a finite number.
-pub fn against_trend(flop: f64, years: f64, fit: &crate::trend::Fit, lang: Lang) -> Option<String> {
-    let ratio = flop / PFS_DAY / fit.at(years);
-    if !(ratio.is_finite() && ratio > 0.0) {
-        return None;
+/// Where an estimate stands against the chosen fit at its date, naming the fit and warning when
+/// the date is outside the fit's points; then, where the standing has it, against the fit over
+/// everything on the chart: "Your estimate is 80,163× below the OpenAI 2012–2017 fit at its
+/// date (6.6 years after the fit's last point: an extrapolation)." Chinese states a decrease as
+/// a fraction ("仅为……的 1/25", "8 万分之一"), never as "低 25 倍".
+pub fn against_trend(s: &crate::trend::Standing, lang: Lang) -> String {
+    let mut out = position(&s.chosen, lang);
+    if let Some(all) = &s.everything {
+        out.push_str(tr(lang, " ", ""));
+        out.push_str(&against_everything(all, lang));
     }
-    let (k, above) = if ratio >= 1.0 { (ratio, true) } else { (1.0 / ratio, false) };
-    let k = readable(k, 2, sep(lang));
-    Some(match (lang, above) {
-        (Lang::En, true) => format!("Your estimate is {k}× above the fitted trend at its date."),
-        (Lang::En, false) => format!("Your estimate is {k}× below the fitted trend at its date."),
-        (Lang::Zh, true) => format!("你的估算是同期拟合趋势值的 {k} 倍。"),
-        (Lang::Zh, false) => format!("你的估算仅为同期拟合趋势值的 1/{k}。"),
-    })
+    out
+}
+
+/// One position against the chosen fit, as a sentence.
+pub fn position(p: &crate::trend::Position, lang: Lang) -> String {
+    let name = fit_name(&p.fit_label, lang);
+    let outside = p.outside.map(|o| outside(o, lang));
+    match lang {
+        Lang::En => {
+            let ratio = ratio_words(p, &format!("the {name} fit"), lang);
+            let note = outside.map(|o| format!(" ({o})")).unwrap_or_default();
+            format!("Your estimate is {ratio} at its date{note}.")
+        }
+        Lang::Zh => {
+            // A space between Chinese and a Latin name ("同期 OpenAI"), none before a Chinese one.
+            let gap = if name.starts_with(is_cjk) { "" } else { " " };
+            let ratio = ratio_words(p, &format!("同期{gap}{name} 拟合趋势值"), lang);
+            let note = outside.map(|o| format!("（{o}）")).unwrap_or_default();
+            format!("你的估算{ratio}{note}。")
+        }
+    }
+}
+
+/// "Against the fit over everything on the chart (458 points, 2010–2024, doubling every 6.12
+/// months): 3.2× above." / "与图中全部数据点的拟合（……）相比：是同期值的 3.2 倍。"
+fn against_everything(p: &crate::trend::Position, lang: Lang) -> String {
+    let l = &p.fit_label;
+    let years = year_span(l);
+    let doubling = match l.doubling_months {
+        Some(m) => crate::trf!(lang, "doubling every {} months", "每 {} 个月翻倍", months(m)),
+        None => t(lang, "trend.norise").to_string(),
+    };
+    let n = l.points;
+    match lang {
+        Lang::En => {
+            let ratio = ratio_words(p, "", lang);
+            format!("Against the fit over everything on the chart ({n} points, {years}, {doubling}): {ratio}.")
+        }
+        Lang::Zh => {
+            let ratio = ratio_words(p, "同期值", lang);
+            format!("与图中全部数据点的拟合（{n} 个数据点，{years}，{doubling}）相比：{ratio}。")
+        }
+    }
+}
+
+/// The estimate against `of` (what it is set against; may be empty in English): "80,163× below
+/// the OpenAI 2012–2017 fit", "level with it" where the factor rounds to 1; "仅为同期值的 8 万分之一",
+/// "与同期值相当": 倍 only for an increase, a decrease as a fraction, 万/亿 for big factors.
+fn ratio_words(p: &crate::trend::Position, of: &str, lang: Lang) -> String {
+    let k = p.factor();
+    let level = readable(k, 2, sep(lang)) == "1";
+    match lang {
+        Lang::En => {
+            let of = if of.is_empty() { String::new() } else { format!(" {of}") };
+            if level {
+                let with = if of.is_empty() { " it" } else { &of };
+                format!("level with{with}")
+            } else {
+                let dir = if p.above { "above" } else { "below" };
+                format!("{}× {dir}{of}", readable(k, 2, sep(lang)))
+            }
+        }
+        Lang::Zh if level => format!("与{of}相当"),
+        Lang::Zh if p.above => format!("是{of}的 {}倍", zh_times(k)),
+        Lang::Zh => {
+            let w = crate::format::wan(k, 2);
+            if w.ends_with(is_cjk) {
+                format!("仅为{of}的 {w}分之一")
+            } else {
+                format!("仅为{of}的 1/{w}")
+            }
+        }
+    }
+}
+
+/// "6.6 years after the fit's last point: an extrapolation" / "该日期在拟合的最后一个数据点之后
+/// 6.6 年：属于外推".
+fn outside(o: crate::trend::Outside, lang: Lang) -> String {
+    let span = if o.years * 12.0 < 1.0 {
+        t(lang, "trend.undermonth").to_string()
+    } else if o.years < 1.0 {
+        let m = (o.years * 12.0).round().max(1.0) as u32;
+        match lang {
+            Lang::En if m == 1 => "1 month".to_string(),
+            Lang::En => format!("{m} months"),
+            Lang::Zh => format!("{m} 个月"),
+        }
+    } else {
+        crate::trf!(lang, "{:.1} years", "{:.1} 年", o.years)
+    };
+    let x = t(lang, "trend.extrapolation");
+    // A space between Chinese and a number ("之后 6.6 年"), none before Chinese ("之后不到").
+    let gap = if span.starts_with(is_cjk) { "" } else { " " };
+    match (lang, o.after) {
+        (Lang::En, true) => format!("{span} after the fit's last point: {x}"),
+        (Lang::En, false) => format!("{span} before the fit's first point: {x}"),
+        (Lang::Zh, true) => format!("该日期在拟合的最后一个数据点之后{gap}{span}：{x}"),
+        (Lang::Zh, false) => format!("该日期在拟合的第一个数据点之前{gap}{span}：{x}"),
+    }
+}
+
+/// "2012–2017", or "2017" where the first and last points are of one year.
+fn year_span(l: &crate::trend::FitLabel) -> String {
+    if l.first == l.last {
+        l.first.to_string()
+    } else {
+        format!("{}–{}", l.first, l.last)
+    }
+}
+
+/// A fit's name: its data sets and years, "OpenAI 2012–2017" / "OpenAI + Epoch AI 2010–2024".
+pub fn fit_name(l: &crate::trend::FitLabel, lang: Lang) -> String {
+    use crate::data::DatasetId;
+    let names: Vec<&str> = l
+        .datasets
+        .iter()
+        .map(|d| {
+            t(
+                lang,
+                match d {
+                    DatasetId::OpenAi2018 => "trend.set.openai",
+                    DatasetId::Modest2018 => "trend.set.modest",
+                    DatasetId::FirstEra => "trend.set.firstera",
+                    DatasetId::Epoch => "trend.set.epoch",
+                    DatasetId::Imported => "trend.set.imported",
+                },
+            )
+        })
+        .collect();
+    let years = year_span(l);
+    if names.is_empty() {
+        years
+    } else {
+        format!("{} {years}", names.join(tr(lang, " + ", "、")))
+    }
 }
 
 /// "0.93: within 2x (geometric mean 4.9 × 10^17 FLOP = 0.00568 pfs-days)".

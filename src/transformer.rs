@@ -12,12 +12,16 @@
 //!
 //! Defaults when only the shape is given (each one is returned as an [`Assumption`]):
 //! heads = d_model / 128 (rounded down, at least 1) and head_dim = d_model / heads; with heads
-//! given, head_dim = d_model / heads; kv_heads = heads; a plain (not gated) MLP with
-//! d_ff = 4·d_model, or for a gated one Llama's 8·d_model/3 rounded up to a multiple of 256;
-//! tied embeddings; a context of 2048; one active expert; expert width = d_ff.
+//! given, head_dim = d_model / heads; kv_heads = heads; with neither gated nor plain said, the
+//! MLP the shape suggests ([`gated_by_shape`]: d_ff / d_model in 2.5–3.9 is gated, else plain),
+//! or with d_ff not given either a plain one; d_ff = 4·d_model plain, or for a gated MLP Llama's
+//! 8·d_model/3 rounded up to a multiple of 256; tied embeddings; a context of 2048; one active
+//! expert; expert width = d_ff.
 
+use crate::format::{grouped, readable};
 use crate::i18n::{tr, Lang};
 use crate::json::Json;
+use crate::trf;
 
 /// Which biases a model has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -259,8 +263,29 @@ pub enum Assumption {
     HeadDim(u64),
     /// kv_heads = heads (ordinary multi-head attention).
     KvHeads(u64),
-    /// A plain two-matrix MLP.
+    /// A plain two-matrix MLP: neither gated nor d_ff given.
     Plain,
+    /// Gated or plain as the shape suggests ([`gated_by_shape`]): gated or plain not given.
+    MlpByShape {
+        gated: bool,
+        d_model: u64,
+        d_ff: u64,
+    },
+    /// Gated or plain from the activation (`hidden_act`) of a config whose `model_type` this
+    /// reader does not know: SiLU/Swish is SwiGLU's.
+    Activation {
+        act: String,
+        gated: bool,
+    },
+    /// No biases: the config's `model_type` (empty when absent) is not a family this reader
+    /// knows.
+    NoBiases {
+        model_type: String,
+    },
+    /// No learned position table (rotary positions, as Llama): `model_type` unknown.
+    NoPositions {
+        model_type: String,
+    },
     /// d_ff = 4·d_model (plain MLP).
     DFf(u64),
     /// d_ff = 8·d_model/3 rounded up to a multiple of 256 (gated MLP, as Llama).
@@ -270,13 +295,11 @@ pub enum Assumption {
     ActiveExperts(u64),
     /// Each expert is as wide as d_ff.
     MoeDFf(u64),
-    /// The context is `max_position_embeddings`, the longest the model takes; training may
-    /// have used shorter sequences.
-    ContextIsMaximum(u64),
-    /// Gated or plain MLP, biases and positions decided from `model_type`.
-    Family {
-        model_type: String,
-        gated: bool,
+    /// The context is the config's `key` (`max_position_embeddings`), the longest the model
+    /// takes; training may have used shorter sequences.
+    ContextIsMaximum {
+        context: u64,
+        key: String,
     },
     /// A config field that adds parameters this count leaves out.
     NotCounted(&'static str),
@@ -295,31 +318,87 @@ impl Assumption {
                 tr(lang, format!("head dimension = d_model / heads = {h}"), format!("每头维度 = d_model / 头数 = {h}"))
             }
             KvHeads(k) => tr(lang, format!("key-value heads = heads = {k}"), format!("键值头数 = 头数 = {k}")),
-            Plain => tr(lang, "a plain two-matrix MLP (not gated)".into(), "普通两矩阵 MLP（非门控）".into()),
+            Plain => tr(
+                lang,
+                "a plain two-matrix MLP (not gated, as GPT): neither gated nor d_ff is given".into(),
+                "普通两矩阵 MLP（非门控，同 GPT）：未给出是否门控，也未给出 d_ff".into(),
+            ),
+            MlpByShape { gated, d_model, d_ff } => {
+                let r = readable(*d_ff as f64 / (*d_model).max(1) as f64, 3, ",");
+                let (lo, hi) = GATED_RATIO;
+                if *gated {
+                    trf!(
+                        lang,
+                        "a gated MLP, since d_ff/d_model = {r} is a gated (SwiGLU) model's; plain MLPs use 4",
+                        "门控 MLP，因 d_ff/d_model = {r} 与门控（SwiGLU）模型相符；普通 MLP 为 4",
+                    )
+                } else {
+                    trf!(
+                        lang,
+                        "a plain MLP, since d_ff/d_model = {r} is outside the {lo}–{hi} of gated (SwiGLU) models; plain MLPs use 4",
+                        "普通 MLP，因 d_ff/d_model = {r} 不在门控（SwiGLU）模型的 {lo}–{hi} 之间；普通 MLP 为 4",
+                    )
+                }
+            }
+            Activation { act, gated: true } => trf!(
+                lang,
+                "a gated MLP, since hidden_act '{act}' is SwiGLU's activation",
+                "门控 MLP，因 hidden_act “{act}”是 SwiGLU 的激活函数",
+            ),
+            Activation { act, gated: false } => trf!(
+                lang,
+                "a plain MLP, since hidden_act '{act}' is not SwiGLU's activation",
+                "普通 MLP，因 hidden_act “{act}”不是 SwiGLU 的激活函数",
+            ),
+            NoBiases { model_type } if model_type.is_empty() => trf!(
+                lang,
+                "no biases, as Llama: the config gives no model_type",
+                "无偏置（同 Llama）：配置未给出 model_type",
+            ),
+            NoBiases { model_type } => trf!(
+                lang,
+                "no biases, as Llama: model_type '{model_type}' is not a family this calculator knows",
+                "无偏置（同 Llama）：本计算器不认识 model_type “{model_type}”",
+            ),
+            NoPositions { model_type } if model_type.is_empty() => trf!(
+                lang,
+                "no learned position table (rotary positions, as Llama): the config gives no model_type",
+                "无可学习位置编码表（旋转位置编码，同 Llama）：配置未给出 model_type",
+            ),
+            NoPositions { model_type } => trf!(
+                lang,
+                "no learned position table (rotary positions, as Llama): model_type '{model_type}' is not a family this calculator knows",
+                "无可学习位置编码表（旋转位置编码，同 Llama）：本计算器不认识 model_type “{model_type}”",
+            ),
             DFf(f) => tr(lang, format!("d_ff = 4 × d_model = {f}"), format!("d_ff = 4 × d_model = {f}")),
             DFfGated(f) => tr(
                 lang,
                 format!("d_ff = 8 × d_model / 3 rounded up to a multiple of 256 = {f} (as Llama)"),
                 format!("d_ff = 8 × d_model / 3，向上取整到 256 的倍数 = {f}（同 Llama）"),
             ),
-            Tied(true) => tr(lang, "tied input and output embeddings".into(), "输入与输出嵌入共享".into()),
-            Tied(false) => tr(lang, "separate input and output embeddings".into(), "输入与输出嵌入不共享".into()),
-            Context(c) => tr(lang, format!("context length {c}"), format!("上下文长度 {c}")),
+            Tied(true) => tr(
+                lang,
+                "tied input and output embeddings: not given, the default (Hugging Face's too)".into(),
+                "输入与输出嵌入共享：未给出，取默认值（同 Hugging Face）".into(),
+            ),
+            Tied(false) => tr(
+                lang,
+                "separate input and output embeddings: not given, the model family's default".into(),
+                "输入与输出嵌入不共享：未给出，取该模型系列的默认值".into(),
+            ),
+            Context(c) => {
+                trf!(lang, "context length {c}: not given, the default (GPT-3's)", "上下文长度 {c}：未给出，取默认值（同 GPT-3）")
+            }
             ActiveExperts(k) => tr(lang, format!("{k} active expert per token"), format!("每个 token 激活 {k} 个专家")),
             MoeDFf(f) => {
                 tr(lang, format!("each expert is as wide as d_ff = {f}"), format!("每个专家宽度同 d_ff = {f}"))
             }
-            ContextIsMaximum(c) => tr(
-                lang,
-                format!("context {c} is the longest the model takes; training may have used shorter sequences"),
-                format!("上下文 {c} 是模型支持的最大长度，训练时可能更短"),
-            ),
-            Family { model_type, gated } => {
-                let (en, zh) = if *gated { ("gated", "门控") } else { ("plain", "普通") };
-                tr(
+            ContextIsMaximum { context, key } => {
+                let c = grouped(*context as f64, 0, ",");
+                trf!(
                     lang,
-                    format!("model_type '{model_type}': a {en} MLP and its family's biases and embeddings"),
-                    format!("model_type “{model_type}”：{zh} MLP，偏置与嵌入按该系列"),
+                    "context {c} from {key}: the training context may be shorter",
+                    "上下文 {c} 取自 {key}：训练时的上下文可能更短",
                 )
             }
             NotCounted(key) => tr(lang, format!("{key}: not counted"), format!("{key}：未计入")),
@@ -357,6 +436,22 @@ pub struct Shape {
 
 /// The default context length.
 pub const DEFAULT_CONTEXT: u64 = 2048;
+
+/// The d_ff / d_model a gated MLP has, both ends included, when nothing says whether it is
+/// gated. A gated (SwiGLU) MLP keeps a plain 4·d one's parameters with 8·d/3 = 2.67·d, rounded
+/// up, or widened to 3.5·d: Llama 2 7B 2.69, Llama 3.1 405B 3.25, Llama 3 and Mixtral 3.5,
+/// Qwen2.5-72B 3.61, DeepSeek-V3's dense layers 2.57 (rounded to the nearest, hence 2.5 below).
+/// A plain MLP uses 4 (GPT-2, GPT-3, OPT, GPT-NeoX, Falcon, BLOOM), hence 3.9 above. Outside the
+/// band (4, or the rare 2 or 5.3) the MLP is read as plain; families that the band misses (Gemma
+/// 8, Qwen2-7B 5.29, DeepSeek-V2 2.4) are known by their `model_type`.
+pub const GATED_RATIO: (f64, f64) = (2.5, 3.9);
+
+/// Whether d_ff / d_model is a gated MLP's ([`GATED_RATIO`]), in whole numbers: 10·d_ff between
+/// 25·d_model and 39·d_model.
+pub fn gated_by_shape(d_model: u64, d_ff: u64) -> bool {
+    let (d, f) = (d_model as u128, d_ff as u128);
+    (25 * d..=39 * d).contains(&(10 * f))
+}
 
 struct Resolver<'a> {
     shape: &'a Shape,
@@ -413,13 +508,22 @@ impl Resolver<'_> {
         Ok((heads, head_dim, kv))
     }
 
-    /// (gated, d_ff).
+    /// (gated, d_ff). Gated or plain not given, the shape decides ([`gated_by_shape`]).
     fn mlp(&mut self, d: u64) -> Result<(bool, u64), ConfigError> {
-        let gated = self.shape.gated.unwrap_or_else(|| {
-            self.notes.push(Assumption::Plain);
-            false
-        });
-        let d_ff = match self.nonzero(self.shape.d_ff, Dimension::DFf)? {
+        let given = self.nonzero(self.shape.d_ff, Dimension::DFf)?;
+        let gated = match (self.shape.gated, given) {
+            (Some(g), _) => g,
+            (None, Some(f)) => {
+                let gated = gated_by_shape(d, f);
+                self.notes.push(Assumption::MlpByShape { gated, d_model: d, d_ff: f });
+                gated
+            }
+            (None, None) => {
+                self.notes.push(Assumption::Plain);
+                false
+            }
+        };
+        let d_ff = match given {
             Some(f) => f,
             None if gated => {
                 let f = d.saturating_mul(8).div_ceil(3).div_ceil(256).saturating_mul(256);
@@ -827,19 +931,30 @@ impl ConfigReader<'_> {
         })
     }
 
-    /// Gated MLP, biases, positions and tying from `model_type` (or `hidden_act`).
+    /// Gated MLP, biases, positions and tying from `model_type`; for a family this reader does
+    /// not know, gated from `hidden_act`, or without one from the shape (left to the resolver, as
+    /// for a shape typed in), and no biases, no position table, tied embeddings (Hugging Face's
+    /// default), each stated.
     fn family(&mut self, shape: &mut Shape) -> Result<(), ConfigError> {
         let model_type = self.string("model_type")?.unwrap_or_default();
-        let act = self.string("hidden_act")?.or(self.string("activation_function")?).unwrap_or_default();
+        let act = match self.string("hidden_act")? {
+            Some(a) => Some(a),
+            None => self.string("activation_function")?,
+        };
         let (gated, bias, positions, tied) = match family(&model_type) {
-            Some(f) => f,
+            Some((gated, bias, positions, tied)) => (Some(gated), bias, positions, tied),
             None => {
-                let gated = matches!(act.as_str(), "silu" | "swiglu" | "swish");
-                self.used.push(FieldUsed::Assumed(Assumption::Family { model_type: model_type.clone(), gated }));
+                let gated = act.map(|act| {
+                    let gated = matches!(act.as_str(), "silu" | "swiglu" | "swish");
+                    self.used.push(FieldUsed::Assumed(Assumption::Activation { act, gated }));
+                    gated
+                });
+                self.used.push(FieldUsed::Assumed(Assumption::NoBiases { model_type: model_type.clone() }));
+                self.used.push(FieldUsed::Assumed(Assumption::NoPositions { model_type }));
                 (gated, Bias::None, false, true)
             }
         };
-        shape.gated = Some(gated);
+        shape.gated = gated;
         shape.bias = bias;
         shape.learned_positions = positions;
         shape.tied = self.boolean("tie_word_embeddings")?;
@@ -862,8 +977,9 @@ pub fn from_config(config: &Json) -> Result<(Arch, Vec<FieldUsed>), ConfigError>
     let mut r = ConfigReader { obj, prefix, used: Vec::new(), names: Vec::new() };
     let mut shape = r.shape()?;
     r.family(&mut shape)?;
-    if let Some(c) = shape.context {
-        r.used.push(FieldUsed::Assumed(Assumption::ContextIsMaximum(c)));
+    if let Some(context) = shape.context {
+        let key = r.names.iter().find(|(d, _)| *d == Dimension::Context).map(|(_, k)| k.clone()).unwrap_or_default();
+        r.used.push(FieldUsed::Assumed(Assumption::ContextIsMaximum { context, key }));
     }
     if let Some((key, Json::Num(n))) = r.find(&["num_nextn_predict_layers"]) {
         if *n > 0.0 {

@@ -59,6 +59,13 @@ impl Selection {
             self.fit_points().iter().filter_map(|m| m.pfs_days.map(|v| (m.date.years(), v))).collect();
         fit(&pts)
     }
+
+    /// The fit over this selection with the data sets it was fitted to, to name it.
+    pub fn reference(&self) -> Option<Reference> {
+        let pts: Vec<(DatasetId, f64, f64)> =
+            self.fit_points().iter().filter_map(|m| m.pfs_days.map(|v| (m.dataset, m.date.years(), v))).collect();
+        Reference::over(&pts)
+    }
 }
 
 /// A least-squares line through (year, log2 value).
@@ -88,6 +95,132 @@ impl Fit {
     pub fn at(&self, year: f64) -> f64 {
         (self.intercept + self.slope * year).exp2()
     }
+}
+
+/// A fit with what it was fitted to: the data sets that have a point in it (in the order
+/// given). Its years are the fit's own ([`Fit::from`], [`Fit::to`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub fit: Fit,
+    pub datasets: Vec<DatasetId>,
+}
+
+impl Reference {
+    /// The fit over `points` (data set, fractional year, pfs-days). `None` where there is no fit
+    /// (fewer than three usable points, or all of one date) or its numbers are not finite.
+    pub fn over(points: &[(DatasetId, f64, f64)]) -> Option<Reference> {
+        let xy: Vec<(f64, f64)> = points.iter().map(|p| (p.1, p.2)).collect();
+        let fit = fit(&xy)?;
+        let finite = [fit.slope, fit.intercept, fit.from, fit.to].iter().all(|v| v.is_finite());
+        if !finite || fit.from >= fit.to {
+            return None;
+        }
+        let mut datasets = Vec::new();
+        for p in points.iter().filter(|p| p.1.is_finite() && p.2 > 0.0 && p.2.is_finite()) {
+            if !datasets.contains(&p.0) {
+                datasets.push(p.0);
+            }
+        }
+        Some(Reference { fit, datasets })
+    }
+
+    /// What names the fit: its data sets, the calendar years of its first and last points, its
+    /// number of points and doubling time.
+    pub fn label(&self) -> FitLabel {
+        let f = &self.fit;
+        FitLabel {
+            datasets: self.datasets.clone(),
+            first: f.from.floor() as i32,
+            last: f.to.floor() as i32,
+            points: f.n,
+            doubling_months: Some(f.doubling_months).filter(|m| m.is_finite() && *m > 0.0),
+        }
+    }
+
+    /// How far `years` lies outside the fit's points, if it does.
+    pub fn outside(&self, years: f64) -> Option<Outside> {
+        let f = &self.fit;
+        if years > f.to {
+            Some(Outside { years: years - f.to, after: true })
+        } else if years < f.from {
+            Some(Outside { years: f.from - years, after: false })
+        } else {
+            None
+        }
+    }
+
+    /// Where `flop` FLOP at fractional year `years` stands against the fit. `None` where the
+    /// ratio is not a finite number above zero (a zero estimate, a line beyond `f64`).
+    pub fn position(&self, flop: f64, years: f64) -> Option<Position> {
+        if !years.is_finite() {
+            return None;
+        }
+        let ratio = flop / crate::units::PFS_DAY / self.fit.at(years);
+        if !(ratio.is_finite() && ratio > 0.0) {
+            return None;
+        }
+        Some(Position { ratio, above: ratio >= 1.0, fit_label: self.label(), outside: self.outside(years) })
+    }
+}
+
+/// What names a fit in the text: "OpenAI 2012–2017 fit", "15 points, doubling every 3.44 months".
+#[derive(Clone, Debug, PartialEq)]
+pub struct FitLabel {
+    /// The data sets with a point in the fit.
+    pub datasets: Vec<DatasetId>,
+    /// The calendar years of the first and the last point.
+    pub first: i32,
+    pub last: i32,
+    pub points: usize,
+    /// `None` where the fit does not rise (no doubling time to state).
+    pub doubling_months: Option<f64>,
+}
+
+/// An estimate dated outside the fit's points: `years` before the first or after the last.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outside {
+    pub years: f64,
+    pub after: bool,
+}
+
+/// Where an estimate stands against one fit at its date: `ratio` times the fitted value (above
+/// when at least 1), which fit, and whether the date is an extrapolation of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Position {
+    pub ratio: f64,
+    pub above: bool,
+    pub fit_label: FitLabel,
+    pub outside: Option<Outside>,
+}
+
+impl Position {
+    /// The factor above or below the line, at least 1.
+    pub fn factor(&self) -> f64 {
+        if self.above {
+            self.ratio
+        } else {
+            1.0 / self.ratio
+        }
+    }
+}
+
+/// Where an estimate stands: against the chosen fit, and, where its date is outside the chosen
+/// fit's points but inside those of the fit over everything on the chart, against that one too.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standing {
+    pub chosen: Position,
+    pub everything: Option<Position>,
+}
+
+/// Where `flop` FLOP dated `years` stands against the `chosen` fit and, when that is the fairer
+/// reference, against `everything` (the fit over every point the chart shows).
+pub fn standing(flop: f64, years: f64, chosen: &Reference, everything: Option<&Reference>) -> Option<Standing> {
+    let position = chosen.position(flop, years)?;
+    let everything = match (position.outside, everything) {
+        (Some(_), Some(all)) if all.outside(years).is_none() && all != chosen => all.position(flop, years),
+        _ => None,
+    };
+    Some(Standing { chosen: position, everything })
 }
 
 /// The 97.5% quantile of Student's t with `df` degrees of freedom (two-sided 95%).

@@ -158,3 +158,96 @@ fn modern_presets_by_architecture() {
     // its compute stays within 5% of Epoch AI's 5.76e23.
     preset("chinchilla", 64.95e9, 64.95e9, 5.76e23, 0.05);
 }
+
+/// Llama 3 8B's dimensions as typed in, the gated switch left empty.
+const LLAMA3_8B: &[(Field, &str)] = &[
+    (Field::TLayers, "32"),
+    (Field::TDModel, "4096"),
+    (Field::THeads, "32"),
+    (Field::TKvHeads, "8"),
+    (Field::TDFf, "14336"),
+    (Field::TVocab, "128256"),
+    (Field::TTied, "no"),
+    (Field::TContext, "8192"),
+];
+
+/// Llama 3 8B by hand: 2·V·d + L·(d·(d + 2·8·128) + d·d + 3·d·d_ff + 2·d) + d, gated; with a
+/// plain MLP 2·d·d_ff instead.
+const LLAMA3_8B_GATED: f64 = 8_030_261_248.0;
+const LLAMA3_8B_PLAIN: f64 = 6_151_213_056.0;
+
+#[test]
+fn llama_3_8b_typed_in_is_gated_by_its_shape_and_switches() {
+    let d = 4096.0_f64;
+    let layer = |mlp_matrices: f64| d * (d + 2.0 * 8.0 * 128.0) + d * d + mlp_matrices * d * 14336.0 + 2.0 * d;
+    assert_eq!(2.0 * 128256.0 * d + 32.0 * layer(3.0) + d, LLAMA3_8B_GATED);
+    assert_eq!(2.0 * 128256.0 * d + 32.0 * layer(2.0) + d, LLAMA3_8B_PLAIN);
+    let mut c = tab(LLAMA3_8B);
+    let t = evaluate(&c).transformer.unwrap().unwrap();
+    assert_eq!(t.counts.parameters, LLAMA3_8B_GATED);
+    let shape = transformer::Assumption::MlpByShape { gated: true, d_model: 4096, d_ff: 14336 };
+    assert!(t.assumptions.contains(&shape), "{:?}", t.assumptions);
+    // Its switch writes the other word: plain, 23% fewer parameters; and back.
+    let (field, assumed) = architecture::switch(&shape).unwrap();
+    assert_eq!((field, assumed), (Field::TGated, "yes"));
+    *field.get_mut(&mut c) = architecture::switched(field, field.get(&c), assumed).to_string();
+    assert_eq!(c.t_gated, "no");
+    let t = evaluate(&c).transformer.unwrap().unwrap();
+    assert_eq!(t.counts.parameters, LLAMA3_8B_PLAIN);
+    assert!(!t.assumptions.iter().any(|a| architecture::switch(a).is_some_and(|s| s.0 == Field::TGated)));
+    assert_eq!(architecture::switched(field, field.get(&c), assumed), "yes");
+}
+
+#[test]
+fn switches_write_the_other_word() {
+    use architecture::switched;
+    assert_eq!(switched(Field::TTied, "", "yes"), "no");
+    assert_eq!(switched(Field::TTied, "No", "yes"), "yes");
+    assert_eq!(switched(Field::TPositions, "", "no"), "yes");
+    assert_eq!(switched(Field::TBias, "", "none"), "all");
+    assert_eq!(switched(Field::TBias, "qkv", "none"), "none");
+    assert_eq!(switched(Field::TBias, "all", "none"), "none");
+    let a = |x| architecture::switch(&x);
+    assert_eq!(a(transformer::Assumption::Plain), Some((Field::TGated, "no")));
+    assert_eq!(a(transformer::Assumption::Tied(true)), Some((Field::TTied, "yes")));
+    assert_eq!(a(transformer::Assumption::NoBiases { model_type: String::new() }), Some((Field::TBias, "none")));
+    assert_eq!(a(transformer::Assumption::NoPositions { model_type: String::new() }), Some((Field::TPositions, "no")));
+    assert_eq!(a(transformer::Assumption::HeadDim(128)), None);
+    assert!(architecture::context_assumed(&transformer::Assumption::ContextIsMaximum {
+        context: 8,
+        key: "n_ctx".into()
+    }));
+}
+
+#[test]
+fn a_pasted_configs_assumptions_stay_beside_the_count_while_its_fields_do() {
+    // Llama 3 8B's config.json without hidden_act or model_type, pasted: the fields are filled in
+    // and what the reader assumed (gated from the shape, the context) is what the page shows.
+    let config = r#"{"hidden_size": 4096, "intermediate_size": 14336, "num_hidden_layers": 32,
+      "num_attention_heads": 32, "num_key_value_heads": 8, "vocab_size": 128256, "tie_word_embeddings": false,
+      "max_position_embeddings": 8192}"#;
+    let (arch, used) = transformer::from_config(&json::parse(config).unwrap()).unwrap();
+    let mut c = tab(&[]);
+    for (f, v) in architecture::fields_of(&arch) {
+        *f.get_mut(&mut c) = v;
+    }
+    assert_eq!(c.t_gated, "yes");
+    let shown = |c: &Calculation| {
+        let t = evaluate(c).transformer.unwrap().unwrap();
+        (t.counts.parameters, architecture::shown_assumptions(Some((&arch, &used)), &t))
+    };
+    let (parameters, list) = shown(&c);
+    assert_eq!(parameters, LLAMA3_8B_GATED);
+    let gated = transformer::Assumption::MlpByShape { gated: true, d_model: 4096, d_ff: 14336 };
+    let context = transformer::Assumption::ContextIsMaximum { context: 8192, key: "max_position_embeddings".into() };
+    assert!(list.contains(&gated) && list.contains(&context), "{list:?}");
+    // Switched to plain: the count changes, the assumption (and its switch back) stays.
+    c.t_gated = architecture::switched(Field::TGated, &c.t_gated, "yes").into();
+    let (parameters, list) = shown(&c);
+    assert_eq!(parameters, LLAMA3_8B_PLAIN);
+    assert!(list.contains(&gated), "{list:?}");
+    // Another model typed over it: the config's assumptions are no longer its.
+    c.t_d_model = "2048".into();
+    let (_, list) = shown(&c);
+    assert!(!list.contains(&gated) && !list.contains(&context), "{list:?}");
+}

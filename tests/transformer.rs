@@ -211,3 +211,146 @@ fn huge_shapes_are_errors_not_infinity() {
     assert_eq!(c.flop(f64::MAX).unwrap_err().message(Lang::En), "tokens: too large");
     assert_eq!(c.flop(-1.0).unwrap_err().message(Lang::En), "tokens: must not be negative");
 }
+
+/// Llama 3 8B's config.json (Meta) without `hidden_act` and without `model_type`.
+const LLAMA3_8B_BARE: &str = r#"{"hidden_size": 4096, "intermediate_size": 14336, "num_hidden_layers": 32,
+  "num_attention_heads": 32, "num_key_value_heads": 8, "vocab_size": 128256, "tie_word_embeddings": false,
+  "max_position_embeddings": 8192}"#;
+
+#[test]
+fn llama_3_8b_without_hidden_act_is_gated_by_its_shape() {
+    let (arch, used) = config(LLAMA3_8B_BARE);
+    let c = arch.counts(Convention::Kaplan).unwrap();
+    // d = 4096, 8 key-value heads of 128: q and o d·d each, k and v d·(8·128) each.
+    let d = 4096.0;
+    let attention = d * (d + 2.0 * 8.0 * 128.0) + d * d;
+    // Gated: three d × d_ff matrices.
+    let mlp = 3.0 * d * 14336.0;
+    let norms = 2.0 * d;
+    let embeddings = 2.0 * 128256.0 * d;
+    let total = embeddings + 32.0 * (attention + mlp + norms) + d;
+    assert_eq!(total, 8_030_261_248.0);
+    assert_eq!(c.parameters, total);
+    close(c.parameters, 8.03e9, 0.005);
+    assert!(arch.gated);
+    let shape = Assumption::MlpByShape { gated: true, d_model: 4096, d_ff: 14336 };
+    assert!(used.contains(&FieldUsed::Assumed(shape.clone())), "{used:?}");
+    assert_eq!(
+        shape.message(Lang::En),
+        "a gated MLP, since d_ff/d_model = 3.5 is a gated (SwiGLU) model's; plain MLPs use 4"
+    );
+    assert_eq!(shape.message(Lang::Zh), "门控 MLP，因 d_ff/d_model = 3.5 与门控（SwiGLU）模型相符；普通 MLP 为 4");
+    // What else a config without model_type leaves out is said too.
+    assert!(used.contains(&FieldUsed::Assumed(Assumption::NoBiases { model_type: String::new() })));
+    assert!(used.contains(&FieldUsed::Assumed(Assumption::NoPositions { model_type: String::new() })));
+}
+
+#[test]
+fn gpt_2_shape_without_hidden_act_is_plain() {
+    // d_ff = 4·d: a plain MLP, as GPT-2's (here without model_type, so without its biases and
+    // position table, which are said as assumed).
+    let text = r#"{"hidden_size": 768, "intermediate_size": 3072, "num_hidden_layers": 12,
+      "num_attention_heads": 12, "vocab_size": 50257, "max_position_embeddings": 1024}"#;
+    let (arch, used) = config(text);
+    assert!(!arch.gated);
+    let shape = Assumption::MlpByShape { gated: false, d_model: 768, d_ff: 3072 };
+    assert!(used.contains(&FieldUsed::Assumed(shape.clone())), "{used:?}");
+    assert_eq!(
+        shape.message(Lang::En),
+        "a plain MLP, since d_ff/d_model = 4 is outside the 2.5–3.9 of gated (SwiGLU) models; plain MLPs use 4"
+    );
+    let d = 768.0;
+    let layer = 4.0 * d * d + 2.0 * d * 3072.0 + 2.0 * d;
+    // Tied (Hugging Face's default): one 50,257 × 768 matrix.
+    assert_eq!(arch.counts(Convention::Kaplan).unwrap().parameters, 12.0 * layer + d + 50257.0 * d);
+    assert!(used.contains(&FieldUsed::Assumed(Assumption::Tied(true))));
+}
+
+#[test]
+fn the_gated_band_is_2_5_to_3_9() {
+    use aicompute::transformer::{gated_by_shape, GATED_RATIO};
+    assert_eq!(GATED_RATIO, (2.5, 3.9));
+    // Llama 2 7B 11008/4096, DeepSeek-V3's dense 18432/7168, Llama 3.1 405B 53248/16384,
+    // Qwen2.5-72B 29568/8192: gated.
+    for (d, f) in [(4096, 11008), (7168, 18432), (16384, 53248), (8192, 29568), (4096, 14336)] {
+        assert!(gated_by_shape(d, f), "{f}/{d}");
+    }
+    // The ends are in: 2.5 and 3.9 exactly; just outside and 4 (GPT) are plain.
+    assert!(gated_by_shape(1000, 2500) && gated_by_shape(1000, 3900));
+    assert!(!gated_by_shape(1000, 2499) && !gated_by_shape(1000, 3901) && !gated_by_shape(12288, 49152));
+    assert!(!gated_by_shape(u64::MAX, 1) && gated_by_shape(u64::MAX / 4, u64::MAX / 4 * 3));
+}
+
+#[test]
+fn a_shape_typed_in_follows_the_same_rule() {
+    // The fields or the CLI without --gated: the shape decides, as for a config.
+    let shape = Shape {
+        layers: Some(32),
+        d_model: Some(4096),
+        heads: Some(32),
+        kv_heads: Some(8),
+        d_ff: Some(14336),
+        vocab: Some(128256),
+        tied: Some(false),
+        context: Some(8192),
+        ..Shape::default()
+    };
+    let (arch, notes) = shape.resolve().unwrap();
+    assert!(arch.gated);
+    assert_eq!(notes, [Assumption::HeadDim(128), Assumption::MlpByShape { gated: true, d_model: 4096, d_ff: 14336 }]);
+    assert_eq!(arch.counts(Convention::Kaplan).unwrap().parameters, 8_030_261_248.0);
+    // Said as gated or plain, the shape does not override it.
+    let (plain, notes) = Shape { gated: Some(false), ..shape }.resolve().unwrap();
+    assert!(!plain.gated && !notes.iter().any(|n| matches!(n, Assumption::MlpByShape { .. })));
+}
+
+#[test]
+fn an_activation_or_a_family_says_more_than_the_shape() {
+    // An unknown model_type with GELU: plain, though d_ff/d_model is 3.5.
+    let (arch, used) = config(
+        r#"{"model_type": "mystery", "hidden_act": "gelu", "hidden_size": 64, "intermediate_size": 224,
+          "num_hidden_layers": 2, "vocab_size": 10}"#,
+    );
+    assert!(!arch.gated);
+    let act = Assumption::Activation { act: "gelu".into(), gated: false };
+    assert!(used.contains(&FieldUsed::Assumed(act.clone())), "{used:?}");
+    assert_eq!(act.message(Lang::En), "a plain MLP, since hidden_act 'gelu' is not SwiGLU's activation");
+    let no_bias = Assumption::NoBiases { model_type: "mystery".into() };
+    assert!(used.contains(&FieldUsed::Assumed(no_bias.clone())));
+    assert_eq!(
+        no_bias.message(Lang::En),
+        "no biases, as Llama: model_type 'mystery' is not a family this calculator knows"
+    );
+    // A known family: GPT-NeoX is plain whatever the shape; nothing about its MLP is assumed.
+    let (arch, used) = config(
+        r#"{"model_type": "gpt_neox", "hidden_size": 64, "intermediate_size": 224, "num_hidden_layers": 2,
+          "vocab_size": 10}"#,
+    );
+    assert!(!arch.gated);
+    assert!(!used.iter().any(|u| matches!(
+        u,
+        FieldUsed::Assumed(
+            Assumption::MlpByShape { .. } | Assumption::NoBiases { .. } | Assumption::NoPositions { .. }
+        )
+    )));
+}
+
+#[test]
+fn the_context_from_max_position_embeddings_is_said() {
+    let (arch, used) = config(DEEPSEEK_V3);
+    // Not changed: the config's longest context stays the count's context.
+    assert_eq!(arch.context, 163_840);
+    let a = Assumption::ContextIsMaximum { context: 163_840, key: "max_position_embeddings".into() };
+    assert!(used.contains(&FieldUsed::Assumed(a.clone())), "{used:?}");
+    assert_eq!(
+        a.message(Lang::En),
+        "context 163,840 from max_position_embeddings: the training context may be shorter"
+    );
+    assert_eq!(a.message(Lang::Zh), "上下文 163,840 取自 max_position_embeddings：训练时的上下文可能更短");
+    // GPT-2's n_positions is named as it is written.
+    let (_, used) = config(
+        r#"{"model_type": "gpt2", "n_embd": 64, "n_layer": 2, "n_head": 2, "n_positions": 1024, "vocab_size": 10}"#,
+    );
+    let a = Assumption::ContextIsMaximum { context: 1024, key: "n_positions".into() };
+    assert!(used.contains(&FieldUsed::Assumed(a)), "{used:?}");
+}

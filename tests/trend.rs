@@ -3,7 +3,7 @@
 use aicompute::calc::Lang;
 use aicompute::chart::{self, ChartSpec, UserPoint};
 use aicompute::data::{dataset, models, DatasetId, Date};
-use aicompute::trend::{self, fit, growth, model, t975, Selection, ERAS};
+use aicompute::trend::{self, fit, growth, model, t975, Reference, Selection, ERAS};
 
 #[test]
 fn counts_per_set() {
@@ -262,17 +262,234 @@ fn epoch_models_load_once_with_links_both_ways() {
     assert_eq!(gnmt.counterpart().unwrap().name, "Neural Machine Translation");
 }
 
+/// Hand-made points of one data set, as (data set, year, pfs-days).
+fn points(set: DatasetId, pts: &[(f64, f64)]) -> Vec<(DatasetId, f64, f64)> {
+    pts.iter().map(|&(y, v)| (set, y, v)).collect()
+}
+
 #[test]
 fn an_estimate_against_the_trend() {
-    let f = fit(&[(2000.0, 1.0), (2001.0, 2.0), (2002.0, 4.0)]).unwrap();
-    let at = |pfs: f64, lang| aicompute::render::against_trend(pfs * 8.64e19, 2001.0, &f, lang);
+    let r = Reference::over(&points(DatasetId::Imported, &[(2000.0, 1.0), (2001.0, 2.0), (2002.0, 4.0)])).unwrap();
+    let at = |pfs: f64, lang| {
+        let s = trend::standing(pfs * 8.64e19, 2001.0, &r, None)?;
+        Some(aicompute::render::against_trend(&s, lang))
+    };
     // At 2001 the line is at 2 pfs-days; 24 pfs-days is 12× above it, 0.5 is 4× below.
-    assert_eq!(at(24.0, Lang::En).unwrap(), "Your estimate is 12× above the fitted trend at its date.");
-    assert_eq!(at(0.5, Lang::En).unwrap(), "Your estimate is 4× below the fitted trend at its date.");
-    assert_eq!(at(24.0, Lang::Zh).unwrap(), "你的估算是同期拟合趋势值的 12 倍。");
-    assert_eq!(at(0.5, Lang::Zh).unwrap(), "你的估算仅为同期拟合趋势值的 1/4。");
+    assert_eq!(at(24.0, Lang::En).unwrap(), "Your estimate is 12× above the imported 2000–2002 fit at its date.");
+    assert_eq!(at(0.5, Lang::En).unwrap(), "Your estimate is 4× below the imported 2000–2002 fit at its date.");
+    assert_eq!(at(24.0, Lang::Zh).unwrap(), "你的估算是同期导入数据 2000–2002 拟合趋势值的 12 倍。");
+    assert_eq!(at(0.5, Lang::Zh).unwrap(), "你的估算仅为同期导入数据 2000–2002 拟合趋势值的 1/4。");
     // A zero estimate has no ratio to state (it used to say "NaN× below").
     assert_eq!(at(0.0, Lang::En), None);
+}
+
+/// The page's default fit (OpenAI's 15 results, 2012–2018) and a date the text must evaluate.
+fn openai() -> Reference {
+    ERAS[1].selection().reference().unwrap()
+}
+
+fn years(date: &str) -> f64 {
+    Date::parse(date).unwrap().years()
+}
+
+/// `k` times the fit's value at `y`, in FLOP.
+fn times_the_line(r: &Reference, y: f64, k: f64) -> f64 {
+    r.fit.at(y) * 8.64e19 * k
+}
+
+#[test]
+fn the_openai_fit_knows_its_data_and_years() {
+    let r = openai();
+    assert_eq!(r.datasets, vec![DatasetId::OpenAi2018]);
+    // AlexNet, 2012-06-01, to AlphaZero, 2017-12-05.
+    assert_eq!(r.fit.from, years("2012-06-01"));
+    assert_eq!(r.fit.to, years("2017-12-05"));
+    let l = r.label();
+    assert_eq!((l.first, l.last, l.points), (2012, 2017, 15));
+    assert_eq!(aicompute::render::fit_name(&l, Lang::En), "OpenAI 2012–2017");
+    // The chart's default sets: both named, in the order shown.
+    let both = Selection::of(&[DatasetId::OpenAi2018, DatasetId::Modest2018]).reference().unwrap();
+    assert_eq!(both.datasets, vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
+    assert_eq!(both.fit.n, 17, "15 results and the 2 appendix points that are not upper bounds");
+    assert_eq!(aicompute::render::fit_name(&both.label(), Lang::En), "OpenAI + OpenAI modest-compute 2012–2017");
+    assert_eq!(aicompute::render::fit_name(&both.label(), Lang::Zh), "OpenAI、OpenAI 适量算力 2012–2017");
+}
+
+#[test]
+fn an_estimate_dated_2024_is_an_extrapolation_of_openais_fit() {
+    let r = openai();
+    // "2024" is read as mid-2024: 2024-07-01 plus 14.5 days. From AlphaZero (2017-12-05) to
+    // 2024-12-05 is 7 × 365 + 2 leap days = 2,557 days; from 2024-07-15.5 to 2024-12-05 is
+    // 16.5 + 31 + 30 + 31 + 30 + 4 = 142.5 days: 2,414.5 days, 6.61 years.
+    let y = years("2024");
+    let p = r.position(times_the_line(&r, y, 1000.0), y).unwrap();
+    let o = p.outside.unwrap();
+    assert!(o.after);
+    assert!((o.years - 2414.5 / 365.25).abs() < 1e-9, "{}", o.years);
+    assert_eq!(
+        aicompute::render::position(&p, Lang::En),
+        "Your estimate is 1,000× above the OpenAI 2012–2017 fit at its date (6.6 years after the fit's last point: an extrapolation)."
+    );
+    assert_eq!(
+        aicompute::render::position(&p, Lang::Zh),
+        "你的估算是同期 OpenAI 2012–2017 拟合趋势值的 1,000 倍（该日期在拟合的最后一个数据点之后 6.6 年：属于外推）。"
+    );
+    // 80,000× below: 万 in Chinese, as a fraction.
+    let s = trend::standing(times_the_line(&r, y, 1.0 / 80_000.0), y, &r, None).unwrap();
+    assert_eq!(
+        aicompute::render::against_trend(&s, Lang::En),
+        "Your estimate is 80,000× below the OpenAI 2012–2017 fit at its date (6.6 years after the fit's last point: an extrapolation)."
+    );
+    assert_eq!(
+        aicompute::render::against_trend(&s, Lang::Zh),
+        "你的估算仅为同期 OpenAI 2012–2017 拟合趋势值的 8 万分之一（该日期在拟合的最后一个数据点之后 6.6 年：属于外推）。"
+    );
+}
+
+#[test]
+fn an_estimate_dated_inside_the_fit_has_no_warning() {
+    let r = openai();
+    let y = years("2015");
+    let p = r.position(times_the_line(&r, y, 1000.0), y).unwrap();
+    assert_eq!(p.outside, None);
+    assert_eq!(
+        aicompute::render::position(&p, Lang::En),
+        "Your estimate is 1,000× above the OpenAI 2012–2017 fit at its date."
+    );
+    assert_eq!(aicompute::render::position(&p, Lang::Zh), "你的估算是同期 OpenAI 2012–2017 拟合趋势值的 1,000 倍。");
+    // The first and the last point themselves are inside.
+    assert_eq!(r.outside(r.fit.from), None);
+    assert_eq!(r.outside(r.fit.to), None);
+}
+
+#[test]
+fn before_the_first_point_and_short_spans() {
+    let r = openai();
+    // 2010-06 is read as 2010-06-15.5; to AlexNet (2012-06-01): 365 + 366 - 14.5 = 716.5 days.
+    let y = years("2010-06");
+    let p = r.position(times_the_line(&r, y, 3.0), y).unwrap();
+    let o = p.outside.unwrap();
+    assert!(!o.after && (o.years - 716.5 / 365.25).abs() < 1e-9, "{o:?}");
+    assert_eq!(
+        aicompute::render::position(&p, Lang::En),
+        "Your estimate is 3× above the OpenAI 2012–2017 fit at its date (2.0 years before the fit's first point: an extrapolation)."
+    );
+    assert!(aicompute::render::position(&p, Lang::Zh).contains("（该日期在拟合的第一个数据点之前 2.0 年：属于外推）"));
+    // 2018-03 (2018-03-15.5) is 27 + 31 + 28 + 14.5 = 100.5 days after 2017-12-05: 3.3 months.
+    let y = years("2018-03");
+    let p = r.position(times_the_line(&r, y, 3.0), y).unwrap();
+    assert!((p.outside.unwrap().years - 100.5 / 365.25).abs() < 1e-9);
+    assert!(
+        aicompute::render::position(&p, Lang::En).contains("(3 months after the fit's last point: an extrapolation)")
+    );
+    assert!(aicompute::render::position(&p, Lang::Zh).contains("之后 3 个月：属于外推"));
+    // 15 days after.
+    let y = years("2017-12-20");
+    let p = r.position(times_the_line(&r, y, 3.0), y).unwrap();
+    assert!(aicompute::render::position(&p, Lang::En).contains("(less than a month after the fit's last point"));
+    assert!(aicompute::render::position(&p, Lang::Zh).contains("之后不到 1 个月：属于外推"));
+}
+
+/// The fit over everything on the chart, by hand. The chosen fit: 1, 2, 4 pfs-days at 2010,
+/// 2010.5, 2011 (log2 0, 1, 2: a slope of 2 a year from 0 at 2010, 6-month doubling). The chart
+/// also shows 32 and 512 pfs-days at 2012 and 2013 (log2 5, 9). Over all five, with x = year −
+/// 2010: x̄ = 6.5/5 = 1.3, ȳ = 17/5 = 3.4, Sxx = 14.25 − 5·1.3² = 5.8, Sxy = 39.5 − 5·1.3·3.4 =
+/// 17.4: b = 3 doublings a year, 12/3 = 4-month doubling; a = 3.4 − 3·1.3 = −0.5.
+#[test]
+fn the_fit_over_everything_on_the_chart_by_hand() {
+    let chosen_pts = points(DatasetId::Imported, &[(2010.0, 1.0), (2010.5, 2.0), (2011.0, 4.0)]);
+    let mut all_pts = chosen_pts.clone();
+    all_pts.extend(points(DatasetId::Epoch, &[(2012.0, 32.0), (2013.0, 512.0)]));
+    let chosen = Reference::over(&chosen_pts).unwrap();
+    let all = Reference::over(&all_pts).unwrap();
+    assert!((chosen.fit.doubling_months - 6.0).abs() < 1e-9);
+    assert!((all.fit.doubling_months - 4.0).abs() < 1e-9, "{}", all.fit.doubling_months);
+    assert_eq!(all.datasets, vec![DatasetId::Imported, DatasetId::Epoch]);
+    // At 2012.5 the chosen line is at 2^5 = 32 pfs-days, the line over everything at
+    // 2^(−0.5 + 3·2.5) = 2^7 = 128: 512 pfs-days is 16× and 4× above them.
+    let s = trend::standing(512.0 * 8.64e19, 2012.5, &chosen, Some(&all)).unwrap();
+    assert_eq!(s.everything.as_ref().map(|p| p.fit_label.points), Some(5));
+    assert_eq!(
+        aicompute::render::against_trend(&s, Lang::En),
+        "Your estimate is 16× above the imported 2010–2011 fit at its date (1.5 years after the fit's last point: an extrapolation). \
+         Against the fit over everything on the chart (5 points, 2010–2013, doubling every 4.00 months): 4× above."
+    );
+    assert_eq!(
+        aicompute::render::against_trend(&s, Lang::Zh),
+        "你的估算是同期导入数据 2010–2011 拟合趋势值的 16 倍（该日期在拟合的最后一个数据点之后 1.5 年：属于外推）。\
+         与图中全部数据点的拟合（5 个数据点，2010–2013，每 4.00 个月翻倍）相比：是同期值的 4 倍。"
+    );
+    // 32 pfs-days: on the chosen line (1×), a quarter of the line over everything.
+    let s = trend::standing(32.0 * 8.64e19, 2012.5, &chosen, Some(&all)).unwrap();
+    assert!(aicompute::render::against_trend(&s, Lang::En)
+        .starts_with("Your estimate is level with the imported 2010–2011 fit at its date (1.5 years after"));
+    assert!(
+        aicompute::render::against_trend(&s, Lang::Zh).starts_with("你的估算与同期导入数据 2010–2011 拟合趋势值相当（")
+    );
+    assert!(aicompute::render::against_trend(&s, Lang::En).ends_with("doubling every 4.00 months): 4× below."));
+    assert!(aicompute::render::against_trend(&s, Lang::Zh).ends_with("每 4.00 个月翻倍）相比：仅为同期值的 1/4。"));
+    // Inside the chosen fit's years, or outside everything's: the chosen fit alone.
+    assert_eq!(trend::standing(1e20, 2010.75, &chosen, Some(&all)).unwrap().everything, None);
+    assert_eq!(trend::standing(1e20, 2014.0, &chosen, Some(&all)).unwrap().everything, None);
+    assert_eq!(trend::standing(1e20, 2009.0, &chosen, Some(&all)).unwrap().everything, None);
+    // The fit over everything chosen: nothing to add.
+    assert_eq!(trend::standing(1e20, 2012.5, &all, Some(&all)).unwrap().everything, None);
+}
+
+#[test]
+fn the_chart_with_epoch_ai_offers_the_fit_over_everything() {
+    let shown = Selection::of(&[DatasetId::OpenAi2018, DatasetId::Epoch]);
+    let all = shown.reference().unwrap();
+    let n_epoch = Selection::of(&[DatasetId::Epoch]).fit_points().len();
+    assert_eq!(all.fit.n, 15 + n_epoch);
+    assert_eq!(all.datasets, vec![DatasetId::OpenAi2018, DatasetId::Epoch]);
+    let chosen = openai();
+    let y = years("2020-05");
+    let s = trend::standing(3.14e23, y, &chosen, Some(&all)).unwrap();
+    let every = s.everything.as_ref().expect("2020 is inside Epoch AI's years");
+    assert_eq!(every.fit_label.points, 15 + n_epoch);
+    let text = aicompute::render::against_trend(&s, Lang::En);
+    // Epoch AI's notable models run from Theseus (1950-07-02) to Llama 3.3 (2024-12-06).
+    let head =
+        format!("Against the fit over everything on the chart ({} points, 1950–2024, doubling every ", 15 + n_epoch);
+    assert!(text.contains("(2.4 years after the fit's last point: an extrapolation). "), "{text}");
+    assert!(text.contains(&head), "{text}");
+}
+
+#[test]
+fn degenerate_fits_give_no_reference_and_no_number_is_nan() {
+    let one = points(DatasetId::Imported, &[(2000.0, 1.0)]);
+    assert_eq!(Reference::over(&one), None, "one point");
+    assert_eq!(Reference::over(&points(DatasetId::Imported, &[(2000.0, 1.0), (2001.0, 2.0)])), None, "two points");
+    let same_year = points(DatasetId::Imported, &[(2000.5, 1.0), (2000.5, 2.0), (2000.5, 4.0)]);
+    assert_eq!(Reference::over(&same_year), None, "one date");
+    let bad = points(DatasetId::Imported, &[(2000.0, 0.0), (2001.0, f64::NAN), (f64::INFINITY, 2.0), (2002.0, 4.0)]);
+    assert_eq!(Reference::over(&bad), None, "unusable points do not count");
+    // A falling fit has no doubling time: said in words, not as "inf" or "∞".
+    let falling =
+        Reference::over(&points(DatasetId::Imported, &[(2000.0, 8.0), (2001.0, 4.0), (2002.0, 2.0)])).unwrap();
+    assert_eq!(falling.label().doubling_months, None);
+    let chosen = Reference::over(&points(DatasetId::Epoch, &[(2000.0, 8.0), (2000.5, 4.0), (2001.0, 2.0)])).unwrap();
+    let s = trend::standing(8.64e19, 2001.5, &chosen, Some(&falling)).unwrap();
+    assert!(aicompute::render::against_trend(&s, Lang::En).contains("(3 points, 2000–2002, not rising): "));
+    assert!(aicompute::render::against_trend(&s, Lang::Zh).contains("（3 个数据点，2000–2002，趋势没有上升）相比："));
+    // No estimate, date or fit of the page's range shows NaN or an infinity.
+    let r = openai();
+    let all = Selection::of(&DatasetId::ALL).reference().unwrap();
+    for flop in [0.0, 1e-300, 1.0, 4.86e17, 3.8e25, 1e300, f64::MAX, f64::NAN] {
+        for year in [1900.0, 1957.0, 2000.0, 2012.5, 2015.0, 2024.5, 2100.0, f64::NAN] {
+            for lang in [Lang::En, Lang::Zh] {
+                if let Some(s) = trend::standing(flop, year, &r, Some(&all)) {
+                    let text = aicompute::render::against_trend(&s, lang);
+                    for bad in ["NaN", "inf", "∞"] {
+                        assert!(!text.contains(bad), "{flop} {year}: {text}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(trend::standing(0.0, 2015.0, &r, None).is_none());
+    assert!(trend::standing(1e20, f64::NAN, &r, None).is_none());
 }
 
 /// The chart's elements: an SVG's body without its opening and closing tags.

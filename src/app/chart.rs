@@ -301,6 +301,14 @@ pub fn Trend() -> impl IntoView {
 #[component]
 fn TrendSummary(c: ChartState) -> impl IntoView {
     let state = expect_context::<State>();
+    // The chosen fit and the fit over everything the chart shows, named by their data sets:
+    // refitted when the selection changes, not on each keystroke.
+    let references = Memo::new(move |_| {
+        c.epoch.track();
+        c.imported.track();
+        let k = c.fit_key.get();
+        c.sets.with(|s| (fit_selection(&k, s).reference(), Selection::of(s).reference()))
+    });
     view! {
         <super::results::EstimateFrom id="chart-from"/>
         <p class="doubling">
@@ -315,10 +323,13 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
         <p class="muted" data-testid="against-trend">
             {move || {
                 let lang = state.lang.get();
-                match (c.estimate.get(), c.fit.get()) {
-                    (Some((flop, Some(y))), Some(fit)) => sup(&crate::render::against_trend(flop.mid(), y, &fit, lang).unwrap_or_default()),
-                    (Some((_, None)), _) => state.t("trend.nodate").to_string(),
-                    _ => String::new(),
+                match c.estimate.get() {
+                    Some((flop, Some(y))) => references.with(|(chosen, all)| {
+                        let standing = crate::trend::standing(flop.mid(), y, chosen.as_ref()?, all.as_ref())?;
+                        Some(sup(&crate::render::against_trend(&standing, lang)))
+                    }).unwrap_or_default(),
+                    Some((_, None)) => state.t("trend.nodate").to_string(),
+                    None => String::new(),
                 }
             }}
         </p>

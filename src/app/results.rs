@@ -264,6 +264,7 @@ fn Quiz() -> impl IntoView {
                 data-testid="quiz-verdict"
                 aria-live="polite"
                 class:passed=move || graded.with(|g| matches!(g, Some(Ok(g)) if g.verdict.passed()))
+                class:close=move || graded.with(|g| matches!(g, Some(Ok(g)) if g.verdict.close()))
             >
                 {move || {
                     let lang = state.lang.get();

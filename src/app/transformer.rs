@@ -1,5 +1,7 @@
 //! Method 1's transformer tab: a pasted `config.json` fills the architecture's fields; the
-//! fields (in the link) give the parameters, the active parameters and the estimate.
+//! fields (in the link) give the parameters, the active parameters and the estimate. What was
+//! assumed, for a key the config or the fields leave out, is said beside the count, each with a
+//! switch to the other value.
 
 use super::fields::Input;
 use super::State;
@@ -50,8 +52,9 @@ impl PasteError {
     }
 }
 
-/// What a pasted config gave: the fields read and assumed, or why it could not be read.
-type Pasted = Option<Result<Vec<transformer::FieldUsed>, PasteError>>;
+/// What a pasted config gave: its architecture and the fields read and assumed, or why it could
+/// not be read.
+type Pasted = Option<Result<(transformer::Arch, Vec<transformer::FieldUsed>), PasteError>>;
 
 /// Reads a pasted config into the calculation's fields.
 fn paste(state: State, text: &str) -> Pasted {
@@ -69,7 +72,7 @@ fn paste(state: State, text: &str) -> Pasted {
                     *f.get_mut(c) = v;
                 }
             });
-            Some(Ok(used))
+            Some(Ok((arch, used)))
         }
         Err(e) => Some(Err(PasteError::Config(e))),
     }
@@ -77,9 +80,8 @@ fn paste(state: State, text: &str) -> Pasted {
 
 /// The config textarea, its error, and the list of fields it gave.
 #[component]
-fn ConfigPaste() -> impl IntoView {
+fn ConfigPaste(result: RwSignal<Pasted>) -> impl IntoView {
     let state = expect_context::<State>();
-    let result = RwSignal::new(None::<Result<Vec<transformer::FieldUsed>, PasteError>>);
     let invalid = move || result.with(|r| matches!(r, Some(Err(_))));
     view! {
         <div class="field" class:invalid=invalid>
@@ -97,7 +99,7 @@ fn ConfigPaste() -> impl IntoView {
             <p class="error" id="transformer-config-error" data-testid="transformer-config-error" aria-live="polite">
                 {move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().err()).map(|e| e.message(state.lang.get())))}
             </p>
-            {move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned()).map(|used| view! {
+            {move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.1.clone())).map(|used| view! {
                 <details class="config-used" data-testid="transformer-config-used">
                     <summary>{state.t("tf.config.used")}</summary>
                     <ul>{used.iter().map(|u| view! { <li>{u.message(state.lang.get())}</li> }).collect_view()}</ul>
@@ -107,26 +109,124 @@ fn ConfigPaste() -> impl IntoView {
     }
 }
 
-/// The parameter counts of the architecture typed in.
+/// The label key of a switch that writes `to` into `field`.
+fn switch_label(field: Field, to: &str) -> &'static str {
+    match (field, to) {
+        (Field::TGated, "yes") => "tf.switch.gated",
+        (Field::TGated, _) => "tf.switch.plain",
+        (Field::TTied, "yes") => "tf.switch.tied",
+        (Field::TTied, _) => "tf.switch.untied",
+        (Field::TBias, "none") => "tf.switch.no-biases",
+        (Field::TBias, _) => "tf.switch.biases",
+        (Field::TPositions, "yes") => "tf.switch.positions",
+        _ => "tf.switch.no-positions",
+    }
+}
+
+/// The switch that writes into `field` the other word than its current one (`assumed` while
+/// empty), with a mark once it no longer holds the assumed word.
 #[component]
-fn Counts() -> impl IntoView {
+fn Switch(field: Field, assumed: &'static str) -> impl IntoView {
+    let state = expect_context::<State>();
+    let current = move || state.calc.with(|c| field.get(c).trim().to_string());
+    let to = move || architecture::switched(field, &current(), assumed);
+    let is_switched = move || {
+        let now = current();
+        !now.is_empty() && !now.eq_ignore_ascii_case(assumed)
+    };
+    view! {
+        {move || is_switched().then(|| view! { <span class="tf-switched">{state.t("tf.switched")}</span> " " })}
+        <button
+            type="button"
+            class="secondary small"
+            data-testid=format!("assumption-switch-{}", field.key())
+            on:click=move |_| {
+                let v = to();
+                state.calc.update(|c| *field.get_mut(c) = v.to_string());
+            }
+        >
+            {move || state.t(switch_label(field, to()))}
+        </button>
+    }
+}
+
+/// A button to the context field: an assumed context has no other value to switch to.
+#[component]
+fn EditContext() -> impl IntoView {
+    let state = expect_context::<State>();
+    let field = Field::TContext;
+    let focus = move |_| {
+        use wasm_bindgen::JsCast;
+        let el = window().document().and_then(|d| d.get_element_by_id(field.test_id()));
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="secondary small"
+            data-testid=format!("assumption-edit-{}", field.key())
+            on:click=focus
+        >
+            {state.tx("tf.edit.context")}
+        </button>
+    }
+}
+
+/// One assumption: what and why, and its switch (or, for the context, a button to its field).
+#[component]
+fn AssumptionItem(assumption: transformer::Assumption) -> impl IntoView {
+    let state = expect_context::<State>();
+    let button = match architecture::switch(&assumption) {
+        Some((field, assumed)) => Some(view! { <Switch field=field assumed=assumed/> }.into_any()),
+        None if architecture::context_assumed(&assumption) => Some(view! { <EditContext/> }.into_any()),
+        None => None,
+    };
+    view! { <li>{move || assumption.message(state.lang.get())} " " {button}</li> }
+}
+
+/// The parameter counts of the architecture typed in, and beside them what was assumed.
+#[component]
+fn Counts(pasted: RwSignal<Pasted>) -> impl IntoView {
     let state = expect_context::<State>();
     let counts =
         Memo::new(move |_| state.eval.with(|e| e.transformer.as_ref().and_then(|r| r.as_ref().ok()).map(|t| t.counts)));
     let shown = move |f: fn(&transformer::Counts) -> f64| {
         counts.get().map(|c| crate::format::superscript(&sci(f(&c), 4))).unwrap_or_else(|| "—".into())
     };
+    let assumptions = Memo::new(move |_| {
+        state.eval.with(|e| {
+            let resolved = e.transformer.as_ref()?.as_ref().ok()?;
+            pasted.with(|p| {
+                let p = p.as_ref().and_then(|r| r.as_ref().ok()).map(|(a, used)| (a, used.as_slice()));
+                Some(architecture::shown_assumptions(p, resolved))
+            })
+        })
+    });
     view! {
-        <dl class="figures small">
-            <div>
-                <dt>{state.tx("tf.parameters")}</dt>
-                <dd data-testid="transformer-parameters">{move || shown(|c| c.parameters)}</dd>
-            </div>
-            <div>
-                <dt>{state.tx("tf.active-parameters")}</dt>
-                <dd data-testid="transformer-active">{move || shown(|c| c.parameters_active)}</dd>
-            </div>
-        </dl>
+        <div class="tf-counts" data-testid="transformer-counts">
+            <dl class="figures small">
+                <div>
+                    <dt>{state.tx("tf.parameters")}</dt>
+                    <dd data-testid="transformer-parameters">{move || shown(|c| c.parameters)}</dd>
+                </div>
+                <div>
+                    <dt>{state.tx("tf.active-parameters")}</dt>
+                    <dd data-testid="transformer-active">{move || shown(|c| c.parameters_active)}</dd>
+                </div>
+            </dl>
+            {move || {
+                assumptions.get().filter(|a| !a.is_empty()).map(|list| view! {
+                    <div class="tf-assumptions" data-testid="transformer-assumptions">
+                        <p>{state.tx("tf.assumed")}</p>
+                        <ul>
+                            {list.into_iter().map(|a| view! { <AssumptionItem assumption=a/> }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+        </div>
     }
 }
 
@@ -136,8 +236,9 @@ pub fn TransformerTab() -> impl IntoView {
         fields.iter().map(|&f| view! { <Input field=f label=f.spec().label/> }).collect_view()
     };
     let choices = |fields: &'static [Field]| fields.iter().map(|&f| view! { <Choice field=f/> }).collect_view();
+    let pasted = RwSignal::new(None);
     view! {
-        <ConfigPaste/>
+        <ConfigPaste result=pasted/>
         <div class="tf-grid">{inputs(architecture::MAIN)}</div>
         <div class="tf-grid">{choices(architecture::SWITCHES)}</div>
         <details class="tf-more">
@@ -146,6 +247,6 @@ pub fn TransformerTab() -> impl IntoView {
         </details>
         <Input field=Field::TTokens label="tf.tokens"/>
         <Input field=Field::Passes label="m1.passes"/>
-        <Counts/>
+        <Counts pasted=pasted/>
     }
 }
