@@ -191,7 +191,6 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-
     /// Every field error of the calculation.
     pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
         let footprint = match &self.footprint {

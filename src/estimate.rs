@@ -1,8 +1,9 @@
 //! One current estimate. Which of the two methods' results every derived figure follows (the
 //! thresholds, the citation, the chart's point, the planner, the saved estimates, the exports'
 //! headline), and the marks that keep a worked example's untouched inputs from standing beside
-//! the user's own: editing one method while the other still holds an example clears the example
-//! (its inputs, and its name and date), and [`Calculation::restore`] puts it back.
+//! the user's own: they never count where the user has inputs of their own in the other method,
+//! and editing one method of a two-method example clears the other (its inputs, and its name and
+//! date), which [`Calculation::restore`] puts back.
 
 use crate::calc::{compare, Evaluation, Verdict};
 use crate::examples::{self, Example};
@@ -15,8 +16,9 @@ impl Field {
     pub fn side(self) -> Option<Side> {
         use Field::*;
         match self {
-            Chips | Hardware | Precision | Peak | Time | Utilization | Factor | Target | Power | Pue | Grid
-            | Price => Some(Side::Two),
+            Chips | Hardware | Precision | Peak | Time | Utilization | Factor | Target | Power | Pue | Grid | Price => {
+                Some(Side::Two)
+            }
             Budget | TokensPerSecond | Date | Name => None,
             _ => Some(Side::One),
         }
@@ -53,14 +55,18 @@ impl Calculation {
         examples::find(&self.example[side as usize])
     }
 
-    /// The user edited `side`: it is the user's now, and the last edited. Where the other method
-    /// still holds a worked example's untouched inputs, they are cleared (they must never stand
-    /// beside the user's own), with the example's name and date; what was cleared comes back.
+    /// The user edited `side`: it is the user's now, and the last edited. Where `side` was itself
+    /// an example's and the other method still holds an example's untouched inputs, those are
+    /// cleared, with the example's name and date (the user is leaving the example); what was
+    /// cleared comes back.
     pub fn touch(&mut self, side: Side) -> Option<Cleared> {
+        let was_example = self.is_example(side);
         self.example[side as usize].clear();
         self.last = Some(side);
         let other = side.other();
-        let example = self.example_of(other)?;
+        // Adding a method to a one-method example (ResNet's GPU time) keeps the example beside
+        // it, marked; leaving a two-method example (the default) by one method clears the other.
+        let example = self.example_of(other).filter(|_| was_example)?;
         self.example[other as usize].clear();
         for f in Field::ALL.iter().filter(|f| f.side() == Some(other)) {
             f.get_mut(self).clear();
@@ -68,7 +74,12 @@ impl Calculation {
         if other == Side::Two {
             self.target_from_estimate = false;
         }
-        let own_name = [Lang::En, Lang::Zh].iter().any(|l| self.name == example.display_name(*l));
+        // The example's name as a preset writes it, or its model's name alone (the default's).
+        let own_name = [Lang::En, Lang::Zh].iter().any(|l| {
+            let full = example.display_name(*l);
+            let model = full.split([' ', '（']).next().unwrap_or(&full).to_string();
+            self.name == full || self.name == model
+        });
         let name = own_name.then(|| std::mem::take(&mut self.name));
         let date = (self.date == example.date).then(|| std::mem::take(&mut self.date));
         Some(Cleared { side: other, example: example.id, name, date })
@@ -152,7 +163,12 @@ pub enum NoCurrent {
 /// a method that still holds a worked example's untouched inputs only counts when the other
 /// holds nothing of the user's; with both counting and neither edited, both when they agree,
 /// else Method 1.
-pub fn current(c: &Calculation, one: Option<Value>, two: Option<Value>, filled: [bool; 2]) -> Result<Current, NoCurrent> {
+pub fn current(
+    c: &Calculation,
+    one: Option<Value>,
+    two: Option<Value>,
+    filled: [bool; 2],
+) -> Result<Current, NoCurrent> {
     let of = |s: Side| if s == Side::One { one } else { two };
     let picked = |source, flop: Option<Value>, s| flop.map(|flop| Current { source, flop, picked: true }).ok_or(s);
     let both = || {

@@ -174,7 +174,11 @@ pub fn calculation(c: &Calculation, ev: &Evaluation, link: &str, lang: Lang, wit
             crate::estimate::Source::Two => "method2",
             crate::estimate::Source::Both => "both",
         };
-        let v = obj(vec![("from", text(source)), ("flop", num(cur.flop.mid())), ("pfs_days", num(cur.flop.mid() / crate::units::PFS_DAY))]);
+        let v = obj(vec![
+            ("from", text(source)),
+            ("flop", num(cur.flop.mid())),
+            ("pfs_days", num(cur.flop.mid() / crate::units::PFS_DAY)),
+        ]);
         m.push(("current".to_string(), v));
     }
     if let Some(cmp) = ev.comparison {

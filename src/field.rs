@@ -158,7 +158,7 @@ macro_rules! fields {
             pub basis: Basis,
             /// The method the user last edited (link key `last`).
             pub last: Option<Side>,
-            /// Method 2's FLOP target is Method 1's estimate, kept linked (link key `flop=m1`).
+            /// Method 2's FLOP target is Method 1's estimate, kept linked (link key `tgt=m1`).
             pub target_from_estimate: bool,
             $( $(#[$doc])* pub $member: String, )*
         }

@@ -90,21 +90,20 @@ pub fn encode_in(c: &Calculation, lang: Option<Lang>) -> String {
         parts.push(format!("last={}", s.key()));
     }
     if c.target_from_estimate {
-        parts.push(format!("{}={LINKED_TARGET}", Field::Target.key()));
+        parts.push("tgt=m1".into());
     }
     for f in Field::ALL {
         let v = f.get(c);
-        if !v.is_empty() && !(c.target_from_estimate && *f == Field::Target) {
+        if !v.is_empty() {
             parts.push(format!("{}={}", f.key(), encode_component(v)));
         }
     }
     parts.join("&")
 }
 
-/// The target's link value that links it to Method 1's estimate (`flop=m1`).
-pub const LINKED_TARGET: &str = "m1";
-/// The keys a link may hold besides the fields'.
-const KEYS: &[&str] = &["v", "lang", "mode", "per", "quiz", "projector", "eg1", "eg2", "basis", "last"];
+/// The keys a link may hold besides the fields'. `tgt=m1`: Method 2's target is Method 1's
+/// estimate.
+const KEYS: &[&str] = &["v", "lang", "mode", "per", "quiz", "projector", "eg1", "eg2", "basis", "last", "tgt"];
 
 /// The longest link read, in bytes of the query; the rest is cut (and said so).
 pub const MAX_LINK_BYTES: usize = 64 * 1024;
@@ -133,7 +132,7 @@ pub enum Ignored {
     Display {
         key: String,
     },
-    /// A value not among a key's (`basis`, `last`, `eg1`, `eg2`).
+    /// A value not among a key's (`basis`, `last`, `eg1`, `eg2`, `tgt`).
     Value {
         key: String,
         got: String,
@@ -307,10 +306,11 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
             });
             None
         }
-        "flop" if val == LINKED_TARGET => {
+        "tgt" if val == "m1" => {
             c.target_from_estimate = true;
             None
         }
+        "tgt" => Some(Ignored::Value { key: key.to_string(), got: got() }),
         "mode" => {
             c.mode = match val.as_str() {
                 "ops" => Mode::Ops,

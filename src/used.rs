@@ -73,7 +73,7 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         }
         Field::Budget => {
             let cur = ev.current()?;
-            Some(format!("{} FLOP{}{}", sci(cur.flop.mid(), 3), colon(lang), cur.source.from(lang)))
+            Some(format!("{} FLOP{}{}", sci(cur.flop.mid(), 3), colon(lang), crate::estimate::named(c, cur, lang)))
         }
         _ => None,
     }
@@ -87,7 +87,9 @@ pub fn solved(ev: &Evaluation, lang: Lang) -> Option<(Field, String)> {
     let v = e.factor(label)?;
     let (field, text) = match label {
         Label::Chips => (Field::Chips, format!("{} {}", readable(v.mid(), 3, ","), t(lang, "used.chips"))),
-        Label::Time => (Field::Time, format!("{} {}", readable(v.mid() / crate::units::DAY, 3, ","), t(lang, "unit.d"))),
+        Label::Time => {
+            (Field::Time, format!("{} {}", readable(v.mid() / crate::units::DAY, 3, ","), t(lang, "unit.d")))
+        }
         Label::Utilization => (Field::Utilization, percent(v.mid())),
         _ => return None,
     };

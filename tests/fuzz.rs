@@ -285,7 +285,9 @@ fn text_for(r: &mut Rng, field: Field) -> String {
 
 fn calculation(r: &mut Rng) -> Calculation {
     let mut c = Calculation {
-        lang: if r.chance(50) { Lang::En } else { Lang::Zh },
+        basis: *r.pick(&aicompute::calc::Basis::ALL),
+        last: *r.pick(&[None, Some(aicompute::calc::Side::One), Some(aicompute::calc::Side::Two)]),
+        target_from_estimate: r.chance(20),
         mode: *r.pick(&[Mode::Ops, Mode::Layers, Mode::Params, Mode::Transformer]),
         per: if r.chance(50) { Per::Mac } else { Per::Flop },
         ..Calculation::default()
@@ -309,7 +311,19 @@ fn link(r: &mut Rng) -> String {
             0 => format!("v={}", r.pick(&["1", "2", "", "01"])),
             1 => format!("lang={}", r.pick(&["en", "zh", "fr", ""])),
             2 => format!("mode={}", r.pick(&["ops", "layers", "6nd", "params", "transformer", "x"])),
-            3 => format!("per={}", r.pick(&["mac", "flop", "y"])),
+            3 => r
+                .pick(&[
+                    "per=mac",
+                    "per=flop",
+                    "per=y",
+                    "basis=both",
+                    "basis=2",
+                    "last=1",
+                    "tgt=m1",
+                    "eg1=dqn",
+                    "eg2=nmt",
+                ])
+                .to_string(),
             4 => junk(r),
             5 => format!("{}={}", junk(r), r.pick(&["%", "%E4%B8", "%ZZ", "+", "%00", "%25%25"])),
             _ => {
@@ -441,7 +455,9 @@ impl Tally {
         }
     }
     fn evaluate(&mut self, c: &Calculation) {
-        let problems = problems(&evaluate(c), c.lang);
+        let ev = evaluate(c);
+        let mut problems = problems(&ev, Lang::En);
+        problems.extend(self::problems(&ev, Lang::Zh));
         self.nonfinite += problems.len();
         for p in problems {
             self.fail(format!("{p}\n  input: {c:?}"));

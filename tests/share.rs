@@ -1,7 +1,7 @@
 //! Share links: readable, versioned, exact round trips, and tolerant decoding.
 #![cfg(not(target_arch = "wasm32"))]
 
-use aicompute::calc::{evaluate, Calculation, Field, Lang, Mode, Per};
+use aicompute::calc::{evaluate, Basis, Calculation, Field, Lang, Mode, Per, Side};
 use aicompute::examples::EXAMPLES;
 use aicompute::share::{decode, decode_component, encode, encode_component};
 use proptest::prelude::*;
@@ -9,11 +9,41 @@ use proptest::prelude::*;
 #[test]
 fn readable_and_short() {
     let c = aicompute::examples::find("resnet").unwrap().calculation();
-    assert_eq!(encode(&c), "v=1&fwd=11.4+*+10%5E9&ex=1.2+*+10%5E6&ep=128&date=2015-12-10&name=ResNet-151");
+    assert_eq!(encode(&c), "v=1&eg1=resnet&fwd=11.4+*+10%5E9&ex=1.2+*+10%5E6&ep=128&date=2015-12-10&name=ResNet-151");
     assert_eq!(encode(&Calculation::default()), "v=1");
-    let mut z = Calculation { lang: Lang::Zh, mode: Mode::Params, per: Per::Flop, ..Calculation::default() };
+    let mut z = Calculation { mode: Mode::Params, per: Per::Flop, ..Calculation::default() };
     z.time = "3 天".into();
-    assert_eq!(encode(&z), "v=1&lang=zh&mode=6nd&per=flop&time=3+%E5%A4%A9");
+    assert_eq!(encode(&z), "v=1&mode=6nd&per=flop&time=3+%E5%A4%A9");
+    // The language only when the sender asks for it.
+    assert_eq!(aicompute::share::encode_in(&z, Some(Lang::Zh)), "v=1&lang=zh&mode=6nd&per=flop&time=3+%E5%A4%A9");
+    assert_eq!(decode("v=1&lang=zh&mode=6nd").lang, Some(Lang::Zh));
+    assert_eq!(decode("v=1&mode=6nd").lang, None);
+}
+
+#[test]
+fn the_current_estimate_and_the_examples_marks_round_trip() {
+    let mut c = aicompute::examples::default_calculation();
+    c.basis = Basis::Two;
+    c.last = Some(Side::One);
+    c.target_from_estimate = true;
+    let q = encode(&c);
+    assert!(q.starts_with("v=1&eg1=alexnet-ops&eg2=alexnet-gpu&basis=2&last=1&tgt=m1&"), "{q}");
+    let d = decode(&q);
+    assert_eq!(d.calc, c);
+    assert!(d.ignored.is_empty());
+    // A mark must name an example of its own method; bad values are said, not kept.
+    let d = decode("v=1&eg1=alexnet-gpu&eg2=nope&basis=3&last=x&tgt=m2");
+    assert_eq!(d.calc, Calculation::default());
+    assert_eq!(
+        texts(&d, Lang::En),
+        [
+            "eg1=alexnet-gpu: not a value of eg1",
+            "eg2=nope: not a value of eg2",
+            "basis=3: not a value of basis",
+            "last=x: not a value of last",
+            "tgt=m2: not a value of tgt",
+        ]
+    );
 }
 
 #[test]
@@ -34,7 +64,7 @@ fn bad_and_unknown_parameters_are_reported_not_fatal() {
     let d = decode("?v=1&fwd=1G&ex=1M&colour=red&lang=fr&mode=magic&per=bits");
     assert_eq!(d.calc.forward, "1G");
     assert_eq!(d.calc.examples, "1M");
-    assert_eq!(d.calc.lang, Lang::En);
+    assert_eq!(d.lang, None);
     assert_eq!(
         texts(&d, Lang::En),
         [
@@ -102,12 +132,18 @@ fn any_calc() -> impl Strategy<Value = Calculation> {
     let text = || "\\PC{0,12}";
     (
         proptest::collection::vec(text(), 17),
-        prop_oneof![Just(Lang::En), Just(Lang::Zh)],
+        (0..4usize, 0..3usize, any::<bool>(), any::<bool>()),
         prop_oneof![Just(Mode::Ops), Just(Mode::Layers), Just(Mode::Params)],
         prop_oneof![Just(Per::Mac), Just(Per::Flop)],
     )
-        .prop_map(|(texts, lang, mode, per)| {
-            let mut c = Calculation { lang, mode, per, ..Calculation::default() };
+        .prop_map(|(texts, (basis, last, linked, marked), mode, per)| {
+            let mut c = Calculation { mode, per, ..Calculation::default() };
+            c.basis = Basis::ALL[basis];
+            c.last = [None, Some(Side::One), Some(Side::Two)][last];
+            c.target_from_estimate = linked;
+            if marked {
+                c.example = ["dqn".into(), "vgg-gpu".into()];
+            }
             for (f, t) in Field::ALL.iter().zip(&texts) {
                 *f.get_mut(&mut c) = t.clone();
             }
@@ -136,10 +172,14 @@ fn exercise_links() {
     let c = Calculation { quiz: true, forward: "1G".into(), examples: "1M".into(), ..Calculation::default() };
     let q = encode(&c);
     assert_eq!(q, "v=1&quiz=1&fwd=1G&ex=1M");
-    let p = Calculation { projector: true, ..c.clone() };
-    assert_eq!(encode(&p), "v=1&quiz=1&projector=1&fwd=1G&ex=1M");
-    assert_eq!(decode(&encode(&p)).calc, p);
     assert_eq!(decode(&q).calc, c);
+    // Projector mode is the viewer's: an old link's is said and not applied.
+    let d = decode("v=1&quiz=1&projector=1&fwd=1G&ex=1M");
+    assert_eq!(d.calc, c);
+    assert_eq!(
+        texts(&d, Lang::En),
+        ["projector: projector mode is each viewer's own choice (the button at the top); the link's was not applied"]
+    );
     let d = decode("?v=1&quiz=yes&fwd=1G");
     assert!(!d.calc.quiz);
     assert_eq!(d.ignored.iter().map(|i| i.message(Lang::En)).collect::<Vec<_>>(), ["quiz=yes: use 1 (on) or 0 (off)"]);

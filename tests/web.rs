@@ -17,11 +17,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// which the page fetches from beside itself, is installed from the repository's copy (the
 /// test runner serves no such file); the end-to-end tests cover the fetch.
 fn mount(c: Calculation) -> web_sys::HtmlElement {
+    mount_in(c, Lang::En)
+}
+
+/// Mounts the page in a language (the viewer's, not the calculation's).
+fn mount_in(c: Calculation, lang: Lang) -> web_sys::HtmlElement {
     aicompute::data::install_hardware(include_str!("../data/epoch-ml-hardware.csv")).unwrap();
     let doc = document();
     let host = doc.create_element("section").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
-    let handle = mount_to(host.clone().unchecked_into(), move || view! { <Page initial=c.clone()/> });
+    let handle = mount_to(host.clone().unchecked_into(), move || view! { <Page initial=c.clone() lang=lang/> });
     handle.forget();
     host.unchecked_into()
 }
@@ -119,10 +124,11 @@ async fn language_switch_translates_the_page() {
     assert!(!all.contains("Method 1: counting operations"));
     assert_eq!(text(&host, "gpu-pfs-days"), "0.00574", "numbers stay");
     write_pending();
-    assert!(window().location().search().unwrap().contains("lang=zh"));
-    let mut zh = default_calculation();
-    zh.lang = Lang::Zh;
-    let host2 = mount(zh);
+    // The language is the viewer's: kept in the viewer's preferences, never in the link.
+    assert!(!window().location().search().unwrap().contains("lang="));
+    let stored = window().local_storage().unwrap().unwrap().get_item("aicompute:viewer").unwrap().unwrap_or_default();
+    assert!(stored.split('&').any(|p| p == "lang=zh"), "{stored}");
+    let host2 = mount_in(default_calculation(), Lang::Zh);
     settle().await;
     assert!(host2.text_content().unwrap().contains("方法 2：GPU 时间"), "a link in Chinese opens in Chinese");
 }
@@ -181,7 +187,7 @@ async fn chart_and_doubling_time() {
 
 #[wasm_bindgen_test]
 async fn errors_speak_the_page_language() {
-    let host = mount(Calculation { lang: Lang::Zh, ..default_calculation() });
+    let host = mount_in(default_calculation(), Lang::Zh);
     settle().await;
     type_into(&host, "ops-forward", "1.2Q");
     settle().await;

@@ -115,7 +115,6 @@ fn both_methods(ops: &str, gpu: &str) -> Calculation {
     for f in [Field::Chips, Field::Hardware, Field::Time, Field::Utilization, Field::Factor] {
         *f.get_mut(&mut c) = f.get(&g).to_string();
     }
-    c.lang = Zh;
     c
 }
 

@@ -1,8 +1,8 @@
 //! Results: FLOP, PF and pfs-days per method, the derivation, notes, and the comparison.
 
 use super::State;
-use crate::calc::{Field, Side};
 use crate::calc::Outcome;
+use crate::calc::{Field, Side};
 use crate::format::superscript as sup;
 use crate::i18n::t;
 use crate::{footprint, planner, quiz, render, thresholds};
