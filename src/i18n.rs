@@ -202,7 +202,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("quiz.check", "Check", "检查"),
     ("quiz.reveal", "Show the worked answer", "显示解答"),
     ("quiz.none", "This exercise has no result to check against yet: fill in a method's inputs.", "此练习还没有可对照的结果：请先填写某一方法的输入。"),
-    ("quiz.right", "Close: within 10% of the exact answer", "非常接近：与精确答案相差不到 10%"),
+    ("quiz.right", "Right: within 10% of the exact answer", "正确：与精确答案相差不到 10%"),
     ("quiz.order", "The right order of magnitude, but not the exact arithmetic", "数量级正确，但与精确计算结果不符"),
     ("quiz.within", "Within 10× of the exact answer, but more than 3× off", "与精确答案相差超过 3 倍，但不到 10 倍"),
     ("quiz.far", "More than 10× from the exact answer", "与精确答案相差超过 10 倍"),

@@ -68,8 +68,8 @@ fn sentences_in_both_languages() {
     says(
         "0.122 pfs-days",
         RESNET,
-        "Close: within 10% of the exact answer (yours is 0.33% too high)",
-        "非常接近：与精确答案相差不到 10%（你的答案偏高 0.33%）",
+        "Right: within 10% of the exact answer (yours is 0.33% too high)",
+        "正确：与精确答案相差不到 10%（你的答案偏高 0.33%）",
     );
     says(
         "1.4e19",
@@ -87,15 +87,15 @@ fn sentences_in_both_languages() {
     says(
         "0.12 pfs-days",
         RESNET,
-        "Close: within 10% of the exact answer (yours is too low: 98.7% of it)",
-        "非常接近：与精确答案相差不到 10%（你的答案偏低，仅为精确值的 98.7%）",
+        "Right: within 10% of the exact answer (yours is too low: 98.7% of it)",
+        "正确：与精确答案相差不到 10%（你的答案偏低，仅为精确值的 98.7%）",
     );
     // 1.0506e19 / 1.050624e19 = 0.99998: the same to three digits.
     says(
         "10,506 PF",
         RESNET,
-        "Close: within 10% of the exact answer (yours matches it)",
-        "非常接近：与精确答案相差不到 10%（与精确值一致）",
+        "Right: within 10% of the exact answer (yours matches it)",
+        "正确：与精确答案相差不到 10%（与精确值一致）",
     );
     says(
         "2.5e19",

@@ -44,7 +44,7 @@ test('an exercise names the missing backward pass and add-multiplies counted as 
   }
 
   // The exact arithmetic is right: the passed class, not the close one.
-  await answer(quiz, RIGHT, /^Close: within 10% of the exact answer/);
+  await answer(quiz, RIGHT, /^Right: within 10% of the exact answer/);
   let cls = await classes(quiz);
   assert.ok(cls.includes('passed') && !cls.includes('close'), cls.join(' '));
   const rightColour = await quiz.id('quiz-verdict').evaluate((el) => getComputedStyle(el).color);
@@ -74,7 +74,7 @@ test('an exercise names the missing backward pass and add-multiplies counted as 
 
   // Back in English, a right answer is passed again and names no slip.
   await quiz.switchLanguage();
-  const right = await answer(quiz, RIGHT, /^Close: within 10% of the exact answer/);
+  const right = await answer(quiz, RIGHT, /^Right: within 10% of the exact answer/);
   assert.doesNotMatch(right, /looks like/);
   cls = await classes(quiz);
   assert.ok(cls.includes('passed') && !cls.includes('close'), cls.join(' '));

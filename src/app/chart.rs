@@ -405,7 +405,7 @@ fn UserPointInputs() -> impl IntoView {
             <div class="field">
                 <label for="user-name">{state.tx("trend.name")}</label>
                 <input id="user-name" type="text" data-testid="user-name"
-                    placeholder=state.tx(crate::calc::Field::Name.spec().placeholder)
+                    placeholder=move || super::fields::placeholder(state, crate::calc::Field::Name)
                     prop:value=move || state.calc.with(|c| c.name.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); state.edit(crate::calc::Field::Name, v); }/>
             </div>

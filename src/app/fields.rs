@@ -30,7 +30,7 @@ fn field_error(state: State, field: Field) -> Option<String> {
 /// A field's placeholder: a hint, never a value. "default" where empty means a default (the
 /// value used is said beside the field), "e.g. …" where it is only an example; a transformer's
 /// dimension keeps its rule ("d_model / 128").
-fn placeholder(state: State, field: Field) -> String {
+pub fn placeholder(state: State, field: Field) -> String {
     let lang = state.lang.get();
     let ph = crate::i18n::t(lang, field.spec().placeholder);
     if field == Field::Target && state.calc.with(|c| c.target_from_estimate) {
@@ -39,7 +39,10 @@ fn placeholder(state: State, field: Field) -> String {
     if crate::used::has_default(field) {
         return crate::i18n::t(lang, "ph.default").to_string();
     }
-    let rule = field.spec().test_id.starts_with("transformer-") && !matches!(field, Field::TTokens);
+    // A transformer's dimension left empty is assumed, by a rule its placeholder states
+    // ("d_model / 128") or at the value it shows (context 2048, 0 experts); the rest are examples.
+    let example = matches!(field, Field::TLayers | Field::TDModel | Field::TVocab | Field::TTokens | Field::TMla);
+    let rule = field.spec().test_id.starts_with("transformer-") && !example;
     if rule || ph == crate::i18n::t(lang, "ph.none") {
         return ph.to_string();
     }
@@ -261,7 +264,7 @@ fn LayerCounter() -> impl IntoView {
                 data-testid="ops-layers"
                 rows="4"
                 spellcheck="false"
-                placeholder=state.tx(Field::Layers.spec().placeholder)
+                placeholder=move || placeholder(state, Field::Layers)
                 aria-describedby="ops-layers-error ops-layers-help"
                 aria-invalid=move || if parsed.with(|p| p.is_err()) { "true" } else { "false" }
                 prop:value=move || state.calc.with(|c| c.layers.clone())
