@@ -84,7 +84,8 @@ async fn typing_updates_the_results() {
 
 #[wasm_bindgen_test]
 async fn a_broken_field_says_why_and_the_other_method_keeps_working() {
-    let host = mount(default_calculation());
+    // Both methods the user's own (a worked example's other method is cleared on the first edit).
+    let host = mount(Calculation { example: Default::default(), ..default_calculation() });
     settle().await;
     assert_eq!(text(&host, "gpu-pfs-days"), "0.00574");
     type_into(&host, "ops-forward", "1.2Q");
@@ -95,6 +96,8 @@ async fn a_broken_field_says_why_and_the_other_method_keeps_working() {
     assert_eq!(text(&host, "ops-forward-error"), "'1.2Q' is not a number: unknown suffix 'Q'");
     assert_eq!(text(&host, "ops-pfs-days"), "—");
     assert_eq!(text(&host, "gpu-pfs-days"), "0.00574", "method 2 is untouched");
+    // The method edited has none: the figures follow the other, the user's own too, and say so.
+    assert!(text(&host, "current-estimate").ends_with("· from Method 2: GPU time"));
     type_into(&host, "ops-forward", "0.75G");
     settle().await;
     assert_eq!(by_id(&host, "ops-forward").get_attribute("aria-invalid").as_deref(), Some("false"));

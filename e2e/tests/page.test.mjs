@@ -289,7 +289,8 @@ test('typing updates the result in place: a derivation the reader closed stays c
 
 test('a broken field shows its message and the rest keeps working', async () => {
   const context = await fresh();
-  const calc = await Calculator.open(context, BASE, '');
+  // AlexNet both ways, both methods the user's own (no worked example's marks).
+  const calc = await Calculator.open(context, BASE, '?v=1&fwd=0.75G&ex=1.2M&ep=90&chips=2&hw=openai-gtx580&time=5.5+d&util=0.33');
   await calc.fill('gpu-time', '5 TFLOPS');
   assert.equal(await calc.text('gpu-time-error'), "'5 TFLOPS' is a rate (FLOP/s), but this field wants a time (like 5.5 d)");
   assert.equal(await calc.id('gpu-time').getAttribute('aria-invalid'), 'true');
@@ -420,9 +421,14 @@ test('an exercise link hides the answer and grades a right and a wrong answer', 
   await quiz.id('quiz-check').click();
   await quiz.settle();
   assert.notEqual(await quiz.text('quiz-verdict'), '');
+  const verdict = await quiz.text('quiz-verdict');
   await quiz.id('quiz-reveal').click();
   await quiz.settle();
   assert.equal(await quiz.text('ops-pfs-days'), (11.4e9 * 6 * 1.2e6 * 128 / PFS_DAY).toPrecision(3));
+  // The answer opens in place: the student's answer and grade stay above it.
+  assert.equal(await quiz.text('quiz-verdict'), verdict);
+  assert.equal(await quiz.value('quiz-answer'), '5 d');
+  assert.equal(await quiz.id('quiz-reveal').getAttribute('aria-expanded'), 'true');
   await page.setViewportSize({ width: 400, height: 900 });
   await quiz.switchLanguage();
   await page.screenshot({ path: `${SHOTS}/exercise-revealed-400-zh.png`, fullPage: true });
@@ -521,7 +527,9 @@ test('projector mode enlarges the page, is the viewer\'s (kept on reload, never 
   await calc.ready();
   assert.equal(await calc.id('projector-toggle').getAttribute('aria-pressed'), 'true');
   const student = await browser.newContext({ viewport: { width: 400, height: 800 } });
-  const phone = await Calculator.open(student, quiz.replace(/\?.*$/, ''), quiz.slice(quiz.indexOf('?')));
+  const phone = new Calculator(await student.newPage(), BASE);
+  await phone.page.goto(quiz);
+  await phone.id('quiz-answer').waitFor({ timeout: 15000 });
   assert.equal(await phone.id('projector-toggle').getAttribute('aria-pressed'), 'false');
   assert.equal(await phone.page.evaluate(() => document.documentElement.classList.contains('projector')), false);
   await student.close();
@@ -660,13 +668,14 @@ test('a copied link reproduces the calculation in a fresh page', async () => {
 test('reload keeps the state, from the URL and from local storage', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.id('keep-calculation').check();
   await calc.preset('vgg-gpu');
   await calc.page.reload();
   await calc.ready();
   assert.equal(await calc.value('gpu-chips'), '4');
   await calc.page.goto(BASE);
   await calc.ready();
-  assert.equal(await calc.value('gpu-hardware'), 'openai-titan-black', 'no query: the last calculation comes back');
+  assert.equal(await calc.value('gpu-hardware'), 'openai-titan-black', 'no query, kept: the last calculation comes back');
   assert.ok(calc.page.url().includes('hw=openai-titan-black'));
   await context.close();
 });
@@ -674,6 +683,7 @@ test('reload keeps the state, from the URL and from local storage', async () => 
 test('typing is never lost: a reload right after the last keys, and the URL once typing pauses', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');
+  await calc.id('keep-calculation').check();
   // Keys in quick succession: the page writes the URL and storage only once typing pauses, and
   // a reload before then still comes back with the last value (flushed on the way out).
   for (const v of ['3', '37', '372']) await calc.id('gpu-chips').fill(v);

@@ -126,7 +126,7 @@ pub fn ExampleBadge(side: crate::calc::Side) -> impl IntoView {
 fn TargetLink() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
-        <label class="radio target-link">
+        <label class="radio target-link no-print">
             <input
                 type="checkbox"
                 data-testid="target-from-estimate"

@@ -379,7 +379,7 @@ fn PageControls() -> impl IntoView {
             >
                 {state.tx("lang.switch")}
             </button>
-            <label class="keep" title=move || state.t(if state.keep.get() { "new.kept" } else { "new.notkept" })>
+            <label class="keep">
                 <input
                     type="checkbox"
                     data-testid="keep-calculation"
@@ -388,6 +388,9 @@ fn PageControls() -> impl IntoView {
                 />
                 " " {state.tx("new.keep")}
             </label>
+            <span class="keep-status" data-testid="keep-status">
+                {move || state.t(if state.keep.get() { "new.kept" } else { "new.notkept" })}
+            </span>
         </div>
     }
 }
@@ -411,7 +414,7 @@ fn ClearedNotice() -> impl IntoView {
                     <button type="button" class="secondary" data-testid="example-restore" on:click=restore>
                         {state.tx("example.restore")}
                     </button>
-                    <button type="button" class="secondary" aria-label="×" on:click=move |_| state.cleared.set(None)>"×"</button>
+                    <button type="button" class="secondary" on:click=move |_| state.cleared.set(None)>"×"</button>
                 </div>
             }
         })

@@ -128,6 +128,7 @@ fn Footprint() -> impl IntoView {
         <Show when=move || footprint.with(Option::is_some)>
             <div class="footprint" class:typed=typed data-testid="footprint">
                 <h4>{state.tx("m2.footprint")}</h4>
+                <p class="from" data-testid="footprint-from">{move || crate::estimate::Source::Two.from(state.lang.get())}</p>
                 <dl class="figures small">
                     <div><dt>{state.tx("m2.chip-hours")}</dt>
                         <dd data-testid="gpu-chip-hours">{text(|f, _| Some(footprint::chip_hours_text(f.chip_hours)))}</dd></div>
@@ -275,7 +276,8 @@ fn Quiz() -> impl IntoView {
                     })
                 }}
             </p>
-            <button type="button" class="secondary" data-testid="quiz-reveal" on:click=move |_| state.revealed.set(true)>
+            <button type="button" class="secondary" data-testid="quiz-reveal" aria-expanded=move || if state.revealed.get() { "true" } else { "false" }
+                on:click=move |_| state.revealed.set(true)>
                 {state.tx("quiz.reveal")}
             </button>
         </div>
@@ -289,7 +291,9 @@ pub fn Results() -> impl IntoView {
     view! {
         <section class="panel results" aria-labelledby="results-title">
             <h2 id="results-title">{state.tx("results.title")}</h2>
-            {move || if hidden.get() { view! { <Quiz/> }.into_any() } else { view! { <Answer/> }.into_any() }}
+            // An exercise keeps the student's answer and grade; the worked answer opens below them.
+            <Show when=move || state.calc.with(|c| c.quiz)><Quiz/></Show>
+            <Show when=move || !hidden.get()><Answer/></Show>
         </section>
     }
 }
