@@ -346,6 +346,9 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("used.tdp", "TDP", "热设计功耗"),
     ("used.chips", "chips", "块芯片"),
     ("used.label", "Used", "采用"),
+    // Reliability (issue 19): the CLI's words.
+    // Reliability (issue 19): the core's limits and messages.
+    // Reliability (issue 19): the page's notices.
 ];
 
 /// The text of `key` in `lang`.
