@@ -8,7 +8,7 @@
 use crate::energy::{self, Grid, DEFAULT_PUE};
 use crate::expr::{Dim, Value};
 use crate::field::{Calculation, Field, Want};
-use crate::format::{eng, grouped};
+use crate::format::{digits, eng, DIGITS_BELOW};
 use crate::hardware;
 use crate::i18n::{tr, Lang};
 use crate::problem::{FieldError, Problem};
@@ -131,9 +131,10 @@ fn span(v: Value, f: impl Fn(f64) -> String) -> String {
     v.show(f)
 }
 
-/// Chip-hours as "1,920" (whole numbers grouped; small counts with their decimals).
+/// Chip-hours as "1,920" (whole numbers grouped, scientific from 10^7; small counts with their
+/// decimals).
 pub fn chip_hours_text(v: Value) -> String {
-    span(v, |x| if x >= 100.0 { grouped(x, 0, ",") } else { eng(x) })
+    span(v, |x| if x >= 100.0 { digits(x, DIGITS_BELOW, 3, ",") } else { eng(x) })
 }
 
 pub fn energy_text(v: Value, lang: Lang) -> String {

@@ -92,6 +92,22 @@ pub fn grouped(v: f64, decimals: usize, sep: &str) -> String {
     out
 }
 
+/// Where a whole amount stops being written digit by digit: from 10^7 of its unit it is
+/// scientific, as [`readable`] writes a result, never hundreds of digits of rounding noise.
+pub const DIGITS_BELOW: f64 = 1e7;
+
+/// A whole amount with all its digits grouped below `below` ("475,200"), and from there in
+/// scientific notation with `sig` significant digits ("1 × 10^300"). Seconds and chip-hours
+/// use [`DIGITS_BELOW`]; exact counts (add-multiplies, parameters) 2^53, the largest whole
+/// number a float holds exactly.
+pub fn digits(v: f64, below: f64, sig: u32, sep: &str) -> String {
+    if v.abs() < below {
+        grouped(v, 0, sep)
+    } else {
+        sci(v, sig)
+    }
+}
+
 /// Scientific notation with `sig` significant digits: "1.05 × 10^19".
 pub fn sci(v: f64, sig: u32) -> String {
     if !v.is_finite() {

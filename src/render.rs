@@ -4,7 +4,7 @@
 
 use crate::calc::{Comparison, Estimate, Label, Lang, Note, Shown, Verdict, PF, PFS_DAY};
 use crate::expr::Value;
-use crate::format::{eng, grouped, readable, sci};
+use crate::format::{digits, eng, readable, sci, DIGITS_BELOW};
 use crate::hardware::Choice;
 use crate::i18n::{colon, t, tr};
 
@@ -39,7 +39,7 @@ pub fn factor_value(v: Value, shown: Shown, lang: Lang) -> String {
         Shown::Rate => format!("{} FLOP/s", span(v, eng)),
         Shown::Time => {
             let days = span(v.scale(1.0 / 86400.0), eng);
-            let secs = span(v, |x| grouped(x, 0, sep(lang)));
+            let secs = span(v, |x| digits(x, DIGITS_BELOW, 6, sep(lang)));
             format!("{days} {} = {secs} {}", t(lang, "unit.d"), t(lang, "unit.s"))
         }
     }
@@ -124,6 +124,12 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
     out
 }
 
+/// A count written out exactly ("2,555,904") while a float holds it exactly (below 2^53), in
+/// scientific notation above ("1.234 × 10^20"): the CLI's layer list and parameter counts too.
+pub fn exact_count(v: f64) -> String {
+    digits(v, crate::architecture::MAX_WHOLE, 4, ",")
+}
+
 /// An assumption or source note as a sentence.
 pub fn note(n: &Note, lang: Lang) -> String {
     match (n, lang) {
@@ -174,10 +180,10 @@ pub fn note(n: &Note, lang: Lang) -> String {
         }
         (Note::ChipChosen { query, chip, choice, others }, _) => chip_chosen(query, chip, *choice, others, lang),
         (Note::FromLayers { macs, count }, Lang::En) => {
-            format!("Forward pass from {count} layers: {} add-multiplies per example.", grouped(*macs, 0, ","))
+            format!("Forward pass from {count} layers: {} add-multiplies per example.", exact_count(*macs))
         }
         (Note::FromLayers { macs, count }, Lang::Zh) => {
-            format!("前向传播由 {count} 层计算得出：每个样本 {} 次乘加。", grouped(*macs, 0, ","))
+            format!("前向传播由 {count} 层计算得出：每个样本 {} 次乘加。", exact_count(*macs))
         }
         (Note::Transformer(counts), _) => transformer_note(counts, lang),
         (Note::Assumed(a), _) => tr(lang, format!("Assumed: {}.", a.message(lang)), format!("假定：{}。", a.message(lang))),

@@ -46,3 +46,21 @@ fn pfs_day_conversions() {
     assert_eq!(aicompute::units::pfs_days(8.64e19), 1.0);
     assert_eq!(aicompute::units::flop_of_pfs_days(2.0), 2.0 * 1e15 * 86_400.0);
 }
+
+/// Whole amounts keep all their digits below a bound and go scientific from it: never
+/// hundreds of digits of rounding noise (a solved time of 10^300 FLOP at 1 FLOP/s was a
+/// 301-digit number of seconds).
+#[test]
+fn whole_amounts_go_scientific_from_their_bound() {
+    use aicompute::format::{digits, DIGITS_BELOW};
+    assert_eq!(digits(475_200.0, DIGITS_BELOW, 6, ","), "475,200");
+    assert_eq!(digits(9_999_999.0, DIGITS_BELOW, 6, ","), "9,999,999");
+    assert_eq!(digits(1e7, DIGITS_BELOW, 6, ","), "1 × 10^7");
+    assert_eq!(digits(11_059_200.0, DIGITS_BELOW, 6, ","), "1.10592 × 10^7");
+    assert_eq!(digits(1e300, DIGITS_BELOW, 6, ","), "1 × 10^300");
+    // Exact counts: all digits while a float holds them exactly (below 2^53).
+    assert_eq!(aicompute::render::exact_count(6_738_415_616.0), "6,738,415,616");
+    assert_eq!(aicompute::render::exact_count(9_007_199_254_740_991.0), "9,007,199,254,740,991");
+    assert_eq!(aicompute::render::exact_count(9_007_199_254_740_992.0), "9.007 × 10^15");
+    assert_eq!(aicompute::render::exact_count(1e200), "1 × 10^200");
+}

@@ -287,13 +287,13 @@ fn LayerCounter() -> impl IntoView {
                         {ls.iter().map(|l| view! {
                             <tr>
                                 <td><code>{l.text.clone()}</code></td>
-                                <td class="num">{crate::format::grouped(l.macs, 0, ",")}
+                                <td class="num">{crate::render::exact_count(l.macs)}
                                     {(l.repeat != 1.0).then(|| format!(" × {}", crate::format::exact(l.repeat)))}</td>
                             </tr>
                         }).collect_view()}
                         <tr class="total">
                             <td>{state.t("m1.layers.total")} {crate::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
-                            <td class="num" data-testid="layers-total">{crate::format::grouped(total, 0, ",")}</td>
+                            <td class="num" data-testid="layers-total">{crate::render::exact_count(total)}</td>
                         </tr>
                     </tbody>
                 </table>
