@@ -282,23 +282,35 @@ fn months(m: f64) -> String {
 /// The doubling time of a fit with its 95% confidence interval, growth per year, R² and the
 /// number of points: "3.43 months (95% interval 2.80–4.43; growth per year 11.3×/yr; R² 0.93;
 /// 15 points)" / "3.43 个月（95% 置信区间 2.80–4.43 个月；每年增至 11.3 倍；R² = 0.93；15 个数据点）".
+/// An interval without an upper end (the slope's interval reaches zero) is said in words, never
+/// as "∞": "95% interval 1.92 months or more: no growth cannot be ruled out".
 pub fn doubling(f: &crate::trend::Fit, lang: Lang) -> String {
-    let (m, lo, hi) = (months(f.doubling_months), months(f.doubling_months_low), months(f.doubling_months_high));
     let g = readable(f.growth_per_year, 3, sep(lang));
     let (unit, ci, points) = (t(lang, "trend.months"), t(lang, "trend.ci"), t(lang, "trend.points"));
+    let norise = t(lang, "trend.norise");
+    let m = if f.doubling_months.is_finite() { format!("{} {unit}", months(f.doubling_months)) } else { norise.into() };
+    let (lo, hi) = (f.doubling_months_low, f.doubling_months_high);
+    let interval = match (lo.is_finite(), hi.is_finite()) {
+        (true, true) => tr(
+            lang,
+            format!("{ci} {}–{}", months(lo), months(hi)),
+            format!("{ci} {}–{} {unit}", months(lo), months(hi)),
+        ),
+        (true, false) => crate::trf!(
+            lang,
+            "{} {} months or more: no growth cannot be ruled out",
+            "{} {} 个月或更长：不能排除没有增长",
+            ci,
+            months(lo)
+        ),
+        // Even the interval's steepest slope does not rise.
+        (false, _) => crate::trf!(lang, "{}: no growth at all", "{}内均无增长", ci),
+    };
     match lang {
-        Lang::En => format!(
-            "{m} {unit} ({ci} {lo}–{hi}; {} {g}×/yr; R² {:.2}; {} {points})",
-            t(lang, "trend.growth"),
-            f.r2,
-            f.n
-        ),
-        Lang::Zh => format!(
-            "{m} {unit}（{ci} {lo}–{hi} {unit}；{} {g} 倍；R² = {:.2}；{} {points}）",
-            t(lang, "trend.growth"),
-            f.r2,
-            f.n
-        ),
+        Lang::En => format!("{m} ({interval}; {} {g}×/yr; R² {:.2}; {} {points})", t(lang, "trend.growth"), f.r2, f.n),
+        Lang::Zh => {
+            format!("{m}（{interval}；{} {g} 倍；R² = {:.2}；{} {points}）", t(lang, "trend.growth"), f.r2, f.n)
+        }
     }
 }
 

@@ -577,3 +577,31 @@ fn the_users_label_keeps_clear_of_a_data_label_where_they_meet() {
         assert!(apart, "{w}: {a:?} and {b:?} overlap");
     }
 }
+
+/// An interval that reaches a slope of zero has no upper end: said in words, never "∞" (the
+/// page's doubling-time line and the CLI's trend both show this text).
+#[test]
+fn an_open_interval_is_said_in_words() {
+    // log2 values 0, 3, 1, 2 over 2000–2003: mean year 2001.5, mean 1.5, Sxx = 5, Sxy = 2, so
+    // the slope is 0.4 doublings a year (30 months); residuals -0.9, 1.7, -0.7, -0.1 give
+    // SSE 4.2, se = sqrt(4.2 / 2 / 5) = 0.648 and, with t = 4.303, a slope interval of
+    // 0.4 ± 2.789: below zero at its low end (no upper end in months), 12 / 3.189 = 3.76 months
+    // at its high end. R² = 1 - 4.2 / 5 = 0.16; growth 2^0.4 = 1.32×.
+    let f = trend::fit(&[(2000.0, 1.0), (2001.0, 8.0), (2002.0, 2.0), (2003.0, 4.0)]).unwrap();
+    assert!(f.doubling_months_high.is_infinite());
+    assert_eq!(
+        aicompute::render::doubling(&f, Lang::En),
+        "30.00 months (95% interval 3.76 months or more: no growth cannot be ruled out; growth per year 1.32×/yr; R² 0.16; 4 points)"
+    );
+    assert_eq!(
+        aicompute::render::doubling(&f, Lang::Zh),
+        "30.00 个月（95% 置信区间 3.76 个月或更长：不能排除没有增长；每年增至 1.32 倍；R² = 0.16；4 个数据点）"
+    );
+    // Halving every year exactly: no doubling time, and no growth anywhere in the interval.
+    let f = trend::fit(&[(2000.0, 8.0), (2001.0, 4.0), (2002.0, 2.0)]).unwrap();
+    let en = aicompute::render::doubling(&f, Lang::En);
+    assert!(en.starts_with("not rising (95% interval: no growth at all; "), "{en}");
+    let zh = aicompute::render::doubling(&f, Lang::Zh);
+    assert!(zh.starts_with("趋势没有上升（95% 置信区间内均无增长；"), "{zh}");
+    assert!(!en.contains('∞') && !zh.contains('∞'));
+}
