@@ -16,7 +16,15 @@ use crate::units::HOUR;
 pub struct Figure {
     pub value: f64,
     pub source: &'static str,
+    /// The source in Chinese (titles stay as published, in 《》).
+    pub source_zh: &'static str,
     pub url: &'static str,
+}
+
+impl Figure {
+    pub fn source_in(&self, lang: Lang) -> &'static str {
+        tr(lang, self.source, self.source_zh)
+    }
 }
 
 /// The default power usage effectiveness: 1.1, Google's fleet-wide trailing twelve-month
@@ -27,6 +35,7 @@ pub struct Figure {
 pub const DEFAULT_PUE: Figure = Figure {
     value: 1.1,
     source: "Google, \"Power usage effectiveness\": fleet-wide trailing twelve-month PUE of 1.10",
+    source_zh: "Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10",
     url: "https://www.google.com/about/datacenters/efficiency/",
 };
 
@@ -39,6 +48,8 @@ pub struct Grid {
     /// kg CO2e per kWh.
     pub kg_per_kwh: f64,
     pub source: &'static str,
+    /// The source in Chinese (titles stay as published, in 《》).
+    pub source_zh: &'static str,
     pub url: &'static str,
     /// The year the figure is for.
     pub year: u16,
@@ -47,6 +58,8 @@ pub struct Grid {
 const OWID: &str = "https://ourworldindata.org/grapher/carbon-intensity-electricity";
 const OWID_SOURCE: &str =
     "Ember and Energy Institute, via Our World in Data, \"Carbon intensity of electricity generation\" (g CO2e/kWh)";
+const OWID_SOURCE_ZH: &str =
+    "Ember 与 Energy Institute，经 Our World in Data 发布《Carbon intensity of electricity generation》（g CO2e/kWh）";
 
 /// Grid carbon intensities, each with its source and year.
 pub const GRIDS: &[Grid] = &[
@@ -56,6 +69,7 @@ pub const GRIDS: &[Grid] = &[
         name_zh: "全球平均",
         kg_per_kwh: 0.481,
         source: "Ember (July 2024), electricity generation emission intensity: 481 g CO2/kWh worldwide in 2023 (as published by Statista)",
+        source_zh: "Ember（2024 年 7 月）发电排放强度：2023 年全球为 481 g CO2/kWh（据 Statista 发布）",
         url: "https://www.statista.com/statistics/943137/global-emissions-intensity-power-sector-by-country/",
         year: 2023,
     },
@@ -65,6 +79,7 @@ pub const GRIDS: &[Grid] = &[
         name_zh: "美国",
         kg_per_kwh: 0.367,
         source: "U.S. EIA, FAQ \"How much carbon dioxide is produced per kilowatthour of U.S. electricity generation?\": 0.81 lb CO2/kWh in 2023 (utility-scale plants, CO2 only)",
+        source_zh: "美国能源信息署（EIA）常见问题《How much carbon dioxide is produced per kilowatthour of U.S. electricity generation?》：2023 年为 0.81 磅 CO2/kWh（公用事业规模电厂，仅计 CO2）",
         url: "https://www.eia.gov/tools/faqs/faq.php?id=74&t=3",
         year: 2023,
     },
@@ -74,24 +89,32 @@ pub const GRIDS: &[Grid] = &[
         name_zh: "欧盟（27 国）",
         kg_per_kwh: 0.281,
         source: "European Environment Agency, \"Greenhouse gas emission intensity of electricity generation in Europe\": 281 g CO2e/kWh in 2018",
+        source_zh: "欧洲环境署《Greenhouse gas emission intensity of electricity generation in Europe》：2018 年为 281 g CO2e/kWh",
         url: "https://www.eea.europa.eu/data-and-maps/indicators/overview-of-the-electricity-production-3/assessment",
         year: 2018,
     },
-    Grid { id: "china", name_en: "China", name_zh: "中国", kg_per_kwh: 0.582, source: OWID_SOURCE, url: OWID, year: 2023 },
-    Grid { id: "india", name_en: "India", name_zh: "印度", kg_per_kwh: 0.713, source: OWID_SOURCE, url: OWID, year: 2023 },
-    Grid { id: "germany", name_en: "Germany", name_zh: "德国", kg_per_kwh: 0.381, source: OWID_SOURCE, url: OWID, year: 2023 },
-    Grid { id: "canada", name_en: "Canada", name_zh: "加拿大", kg_per_kwh: 0.170, source: OWID_SOURCE, url: OWID, year: 2023 },
-    Grid { id: "france", name_en: "France", name_zh: "法国", kg_per_kwh: 0.056, source: OWID_SOURCE, url: OWID, year: 2023 },
+    Grid { id: "china", name_en: "China", name_zh: "中国", kg_per_kwh: 0.582, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
+    Grid { id: "india", name_en: "India", name_zh: "印度", kg_per_kwh: 0.713, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
+    Grid { id: "germany", name_en: "Germany", name_zh: "德国", kg_per_kwh: 0.381, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
+    Grid { id: "canada", name_en: "Canada", name_zh: "加拿大", kg_per_kwh: 0.170, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
+    Grid { id: "france", name_en: "France", name_zh: "法国", kg_per_kwh: 0.056, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
     Grid {
         id: "france-bloom",
         name_en: "France, as used for BLOOM",
         name_zh: "法国（BLOOM 估算所用）",
         kg_per_kwh: 0.057,
         source: "Luccioni, Viguier & Ligozat (2022), \"Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model\": 57 g CO2e/kWh",
+        source_zh: "Luccioni、Viguier 与 Ligozat（2022）《Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model》：57 g CO2e/kWh",
         url: "https://arxiv.org/abs/2211.02001",
         year: 2022,
     },
 ];
+
+impl Grid {
+    pub fn source_in(&self, lang: Lang) -> &'static str {
+        tr(lang, self.source, self.source_zh)
+    }
+}
 
 /// A grid by its id.
 pub fn grid(id: &str) -> Option<&'static Grid> {
@@ -103,6 +126,7 @@ pub const PRICE_EXAMPLES: &[Figure] = &[Figure {
     value: 2.0,
     source:
         "DeepSeek-AI (2024), \"DeepSeek-V3 Technical Report\", Table 1: an assumed rental price of $2 per H800 GPU-hour",
+    source_zh: "DeepSeek-AI（2024）《DeepSeek-V3 Technical Report》表 1：假定 H800 的租用价格为每 GPU 小时 2 美元",
     url: "https://arxiv.org/abs/2412.19437",
 }];
 

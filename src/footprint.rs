@@ -195,11 +195,18 @@ pub fn lines(f: &Footprint, lang: Lang) -> Vec<String> {
 pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     match &f.power {
-        Some((w, PowerFrom::Tdp { chip, citation })) => out.push(tr(
-            lang,
-            format!("Power per chip: the TDP of {chip}, {} ({citation}).", span(*w, energy::format_power)),
-            format!("单芯片功率：{chip} 的热设计功耗 {}（{citation}）。", span(*w, energy::format_power)),
-        )),
+        Some((w, PowerFrom::Tdp { chip, citation })) => {
+            // The note carries the English citation; the catalog has it in each language.
+            let found = hardware::by_name(chip);
+            let citation = found.map_or(citation.clone(), |c| c.tdp_citation_in(lang));
+            let name = hardware::chip_name(chip, lang);
+            let power = span(*w, energy::format_power);
+            out.push(tr(
+                lang,
+                format!("Power per chip: the TDP of {name}, {power} ({citation})."),
+                format!("单芯片功率：{name} 的热设计功耗 {power}（{citation}）。"),
+            ))
+        }
         Some(_) => {}
         None => out.push(
             tr(
@@ -213,8 +220,8 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
     if f.pue_default && f.power.is_some() {
         out.push(tr(
             lang,
-            format!("PUE {} assumed: {}.", DEFAULT_PUE.value, DEFAULT_PUE.source),
-            format!("假定 PUE 为 {}：{}。", DEFAULT_PUE.value, DEFAULT_PUE.source),
+            format!("PUE {} assumed: {}.", DEFAULT_PUE.value, DEFAULT_PUE.source_in(lang)),
+            format!("假定 PUE 为 {}：{}。", DEFAULT_PUE.value, DEFAULT_PUE.source_in(lang)),
         ));
     }
     if let Some((_, Some(g))) = f.grid {
@@ -222,7 +229,7 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
         out.push(tr(
             lang,
             format!("Grid: {name}, {} kg CO2e/kWh ({}, {}).", g.kg_per_kwh, g.source, g.year),
-            format!("电网：{name}，{} 千克二氧化碳当量/千瓦时（{}，{} 年）。", g.kg_per_kwh, g.source, g.year),
+            format!("电网：{name}，{} 千克二氧化碳当量/千瓦时（{}，{} 年）。", g.kg_per_kwh, g.source_in(lang), g.year),
         ));
     }
     out

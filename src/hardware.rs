@@ -184,6 +184,24 @@ impl Chip {
             }
         }
     }
+
+    /// [`Chip::tdp_citation`] in `lang`. In Chinese the English remarks give way to the source's
+    /// name and its links, as in [`Chip::citation_in`].
+    pub fn tdp_citation_in(&self, lang: Lang) -> String {
+        let links =
+            |text: &str| text.split_whitespace().filter(|w| w.starts_with("http")).collect::<Vec<_>>().join(" ");
+        match (lang, self.tdp_watts, self.source) {
+            (Lang::En, _, _) | (_, None, _) => self.tdp_citation(),
+            (Lang::Zh, Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => format!(
+                "TechPowerUp GPU 数据库，{}（Epoch AI 硬件数据集给出的也是此数值）",
+                links(self.tdp_source).trim_end_matches(',')
+            ),
+            (Lang::Zh, Some(_), Source::OpenAi2018) => links(self.tdp_source),
+            (Lang::Zh, Some(_), Source::Epoch) => {
+                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0），tdp_watts；规格表：{}", links(self.link))
+            }
+        }
+    }
 }
 
 /// Why a chip or precision could not be used.

@@ -502,9 +502,24 @@ fn given(field: Field, value: &str, lang: Lang) -> String {
     let value = match field {
         Field::Hardware => chip(value, lang),
         Field::Layers => value.lines().map(str::trim).collect::<Vec<_>>().join(" / "),
-        _ => value.to_string(),
+        _ => word(field, value, lang).map_or_else(|| value.to_string(), str::to_string),
     };
     format!("{label} = {value}")
+}
+
+/// A switch's word (yes, no; none, qkv, all) in Chinese; other values stay as typed.
+fn word(field: Field, value: &str, lang: Lang) -> Option<&'static str> {
+    use crate::field::Want;
+    let v = value.trim().to_ascii_lowercase();
+    let zh = match (field.want(), v.as_str()) {
+        (Want::YesNo, "yes") => "是",
+        (Want::YesNo, "no") => "否",
+        (Want::Bias, "none") => "无",
+        (Want::Bias, "qkv") => "仅 QKV 投影",
+        (Want::Bias, "all") => "全部",
+        _ => return None,
+    };
+    (lang == Lang::Zh).then_some(zh)
 }
 
 fn chip(id: &str, lang: Lang) -> String {
@@ -512,7 +527,7 @@ fn chip(id: &str, lang: Lang) -> String {
         Ok((name, peak)) => tr(
             lang,
             format!("{name} (peak {} FLOP/s)", sci(peak, 3)),
-            format!("{name}（峰值 {} FLOP/s）", sci(peak, 3)),
+            format!("{}（峰值 {} FLOP/s）", crate::hardware::chip_name(name, lang), sci(peak, 3)),
         ),
         Err(_) => id.to_string(),
     }
