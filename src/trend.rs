@@ -2,6 +2,7 @@
 //! confidence interval, growth per year, R², eras, and the Moore's-law comparison.
 
 use crate::data::{dataset, models, DatasetId, Date, Model};
+use crate::i18n::Lang;
 
 /// Which points to fit or draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,24 +15,39 @@ pub struct Selection {
     pub include_bounds: bool,
 }
 
+/// A data-set name that is none of the keys (its first 40 characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownDataset {
+    pub name: String,
+}
+
+impl UnknownDataset {
+    pub fn message(&self, lang: Lang) -> String {
+        let keys = DatasetId::ALL.iter().map(|d| d.key()).collect::<Vec<_>>();
+        crate::trf!(
+            lang,
+            "unknown data set '{}': use {} or all",
+            "未知的数据来源“{}”：请使用 {} 或 all",
+            self.name,
+            keys.join(crate::i18n::tr(lang, ", ", "、")),
+        )
+    }
+}
+
 impl Selection {
     pub fn of(datasets: &[DatasetId]) -> Selection {
         Selection { datasets: datasets.to_vec(), from: None, to: None, include_bounds: false }
     }
 
     /// Parses a CLI/URL data-set name: one key, or `all`.
-    pub fn parse_datasets(s: &str) -> Result<Vec<DatasetId>, String> {
+    pub fn parse_datasets(s: &str) -> Result<Vec<DatasetId>, UnknownDataset> {
         if s == "all" {
             return Ok(DatasetId::ALL.to_vec());
         }
         s.split(',')
             .map(|k| {
-                DatasetId::from_key(k.trim()).ok_or_else(|| {
-                    format!(
-                        "unknown data set '{k}': use {} or all",
-                        DatasetId::ALL.iter().map(|d| d.key()).collect::<Vec<_>>().join(", ")
-                    )
-                })
+                DatasetId::from_key(k.trim())
+                    .ok_or_else(|| UnknownDataset { name: k.trim().chars().take(40).collect() })
             })
             .collect()
     }
@@ -367,8 +383,8 @@ pub fn doubling_line(year0: f64, v0: f64, months: f64, year: f64) -> f64 {
 
 /// Parses a window bound: `2012` is the start of 2012 as a lower bound and its end as an upper
 /// bound; `2012-06` likewise for the month; a full date is that day.
-pub fn parse_bound(s: &str, upper: bool) -> Result<f64, String> {
-    let d = Date::parse(s).map_err(|e| e.to_string())?;
+pub fn parse_bound(s: &str, upper: bool) -> Result<f64, crate::date::DateError> {
+    let d = Date::parse(s)?;
     let parts = s.trim().split('-').count();
     Ok(match (parts, upper) {
         (1, false) => d.year as f64,
