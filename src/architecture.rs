@@ -5,7 +5,7 @@
 
 use crate::expr::{self, Dim};
 use crate::field::{Calculation, Field, Want};
-use crate::problem::{FieldError, Problem};
+use crate::problem::{check_length, FieldError, Problem};
 use crate::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, FieldUsed, Shape};
 
 /// The largest whole number a dimension may be (2^53: every integer below is exact).
@@ -54,7 +54,7 @@ pub fn fields() -> impl Iterator<Item = Field> {
 fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
     let len = text.chars().count();
     let v = expr::eval(text).map_err(|e| FieldError::new(field, Problem::Expr(e.kind), e.start, e.end))?;
-    let t = text.trim().to_string();
+    let t = crate::field::excerpt(text.trim());
     if v.dim != Dim::COUNT || v.is_range() || !(v.lo >= 0.0 && v.lo <= MAX_WHOLE && v.lo.fract() == 0.0) {
         return Err(FieldError::new(field, Problem::NotWhole { text: t }, 0, len));
     }
@@ -63,6 +63,7 @@ fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
 
 /// A whole-number field: `None` when empty.
 pub fn whole(field: Field, text: &str) -> Result<Option<u64>, FieldError> {
+    check_length(field, text)?;
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -71,6 +72,7 @@ pub fn whole(field: Field, text: &str) -> Result<Option<u64>, FieldError> {
 
 /// One of a field's words (any case), by its index; `None` when empty.
 fn choice(field: Field, text: &str, options: &'static [&'static str]) -> Result<Option<usize>, FieldError> {
+    check_length(field, text)?;
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -78,7 +80,7 @@ fn choice(field: Field, text: &str, options: &'static [&'static str]) -> Result<
     match options.iter().position(|o| o.eq_ignore_ascii_case(t)) {
         Some(i) => Ok(Some(i)),
         None => {
-            let problem = Problem::NotOneOf { text: t.to_string(), options };
+            let problem = Problem::NotOneOf { text: crate::field::excerpt(t), options };
             Err(FieldError::new(field, problem, 0, text.chars().count()))
         }
     }
@@ -111,11 +113,19 @@ fn yes_no(c: &Calculation, field: Field) -> Result<Option<bool>, FieldError> {
 /// MLA's five widths: q LoRA rank (0 for none), kv LoRA rank, rope, nope and value head
 /// dimensions, separated by spaces or commas.
 pub fn mla(text: &str) -> Result<Option<[u64; 5]>, FieldError> {
+    check_length(Field::TMla, text)?;
     let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
         return Ok(None);
     }
-    let bad = || FieldError::new(Field::TMla, Problem::NotMla { text: text.trim().into() }, 0, text.chars().count());
+    let bad = || {
+        FieldError::new(
+            Field::TMla,
+            Problem::NotMla { text: crate::field::excerpt(text.trim()) },
+            0,
+            text.chars().count(),
+        )
+    };
     if parts.len() != 5 {
         return Err(bad());
     }

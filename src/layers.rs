@@ -85,6 +85,8 @@ pub enum LayerKind {
     NoLayers,
     /// More than [`MAX_LAYERS`] lines.
     TooMany,
+    /// Longer than [`crate::field::MAX_LAYERS_CHARS`] characters.
+    TooLong,
 }
 
 /// An error on line `line` (1-based) of the layer list.
@@ -101,7 +103,7 @@ impl LayerError {
     pub fn message(&self, lang: Lang) -> String {
         let line = self.line;
         match &self.kind {
-            LayerKind::NoLayers | LayerKind::TooMany => self.kind.message(lang),
+            LayerKind::NoLayers | LayerKind::TooMany | LayerKind::TooLong => self.kind.message(lang),
             k => tr(lang, format!("layer {line}: {}", k.message(lang)), format!("第 {line} 层：{}", k.message(lang))),
         }
     }
@@ -157,6 +159,10 @@ impl LayerKind {
                 format!("too many layers: at most {MAX_LAYERS} lines"),
                 format!("网络层太多：最多 {MAX_LAYERS} 行"),
             ),
+            TooLong => {
+                let max = crate::format::grouped(crate::field::MAX_LAYERS_CHARS as f64, 0, ",");
+                crate::trf!(lang, "too long: at most {max} characters", "太长：最多 {max} 个字符")
+            }
         }
     }
 }
@@ -168,7 +174,7 @@ impl std::fmt::Display for LayerError {
 }
 
 fn value(key: &str, s: &str) -> Result<f64, LayerKind> {
-    let (k, t) = (key.to_string(), s.to_string());
+    let (k, t) = (key.to_string(), crate::field::excerpt(s));
     let v = expr::eval(s).map_err(|e| LayerKind::Expr { key: k.clone(), text: t.clone(), kind: e.kind })?;
     if v.is_range() || v.dim != expr::Dim::COUNT {
         return Err(LayerKind::NotPlain { key: k, text: t });
@@ -187,7 +193,7 @@ fn dims(key: &str, s: &str, n: usize) -> Result<Vec<f64>, LayerKind> {
         return Ok(vec![v; n]);
     }
     if parts.len() != n {
-        return Err(LayerKind::Sizes { key: key.into(), text: s.into(), n });
+        return Err(LayerKind::Sizes { key: key.into(), text: crate::field::excerpt(s), n });
     }
     parts.iter().map(|p| value(key, p)).collect()
 }
@@ -294,8 +300,12 @@ fn parse_line(line: &str) -> Result<Layer, LayerKind> {
     Ok(Layer { kind, repeat: w.repeat, text: line.to_string(), macs, output })
 }
 
-/// Parses a layer list. Blank lines and `#` comments are skipped.
+/// Parses a layer list. Blank lines and `#` comments are skipped. A list over
+/// [`crate::field::MAX_LAYERS_CHARS`] characters is refused before any work.
 pub fn parse(text: &str) -> Result<Vec<Layer>, LayerError> {
+    if crate::field::Field::Layers.too_long(text) {
+        return Err(LayerError { line: 1, kind: LayerKind::TooLong });
+    }
     let mut out = Vec::new();
     for (n, raw) in text.split(['\n', ';']).enumerate() {
         if n >= MAX_LAYERS {

@@ -99,6 +99,16 @@ impl FieldError {
     }
 }
 
+/// Refuses a text longer than `field` takes ([`Field::max_chars`]: 500 characters, the layer
+/// list 40,000), before any work on it; the span is the part past the limit.
+pub fn check_length(field: Field, text: &str) -> Result<(), FieldError> {
+    if !field.too_long(text) {
+        return Ok(());
+    }
+    let max = field.max_chars();
+    Err(FieldError::new(field, Problem::Expr(ExprKind::TooLong { max }), max, text.chars().count()))
+}
+
 impl Want {
     /// Its name for messages, and an example.
     pub fn describe(self, lang: Lang) -> (&'static str, &'static str) {

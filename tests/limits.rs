@@ -1,0 +1,149 @@
+//! Issue 19's limits: every field stops at its length before any work, and no message quotes
+//! more than a short excerpt of what was typed.
+
+use aicompute::calc::{check_field, evaluate, Calculation, Field, Lang, Mode};
+use aicompute::field::{MAX_CHARS, MAX_LAYERS_CHARS};
+use std::time::{Duration, Instant};
+
+fn calc(mode: Mode, fields: &[(Field, &str)]) -> Calculation {
+    let mut c = Calculation { mode, ..Calculation::default() };
+    for (f, v) in fields {
+        *f.get_mut(&mut c) = v.to_string();
+    }
+    c
+}
+
+/// The messages beside `field` after evaluating `c`, in English and Chinese.
+fn beside(c: &Calculation, field: Field) -> Vec<(String, String)> {
+    let ev = evaluate(c);
+    ev.errors().filter(|e| e.field == field).map(|e| (e.message(Lang::En), e.message(Lang::Zh))).collect()
+}
+
+/// Generous for a debug build on a shared machine; release takes well under a millisecond.
+const BOUND: Duration = Duration::from_millis(200);
+
+#[test]
+fn the_limits_are_500_and_40000_characters() {
+    assert_eq!(MAX_CHARS, 500);
+    assert_eq!(MAX_LAYERS_CHARS, 40_000);
+    assert_eq!(aicompute::expr::MAX_LEN, 500);
+    assert_eq!(Field::Name.max_chars(), 500);
+    assert_eq!(Field::Layers.max_chars(), 40_000);
+    assert!(!Field::TMla.too_long(&"9".repeat(500)));
+    assert!(Field::TMla.too_long(&"9".repeat(501)));
+    // Counted in characters, not bytes: 500 Chinese characters are 1,500 bytes.
+    assert!(!Field::Name.too_long(&"模".repeat(500)));
+    assert!(Field::Name.too_long(&"模".repeat(501)));
+}
+
+/// The issue's case: 100 KB of digits in the MLA field blocked the page for seconds and its
+/// message repeated all of them.
+#[test]
+fn a_100000_digit_mla_is_refused_at_once_with_a_short_message() {
+    let mla = "1".repeat(100_000);
+    let c = calc(
+        Mode::Transformer,
+        &[
+            (Field::TLayers, "32"),
+            (Field::TDModel, "4096"),
+            (Field::TVocab, "32000"),
+            (Field::TTokens, "2T"),
+            (Field::TMla, &mla),
+        ],
+    );
+    let start = Instant::now();
+    let ev = evaluate(&c);
+    let took = start.elapsed();
+    assert!(took < BOUND, "evaluate took {took:?}");
+    // (The transformer tab's errors are both Method 1's and the tab's: listed twice.)
+    let mut errs: Vec<_> = ev.errors().filter(|e| e.field == Field::TMla).collect();
+    errs.dedup();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].message(Lang::En), "too long: at most 500 characters");
+    assert_eq!(errs[0].message(Lang::Zh), "太长：最多 500 个字符");
+    assert_eq!((errs[0].start, errs[0].end), (500, 100_000), "the part past the limit");
+    let start = Instant::now();
+    let e = check_field(Field::TMla, &mla).unwrap_err();
+    assert!(start.elapsed() < BOUND);
+    assert_eq!(e.message(Lang::En), "too long: at most 500 characters");
+}
+
+/// Every field of the table, alone with 100,000 characters, has the limit's message beside it,
+/// quickly, whatever the tab: the name too, which no method reads.
+#[test]
+fn every_field_stops_at_its_limit() {
+    let long = "1".repeat(100_000);
+    for &field in Field::ALL {
+        let mode = if field.spec().test_id.starts_with("transformer-") { Mode::Transformer } else { Mode::Ops };
+        let c = calc(mode, &[(field, &long)]);
+        let start = Instant::now();
+        let msgs = beside(&c, field);
+        assert!(start.elapsed() < BOUND, "{field:?}: {:?}", start.elapsed());
+        let want = if field == Field::Layers {
+            ("too long: at most 40,000 characters", "太长：最多 40,000 个字符")
+        } else {
+            ("too long: at most 500 characters", "太长：最多 500 个字符")
+        };
+        assert_eq!(msgs.first().map(|(e, z)| (e.as_str(), z.as_str())), Some(want), "{field:?}: {msgs:?}");
+        // In another tab than its own, the field is still refused.
+        let other = calc(if mode == Mode::Ops { Mode::Params } else { Mode::Ops }, &[(field, &long)]);
+        assert!(!beside(&other, field).is_empty(), "{field:?} in another tab");
+    }
+    // The layer list takes 40,000 characters.
+    let layers = format!("dense in=1 out=1{}", " ".repeat(MAX_LAYERS_CHARS - 16));
+    let ok = calc(Mode::Layers, &[(Field::Layers, &layers), (Field::Examples, "1")]);
+    assert_eq!(evaluate(&ok).method1.estimate().map(|e| e.flop.mid()), Some(6.0));
+    let over = calc(Mode::Layers, &[(Field::Layers, &format!("{layers} ")), (Field::Examples, "1")]);
+    assert_eq!(beside(&over, Field::Layers)[0].0, "too long: at most 40,000 characters");
+}
+
+/// Under the limit, a message quotes the first 40 characters and "…".
+#[test]
+fn messages_quote_a_short_excerpt() {
+    let forty = "a".repeat(40);
+    let word = "a".repeat(450);
+    let c = calc(Mode::Ops, &[(Field::Forward, &word), (Field::Examples, "1")]);
+    assert_eq!(
+        beside(&c, Field::Forward),
+        [(format!("'{forty}…' is not a number or a known unit"), format!("“{forty}…”不是数字，也不是已知单位"))]
+    );
+    let nines = format!("{} 1 2 3", "9".repeat(450));
+    let c = calc(
+        Mode::Transformer,
+        &[
+            (Field::TLayers, "32"),
+            (Field::TDModel, "4096"),
+            (Field::TVocab, "32000"),
+            (Field::TTokens, "2T"),
+            (Field::TMla, &nines),
+        ],
+    );
+    let nine40 = "9".repeat(40);
+    assert_eq!(
+        beside(&c, Field::TMla)[0].0,
+        format!(
+            "'{nine40}…': give five whole numbers (q LoRA rank, kv LoRA rank, rope, nope and value head dimensions)"
+        )
+    );
+    // 400 digits: a number too large, quoted short.
+    let big = "9".repeat(400);
+    assert_eq!(
+        check_field(Field::Examples, &big).unwrap_err().message(Lang::En),
+        format!("'{nine40}…' is too large to compute: over 10^308")
+    );
+    // A layer's value.
+    let c = calc(Mode::Layers, &[(Field::Layers, &format!("dense in={word} out=2")), (Field::Examples, "1")]);
+    assert_eq!(
+        beside(&c, Field::Layers)[0].0,
+        format!("layer 1: in={forty}…: '{forty}…' is not a number or a known unit")
+    );
+    // No message of these is longer than a few hundred characters.
+    for &field in Field::ALL {
+        for text in [word.as_str(), big.as_str(), nines.as_str()] {
+            let mode = if field.spec().test_id.starts_with("transformer-") { Mode::Transformer } else { Mode::Ops };
+            for (en, zh) in beside(&calc(mode, &[(field, text)]), field) {
+                assert!(en.chars().count() < 300 && zh.chars().count() < 300, "{field:?}: {en} / {zh}");
+            }
+        }
+    }
+}
