@@ -147,3 +147,37 @@ fn messages_quote_a_short_excerpt() {
         }
     }
 }
+
+/// The page shows messages with exponents as superscripts; what they quote of the input stays
+/// as typed: `(-1)^0.5` was shown as `(-1)⁰.5`.
+#[test]
+fn messages_keep_the_input_verbatim_when_superscripted() {
+    use aicompute::format::superscript;
+    let e = check_field(Field::Examples, "(-1)^0.5").unwrap_err();
+    let en = "'(-1)^0.5' has no real value: a negative number to a fractional power";
+    let zh = "“(-1)^0.5”没有实数值：负数不能取分数次幂";
+    assert_eq!((e.message(Lang::En).as_str(), e.message(Lang::Zh).as_str()), (en, zh));
+    assert_eq!(superscript(en), en);
+    assert_eq!(superscript(zh), zh);
+    let e = check_field(Field::Time, "10^3 W").unwrap_err();
+    assert_eq!(
+        superscript(&e.message(Lang::En)),
+        "'10^3 W' is a power (W), but this field wants a time (like 5.5 d)",
+        "quoted: kept; the rest of a message still gets superscripts"
+    );
+    // Outside quotations, whole exponents only.
+    assert_eq!(superscript("(-1)^0.5 and 2^-0.5"), "(-1)^0.5 and 2^-0.5");
+    assert_eq!(superscript("10^19 and '10^19'"), "10¹⁹ and '10^19'");
+    assert_eq!(superscript("OpenAI's 10^3, the chip's 10^-5"), "OpenAI's 10³, the chip's 10⁻⁵");
+    assert_eq!(superscript("“2^10”是 2^10"), "“2^10”是 2¹⁰");
+    assert_eq!(superscript("'a'b' is 10^2"), "'a'b' is 10²");
+    assert_eq!(superscript("an unclosed ' 10^2"), "an unclosed ' 10²");
+    // A derivation quotes what was typed: it stays too.
+    let c = calc(
+        Mode::Ops,
+        &[(Field::Chips, "1"), (Field::Peak, "10^12"), (Field::Time, "10^6 s"), (Field::Utilization, "1")],
+    );
+    let ev = evaluate(&c);
+    let steps = aicompute::render::steps(ev.method2.estimate().unwrap(), Lang::En);
+    assert_eq!(superscript(&steps[1]), "peak per chip: 1 × 10¹² FLOP/s  “10^12”");
+}
