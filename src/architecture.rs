@@ -53,6 +53,14 @@ pub fn fields() -> impl Iterator<Item = Field> {
 
 fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
     let len = text.chars().count();
+    if crate::date::looks_like_date(text) {
+        return Err(FieldError::new(
+            field,
+            Problem::LooksLikeDate { text: text.trim().into(), want: Want::Whole },
+            0,
+            len,
+        ));
+    }
     let v = expr::eval(text).map_err(|e| FieldError::new(field, Problem::Expr(e.kind), e.start, e.end))?;
     let t = crate::field::excerpt(text.trim());
     if v.dim != Dim::COUNT || v.is_range() || !(v.lo >= 0.0 && v.lo <= MAX_WHOLE && v.lo.fract() == 0.0) {

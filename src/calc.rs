@@ -274,6 +274,10 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
     }
     let len = text.chars().count();
     let err = |problem| FieldError::new(Field::Name, problem, 0, len);
+    let number = matches!(want, Want::Count | Want::Ops | Want::Time | Want::Rate | Want::Fraction);
+    if number && crate::date::looks_like_date(text) {
+        return Err(err(Problem::LooksLikeDate { text: text.trim().to_string(), want }));
+    }
     let v = expr::eval(text).map_err(|e| FieldError::new(Field::Name, Problem::Expr(e.kind), e.start, e.end))?;
     let t = crate::field::excerpt(text.trim());
     let Some((v, note)) = convert(v, want) else {

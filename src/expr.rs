@@ -139,6 +139,12 @@ pub enum ExprKind {
     NotANumber {
         text: String,
     },
+    /// A number written in hexadecimal (`0x10`), which would read as 0 × 10; `decimal` is its
+    /// value where it fits 2^53.
+    Hex {
+        text: String,
+        decimal: Option<u64>,
+    },
     UnknownSuffix {
         text: String,
         suffix: String,
@@ -243,6 +249,16 @@ impl ExprKind {
             }
             TooDeep => trf!(lang, "the expression nests too deeply", "表达式嵌套过深"),
             NotANumber { text } => trf!(lang, "'{text}' is not a number", "“{text}”不是数字"),
+            Hex { text, decimal: Some(d) } => trf!(
+                lang,
+                "'{text}' looks like a hexadecimal number: write numbers in decimal ({text} is {d})",
+                "“{text}”像是十六进制数：请用十进制书写（{text} 即 {d}）"
+            ),
+            Hex { text, decimal: None } => trf!(
+                lang,
+                "'{text}' looks like a hexadecimal number: write numbers in decimal",
+                "“{text}”像是十六进制数：请用十进制书写"
+            ),
             UnknownSuffix { text, suffix } => trf!(lang, "'{text}' is not a number: unknown suffix '{suffix}'", "“{text}”不是数字：未知后缀“{suffix}”"),
             NotAllowed { ch } => trf!(lang, "'{ch}' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..", "此处不能使用“{ch}”：请使用数字、单位、+ - * / ^ ( ) % 和 .."),
             NotReal { text } => trf!(lang, "'{text}' has no real value: a negative number to a fractional power", "“{text}”没有实数值：负数不能取分数次幂"),
@@ -457,6 +473,11 @@ fn number(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<usize, E
     let text = |a: usize, b: usize| -> String { chars[a..b.min(n)].iter().collect() };
     let (digits, mut pos) = literal_text(chars, start);
     let literal = |kind, pos| ExprError { kind, start, end: pos };
+    if let Some(end) = hex_end(chars, start, pos) {
+        let hex: String = chars[start + 2..end].iter().collect();
+        let decimal = u64::from_str_radix(&hex, 16).ok().filter(|v| *v <= 1 << 53);
+        return Err(literal(ExprKind::Hex { text: excerpt(&text(start, end)), decimal }, end));
+    }
     let v: f64 = digits.parse().map_err(|_| literal(ExprKind::NotANumber { text: excerpt(&text(start, pos)) }, pos))?;
     if !v.is_finite() {
         return Err(literal(ExprKind::TooLarge { text: excerpt(&text(start, pos)) }, pos));
@@ -472,6 +493,16 @@ fn number(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<usize, E
         out.push(Token { tok: Tok::Word { text: text(ws, pos), attached: true }, start: ws, end: pos });
     }
     Ok(pos)
+}
+
+/// Where a hexadecimal number written as `0x1F` at `start` ends (`0` then `x` or `X` then a hex
+/// digit), if one is; `pos` is where the literal `0` ends.
+fn hex_end(chars: &[char], start: usize, pos: usize) -> Option<usize> {
+    let is_hex = |k: usize| chars.get(k).is_some_and(char::is_ascii_hexdigit);
+    if pos != start + 1 || chars[start] != '0' || !matches!(chars.get(pos), Some('x' | 'X')) || !is_hex(pos + 1) {
+        return None;
+    }
+    Some((pos + 1..=chars.len()).find(|&k| !is_hex(k)).unwrap_or(chars.len()))
 }
 
 /// The digits of the literal at `pos` as Rust's float parser reads them (separators dropped),

@@ -43,6 +43,11 @@ pub enum Problem {
     NotAboveZero {
         text: String,
     },
+    /// A date typed in a number field (2023-02-31), which would read as a subtraction.
+    LooksLikeDate {
+        text: String,
+        want: Want,
+    },
     /// The product of the method's factors is past the largest double.
     ResultTooLarge,
     /// The product of the method's factors rounds to zero or below the smallest normal double.
@@ -173,6 +178,14 @@ impl Problem {
             Problem::AboveHundred { text, percent } => {
                 let p = format::readable(*percent, 3, ",");
                 trf!(lang, "'{text}' is {p}%, above 100%", "“{text}”即 {p}%，超过了 100%")
+            }
+            Problem::LooksLikeDate { text, want } => {
+                let (wanted, example) = want.describe(lang);
+                trf!(
+                    lang,
+                    "'{text}' looks like a date: this field wants {wanted} ({example})",
+                    "“{text}”像是日期：此处需要{wanted}（{example}）"
+                )
             }
             Problem::NotAboveZero { text } => {
                 trf!(lang, "'{text}' must be above 0", "“{text}”必须大于 0")

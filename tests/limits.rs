@@ -181,3 +181,47 @@ fn messages_keep_the_input_verbatim_when_superscripted() {
     let steps = aicompute::render::steps(ev.method2.estimate().unwrap(), Lang::En);
     assert_eq!(superscript(&steps[1]), "peak per chip: 1 × 10¹² FLOP/s  “10^12”");
 }
+
+/// A date typed in a number field is refused, not read as a subtraction (2023 − 2 − 31 = 1990).
+#[test]
+fn a_date_in_a_number_field_is_refused() {
+    let e = check_field(Field::Examples, "2023-02-31").unwrap_err();
+    assert_eq!(e.message(Lang::En), "'2023-02-31' looks like a date: this field wants a plain number (like 1.2M)");
+    assert_eq!(e.message(Lang::Zh), "“2023-02-31”像是日期：此处需要纯数字（例如 1.2M 或 120万）");
+    for date in ["2023-02-31", "2023/2/31", "31/12/2023", "12/31/2023", " 2023-02 ", "2024-06-01"] {
+        assert!(check_field(Field::Epochs, date).is_err(), "{date}");
+        let c = calc(Mode::Ops, &[(Field::Forward, "1G"), (Field::Examples, date)]);
+        assert!(evaluate(&c).method1.estimate().is_none(), "{date}");
+    }
+    let e = check_field(Field::Time, "2023-02-31").unwrap_err();
+    assert_eq!(e.message(Lang::En), "'2023-02-31' looks like a date: this field wants a time (like 5.5 d)");
+    let e = check_field(Field::TLayers, "2023-02-31").unwrap_err();
+    assert_eq!(e.message(Lang::En), "'2023-02-31' looks like a date: this field wants a whole number (like 4096)");
+    // Arithmetic that only resembles a date is still arithmetic.
+    for (text, v) in
+        [("2023-2", 2021.0), ("1024-16", 1008.0), ("2023-13-1", 2009.0), ("3000-01-01", 2998.0), ("12/4", 3.0)]
+    {
+        assert_eq!(check_field(Field::Examples, text).map(|x| x.lo), Ok(v), "{text}");
+    }
+    // The date field takes dates.
+    let c = calc(Mode::Ops, &[(Field::Date, "2023-02-28")]);
+    assert!(evaluate(&c).date.is_ok());
+}
+
+/// `0x10` read as 0 × 10 = 0: refused, with its decimal value where it has one.
+#[test]
+fn a_hexadecimal_number_is_refused() {
+    let e = check_field(Field::Examples, "0x10").unwrap_err();
+    assert_eq!(e.message(Lang::En), "'0x10' looks like a hexadecimal number: write numbers in decimal (0x10 is 16)");
+    assert_eq!(e.message(Lang::Zh), "“0x10”像是十六进制数：请用十进制书写（0x10 即 16）");
+    assert_eq!((e.start, e.end), (0, 4));
+    let e = check_field(Field::Forward, "2 * 0XfF").unwrap_err();
+    assert_eq!(e.message(Lang::En), "'0XfF' looks like a hexadecimal number: write numbers in decimal (0XfF is 255)");
+    let huge = format!("0x{}", "F".repeat(20));
+    let e = check_field(Field::Forward, &huge).unwrap_err();
+    assert_eq!(e.message(Lang::En), format!("'{huge}' looks like a hexadecimal number: write numbers in decimal"));
+    // The x of sizes still multiplies.
+    for (text, v) in [("10x10", 100.0), ("84x84x3", 21168.0), ("0.5x4", 2.0), ("0 x 10", 0.0)] {
+        assert_eq!(check_field(Field::Examples, text).map(|x| x.lo), Ok(v), "{text}");
+    }
+}
