@@ -225,3 +225,25 @@ fn a_hexadecimal_number_is_refused() {
         assert_eq!(check_field(Field::Examples, text).map(|x| x.lo), Ok(v), "{text}");
     }
 }
+
+/// A solved time of 10^300 FLOP's worth: seconds in scientific notation from 10^7, as energy
+/// and cost are, not a 280-digit number.
+#[test]
+fn a_huge_solved_time_is_in_scientific_notation() {
+    let c = calc(Mode::Ops, &[(Field::Chips, "2"), (Field::Peak, "1T"), (Field::Target, "1e300")]);
+    let ev = evaluate(&c);
+    let steps = aicompute::render::steps(ev.method2.estimate().unwrap(), Lang::En);
+    // 10^300 / (2 × 10^12 × 0.33) = 1.515 × 10^288 s = 1.754 × 10^283 days.
+    assert_eq!(steps[2], "time: 17.5365 × 10^282 d = 1.52 × 10^288 s  (solved for)");
+    let zh = aicompute::render::steps(ev.method2.estimate().unwrap(), Lang::Zh);
+    assert_eq!(zh[2], "时间：17.5365 × 10^282 天 = 1.52 × 10^288 秒（求解所得）");
+    let time = |t: &str| {
+        let c = calc(Mode::Ops, &[(Field::Chips, "1"), (Field::Peak, "1T"), (Field::Time, t)]);
+        let e = evaluate(&c).method2.estimate().unwrap().clone();
+        aicompute::render::factor_value(e.factors[2].value, e.factors[2].shown, Lang::En)
+    };
+    assert_eq!(time("5.5 d"), "5.5 d = 475,200 s");
+    assert_eq!(time("9999999 s"), "115.741 d = 9,999,999 s");
+    assert_eq!(time("10000000 s"), "115.741 d = 1 × 10^7 s");
+    assert_eq!(time("1..2 yr"), "365.25–730.5 d = 3.16 × 10^7–6.31 × 10^7 s");
+}
