@@ -207,25 +207,31 @@ pub struct Resolved {
     pub counts: Counts,
 }
 
-/// A shape's error beside the field of the dimension it names (a missing one is "empty").
+/// The parts of the MLA field, with the i18n keys of their names in messages.
+const MLA_PARTS: &[(Dimension, &str)] = &[
+    (Dimension::QLoraRank, "tf.mla.q"),
+    (Dimension::KvLoraRank, "tf.mla.kv"),
+    (Dimension::QkRopeHeadDim, "tf.mla.rope"),
+    (Dimension::QkNopeHeadDim, "tf.mla.nope"),
+    (Dimension::VHeadDim, "tf.mla.v"),
+];
+
+/// A shape's error beside the field of the dimension it names (a missing one is "empty"),
+/// worded with the field's label ("Layers: must be at least 1"), or the MLA part's name, not
+/// the config key the shape's resolver names it by.
 fn config_error(e: ConfigError) -> FieldError {
-    let name = match &e {
-        ConfigError::NotObject => "",
-        ConfigError::WrongType { field, .. }
-        | ConfigError::Missing { field }
-        | ConfigError::Zero { field }
-        | ConfigError::TooLarge { field }
-        | ConfigError::Negative { field }
-        | ConfigError::ActiveAboveExperts { field, .. }
-        | ConfigError::KvAboveHeads { field, .. }
-        | ConfigError::NotDivisible { field, .. }
-        | ConfigError::DenseAboveLayers { field, .. } => field,
+    let name = e.field().unwrap_or("");
+    let (field, label) = match DIMENSIONS.iter().find(|(d, _)| d.key() == name) {
+        Some((_, f)) => (*f, f.spec().label),
+        None => match MLA_PARTS.iter().find(|(d, _)| d.key() == name) {
+            Some((_, label)) => (Field::TMla, *label),
+            None => (Field::TLayers, Field::TLayers.spec().label),
+        },
     };
-    let field = DIMENSIONS.iter().find(|(d, _)| d.key() == name).map_or(
-        if name.contains("lora") || name.contains("head_dim") { Field::TMla } else { Field::TLayers },
-        |(_, f)| *f,
-    );
-    let problem = if matches!(e, ConfigError::Missing { .. }) { Problem::Empty } else { Problem::Config(e) };
+    let problem = match e {
+        ConfigError::Missing { .. } => Problem::Empty,
+        error => Problem::Shape { label, error },
+    };
     FieldError::new(field, problem, 0, 0)
 }
 
@@ -242,7 +248,8 @@ pub fn resolve(c: &Calculation) -> Option<Result<Resolved, Vec<FieldError>>> {
         Ok(v) => v,
         Err(e) => return Some(Err(vec![e])),
     };
-    // Errors name the dimension by its config.json name, which people know from model cards.
+    // The resolver names a dimension by its config.json name; `config_error` puts the error
+    // beside its field, worded with the field's label.
     let name = |d: Dimension| d.key().to_string();
     let resolved = shape.resolve_named(&name).and_then(|(arch, assumptions)| {
         let counts = arch.counts(convention)?;

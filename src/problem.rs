@@ -80,6 +80,12 @@ pub enum Problem {
     },
     /// The transformer's shape does not hold together.
     Config(ConfigError),
+    /// The transformer's shape, typed in the tab's fields, does not hold together: worded with
+    /// `label` (the i18n key of the field's label, or of an MLA part's name) for the field.
+    Shape {
+        label: &'static str,
+        error: ConfigError,
+    },
     /// The MFU needs the model's FLOP per token: a 6·N·D or transformer estimate.
     MfuNeedsModel,
     /// The MFU needs Method 2's chips and peak.
@@ -225,6 +231,9 @@ impl Problem {
                 "“{text}”：请给出五个整数（q LoRA 秩、kv LoRA 秩、rope、nope 与 value 每头维度）"
             ),
             Problem::Config(e) => e.message(lang),
+            Problem::Shape { label, error } => {
+                format!("{}{}{}", crate::i18n::t(lang, label), crate::i18n::colon(lang), error.detail(lang))
+            }
             Problem::MfuNeedsModel => trf!(
                 lang,
                 "the MFU needs the model: fill in the 6·N·D or Transformer tab",
