@@ -22,6 +22,22 @@ fn beside(c: &Calculation, field: Field) -> Vec<(String, String)> {
 /// Generous for a debug build on a shared machine; release takes well under a millisecond.
 const BOUND: Duration = Duration::from_millis(200);
 
+/// `f`'s result and how long it took: where a run is over [`BOUND`] (the machine may be busy),
+/// the fastest of three.
+fn timed<T>(mut f: impl FnMut() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let out = f();
+    let mut took = start.elapsed();
+    for _ in 0..2 {
+        if took >= BOUND {
+            let again = Instant::now();
+            f();
+            took = took.min(again.elapsed());
+        }
+    }
+    (out, took)
+}
+
 #[test]
 fn the_limits_are_500_and_40000_characters() {
     assert_eq!(MAX_CHARS, 500);
@@ -51,9 +67,7 @@ fn a_100000_digit_mla_is_refused_at_once_with_a_short_message() {
             (Field::TMla, &mla),
         ],
     );
-    let start = Instant::now();
-    let ev = evaluate(&c);
-    let took = start.elapsed();
+    let (ev, took) = timed(|| evaluate(&c));
     assert!(took < BOUND, "evaluate took {took:?}");
     // (The transformer tab's errors are both Method 1's and the tab's: listed twice.)
     let mut errs: Vec<_> = ev.errors().filter(|e| e.field == Field::TMla).collect();
@@ -62,9 +76,8 @@ fn a_100000_digit_mla_is_refused_at_once_with_a_short_message() {
     assert_eq!(errs[0].message(Lang::En), "too long: at most 500 characters");
     assert_eq!(errs[0].message(Lang::Zh), "太长：最多 500 个字符");
     assert_eq!((errs[0].start, errs[0].end), (500, 100_000), "the part past the limit");
-    let start = Instant::now();
-    let e = check_field(Field::TMla, &mla).unwrap_err();
-    assert!(start.elapsed() < BOUND);
+    let (e, took) = timed(|| check_field(Field::TMla, &mla).unwrap_err());
+    assert!(took < BOUND, "check_field took {took:?}");
     assert_eq!(e.message(Lang::En), "too long: at most 500 characters");
 }
 
@@ -76,9 +89,8 @@ fn every_field_stops_at_its_limit() {
     for &field in Field::ALL {
         let mode = if field.spec().test_id.starts_with("transformer-") { Mode::Transformer } else { Mode::Ops };
         let c = calc(mode, &[(field, &long)]);
-        let start = Instant::now();
-        let msgs = beside(&c, field);
-        assert!(start.elapsed() < BOUND, "{field:?}: {:?}", start.elapsed());
+        let (msgs, took) = timed(|| beside(&c, field));
+        assert!(took < BOUND, "{field:?}: {took:?}");
         let want = if field == Field::Layers {
             ("too long: at most 40,000 characters", "太长：最多 40,000 个字符")
         } else {
