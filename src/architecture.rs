@@ -5,7 +5,7 @@
 
 use crate::expr::{self, Dim};
 use crate::field::{Calculation, Field, Want};
-use crate::problem::{FieldError, Problem};
+use crate::problem::{check_length, FieldError, Problem};
 use crate::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, FieldUsed, Shape};
 
 /// The largest whole number a dimension may be (2^53: every integer below is exact).
@@ -53,8 +53,16 @@ pub fn fields() -> impl Iterator<Item = Field> {
 
 fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
     let len = text.chars().count();
+    if crate::date::looks_like_date(text) {
+        return Err(FieldError::new(
+            field,
+            Problem::LooksLikeDate { text: text.trim().into(), want: Want::Whole },
+            0,
+            len,
+        ));
+    }
     let v = expr::eval(text).map_err(|e| FieldError::new(field, Problem::Expr(e.kind), e.start, e.end))?;
-    let t = text.trim().to_string();
+    let t = crate::field::excerpt(text.trim());
     if v.dim != Dim::COUNT || v.is_range() || !(v.lo >= 0.0 && v.lo <= MAX_WHOLE && v.lo.fract() == 0.0) {
         return Err(FieldError::new(field, Problem::NotWhole { text: t }, 0, len));
     }
@@ -63,6 +71,7 @@ fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
 
 /// A whole-number field: `None` when empty.
 pub fn whole(field: Field, text: &str) -> Result<Option<u64>, FieldError> {
+    check_length(field, text)?;
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -71,6 +80,7 @@ pub fn whole(field: Field, text: &str) -> Result<Option<u64>, FieldError> {
 
 /// One of a field's words (any case), by its index; `None` when empty.
 fn choice(field: Field, text: &str, options: &'static [&'static str]) -> Result<Option<usize>, FieldError> {
+    check_length(field, text)?;
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -78,7 +88,7 @@ fn choice(field: Field, text: &str, options: &'static [&'static str]) -> Result<
     match options.iter().position(|o| o.eq_ignore_ascii_case(t)) {
         Some(i) => Ok(Some(i)),
         None => {
-            let problem = Problem::NotOneOf { text: t.to_string(), options };
+            let problem = Problem::NotOneOf { text: crate::field::excerpt(t), options };
             Err(FieldError::new(field, problem, 0, text.chars().count()))
         }
     }
@@ -111,11 +121,19 @@ fn yes_no(c: &Calculation, field: Field) -> Result<Option<bool>, FieldError> {
 /// MLA's five widths: q LoRA rank (0 for none), kv LoRA rank, rope, nope and value head
 /// dimensions, separated by spaces or commas.
 pub fn mla(text: &str) -> Result<Option<[u64; 5]>, FieldError> {
+    check_length(Field::TMla, text)?;
     let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
         return Ok(None);
     }
-    let bad = || FieldError::new(Field::TMla, Problem::NotMla { text: text.trim().into() }, 0, text.chars().count());
+    let bad = || {
+        FieldError::new(
+            Field::TMla,
+            Problem::NotMla { text: crate::field::excerpt(text.trim()) },
+            0,
+            text.chars().count(),
+        )
+    };
     if parts.len() != 5 {
         return Err(bad());
     }
@@ -189,25 +207,31 @@ pub struct Resolved {
     pub counts: Counts,
 }
 
-/// A shape's error beside the field of the dimension it names (a missing one is "empty").
+/// The parts of the MLA field, with the i18n keys of their names in messages.
+const MLA_PARTS: &[(Dimension, &str)] = &[
+    (Dimension::QLoraRank, "tf.mla.q"),
+    (Dimension::KvLoraRank, "tf.mla.kv"),
+    (Dimension::QkRopeHeadDim, "tf.mla.rope"),
+    (Dimension::QkNopeHeadDim, "tf.mla.nope"),
+    (Dimension::VHeadDim, "tf.mla.v"),
+];
+
+/// A shape's error beside the field of the dimension it names (a missing one is "empty"),
+/// worded with the field's label ("Layers: must be at least 1"), or the MLA part's name, not
+/// the config key the shape's resolver names it by.
 fn config_error(e: ConfigError) -> FieldError {
-    let name = match &e {
-        ConfigError::NotObject => "",
-        ConfigError::WrongType { field, .. }
-        | ConfigError::Missing { field }
-        | ConfigError::Zero { field }
-        | ConfigError::TooLarge { field }
-        | ConfigError::Negative { field }
-        | ConfigError::ActiveAboveExperts { field, .. }
-        | ConfigError::KvAboveHeads { field, .. }
-        | ConfigError::NotDivisible { field, .. }
-        | ConfigError::DenseAboveLayers { field, .. } => field,
+    let name = e.field().unwrap_or("");
+    let (field, label) = match DIMENSIONS.iter().find(|(d, _)| d.key() == name) {
+        Some((_, f)) => (*f, f.spec().label),
+        None => match MLA_PARTS.iter().find(|(d, _)| d.key() == name) {
+            Some((_, label)) => (Field::TMla, *label),
+            None => (Field::TLayers, Field::TLayers.spec().label),
+        },
     };
-    let field = DIMENSIONS.iter().find(|(d, _)| d.key() == name).map_or(
-        if name.contains("lora") || name.contains("head_dim") { Field::TMla } else { Field::TLayers },
-        |(_, f)| *f,
-    );
-    let problem = if matches!(e, ConfigError::Missing { .. }) { Problem::Empty } else { Problem::Config(e) };
+    let problem = match e {
+        ConfigError::Missing { .. } => Problem::Empty,
+        error => Problem::Shape { label, error },
+    };
     FieldError::new(field, problem, 0, 0)
 }
 
@@ -224,7 +248,8 @@ pub fn resolve(c: &Calculation) -> Option<Result<Resolved, Vec<FieldError>>> {
         Ok(v) => v,
         Err(e) => return Some(Err(vec![e])),
     };
-    // Errors name the dimension by its config.json name, which people know from model cards.
+    // The resolver names a dimension by its config.json name; `config_error` puts the error
+    // beside its field, worded with the field's label.
     let name = |d: Dimension| d.key().to_string();
     let resolved = shape.resolve_named(&name).and_then(|(arch, assumptions)| {
         let counts = arch.counts(convention)?;

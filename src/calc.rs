@@ -7,7 +7,7 @@ use crate::expr::{self, Dim, Value};
 use crate::hardware::{self, Choice, Precision};
 use crate::layers::{self, Layer, LayerError};
 use crate::planner::{self, PlanError, Unknown};
-pub use crate::problem::{FieldError, Problem};
+pub use crate::problem::{check_length, FieldError, Problem};
 
 pub use crate::field::{Basis, Calculation, Field, Mode, Per, Side, Want};
 pub use crate::i18n::Lang;
@@ -188,6 +188,9 @@ pub struct Evaluation {
     pub transformer: Option<Result<Resolved, Vec<FieldError>>>,
     /// The one estimate every derived figure follows, or why there is none.
     pub current: Result<crate::estimate::Current, crate::estimate::NoCurrent>,
+    /// Fields over their length limit ([`Field::max_chars`]) that nothing above reports: the
+    /// name, which no method reads, or a field of a Method 1 tab not in use.
+    pub too_long: Vec<FieldError>,
 }
 
 impl Evaluation {
@@ -202,7 +205,7 @@ impl Evaluation {
             _ => &[],
         };
         let methods = self.method1.errors().iter().chain(self.method2.errors());
-        methods.chain(footprint).chain(transformer).chain(self.date.as_ref().err())
+        methods.chain(footprint).chain(transformer).chain(self.date.as_ref().err()).chain(&self.too_long)
     }
 }
 
@@ -255,6 +258,8 @@ fn convert(v: Value, want: Want) -> Option<(Value, Option<Note>)> {
 /// Evaluates one field's text as the field wants it; values come back in base units. The error's
 /// field is filled in by the caller.
 fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
+    // Every field stops at its length limit before any work (the field is the caller's).
+    check_length(if want == Want::Layers { Field::Layers } else { Field::Name }, text)?;
     // The transformer tab's fields: a whole number is its value; a word or MLA's widths, checked.
     if want == Want::Whole {
         return Ok((Value::num(architecture::whole(Field::Name, text)?.unwrap_or(0) as f64), None));
@@ -269,8 +274,12 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
     }
     let len = text.chars().count();
     let err = |problem| FieldError::new(Field::Name, problem, 0, len);
+    let number = matches!(want, Want::Count | Want::Ops | Want::Time | Want::Rate | Want::Fraction);
+    if number && crate::date::looks_like_date(text) {
+        return Err(err(Problem::LooksLikeDate { text: text.trim().to_string(), want }));
+    }
     let v = expr::eval(text).map_err(|e| FieldError::new(Field::Name, Problem::Expr(e.kind), e.start, e.end))?;
-    let t = text.trim().to_string();
+    let t = crate::field::excerpt(text.trim());
     let Some((v, note)) = convert(v, want) else {
         return Err(err(Problem::WrongKind { text: t, got: v.dim, want }));
     };
@@ -472,6 +481,8 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
 /// The peak of the chip named in the hardware field, at the chosen precision, with the notes that
 /// say which chip and figure were used; and whether it is a CPU.
 fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
+    check_length(Field::Precision, &c.precision)?;
+    check_length(Field::Hardware, &c.hardware)?;
     let at = |field: Field, e| FieldError::new(field, Problem::Hardware(e), 0, field.get(c).chars().count());
     let precision = match c.precision.trim() {
         "" => None,
@@ -540,7 +551,11 @@ fn method2(c: &Calculation, m1: Option<Value>) -> Outcome {
     };
     let unknown = match target.is_some().then(|| unknown(c)).transpose() {
         Ok(u) => u,
-        Err(p) => return Outcome::Invalid(vec![FieldError::new(Field::Target, p, 0, c.target.chars().count())]),
+        Err(p) => {
+            // The target's own error (too long, not a number) first, then what is left to solve.
+            r.errors.push(FieldError::new(Field::Target, p, 0, c.target.chars().count()));
+            return Outcome::Invalid(r.errors);
+        }
     };
     let given = |r: &mut Reader, f: Field, u: Unknown, default| (unknown != Some(u)).then(|| r.read(f, default));
     let chips = given(&mut r, Field::Chips, Unknown::Chips, None);
@@ -628,9 +643,11 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let date = if c.date.trim().is_empty() {
         Ok(None)
     } else {
-        crate::date::Date::parse(&c.date)
-            .map(|d| Some(d.years()))
-            .map_err(|e| FieldError::new(Field::Date, Problem::Date(e), 0, c.date.chars().count()))
+        check_length(Field::Date, &c.date).and_then(|()| {
+            crate::date::Date::parse(&c.date)
+                .map(|d| Some(d.years()))
+                .map_err(|e| FieldError::new(Field::Date, Problem::Date(e), 0, c.date.chars().count()))
+        })
     };
     let footprint = method2
         .estimate()
@@ -638,5 +655,10 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let filled = [!matches!(method1, Outcome::Empty), !matches!(method2, Outcome::Empty)];
     let flop = |o: &Outcome| o.estimate().map(|e| e.flop);
     let current = crate::estimate::current(c, flop(&method1), flop(&method2), filled);
-    Evaluation { method1, method2, comparison, layers, date, footprint, transformer, current }
+    let mut ev =
+        Evaluation { method1, method2, comparison, layers, date, footprint, transformer, current, too_long: vec![] };
+    let reported: Vec<Field> = ev.errors().map(|e| e.field).collect();
+    let unreported = Field::ALL.iter().filter(|f| !reported.contains(f));
+    ev.too_long = unreported.filter_map(|f| check_length(*f, f.get(c)).err()).collect();
+    ev
 }

@@ -549,7 +549,7 @@ fn draw_set<DB: DrawingBackend>(
 fn draw_labels<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
     let small = f.text(-1.0, &f.th.text);
     for (name, at) in data_labels(spec, f) {
-        let label = Text::new(name.to_string(), label_offset(f), small.clone());
+        let label = Text::new(label_text(name), label_offset(f), small.clone());
         chart.draw_series(std::iter::once(EmptyElement::at(at) + label)).map_err(err)?;
     }
     Ok(())
@@ -617,7 +617,7 @@ fn draw_user<DB: DrawingBackend>(
             .map_err(err)?;
     }
     let big = (f.r as f64 * 1.8) as i32;
-    let label = if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { u.label.clone() };
+    let label = if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { label_text(&u.label) };
     let font = f.text(1.0, &th.user);
     let at = chart.backend_coord(&(x, y));
     let size = chart.plotting_area().estimate_text_size(&label, &font).unwrap_or((0, 0));
@@ -766,18 +766,42 @@ fn draw_saved<DB: DrawingBackend>(
             let at = (u.years, (u.flop / PFS_DAY).log10());
             EmptyElement::at(at)
                 + PathElement::new(vec![(0, -r), (r, 0), (0, r), (-r, 0), (0, -r)], style)
-                + Text::new(u.label.clone(), (r + 3, -r - 10), text.clone())
+                + Text::new(label_text(&u.label), (r + 3, -r - 10), text.clone())
         }))
         .map_err(err)?;
     Ok(true)
 }
 
-/// The chart as an SVG string (the CLI and tests).
+/// The longest label drawn beside a point, in characters (a longer name is cut, with "…").
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// A name as the chart draws it: control characters dropped (tabs and line breaks become
+/// spaces: a label is one line), and cut to [`MAX_LABEL_CHARS`]. The user's name can hold
+/// anything (a NUL, an escape), and XML has no way to write most control characters at all.
+pub fn label_text(name: &str) -> String {
+    let one_line = name.chars().filter_map(|c| match c {
+        '\t' | '\n' | '\r' => Some(' '),
+        c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => None,
+        c => Some(c),
+    });
+    crate::field::shorten(&one_line.collect::<String>(), MAX_LABEL_CHARS)
+}
+
+/// Whether XML 1.0 allows the character in a document: tab, line feed, carriage return, and
+/// everything from U+0020 on but U+FFFE and U+FFFF (Rust's `char` has no surrogates).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+}
+
+/// The chart as an SVG string (the CLI and tests). Labels are drawn through [`label_text`];
+/// any other character XML does not allow is dropped from the document too, so it always
+/// parses (plotters escapes `<`, `&`, `>` and quotes, not control characters).
 pub fn svg(spec: &ChartSpec, width: u32, height: u32) -> Result<(String, Layout), String> {
     let mut out = String::new();
     let layout = {
         let root = plotters_svg::SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         draw(&root, spec)?
     };
+    out.retain(is_xml_char);
     Ok((out, layout))
 }

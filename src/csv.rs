@@ -1,6 +1,7 @@
 //! A small CSV reader (RFC 4180 quoting), shared by `build.rs` (which turns the embedded data
-//! sets into Rust at build time), the Epoch reader, the user's imports and the tests. No
-//! dependencies.
+//! sets into Rust at build time), the Epoch reader, the user's imports and the tests; and
+//! [`cell`], the one writer of a CSV cell, which every CSV the page or the CLI writes goes
+//! through. No dependencies.
 
 /// The records of a text, each with the line it starts on (1-based, as an editor shows it),
 /// read as far as they go: an unclosed quote or the row cap stops the reading, and says where.
@@ -126,4 +127,65 @@ pub fn is_date(s: &str) -> bool {
         p.get(i).and_then(|x| x.parse::<u32>().ok()).is_some_and(|v| (lo..=hi).contains(&v))
     };
     (p.len() == 2 || p.len() == 3) && n(0, 1900, 2100) && n(1, 1, 12) && (p.len() == 2 || n(2, 1, 31))
+}
+
+/// The characters that make a spreadsheet read a cell as a formula when it starts with one
+/// (after any spaces): OWASP's `=`, `+`, `-`, `@`, and their full-width forms, which some
+/// spreadsheets in East Asian locales take as the same.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// Whether a spreadsheet could read the text as a formula: it starts with a tab or a carriage
+/// return, or with a formula character after white space; a number (`-3`, `-1.5e3`) is not.
+pub fn is_formula_like(s: &str) -> bool {
+    let risky = s.starts_with(['\t', '\r']) || s.trim_start().starts_with(FORMULA_STARTS);
+    risky && !is_plain_number(s)
+}
+
+/// A decimal number as the exports write them: an optional sign, digits with an optional
+/// fraction, an optional exponent (`-3`, `+0.5`, `-1.5e3`, `1e-7`). No spaces, no `inf`.
+pub fn is_plain_number(s: &str) -> bool {
+    let b = s.strip_prefix(['+', '-']).unwrap_or(s).as_bytes();
+    let digits = |i: usize| b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int = digits(0);
+    let mut i = int;
+    let mut frac = 0;
+    if b.get(i) == Some(&b'.') {
+        frac = digits(i + 1);
+        i += 1 + frac;
+    }
+    if int + frac == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1 + usize::from(matches!(b.get(i + 1), Some(b'+' | b'-')));
+        let e = digits(i);
+        if e == 0 {
+            return false;
+        }
+        i += e;
+    }
+    i == b.len()
+}
+
+/// One CSV cell, safe to open in a spreadsheet (OWASP's advice on CSV injection): a text a
+/// spreadsheet would run as a formula ([`is_formula_like`]) gets a leading `'` and quotes; any
+/// cell holding a separator (comma, semicolon, tab), a quote or a line break is quoted, its
+/// quotes doubled. Numbers are written as they are. Every CSV writer uses this.
+pub fn cell(s: &str) -> String {
+    let formula = is_formula_like(s);
+    if formula || s.contains([',', ';', '\t', '"', '\n', '\r']) {
+        let quote = if formula { "'" } else { "" };
+        format!("\"{quote}{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The text a cell written by [`cell`] stood for: a leading `'` that [`cell`] put before a
+/// formula-like text is taken off (a reader of the app's own exports gets the names back).
+pub fn unneutralized(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if is_formula_like(rest) => rest,
+        _ => s,
+    }
 }

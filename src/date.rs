@@ -55,6 +55,24 @@ impl std::fmt::Display for DateError {
     }
 }
 
+/// Whether a text typed in a number field is shaped like a date, which the field would read as
+/// arithmetic (2023-02-31 as 2023 − 2 − 31 = 1990): a year from 1900 to 2100 with a month and a
+/// day, separated by `-` or `/`, in either order (2023-02-31, 2023/2/31, 31/12/2023); or a year
+/// and a two-digit month with its zero (2023-02: nobody subtracts 02).
+pub fn looks_like_date(text: &str) -> bool {
+    let t = text.trim();
+    let digits =
+        |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let year = |p: &str| digits(p, 4..=4) && p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    let upto = |p: &str, max: u32| digits(p, 1..=2) && p.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v));
+    ['-', '/'].into_iter().any(|sep| match t.split(sep).collect::<Vec<_>>()[..] {
+        [y, m, d] if year(y) => upto(m, 12) && upto(d, 31),
+        [a, b, y] if year(y) => upto(a, 31) && upto(b, 31) && (upto(a, 12) || upto(b, 12)),
+        [y, m] => year(y) && m.len() == 2 && m.starts_with('0') && upto(m, 12),
+        _ => false,
+    })
+}
+
 /// Whether `year` is a leap year of the Gregorian calendar.
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

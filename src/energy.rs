@@ -334,11 +334,11 @@ fn eval(field: Input, text: &str) -> Result<Option<Value>, EnergyError> {
 }
 
 fn kind(field: Input, text: &str, got: Dim) -> EnergyError {
-    EnergyError::Kind { field, text: text.trim().to_string(), got }
+    EnergyError::Kind { field, text: crate::field::excerpt(text.trim()), got }
 }
 
 fn negative(field: Input, text: &str) -> EnergyError {
-    EnergyError::Negative { field, text: text.trim().to_string() }
+    EnergyError::Negative { field, text: crate::field::excerpt(text.trim()) }
 }
 
 /// The power field: "400 W", "0.4 kW", "1.2 MW", or a bare number of watts. In watts.
@@ -360,7 +360,7 @@ pub fn parse_pue(text: &str) -> Result<Option<Value>, EnergyError> {
         return Err(kind(Input::Pue, text, v.dim));
     }
     if v.lo < 1.0 {
-        return Err(EnergyError::PueBelowOne { text: text.trim().to_string() });
+        return Err(EnergyError::PueBelowOne { text: crate::field::excerpt(text.trim()) });
     }
     Ok(Some(v))
 }

@@ -5,6 +5,7 @@
 
 use crate::calc::{Estimate, Evaluation, Label, Method, Mode, Note, Per};
 use crate::cite;
+use crate::csv;
 use crate::energy::DEFAULT_PUE;
 use crate::field::{Calculation, Field};
 use crate::footprint::{Footprint, PowerFrom};
@@ -191,15 +192,6 @@ pub fn calculation(c: &Calculation, ev: &Evaluation, link: &str, lang: Lang, wit
     Json::Obj(m)
 }
 
-/// A CSV field, quoted where it holds a comma, a quote or a line break.
-fn cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// Flattens JSON into `section,name,value` rows (arrays numbered from 1).
 fn rows(prefix: &str, v: &Json, out: &mut Vec<(String, String)>) {
     let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
@@ -214,13 +206,14 @@ fn rows(prefix: &str, v: &Json, out: &mut Vec<(String, String)>) {
 }
 
 /// The whole calculation as CSV: a header `field,value`, then one row per figure, input, step
-/// and source (the keys of the JSON export joined by dots: `method2.energy_kwh`).
+/// and source (the keys of the JSON export joined by dots: `method2.energy_kwh`). Every cell goes
+/// through [`csv::cell`], so no text (the name, the BibTeX entry) opens as a formula.
 pub fn csv(c: &Calculation, ev: &Evaluation, link: &str, lang: Lang, with_epoch: bool) -> String {
     let mut out = Vec::new();
     rows("", &calculation(c, ev, link, lang, with_epoch), &mut out);
     let mut s = String::from("field,value\r\n");
     for (k, v) in out {
-        s.push_str(&format!("{},{}\r\n", cell(&k), cell(&v)));
+        s.push_str(&format!("{},{}\r\n", csv::cell(&k), csv::cell(&v)));
     }
     s
 }

@@ -3,6 +3,7 @@
 //! descent; every value is an interval `[lo, hi]` with a dimension, so ranges flow through the
 //! arithmetic. Errors carry the character span of the offending text.
 
+use crate::field::{excerpt, EXCERPT_CHARS};
 use crate::i18n::{tr, Lang};
 use crate::trf;
 use crate::units::{DAY, HOUR, MINUTE, PFS_DAY, YEAR};
@@ -138,6 +139,12 @@ pub enum ExprKind {
     NotANumber {
         text: String,
     },
+    /// A number written in hexadecimal (`0x10`), which would read as 0 × 10; `decimal` is its
+    /// value where it fits 2^53.
+    Hex {
+        text: String,
+        decimal: Option<u64>,
+    },
     UnknownSuffix {
         text: String,
         suffix: String,
@@ -236,9 +243,22 @@ impl ExprKind {
         let d = |x: &Dim| x.describe(lang);
         match self {
             Empty => trf!(lang, "empty: enter a number", "为空：请输入数字"),
-            TooLong { max } => trf!(lang, "too long: at most {max} characters", "太长：最多 {max} 个字符"),
+            TooLong { max } => {
+                let max = crate::format::grouped(*max as f64, 0, ",");
+                trf!(lang, "too long: at most {max} characters", "太长：最多 {max} 个字符")
+            }
             TooDeep => trf!(lang, "the expression nests too deeply", "表达式嵌套过深"),
             NotANumber { text } => trf!(lang, "'{text}' is not a number", "“{text}”不是数字"),
+            Hex { text, decimal: Some(d) } => trf!(
+                lang,
+                "'{text}' looks like a hexadecimal number: write numbers in decimal ({text} is {d})",
+                "“{text}”像是十六进制数：请用十进制书写（{text} 即 {d}）"
+            ),
+            Hex { text, decimal: None } => trf!(
+                lang,
+                "'{text}' looks like a hexadecimal number: write numbers in decimal",
+                "“{text}”像是十六进制数：请用十进制书写"
+            ),
             UnknownSuffix { text, suffix } => trf!(lang, "'{text}' is not a number: unknown suffix '{suffix}'", "“{text}”不是数字：未知后缀“{suffix}”"),
             NotAllowed { ch } => trf!(lang, "'{ch}' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..", "此处不能使用“{ch}”：请使用数字、单位、+ - * / ^ ( ) % 和 .."),
             NotReal { text } => trf!(lang, "'{text}' has no real value: a negative number to a fractional power", "“{text}”没有实数值：负数不能取分数次幂"),
@@ -453,13 +473,18 @@ fn number(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<usize, E
     let text = |a: usize, b: usize| -> String { chars[a..b.min(n)].iter().collect() };
     let (digits, mut pos) = literal_text(chars, start);
     let literal = |kind, pos| ExprError { kind, start, end: pos };
-    let v: f64 = digits.parse().map_err(|_| literal(ExprKind::NotANumber { text: text(start, pos) }, pos))?;
+    if let Some(end) = hex_end(chars, start, pos) {
+        let hex: String = chars[start + 2..end].iter().collect();
+        let decimal = u64::from_str_radix(&hex, 16).ok().filter(|v| *v <= 1 << 53);
+        return Err(literal(ExprKind::Hex { text: excerpt(&text(start, end)), decimal }, end));
+    }
+    let v: f64 = digits.parse().map_err(|_| literal(ExprKind::NotANumber { text: excerpt(&text(start, pos)) }, pos))?;
     if !v.is_finite() {
-        return Err(literal(ExprKind::TooLarge { text: text(start, pos) }, pos));
+        return Err(literal(ExprKind::TooLarge { text: excerpt(&text(start, pos)) }, pos));
     }
     let zero_digits = digits.split(['e', 'E']).next().unwrap_or("").chars().all(|c| c == '0' || c == '.');
     if (v == 0.0 && !zero_digits) || (v != 0.0 && !v.is_normal()) {
-        return Err(literal(ExprKind::TooSmall { text: text(start, pos) }, pos));
+        return Err(literal(ExprKind::TooSmall { text: excerpt(&text(start, pos)) }, pos));
     }
     out.push(Token { tok: Tok::Num(v), start, end: pos });
     if pos < n && is_word_char(chars[pos]) {
@@ -468,6 +493,16 @@ fn number(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<usize, E
         out.push(Token { tok: Tok::Word { text: text(ws, pos), attached: true }, start: ws, end: pos });
     }
     Ok(pos)
+}
+
+/// Where a hexadecimal number written as `0x1F` at `start` ends (`0` then `x` or `X` then a hex
+/// digit), if one is; `pos` is where the literal `0` ends.
+fn hex_end(chars: &[char], start: usize, pos: usize) -> Option<usize> {
+    let is_hex = |k: usize| chars.get(k).is_some_and(char::is_ascii_hexdigit);
+    if pos != start + 1 || chars[start] != '0' || !matches!(chars.get(pos), Some('x' | 'X')) || !is_hex(pos + 1) {
+        return None;
+    }
+    Some((pos + 1..=chars.len()).find(|&k| !is_hex(k)).unwrap_or(chars.len()))
 }
 
 /// The digits of the literal at `pos` as Rust's float parser reads them (separators dropped),
@@ -592,8 +627,15 @@ impl Parser<'_> {
         }
         t
     }
+    /// The text from `a` to `b`, for a message: at most [`EXCERPT_CHARS`] characters of it.
     fn text(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
+        let (a, b) = (a.min(self.chars.len()), b.min(self.chars.len()));
+        let cut = b.min(a + EXCERPT_CHARS);
+        let mut s: String = self.chars[a..cut].iter().collect();
+        if cut < b {
+            s.push('…');
+        }
+        s
     }
     fn err<T>(&self, kind: ExprKind, start: usize, end: usize) -> Result<T, ExprError> {
         Err(ExprError { kind, start, end })
@@ -713,7 +755,7 @@ impl Parser<'_> {
                 }
                 Tok::Word { text, .. } if self.next_is_not_call() => {
                     let Some(u) = unit(text) else {
-                        return self.err(ExprKind::UnknownUnit { word: text.clone() }, t.start, t.end);
+                        return self.err(ExprKind::UnknownUnit { word: excerpt(text) }, t.start, t.end);
                     };
                     self.bump();
                     acc = self.check_op(acc.times(u), [acc, u], start, t.end)?;
@@ -807,7 +849,7 @@ impl Parser<'_> {
             Tok::Word { ref text, .. } => match unit(text) {
                 // A unit on its own: "FLOPS", "d".
                 Some(u) => Ok(u),
-                None => self.err(ExprKind::NotANumberOrUnit { text: text.clone() }, t.start, t.end),
+                None => self.err(ExprKind::NotANumberOrUnit { text: excerpt(text) }, t.start, t.end),
             },
             Tok::End if self.toks.len() == 1 => self.err(ExprKind::Empty, t.start, t.start),
             Tok::End => self.err(ExprKind::EndsEarly, t.start, t.start),
@@ -823,7 +865,7 @@ impl Parser<'_> {
         };
         let w = self.bump();
         let Some(u) = unit(&text) else {
-            let kind = ExprKind::UnknownSuffix { text: self.text(t.start, w.end), suffix: text };
+            let kind = ExprKind::UnknownSuffix { text: self.text(t.start, w.end), suffix: excerpt(&text) };
             return self.err(kind, t.start, w.end);
         };
         self.check_op(Value::num(v).times(u), [Value::num(v), u], t.start, w.end)
@@ -852,7 +894,7 @@ impl Parser<'_> {
     /// `sqrt(…)`, the one function.
     fn call(&mut self, name: &str, t: &Token) -> Result<Value, ExprError> {
         if name != "sqrt" {
-            return self.err(ExprKind::UnknownFunction { name: name.to_string() }, t.start, t.end);
+            return self.err(ExprKind::UnknownFunction { name: excerpt(name) }, t.start, t.end);
         }
         let open = self.bump();
         let arg = self.nested(t, Self::range)?;
@@ -868,8 +910,9 @@ impl Parser<'_> {
     }
 }
 
-/// The longest expression a field takes, in characters.
-pub const MAX_LEN: usize = 500;
+/// The longest expression a field takes, in characters: every field's limit,
+/// [`crate::field::MAX_CHARS`].
+pub const MAX_LEN: usize = crate::field::MAX_CHARS;
 
 /// Parses and evaluates an expression. The value is finite, with its ends in order.
 pub fn eval(input: &str) -> Result<Value, ExprError> {

@@ -2,6 +2,28 @@
 //! in the table below: its member, its `data-testid` (also the CLI flag without the dashes, where
 //! it has one), its share-link key, its label and placeholder (i18n keys) and what it holds.
 
+/// The longest text a field takes, in characters: a longer one is refused before any work (the
+/// layer list has its own, [`MAX_LAYERS_CHARS`]).
+pub const MAX_CHARS: usize = 500;
+/// The longest layer list, in characters ([`crate::layers::MAX_LAYERS`] lines of 40).
+pub const MAX_LAYERS_CHARS: usize = 40_000;
+/// The most of a typed text a message quotes, in characters.
+pub const EXCERPT_CHARS: usize = 40;
+
+/// The start of `text`, at most `max` characters, with "…" where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut chars = text.char_indices();
+    match chars.nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// A typed text as a message quotes it: its first [`EXCERPT_CHARS`] characters, "…" where cut.
+pub fn excerpt(text: &str) -> String {
+    shorten(text, EXCERPT_CHARS)
+}
+
 /// One of the two methods, as the page shows them side by side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Side {
@@ -265,6 +287,18 @@ impl Field {
     }
     pub fn want(self) -> Want {
         self.spec().want
+    }
+    /// The longest text the field takes, in characters.
+    pub fn max_chars(self) -> usize {
+        if self == Field::Layers {
+            MAX_LAYERS_CHARS
+        } else {
+            MAX_CHARS
+        }
+    }
+    /// Whether `text` is longer than the field takes (counting no further than the limit).
+    pub fn too_long(self, text: &str) -> bool {
+        text.len() > self.max_chars() && text.chars().nth(self.max_chars()).is_some()
     }
     /// The field whose share-link key is `key`.
     pub fn from_key(key: &str) -> Option<Field> {

@@ -48,6 +48,7 @@ pub struct Footprint {
 /// Reads one of the four fields: `Ok(None)` when empty. The grid field also takes a region's id
 /// (`world`, `france`…).
 pub fn read(field: Field, text: &str) -> Result<Option<Value>, FieldError> {
+    crate::problem::check_length(field, text)?;
     let parsed = match field.want() {
         Want::Power => energy::parse_power(text),
         Want::Pue => energy::parse_pue(text),

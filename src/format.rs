@@ -174,16 +174,26 @@ pub fn exact(v: f64) -> String {
 const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /// Writes the exponents of a text as superscripts, as textbooks do: "1.05 × 10^19" ->
-/// "1.05 × 10¹⁹", "10^-3" -> "10⁻³". A `^` not followed by a whole number stays. For the page's
-/// display; the CLI's plain text keeps `^`.
+/// "1.05 × 10¹⁹", "10^-3" -> "10⁻³". Only a whole exponent: `^` not followed by a whole number
+/// stays, as does `^0.5`. What a message quotes of the user's input ('…' and “…”) is left as
+/// typed: "'(-1)^0.5' has no real value" keeps its `^`. For the page's display; the CLI's plain
+/// text keeps `^`.
 pub fn superscript(text: &str) -> String {
     let cs: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < cs.len() {
+        if let Some(end) = quotation_end(&cs, i) {
+            out.extend(&cs[i..end]);
+            i = end;
+            continue;
+        }
         let sign = usize::from(matches!(cs.get(i + 1), Some('-' | '−')));
-        let digits = cs[(i + 1 + sign).min(cs.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if cs[i] != '^' || digits == 0 {
+        let start = (i + 1 + sign).min(cs.len());
+        let digits = cs[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let fraction =
+            cs.get(start + digits) == Some(&'.') && cs.get(start + digits + 1).is_some_and(char::is_ascii_digit);
+        if cs[i] != '^' || digits == 0 || fraction {
             out.push(cs[i]);
             i += 1;
             continue;
@@ -191,11 +201,23 @@ pub fn superscript(text: &str) -> String {
         if sign == 1 {
             out.push('⁻');
         }
-        let start = i + 1 + sign;
         out.extend(cs[start..start + digits].iter().map(|c| SUPERSCRIPT_DIGITS[*c as usize - '0' as usize]));
         i = start + digits;
     }
     out
+}
+
+/// Where a quotation opening at `i` ends (past its closing mark), if one opens there: “…”, or
+/// '…' opened at the start, after a space or a bracket, and closed by a `'` that no letter or
+/// digit follows (so the apostrophe of "OpenAI's" opens nothing, and "'a'b'" is one quotation).
+fn quotation_end(cs: &[char], i: usize) -> Option<usize> {
+    match cs[i] {
+        '“' => cs[i + 1..].iter().position(|c| *c == '”').map(|k| i + k + 2),
+        '\'' if i == 0 || cs[i - 1].is_whitespace() || matches!(cs[i - 1], '(' | '[' | '“') => (i + 1..cs.len())
+            .find(|&k| cs[k] == '\'' && !cs.get(k + 1).is_some_and(|c| c.is_alphanumeric()))
+            .map(|k| k + 1),
+        _ => None,
+    }
 }
 
 /// A large number in Chinese units, as a Chinese reader expects in prose: 321,726 -> "32 万"

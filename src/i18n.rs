@@ -375,6 +375,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("cli.io.readonly", "the file system is read-only", "文件系统为只读"),
     ("cli.io.other", "input or output failed", "输入输出失败"),
     // Reliability (issue 19): the core's limits and messages.
+    ("tf.mla.q", "MLA q rank", "MLA q 秩"),
+    ("tf.mla.kv", "MLA kv rank", "MLA kv 秩"),
+    ("tf.mla.rope", "MLA rope dimension", "MLA rope 维度"),
+    ("tf.mla.nope", "MLA nope dimension", "MLA nope 维度"),
+    ("tf.mla.v", "MLA v dimension", "MLA v 维度"),
     // Reliability (issue 19): the page's notices.
 ];
 

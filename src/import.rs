@@ -266,7 +266,7 @@ fn read_row(cells: &[String], idx: Indices, line: usize) -> Result<Option<Import
     let Some(flop) = compute(cell(idx.flop), cell(idx.pfs))? else {
         return Ok(None);
     };
-    let name = cell(Some(idx.name));
+    let name = csv::unneutralized(cell(Some(idx.name)));
     let chars = name.chars().count();
     if chars == 0 {
         return Err(ImportError::NoName);
@@ -316,12 +316,14 @@ fn number(text: &str, column: Column) -> Result<f64, ImportError> {
 }
 
 /// The rows as CSV with the header `name,date,flop`, which [`import`] reads back to the same
-/// names, dates and values (a year-only date is written as the month it stands for, July).
+/// names, dates and values (a year-only date is written as the month it stands for, July). Names
+/// go through [`csv::cell`]: one a spreadsheet would run (`=1+1`, `@SUM(…)`) is written `'=1+1`,
+/// and [`import`] takes that `'` off again.
 pub fn to_csv(rows: &[ImportedRow]) -> String {
     let mut s = String::with_capacity(32 + rows.len() * 48);
     s.push_str("name,date,flop\n");
     for r in rows {
-        s.push_str(&quote(&r.name));
+        s.push_str(&csv::cell(&r.name));
         s.push(',');
         s.push_str(&r.date.to_string());
         s.push(',');
@@ -329,15 +331,6 @@ pub fn to_csv(rows: &[ImportedRow]) -> String {
         s.push('\n');
     }
     s
-}
-
-/// A field quoted where it must be (a separator, a quote or a line break in it).
-fn quote(field: &str) -> String {
-    if field.contains([',', ';', '\t', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
 }
 
 fn accepted_list(columns: &[Column], lang: Lang) -> String {

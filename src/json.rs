@@ -2,7 +2,8 @@
 //! with every escape (surrogate pairs included), numbers, `true`, `false`, `null`. Nothing
 //! beyond the RFC is accepted (no comments, no trailing commas, no NaN). Nesting is limited to
 //! [`MAX_DEPTH`] levels and the text to [`MAX_BYTES`], so no input can exhaust the stack or the
-//! page. Errors carry a kind and the line and column (1-based, in characters) where they are.
+//! page. A key repeated in an object is refused (RFC 8259 leaves which one counts open). Errors
+//! carry a kind and the line and column (1-based, in characters) where they are.
 
 use crate::i18n::{tr, Lang};
 
@@ -23,7 +24,8 @@ pub enum Json {
 }
 
 impl Json {
-    /// The member `key` of an object (the last one if the key is repeated).
+    /// The member `key` of an object ([`parse`] refuses an object that repeats a key; one built
+    /// in code with a repeated key gives the last).
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
             Json::Obj(m) => m.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -86,6 +88,9 @@ pub enum JsonErrorKind {
     NumberTooLarge,
     /// More text after the value.
     Trailing,
+    /// A key written twice in one object (the text of the key, shortened): which one counts is
+    /// not said by JSON, so neither is taken.
+    DuplicateKey(String),
 }
 
 /// Why a text is not JSON, and where.
@@ -129,6 +134,11 @@ impl JsonError {
             }
             JsonErrorKind::NumberTooLarge => not("a number too large for a double", "数字超出双精度范围"),
             JsonErrorKind::Trailing => not("more text after the value", "值之后还有多余的文本"),
+            JsonErrorKind::DuplicateKey(key) => crate::trf!(
+                lang,
+                "the key \"{key}\" is repeated at line {l}, column {c}: keep one of them",
+                "键“{key}”在第 {l} 行第 {c} 列重复出现：请只保留一个"
+            ),
         }
     }
 }
@@ -275,6 +285,7 @@ impl Parser<'_> {
         }
         self.pos += 1;
         let mut members = Vec::new();
+        let mut keys = std::collections::HashSet::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -285,7 +296,12 @@ impl Parser<'_> {
             if self.peek() != Some(b'"') {
                 return Err(self.expected("a name in double quotes"));
             }
+            let at = self.pos;
             let key = self.string()?;
+            if !keys.insert(key.clone()) {
+                self.pos = at;
+                return Err(self.error(JsonErrorKind::DuplicateKey(crate::field::excerpt(&key))));
+            }
             self.skip_ws();
             if self.peek() != Some(b':') {
                 return Err(self.expected("':'"));

@@ -55,6 +55,12 @@ pub enum LayerKind {
         key: String,
         text: String,
     },
+    /// A size, kernel, filter count, width, gate count or repeat of 0: the layer would count no
+    /// operations (padding alone may be 0).
+    Zero {
+        key: String,
+        text: String,
+    },
     Sizes {
         key: String,
         text: String,
@@ -85,6 +91,8 @@ pub enum LayerKind {
     NoLayers,
     /// More than [`MAX_LAYERS`] lines.
     TooMany,
+    /// Longer than [`crate::field::MAX_LAYERS_CHARS`] characters.
+    TooLong,
 }
 
 /// An error on line `line` (1-based) of the layer list.
@@ -101,7 +109,7 @@ impl LayerError {
     pub fn message(&self, lang: Lang) -> String {
         let line = self.line;
         match &self.kind {
-            LayerKind::NoLayers | LayerKind::TooMany => self.kind.message(lang),
+            LayerKind::NoLayers | LayerKind::TooMany | LayerKind::TooLong => self.kind.message(lang),
             k => tr(lang, format!("layer {line}: {}", k.message(lang)), format!("第 {line} 层：{}", k.message(lang))),
         }
     }
@@ -117,6 +125,14 @@ impl LayerKind {
             }
             Negative { key, text } => {
                 tr(lang, format!("{key}={text}: must not be negative"), format!("{key}={text}：不能为负"))
+            }
+            Zero { key, text } => {
+                let written = if key == "x" { format!("x{text}") } else { format!("{key}={text}") };
+                crate::trf!(
+                    lang,
+                    "{written}: must be above 0 (the layer would count no operations)",
+                    "{written}：须大于 0（否则该层不计任何运算）"
+                )
             }
             Sizes { key, text, n } => tr(
                 lang,
@@ -157,6 +173,10 @@ impl LayerKind {
                 format!("too many layers: at most {MAX_LAYERS} lines"),
                 format!("网络层太多：最多 {MAX_LAYERS} 行"),
             ),
+            TooLong => {
+                let max = crate::format::grouped(crate::field::MAX_LAYERS_CHARS as f64, 0, ",");
+                crate::trf!(lang, "too long: at most {max} characters", "太长：最多 {max} 个字符")
+            }
         }
     }
 }
@@ -168,7 +188,7 @@ impl std::fmt::Display for LayerError {
 }
 
 fn value(key: &str, s: &str) -> Result<f64, LayerKind> {
-    let (k, t) = (key.to_string(), s.to_string());
+    let (k, t) = (key.to_string(), crate::field::excerpt(s));
     let v = expr::eval(s).map_err(|e| LayerKind::Expr { key: k.clone(), text: t.clone(), kind: e.kind })?;
     if v.is_range() || v.dim != expr::Dim::COUNT {
         return Err(LayerKind::NotPlain { key: k, text: t });
@@ -179,17 +199,26 @@ fn value(key: &str, s: &str) -> Result<f64, LayerKind> {
     Ok(v.lo)
 }
 
-/// Splits "84x84x3" (or a single number) into parts.
-fn dims(key: &str, s: &str, n: usize) -> Result<Vec<f64>, LayerKind> {
+/// A value that must be above 0: a size, a kernel, a count of filters, units or gates, a repeat.
+fn positive(key: &str, s: &str) -> Result<f64, LayerKind> {
+    let v = value(key, s)?;
+    if v == 0.0 {
+        return Err(LayerKind::Zero { key: key.into(), text: crate::field::excerpt(s.trim()) });
+    }
+    Ok(v)
+}
+
+/// Splits "84x84x3" (or a single number) into parts, each read by `read`.
+fn dims(key: &str, s: &str, n: usize, read: fn(&str, &str) -> Result<f64, LayerKind>) -> Result<Vec<f64>, LayerKind> {
     let parts: Vec<&str> = s.split(['x', '×']).collect();
     if parts.len() == 1 {
-        let v = value(key, s)?;
+        let v = read(key, s)?;
         return Ok(vec![v; n]);
     }
     if parts.len() != n {
-        return Err(LayerKind::Sizes { key: key.into(), text: s.into(), n });
+        return Err(LayerKind::Sizes { key: key.into(), text: crate::field::excerpt(s), n });
     }
-    parts.iter().map(|p| value(key, p)).collect()
+    parts.iter().map(|p| read(key, p)).collect()
 }
 
 /// A layer line's words: its kind, its `key=value` pairs, `xN` and `bi`.
@@ -211,7 +240,7 @@ impl Words {
             } else if word == "bi" || word == "bidirectional" {
                 w.bi = true;
             } else if let Some(n) = word.strip_prefix('x').or_else(|| word.strip_prefix('×')) {
-                w.repeat = value("x", n)?;
+                w.repeat = positive("x", n)?;
             } else {
                 return Err(LayerKind::NotUnderstood { word: word.chars().take(40).collect() });
             }
@@ -241,11 +270,11 @@ type Parsed = (Kind, f64, Option<(f64, f64, f64)>);
 
 fn conv(w: &Words) -> Result<Parsed, LayerKind> {
     w.only(&["in", "k", "s", "p", "f"])?;
-    let i = dims("in", w.need("in")?, 3)?;
-    let k = dims("k", w.need("k")?, 2)?;
-    let s = dims("s", w.get("s").unwrap_or("1"), 2)?;
+    let i = dims("in", w.need("in")?, 3, positive)?;
+    let k = dims("k", w.need("k")?, 2, positive)?;
+    let s = dims("s", w.get("s").unwrap_or("1"), 2, value)?;
     let pad = value("p", w.get("p").unwrap_or("0"))?;
-    let f = value("f", w.need("f")?)?;
+    let f = positive("f", w.need("f")?)?;
     if s[0] < 1.0 || s[1] < 1.0 {
         return Err(LayerKind::Stride);
     }
@@ -262,7 +291,7 @@ fn conv(w: &Words) -> Result<Parsed, LayerKind> {
 
 fn dense(w: &Words) -> Result<Parsed, LayerKind> {
     w.only(&["in", "out"])?;
-    let (a, b) = (value("in", w.need("in")?)?, value("out", w.need("out")?)?);
+    let (a, b) = (positive("in", w.need("in")?)?, positive("out", w.need("out")?)?);
     Ok((Kind::Dense { inputs: a, outputs: b }, a * b, None))
 }
 
@@ -273,9 +302,9 @@ fn recurrent(w: &Words) -> Result<Parsed, LayerKind> {
         "gru" => "3",
         _ => "1",
     };
-    let h = value("h", w.need("h")?)?;
-    let i = value("in", w.get("in").unwrap_or(w.need("h")?))?;
-    let g = value("gates", w.get("gates").unwrap_or(default_gates))?;
+    let h = positive("h", w.need("h")?)?;
+    let i = positive("in", w.get("in").unwrap_or(w.need("h")?))?;
+    let g = positive("gates", w.get("gates").unwrap_or(default_gates))?;
     let d = if w.bi { 2.0 } else { 1.0 };
     Ok((Kind::Recurrent { inputs: i, hidden: h, gates: g, directions: d }, d * g * h * (i + h), None))
 }
@@ -294,8 +323,12 @@ fn parse_line(line: &str) -> Result<Layer, LayerKind> {
     Ok(Layer { kind, repeat: w.repeat, text: line.to_string(), macs, output })
 }
 
-/// Parses a layer list. Blank lines and `#` comments are skipped.
+/// Parses a layer list. Blank lines and `#` comments are skipped. A list over
+/// [`crate::field::MAX_LAYERS_CHARS`] characters is refused before any work.
 pub fn parse(text: &str) -> Result<Vec<Layer>, LayerError> {
+    if crate::field::Field::Layers.too_long(text) {
+        return Err(LayerError { line: 1, kind: LayerKind::TooLong });
+    }
     let mut out = Vec::new();
     for (n, raw) in text.split(['\n', ';']).enumerate() {
         if n >= MAX_LAYERS {

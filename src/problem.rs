@@ -43,6 +43,11 @@ pub enum Problem {
     NotAboveZero {
         text: String,
     },
+    /// A date typed in a number field (2023-02-31), which would read as a subtraction.
+    LooksLikeDate {
+        text: String,
+        want: Want,
+    },
     /// The product of the method's factors is past the largest double.
     ResultTooLarge,
     /// The product of the method's factors rounds to zero or below the smallest normal double.
@@ -75,6 +80,12 @@ pub enum Problem {
     },
     /// The transformer's shape does not hold together.
     Config(ConfigError),
+    /// The transformer's shape, typed in the tab's fields, does not hold together: worded with
+    /// `label` (the i18n key of the field's label, or of an MLA part's name) for the field.
+    Shape {
+        label: &'static str,
+        error: ConfigError,
+    },
     /// The MFU needs the model's FLOP per token: a 6·N·D or transformer estimate.
     MfuNeedsModel,
     /// The MFU needs Method 2's chips and peak.
@@ -97,6 +108,16 @@ impl FieldError {
     pub fn message(&self, lang: Lang) -> String {
         self.problem.message(lang)
     }
+}
+
+/// Refuses a text longer than `field` takes ([`Field::max_chars`]: 500 characters, the layer
+/// list 40,000), before any work on it; the span is the part past the limit.
+pub fn check_length(field: Field, text: &str) -> Result<(), FieldError> {
+    if !field.too_long(text) {
+        return Ok(());
+    }
+    let max = field.max_chars();
+    Err(FieldError::new(field, Problem::Expr(ExprKind::TooLong { max }), max, text.chars().count()))
 }
 
 impl Want {
@@ -164,6 +185,14 @@ impl Problem {
                 let p = format::readable(*percent, 3, ",");
                 trf!(lang, "'{text}' is {p}%, above 100%", "“{text}”即 {p}%，超过了 100%")
             }
+            Problem::LooksLikeDate { text, want } => {
+                let (wanted, example) = want.describe(lang);
+                trf!(
+                    lang,
+                    "'{text}' looks like a date: this field wants {wanted} ({example})",
+                    "“{text}”像是日期：此处需要{wanted}（{example}）"
+                )
+            }
             Problem::NotAboveZero { text } => {
                 trf!(lang, "'{text}' must be above 0", "“{text}”必须大于 0")
             }
@@ -202,6 +231,9 @@ impl Problem {
                 "“{text}”：请给出五个整数（q LoRA 秩、kv LoRA 秩、rope、nope 与 value 每头维度）"
             ),
             Problem::Config(e) => e.message(lang),
+            Problem::Shape { label, error } => {
+                format!("{}{}{}", crate::i18n::t(lang, label), crate::i18n::colon(lang), error.detail(lang))
+            }
             Problem::MfuNeedsModel => trf!(
                 lang,
                 "the MFU needs the model: fill in the 6·N·D or Transformer tab",

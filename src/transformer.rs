@@ -205,41 +205,68 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
+    /// The message, naming the config key or flag: "num_hidden_layers: must be at least 1".
     pub fn message(&self, lang: Lang) -> String {
+        match self.field() {
+            Some(field) => format!("{field}{}{}", crate::i18n::colon(lang), self.detail(lang)),
+            None => self.detail(lang),
+        }
+    }
+
+    /// The config key or flag the error is about (none for [`ConfigError::NotObject`]).
+    pub fn field(&self) -> Option<&str> {
+        use ConfigError::*;
+        match self {
+            NotObject => None,
+            WrongType { field, .. }
+            | Missing { field }
+            | Zero { field }
+            | TooLarge { field }
+            | Negative { field }
+            | ActiveAboveExperts { field, .. }
+            | KvAboveHeads { field, .. }
+            | NotDivisible { field, .. }
+            | DenseAboveLayers { field, .. } => Some(field),
+        }
+    }
+
+    /// The message without the field's name, for a place that names it otherwise (beside a
+    /// typed field, after its label): "must be at least 1".
+    pub fn detail(&self, lang: Lang) -> String {
         use ConfigError::*;
         match self {
             NotObject => tr(lang, "the config is not a JSON object {…}".into(), "配置不是 JSON 对象 {…}".into()),
-            WrongType { field, want } => {
+            WrongType { want, .. } => {
                 let (en, zh) = match want {
                     Want::Count => ("a whole number ≥ 0", "不小于 0 的整数"),
                     Want::Bool => ("true or false", "true 或 false"),
                     Want::Str => ("a string", "字符串"),
                 };
-                tr(lang, format!("{field}: should be {en}"), format!("{field}：应为{zh}"))
+                tr(lang, format!("should be {en}"), format!("应为{zh}"))
             }
-            Missing { field } => tr(lang, format!("{field}: missing"), format!("{field}：缺失")),
-            Zero { field } => tr(lang, format!("{field}: must be at least 1"), format!("{field}：至少为 1")),
-            TooLarge { field } => tr(lang, format!("{field}: too large"), format!("{field}：数值过大")),
-            Negative { field } => tr(lang, format!("{field}: must not be negative"), format!("{field}：不能为负数")),
-            ActiveAboveExperts { field, active, experts } => tr(
+            Missing { .. } => tr(lang, "missing", "缺失").into(),
+            Zero { .. } => tr(lang, "must be at least 1", "至少为 1").into(),
+            TooLarge { .. } => tr(lang, "too large", "数值过大").into(),
+            Negative { .. } => tr(lang, "must not be negative", "不能为负数").into(),
+            ActiveAboveExperts { active, experts, .. } => tr(
                 lang,
-                format!("{field}: {active} active experts, but the model has {experts} experts"),
-                format!("{field}：激活专家 {active} 个，但模型只有 {experts} 个专家"),
+                format!("{active} active experts, but the model has {experts} experts"),
+                format!("激活专家 {active} 个，但模型只有 {experts} 个专家"),
             ),
-            KvAboveHeads { field, kv_heads, heads } => tr(
+            KvAboveHeads { kv_heads, heads, .. } => tr(
                 lang,
-                format!("{field}: {kv_heads} key-value heads, more than the {heads} attention heads"),
-                format!("{field}：键值头 {kv_heads} 个，多于 {heads} 个注意力头"),
+                format!("{kv_heads} key-value heads, more than the {heads} attention heads"),
+                format!("键值头 {kv_heads} 个，多于 {heads} 个注意力头"),
             ),
-            NotDivisible { field, d_model, heads } => tr(
+            NotDivisible { d_model, heads, .. } => tr(
                 lang,
-                format!("{field}: {d_model} does not divide into {heads} heads: give the head dimension"),
-                format!("{field}：{d_model} 不能均分为 {heads} 个头：请给出每头维度"),
+                format!("{d_model} does not divide into {heads} heads: give the head dimension"),
+                format!("{d_model} 不能均分为 {heads} 个头：请给出每头维度"),
             ),
-            DenseAboveLayers { field, dense, layers } => tr(
+            DenseAboveLayers { dense, layers, .. } => tr(
                 lang,
-                format!("{field}: {dense} dense layers, more than the {layers} layers"),
-                format!("{field}：稠密层 {dense} 层，多于总层数 {layers}"),
+                format!("{dense} dense layers, more than the {layers} layers"),
+                format!("稠密层 {dense} 层，多于总层数 {layers}"),
             ),
         }
     }

@@ -111,15 +111,37 @@ fn bad_fields_are_said_beside_them() {
         assert_eq!(errs.first().map(String::as_str), Some(message), "{errs:?}");
     }
     bad(Field::TLayers, "32.5", "'32.5' is not a whole number ≥ 0");
-    bad(Field::TLayers, "0", "num_hidden_layers: must be at least 1");
+    // A typed field's error speaks of the field by its label, not of a config.json key.
+    bad(Field::TLayers, "0", "Layers: must be at least 1");
     bad(Field::TGated, "maybe", "'maybe': use one of yes, no");
-    bad(Field::TKvHeads, "64", "num_key_value_heads: 64 key-value heads, more than the 32 attention heads");
-    bad(Field::TActive, "3", "num_experts_per_tok: 3 active experts, but the model has 0 experts");
+    bad(Field::TKvHeads, "64", "Key-value heads (GQA): 64 key-value heads, more than the 32 attention heads");
+    bad(Field::TActive, "3", "Active experts k per token: 3 active experts, but the model has 0 experts");
+    bad(Field::THeads, "3", "Attention heads: 4096 does not divide into 3 heads: give the head dimension");
+    bad(Field::TMla, "0 0 64 128 128", "MLA kv rank: must be at least 1");
     bad(
         Field::TMla,
         "1 2 3",
         "'1 2 3': give five whole numbers (q LoRA rank, kv LoRA rank, rope, nope and value head dimensions)",
     );
+}
+
+#[test]
+fn typed_fields_errors_in_chinese_name_the_field() {
+    let mut f = LLAMA2_7B.to_vec();
+    f.retain(|(x, _)| *x != Field::TKvHeads && *x != Field::TLayers);
+    f.extend([(Field::TKvHeads, "64"), (Field::TLayers, "0")]);
+    let ev = evaluate(&tab(&f));
+    let zh: Vec<_> = ev.transformer.unwrap().unwrap_err().iter().map(|e| (e.field, e.message(Lang::Zh))).collect();
+    assert_eq!(zh, [(Field::TLayers, "层数：至少为 1".to_string())]);
+    f.retain(|(x, _)| *x != Field::TLayers);
+    f.push((Field::TLayers, "32"));
+    let ev = evaluate(&tab(&f));
+    let e = &ev.transformer.unwrap().unwrap_err()[0];
+    assert_eq!(e.message(Lang::Zh), "键值头数（GQA）：键值头 64 个，多于 32 个注意力头");
+    // A pasted config's errors still name its keys (tests/transformer.rs), as the CLI's typed
+    // flags name the flags.
+    let shape = transformer::Shape { layers: Some(0), d_model: Some(64), vocab: Some(10), ..Default::default() };
+    assert_eq!(shape.resolve().unwrap_err().message(Lang::En), "--layers: must be at least 1");
 }
 
 #[test]

@@ -85,3 +85,87 @@ fn json_writer_escapes_and_never_writes_nan() {
     assert_eq!(text, "{\n  \"a\\\"b\": \"line\\nbreak\\t\\u0001\",\n  \"n\": null,\n  \"big\": 1e300,\n  \"list\": [\n    true,\n    null\n  ]\n}");
     assert_eq!(json::parse(&text).unwrap().get("a\"b").and_then(Json::as_str), Some("line\nbreak\t\u{1}"));
 }
+
+/// OWASP's CSV-injection payloads (formula, DDE, a formula after a tab, a carriage return or a
+/// space), as a calculation's name.
+const PAYLOADS: &[&str] = &[
+    "=cmd|' /C calc'!A0",
+    "+SUM(1,2)",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    " =1+1",
+];
+
+/// Whether a cell, as a spreadsheet reads it, starts a formula: `=`, `+`, `-` or `@` after any
+/// spaces, or a tab or carriage return first; a number (`-3`, `-1.5e3`) does not. Written here
+/// apart from the crate's own check, so a mistake there shows.
+fn starts_formula(cell: &str) -> bool {
+    let is_number = cell.parse::<f64>().is_ok_and(f64::is_finite)
+        && !cell.contains(|c: char| c.is_alphabetic() && !matches!(c, 'e' | 'E'));
+    (cell.starts_with(['\t', '\r']) || cell.trim_start().starts_with(['=', '+', '-', '@'])) && !is_number
+}
+
+#[test]
+fn the_check_of_formula_cells_catches_what_it_looks_for() {
+    assert!(PAYLOADS.iter().all(|p| starts_formula(p)));
+    assert!(!starts_formula("-3") && !starts_formula("-1.5e3") && !starts_formula("'=1+1"));
+    assert!(starts_formula("-inf") && starts_formula("-"));
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralized() {
+    use aicompute::csv::cell;
+    assert_eq!(cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
+    assert_eq!(cell("+SUM(1,2)"), "\"'+SUM(1,2)\"");
+    assert_eq!(cell("@SUM(1+1)"), "\"'@SUM(1+1)\"");
+    assert_eq!(cell("\t=1+1"), "\"'\t=1+1\"");
+    assert_eq!(cell("\r=1+1"), "\"'\r=1+1\"");
+    assert_eq!(cell("  =1+1"), "\"'  =1+1\"");
+    assert_eq!(cell("-2+3"), "\"'-2+3\"");
+    assert_eq!(cell("＝1+1"), "\"'＝1+1\"", "the full-width equals sign");
+    assert_eq!(cell("say \"=1\""), "\"say \"\"=1\"\"\"", "a formula sign inside a text is harmless");
+    // Numbers stay numbers.
+    for n in ["-3", "-1.5e3", "-0.25", "+7", "1e-7", "-2E+5", "3.15e23"] {
+        assert_eq!(cell(n), n);
+    }
+    // Not numbers, though they start like one.
+    assert_eq!(cell("-inf"), "\"'-inf\"");
+    assert_eq!(cell("-"), "\"'-\"");
+    assert_eq!(cell("-3 d"), "\"'-3 d\"");
+    assert_eq!(cell("-1e"), "\"'-1e\"");
+    // Quoting as before.
+    assert_eq!(cell("a,b"), "\"a,b\"");
+    assert_eq!(cell("a;b"), "\"a;b\"");
+    assert_eq!(cell("plain"), "plain");
+}
+
+#[test]
+fn no_csv_export_cell_starts_a_formula() {
+    for payload in PAYLOADS {
+        let c = Calculation { name: payload.to_string(), ..gpt3() };
+        let ev = evaluate(&c);
+        let text = export::csv(&c, &ev, "https://example.org/?v=1", Lang::En, true);
+        let table = aicompute::csv::parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        let value = |field: &str| table.iter().find(|r| r[0] == field).map(|r| r[1].clone());
+        assert_eq!(value("inputs.name"), Some(format!("'{payload}")), "{text}");
+        let bibtex = value("bibtex").unwrap();
+        assert!(bibtex.starts_with("'@misc{amodei2018aicompute,"), "{bibtex}");
+        for cell in table.iter().flatten() {
+            assert!(!starts_formula(cell), "{cell:?} in {text}");
+        }
+        // Numbers are still numbers: 6 × 175e9 × 300e9.
+        assert_eq!(value("method1.flop").as_deref(), Some("3.15e23"));
+    }
+}
+
+#[test]
+fn negative_numbers_in_the_csv_stay_numbers() {
+    // A name that is a negative number is a number to a spreadsheet, not a formula.
+    for n in ["-3", "-1.5e3"] {
+        let c = Calculation { name: n.into(), ..gpt3() };
+        let text = export::csv(&c, &evaluate(&c), "", Lang::En, false);
+        assert!(text.contains(&format!("\r\ninputs.name,{n}\r\n")), "{text}");
+    }
+}

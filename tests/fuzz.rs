@@ -7,10 +7,14 @@
 //! Over 1,000,000 generated calculations (`FUZZ_INPUTS` to change it, `FUZZ_SEED` for another run):
 //! random expressions, chip names, layer lists, dates and junk in every field of [`Calculation`],
 //! each evaluated; a random field text through `check_field` beside each; and every fourth round a
-//! random share link through `share::decode` and evaluated. Asserted: nothing panics; no evaluation
-//! returns a non-finite number (NaN, ±inf) anywhere in what it returns as Ok; ranges come out with
-//! low ≤ high; and the prose rendered from an Ok result never shows NaN or inf. It prints the count,
-//! the inputs per second and the non-finite count.
+//! random share link through `share::decode` and evaluated; now and then a field's text is over
+//! its length limit. Asserted: nothing panics; no evaluation returns a non-finite number (NaN,
+//! ±inf) anywhere in what it returns as Ok; ranges come out with low ≤ high; and neither the prose
+//! rendered from an Ok result nor any error message shows NaN or inf. It prints the count, the
+//! inputs per second and the non-finite count.
+//!
+//! Besides, in every `cargo test`: 100,000 characters of several kinds in every field of the
+//! field table, in every tab, each refused beside its field, quickly, with a short message.
 #![cfg(not(target_arch = "wasm32"))]
 
 use aicompute::calc::{check_field, evaluate, Calculation, Evaluation, Field, Lang, Mode, Per, Want};
@@ -249,8 +253,20 @@ fn date(r: &mut Rng) -> String {
     }
 }
 
-/// A text for `field`: mostly of the kind it holds, sometimes any expression, sometimes junk.
+/// A text over every field's limit (500 characters; the layer list's 40,000): a kind of
+/// [`oversized`] text, cut to `len` characters.
+fn over_limit(r: &mut Rng, len: usize) -> String {
+    let kinds = oversized();
+    r.pick(&kinds).chars().cycle().take(len).collect()
+}
+
+/// A text for `field`: mostly of the kind it holds, sometimes any expression, sometimes junk,
+/// once in a thousand over the field's length limit.
 fn text_for(r: &mut Rng, field: Field) -> String {
+    if r.below(1000) == 0 {
+        let len = field.max_chars() + 1 + r.below(2_000);
+        return over_limit(r, len);
+    }
     let roll = r.below(100);
     let t = if roll < 15 {
         junk(r)
@@ -435,7 +451,54 @@ fn problems(ev: &Evaluation, lang: Lang) -> Vec<String> {
     for p in prose.iter().filter(|p| prose_shows_nonfinite(p)) {
         out.push(format!("shown: {p}"));
     }
+    // Error messages quote what was typed (a typed "inf" may sit there): NaN or inf outside the
+    // quotations is the message's own.
+    for m in ev.errors().map(|e| e.message(lang)).filter(|m| prose_shows_nonfinite(&unquoted(m))) {
+        out.push(format!("message: {m}"));
+    }
     out
+}
+
+/// A message without what it quotes: '…' (opened at the start or after a space or bracket),
+/// “…”, and a layer's `key=value` as typed, taken out.
+fn unquoted(m: &str) -> String {
+    let cs: Vec<char> = m.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let opens = cs[i] == '“' || (cs[i] == '\'' && (i == 0 || cs[i - 1].is_whitespace() || cs[i - 1] == '('));
+        let close = if cs[i] == '“' { '”' } else { '\'' };
+        let end = opens
+            .then(|| {
+                (i + 1..cs.len())
+                    .find(|&k| cs[k] == close && !(close == '\'' && cs.get(k + 1).is_some_and(|c| c.is_alphanumeric())))
+            })
+            .flatten();
+        match end {
+            Some(k) => i = k + 1,
+            None => {
+                out.push(cs[i]);
+                i += 1;
+            }
+        }
+    }
+    // A key (letters) and '=' start a typed value, which runs to a colon or a space.
+    let cs: Vec<char> = out.chars().collect();
+    let mut kept = String::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let key = cs[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if key > 0 && cs.get(i + key) == Some(&'=') && (i == 0 || !cs[i - 1].is_ascii_alphanumeric()) {
+            i += key + 1;
+            while i < cs.len() && !matches!(cs[i], ':' | '：' | ' ') {
+                i += 1;
+            }
+        } else {
+            kept.push(cs[i]);
+            i += 1;
+        }
+    }
+    kept
 }
 
 #[derive(Default)]
@@ -552,6 +615,12 @@ fn the_checks_catch_what_they_look_for() {
     assert!(prose_shows_nonfinite("NaN × 10^2147483647 pfs-days"));
     assert!(prose_shows_nonfinite("inf MACs"));
     assert!(!prose_shows_nonfinite("information, infinite, 1.05 × 10¹⁹ FLOP"));
+    assert_eq!(unquoted("'inf' is not a number or a known unit"), " is not a number or a known unit");
+    assert_eq!(unquoted("“NaN万”不是数字"), "不是数字");
+    assert_eq!(unquoted("OpenAI's 'a'b' is inf"), "OpenAI's  is inf");
+    assert!(prose_shows_nonfinite(&unquoted("'x' is inf")));
+    assert_eq!(unquoted("layer 1: in=inf: 'inf' is not a number"), "layer 1: :  is not a number");
+    assert_eq!(unquoted("第 1 层：in=NaN万：“NaN万”不是数字"), "第 1 层：：不是数字");
     assert!(!ordered(&Value { lo: f64::INFINITY, hi: f64::NEG_INFINITY, ..Value::num(0.0) }));
     // The generator is deterministic: the same seed gives the same calculation.
     assert_eq!(calculation(&mut Rng(7)), calculation(&mut Rng(7)));
@@ -565,4 +634,125 @@ fn three_thousand_generated_inputs_in_debug() {
     assert_eq!(t.panics, 0, "{:#?}", t.examples);
     assert_eq!(t.nonfinite, 0, "{:#?}", t.examples);
     assert_eq!(t.calculations, 3_000);
+}
+
+/// Texts of 100,000 characters or so: digits, a product past the largest double, open
+/// parentheses, a layer list, Chinese, control characters and markup, MLA's widths with a huge
+/// first one, words, and a date, a hexadecimal number and a unit over and over.
+fn oversized() -> Vec<String> {
+    vec![
+        "9".repeat(100_000),
+        "1e308*".repeat(16_667),
+        "(".repeat(100_000),
+        "conv in=84x84x3 k=8 s=4 f=16\n".repeat(3_500),
+        "中".repeat(100_000),
+        "a\u{0}<&>\u{1b}".repeat(20_000),
+        format!("{} 1 2 3 4", "1".repeat(100_000)),
+        "yes ".repeat(25_000),
+        "2023-02-31 0x10 5 d ".repeat(5_000),
+    ]
+}
+
+/// A calculation with both methods, the transformer tab, the footprint and the chart filled in,
+/// so an oversized field meets every reader.
+fn filled(mode: Mode) -> Calculation {
+    let mut c = Calculation { mode, ..Calculation::default() };
+    let fields = [
+        (Field::Forward, "11.4G"),
+        (Field::Examples, "1.2M"),
+        (Field::Epochs, "128"),
+        (Field::Layers, "conv in=84x84x3 k=8 s=4 f=16"),
+        (Field::Parameters, "175B"),
+        (Field::Tokens, "300B"),
+        (Field::Chips, "8"),
+        (Field::Hardware, "A100"),
+        (Field::Time, "10 d"),
+        (Field::TLayers, "32"),
+        (Field::TDModel, "4096"),
+        (Field::TVocab, "32000"),
+        (Field::TTokens, "2T"),
+        (Field::Power, "400 W"),
+        (Field::Pue, "1.1"),
+        (Field::Grid, "world"),
+        (Field::Price, "$2"),
+        (Field::Date, "2020-06"),
+        (Field::Name, "GPT-3"),
+    ];
+    for (f, v) in fields {
+        *f.get_mut(&mut c) = v.to_string();
+    }
+    c
+}
+
+/// Every field of the field table, in every tab, with each oversized text: no panic; the first
+/// message beside the field is its length limit's; no message shows NaN or inf or is longer than
+/// a few hundred characters; and each evaluation takes a bounded time (generous for a debug
+/// build on a shared machine: a release build takes well under a millisecond).
+#[test]
+fn oversized_text_in_every_field_is_refused_quickly() {
+    let bound = std::time::Duration::from_millis(200);
+    let texts = oversized();
+    let mut slowest = (std::time::Duration::ZERO, String::new());
+    let mut evaluations = 0;
+    for mode in [Mode::Ops, Mode::Layers, Mode::Params, Mode::Transformer] {
+        let base = filled(mode);
+        assert!(
+            evaluate(&base).errors().next().is_none(),
+            "{mode:?}: {:?}",
+            evaluate(&base).errors().collect::<Vec<_>>()
+        );
+        for &field in Field::ALL {
+            for text in &texts {
+                let mut c = base.clone();
+                *field.get_mut(&mut c) = text.clone();
+                let start = Instant::now();
+                let ev = catch_unwind(AssertUnwindSafe(|| evaluate(&c)))
+                    .unwrap_or_else(|_| panic!("{mode:?} {field:?}: panic on {}…", &text[..20]));
+                let mut took = start.elapsed();
+                // The machine may be busy: a slow run is timed again, the fastest counts.
+                for _ in 0..2 {
+                    if took >= bound {
+                        let again = Instant::now();
+                        evaluate(&c);
+                        took = took.min(again.elapsed());
+                    }
+                }
+                if took > slowest.0 {
+                    slowest = (took, format!("{mode:?} {field:?} {}…", text.chars().take(12).collect::<String>()));
+                }
+                evaluations += 1;
+                assert!(took < bound, "{mode:?} {field:?}: {took:?} on {}…", &text[..20]);
+                let limit = if field == Field::Layers { "40,000" } else { "500" };
+                let first = ev.errors().find(|e| e.field == field).map(|e| e.message(Lang::En));
+                assert_eq!(first, Some(format!("too long: at most {limit} characters")), "{mode:?} {field:?}");
+                for lang in [Lang::En, Lang::Zh] {
+                    assert_eq!(problems(&ev, lang), Vec::<String>::new(), "{mode:?} {field:?}");
+                    for m in ev.errors().map(|e| e.message(lang)) {
+                        assert!(m.chars().count() < 300, "{mode:?} {field:?}: {} characters: {m}", m.chars().count());
+                    }
+                }
+                let start = Instant::now();
+                let checked = check_field(field, text);
+                let mut took = start.elapsed();
+                for _ in 0..2 {
+                    if took >= bound {
+                        let again = Instant::now();
+                        let _ = check_field(field, text);
+                        took = took.min(again.elapsed());
+                    }
+                }
+                assert!(took < bound, "check_field({field:?}): {took:?}");
+                if field != Field::Layers {
+                    assert_eq!(
+                        checked.map_err(|e| e.message(Lang::En)),
+                        Err("too long: at most 500 characters".into())
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "{evaluations} evaluations with 100,000-character fields; the slowest took {:?} ({})",
+        slowest.0, slowest.1
+    );
 }

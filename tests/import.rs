@@ -295,6 +295,53 @@ fn to_csv_round_trips() {
     assert_eq!(again.rows.iter().map(key).collect::<Vec<_>>(), first.rows.iter().map(key).collect::<Vec<_>>());
 }
 
+/// "Download as CSV" of imported rows: a name a spreadsheet would run is written with a leading
+/// `'`, quoted; the CSV reader gives that text back, and importing it gives the name as it was.
+#[test]
+fn to_csv_neutralizes_formulas_and_import_reads_them_back() {
+    let names = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", " =1+1", "-3"];
+    let date = d(2020, 1, 1);
+    let rows: Vec<ImportedRow> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| ImportedRow {
+            name: n.to_string(),
+            date,
+            years: date.years(),
+            flop: 1e20 * (i + 1) as f64,
+            line: 0,
+        })
+        .collect();
+    let text = to_csv(&rows);
+    assert_eq!(
+        text,
+        "name,date,flop\n\"'=cmd|' /C calc'!A0\",2020-01-01,1e20\n\"'+SUM(1,2)\",2020-01-01,2e20\n\
+         \"'-2+3+cmd|' /C calc'!A0\",2020-01-01,3e20\n\"'@SUM(1+1)\",2020-01-01,4e20\n\"'\t=1+1\",2020-01-01,5e20\n\
+         \"' =1+1\",2020-01-01,6e20\n-3,2020-01-01,7e20\n"
+    );
+    let cells = aicompute::csv::parse(&text).unwrap();
+    let written: Vec<&str> = cells[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        written,
+        ["'=cmd|' /C calc'!A0", "'+SUM(1,2)", "'-2+3+cmd|' /C calc'!A0", "'@SUM(1+1)", "'\t=1+1", "' =1+1", "-3"]
+    );
+    for cell in cells.iter().flatten() {
+        let first = cell.trim_start_matches(' ').chars().next();
+        let number = cell.parse::<f64>().is_ok();
+        assert!(number || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')), "{cell:?}");
+    }
+    // Imported again, the names are as they were (an imported name is trimmed: the tab stays
+    // inside the quote mark's text, the space after it too).
+    let back = import(&text);
+    assert_eq!(back.problems, vec![]);
+    let got: Vec<&str> = back.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(got, names);
+    // A file's own formula cell is neutralized when re-exported.
+    let file = "name,date,flop\n=HYPERLINK(\"http://x\"),2021,1e21\n";
+    let again = to_csv(&import(file).rows);
+    assert_eq!(again, "name,date,flop\n\"'=HYPERLINK(\"\"http://x\"\")\",2021-07,1e21\n");
+}
+
 /// The one test that installs (the installed set is global).
 #[test]
 fn installed_rows_are_a_data_set_for_the_fit_and_the_chart() {

@@ -133,3 +133,27 @@ fn garbage_never_panics() {
         assert!(parse(text).is_err(), "{text:?}");
     }
 }
+
+/// A key written twice in one object is refused, naming it and where its second one is: JSON
+/// does not say which one counts, and a pasted config must not be read with the wrong one.
+#[test]
+fn repeated_keys_are_refused() {
+    err("{\"a\": 1, \"a\": 2}", "the key \"a\" is repeated at line 1, column 10: keep one of them");
+    err_zh("{\"a\": 1, \"a\": 2}", "键“a”在第 1 行第 10 列重复出现：请只保留一个");
+    let config = "{\n  \"num_hidden_layers\": 32,\n  \"hidden_size\": 4096,\n  \"num_hidden_layers\": 2\n}";
+    err(config, "the key \"num_hidden_layers\" is repeated at line 4, column 3: keep one of them");
+    assert_eq!(parse(config).unwrap_err().kind, JsonErrorKind::DuplicateKey("num_hidden_layers".into()));
+    // Escapes are read first: "\u0061" is "a".
+    err("{\"a\": 1, \"\\u0061\": 2}", "the key \"a\" is repeated at line 1, column 10: keep one of them");
+    // The same key in two objects, or as a value, is fine.
+    assert!(parse("{\"a\": {\"a\": 1}, \"b\": {\"a\": 2}, \"c\": \"a\"}").is_ok());
+    // A long key is quoted short.
+    let long = "k".repeat(100);
+    let e = parse(&format!("{{\"{long}\": 1, \"{long}\": 2}}")).unwrap_err();
+    assert_eq!(e.kind, JsonErrorKind::DuplicateKey(format!("{}…", "k".repeat(40))));
+    // Many keys stay quick (a set, not a scan per key).
+    let many: Vec<String> = (0..50_000).map(|i| format!("\"k{i}\": {i}")).collect();
+    let start = std::time::Instant::now();
+    assert!(parse(&format!("{{{}}}", many.join(", "))).is_ok());
+    assert!(start.elapsed() < std::time::Duration::from_secs(2), "{:?}", start.elapsed());
+}

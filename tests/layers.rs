@@ -76,3 +76,34 @@ fn chinese_messages() {
     assert_eq!(zh("pool k=2"), "第 1 层：未知层类型“pool”：请用 conv、dense、rnn、lstm 或 gru");
     assert_eq!(zh("dense in=5 out=1.2Q"), "第 1 层：out=1.2Q：“1.2Q”不是数字：未知后缀“Q”");
 }
+
+/// A kernel, a size, a filter count, a width or a repeat of 0 would make the layer count no
+/// operations without a word: each is refused, saying which.
+#[test]
+fn zero_sizes_are_refused() {
+    error("conv in=84x84x3 k=0 s=4 f=16", "layer 1: k=0: must be above 0 (the layer would count no operations)");
+    error("conv in=84x84x3 k=8x0 f=16", "layer 1: k=0: must be above 0 (the layer would count no operations)");
+    error("conv in=0x84x3 k=8 f=16", "layer 1: in=0: must be above 0 (the layer would count no operations)");
+    error("conv in=84x84x3 k=8 f=0", "layer 1: f=0: must be above 0 (the layer would count no operations)");
+    error("dense in=5 out=0", "layer 1: out=0: must be above 0 (the layer would count no operations)");
+    error("dense in=2 out=3\nrnn h=0", "layer 2: h=0: must be above 0 (the layer would count no operations)");
+    error("lstm h=8 gates=0", "layer 1: gates=0: must be above 0 (the layer would count no operations)");
+    error("dense in=5 out=3 x0", "layer 1: x0: must be above 0 (the layer would count no operations)");
+    error("dense in=5 out=1-1", "layer 1: out=1-1: must be above 0 (the layer would count no operations)");
+    // A zero stride keeps its own message; zero padding is fine.
+    error("conv in=84x84x3 k=8 s=0 f=16", "layer 1: the stride must be at least 1");
+    macs("conv in=4x4x1 k=2 p=0 f=1", 9.0 * 4.0);
+    let zh = |text: &str| parse(text).unwrap_err().message(aicompute::i18n::Lang::Zh);
+    assert_eq!(zh("conv in=84x84x3 k=0 f=16"), "第 1 层：k=0：须大于 0（否则该层不计任何运算）");
+    assert_eq!(zh("dense in=5 out=3 x0"), "第 1 层：x0：须大于 0（否则该层不计任何运算）");
+}
+
+/// The list stops at 40,000 characters before any work.
+#[test]
+fn a_list_over_its_limit_is_refused() {
+    let list = format!("dense in=1 out=1{}", " ".repeat(40_000 - 16));
+    macs(&list, 1.0);
+    error(&format!("{list}x"), "too long: at most 40,000 characters");
+    let zh = parse(&format!("{list} ")).unwrap_err().message(aicompute::i18n::Lang::Zh);
+    assert_eq!(zh, "太长：最多 40,000 个字符");
+}

@@ -605,3 +605,120 @@ fn an_open_interval_is_said_in_words() {
     assert!(zh.starts_with("趋势没有上升（95% 置信区间内均无增长；"), "{zh}");
     assert!(!en.contains('∞') && !zh.contains('∞'));
 }
+
+/// A minimal well-formedness check of an XML document: only characters XML 1.0 allows; every
+/// `&` starts an entity (`&amp;`, `&#60;`); no `<` in text or in an attribute's value; tags
+/// nest and close, with quoted attributes; one root element. Returns what is wrong.
+fn xml_problem(doc: &str) -> Option<String> {
+    if let Some(c) = doc.chars().find(|c| !matches!(c, '\t' | '\n' | '\r' | ' '..='\u{fffd}' | '\u{10000}'..)) {
+        return Some(format!("the character {c:?} is not allowed in XML"));
+    }
+    let entity_ok = |rest: &str| {
+        let Some(end) = rest.find(';') else { return false };
+        let name = &rest[1..end];
+        matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
+            || name.strip_prefix("#x").is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+            || name.strip_prefix('#').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut stack: Vec<String> = Vec::new();
+    let mut roots = 0;
+    let mut i = 0;
+    while i < doc.len() {
+        let rest = &doc[i..];
+        if let Some(after) = rest.strip_prefix("<?") {
+            i += 2 + after.find("?>")? + 2;
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            i += 4 + after.find("-->")? + 3;
+        } else if let Some(after) = rest.strip_prefix("</") {
+            let end = after.find('>')?;
+            let name = after[..end].trim();
+            if stack.pop().as_deref() != Some(name) {
+                return Some(format!("</{name}> closes nothing open"));
+            }
+            i += 2 + end + 1;
+        } else if let Some(after) = rest.strip_prefix('<') {
+            // A start tag: a name, then name="value" pairs, then > or />.
+            let end = after.find('>')?;
+            let inner = &after[..end];
+            let (inner, empty) = match inner.strip_suffix('/') {
+                Some(x) => (x, true),
+                None => (inner, false),
+            };
+            let name: String = inner.chars().take_while(|c| !c.is_whitespace()).collect();
+            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || "-_:.".contains(c)) {
+                return Some(format!("a bad tag name in <{inner}>"));
+            }
+            let mut attrs = inner[name.len()..].trim();
+            while !attrs.is_empty() {
+                let (key, value) = attrs.split_once('=')?;
+                if key.trim().is_empty() || key.trim().contains(char::is_whitespace) {
+                    return Some(format!("a bad attribute in <{inner}>"));
+                }
+                let value = value.trim_start();
+                let q = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+                let close = value[1..].find(q)?;
+                let v = &value[1..1 + close];
+                if v.contains('<') || v.match_indices('&').any(|(k, _)| !entity_ok(&v[k..])) {
+                    return Some(format!("a bad attribute value {v:?}"));
+                }
+                attrs = value[1 + close + 1..].trim_start();
+            }
+            if stack.is_empty() {
+                roots += 1;
+            }
+            if !empty {
+                stack.push(name);
+            }
+            i += 1 + end + 1;
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let text = &rest[..end];
+            if let Some((k, _)) = text.match_indices('&').find(|(k, _)| !entity_ok(&text[*k..])) {
+                return Some(format!("a bare & in the text {:?}", &text[k..]));
+            }
+            if stack.is_empty() && !text.trim().is_empty() {
+                return Some(format!("text outside the root: {text:?}"));
+            }
+            i += end;
+        }
+    }
+    match (stack.last(), roots) {
+        (Some(open), _) => Some(format!("<{open}> is not closed")),
+        (None, 1) => None,
+        (None, n) => Some(format!("{n} root elements")),
+    }
+}
+
+#[test]
+fn the_xml_check_catches_what_it_looks_for() {
+    assert_eq!(
+        xml_problem("<?xml version=\"1.0\"?>\n<svg a=\"1\"><text x='2'>a &amp; b&#60;</text><g/></svg>\n"),
+        None
+    );
+    assert!(xml_problem("<svg><text>a\u{0}b</text></svg>").is_some());
+    assert!(xml_problem("<svg><text>a\u{1b}b</text></svg>").is_some());
+    assert!(xml_problem("<svg><text>a & b</text></svg>").is_some());
+    assert!(xml_problem("<svg><text>a < b</text></svg>").is_some());
+    assert!(xml_problem("<svg><text>a</svg>").is_some());
+    assert!(xml_problem("<svg a=\"<\"></svg>").is_some());
+    assert!(xml_problem("<svg></svg><svg></svg>").is_some());
+}
+
+/// A name with a NUL, an escape and XML's special characters, on the user's point and on a
+/// saved estimate: the SVG still parses, and shows the name without the control characters.
+#[test]
+fn chart_svg_is_xml_whatever_the_name() {
+    let name = "a\u{0}b\u{1b}c<&>";
+    let user = UserPoint { years: 2016.5, flop: 1e20, low: 1e20, high: 1e20, label: name.into() };
+    let mut s = spec(&[DatasetId::OpenAi2018], Some(user.clone()));
+    s.saved = vec![UserPoint { years: 2015.0, label: format!("saved\t{name}\n"), ..user }];
+    let (svg, _) = chart::svg(&s, 800, 500).unwrap();
+    assert_eq!(xml_problem(&svg), None);
+    assert!(!svg.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')));
+    assert!(text(&svg, "abc&lt;&amp;&gt;"), "the user's label, escaped");
+    assert!(text(&svg, "saved abc&lt;&amp;&gt; "), "the saved label, on one line");
+    assert_eq!(chart::label_text("a\u{0}b\u{1b}c\u{85}d\u{7f}e\tf\r\ng"), "abcde f  g");
+    // A long name is cut to a label's length.
+    let long = chart::label_text(&"x".repeat(100_000));
+    assert_eq!(long, format!("{}…", "x".repeat(80)));
+}
