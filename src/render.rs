@@ -39,7 +39,9 @@ pub fn factor_value(v: Value, shown: Shown, lang: Lang) -> String {
         Shown::Rate => format!("{} FLOP/s", span(v, eng)),
         Shown::Time => {
             let days = span(v.scale(1.0 / 86400.0), eng);
-            let secs = span(v, |x| digits(x, DIGITS_BELOW, 6, sep(lang)));
+            // Grouped below 10^7 s (116 days), scientific from there, as energy and cost are:
+            // never hundreds of digits of a solved time.
+            let secs = span(v, |x| digits(x, DIGITS_BELOW, 3, sep(lang)));
             format!("{days} {} = {secs} {}", t(lang, "unit.d"), t(lang, "unit.s"))
         }
     }
