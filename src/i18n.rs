@@ -50,7 +50,7 @@ macro_rules! trf {
 ///   CJK and Latin letters or digits, units in Chinese in derivations (天, 秒), 若依摩尔定律.
 pub const STRINGS: &[(&str, &str, &str)] = &[
     ("app.title", "AI training compute calculator", "AI 训练算力计算器"),
-    ("app.subtitle", "Estimate how much compute trained a model, the way OpenAI's “AI and Compute” (2018) did by hand: count the operations, or multiply GPU time.", "按 OpenAI《AI 与算力》（2018）手工估算的方法，计算训练一个模型所用的算力：统计运算次数（原文称“操作数”），或由 GPU 时间推算。"),
+    ("app.subtitle", "Estimate how much compute trained a model, the way OpenAI's “AI and Compute” (2018) did by hand: count the operations, or multiply GPU time.", "按 OpenAI《AI and Compute》（AI 与算力，2018）手工估算的方法，计算训练一个模型所用的算力：统计运算次数（原文称“操作数”），或由 GPU 时间推算。"),
     ("app.pfsday", "1 petaflop/s-day (pfs-day) = 10^15 operations per second for a day = 8.64 × 10^19 operations.", "1 petaflop/s-day（pfs-day）= 每秒 10^15 次运算持续一天 = 8.64 × 10^19 次运算。"),
     ("lang.switch", "中文", "English"),
     ("preset.label", "Worked example", "算例"),
