@@ -197,7 +197,12 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
         Some((w, PowerFrom::Tdp { chip, citation })) => out.push(tr(
             lang,
             format!("Power per chip: the TDP of {chip}, {} ({citation}).", span(*w, energy::format_power)),
-            format!("单芯片功率：{chip} 的热设计功耗 {}（{citation}）。", span(*w, energy::format_power)),
+            format!(
+                "单芯片功率：{} 的热设计功耗 {}（{}）。",
+                crate::hardware::chip_name(chip, lang),
+                span(*w, energy::format_power),
+                crate::i18n::original(lang, citation)
+            ),
         )),
         Some(_) => {}
         None => out.push(
@@ -213,7 +218,7 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
         out.push(tr(
             lang,
             format!("PUE {} assumed: {}.", DEFAULT_PUE.value, DEFAULT_PUE.source),
-            format!("假定 PUE 为 {}：{}。", DEFAULT_PUE.value, DEFAULT_PUE.source),
+            format!("假定 PUE 为 {}（{}）。", DEFAULT_PUE.value, crate::i18n::original(lang, DEFAULT_PUE.source)),
         ));
     }
     if let Some((_, Some(g))) = f.grid {
@@ -221,7 +226,12 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
         out.push(tr(
             lang,
             format!("Grid: {name}, {} kg CO2e/kWh ({}, {}).", g.kg_per_kwh, g.source, g.year),
-            format!("电网：{name}，{} 千克二氧化碳当量/千瓦时（{}，{} 年）。", g.kg_per_kwh, g.source, g.year),
+            format!(
+                "电网：{name}，{} 千克二氧化碳当量/千瓦时（{}，{} 年）。",
+                g.kg_per_kwh,
+                crate::i18n::original(lang, g.source),
+                g.year
+            ),
         ));
     }
     out

@@ -346,6 +346,15 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("used.tdp", "TDP", "热设计功耗"),
     ("used.chips", "chips", "块芯片"),
     ("used.label", "Used", "采用"),
+    // The transformer tab's choices, as shown (the link keeps the English word).
+    ("word.yes", "yes", "是"),
+    ("word.no", "no", "否"),
+    ("word.none", "none", "无"),
+    ("word.qkv", "qkv (query, key, value only)", "仅 QKV（查询、键、值）"),
+    ("word.all", "all", "全部"),
+    ("word.kaplan", "kaplan (Kaplan et al. 2020)", "Kaplan（Kaplan 等，2020）"),
+    ("word.palm", "palm (PaLM, Chowdhery et al. 2022)", "PaLM（Chowdhery 等，2022）"),
+    ("import.placeholder", "name,date,flop\nMy model,2024-06,3.1e23", "name,date,flop\n我的模型,2024-06,3.1e23"),
     // Reliability (issue 19): the CLI's words.
     // Reliability (issue 19): the core's limits and messages.
     // Reliability (issue 19): the page's notices.
@@ -397,6 +406,15 @@ pub fn model_name(name: &str, lang: Lang) -> &str {
     match lang {
         Lang::En => name,
         Lang::Zh => MODEL_NAMES_ZH.iter().find(|(en, _)| *en == name).map_or(name, |(_, zh)| zh),
+    }
+}
+
+/// A quoted original (a source's own English words) as the page shows it: as is in English,
+/// labelled 原文 in Chinese.
+pub fn original(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Zh => format!("原文：{text}"),
     }
 }
 
