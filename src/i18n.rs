@@ -346,6 +346,12 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("used.tdp", "TDP", "热设计功耗"),
     ("used.chips", "chips", "块芯片"),
     ("used.label", "Used", "采用"),
+    ("share.embed", "Embed", "嵌入"),
+    ("share.embed-copied", "Embed code copied: paste it into a course page (an <iframe> 800 × 600).", "嵌入代码已复制：粘贴到课程网页中（800 × 600 的 <iframe>）。"),
+    ("share.qr", "QR code", "二维码"),
+    ("share.qr.title", "QR code of this calculation's link", "本计算链接的二维码"),
+    ("share.qr.caption", "Scan to open this calculation on a phone.", "用手机扫码打开本计算。"),
+    ("share.qr.toolong", "This link is too long for a QR code: copy the link instead.", "链接太长，无法生成二维码：请复制链接。"),
     // The transformer tab's choices, as shown (the link keeps the English word).
     ("word.yes", "yes", "是"),
     ("word.no", "no", "否"),
