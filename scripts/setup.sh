@@ -37,8 +37,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --force
 fi
 
-if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; then
-  say "installing npm packages in e2e/ (binaryen 132 for wasm-opt, playwright-core, axe-core)"
+if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ] || [ ! -d e2e/node_modules/jsqr ]; then
+  say "installing npm packages in e2e/ (binaryen 132 for wasm-opt, playwright-core, axe-core, jsqr)"
   (cd e2e && npm ci --no-audit --no-fund)
 fi
 

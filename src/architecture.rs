@@ -104,6 +104,22 @@ pub fn options(want: Want) -> &'static [&'static str] {
     }
 }
 
+/// How the page shows one of [`options`] (the value stays the link's word): yes/no, which
+/// biases, whose attention count, in the page's language.
+pub fn option_word(word: &str, lang: crate::i18n::Lang) -> &str {
+    let key = match word {
+        "yes" => "word.yes",
+        "no" => "word.no",
+        "none" => "word.none",
+        "qkv" => "word.qkv",
+        "all" => "word.all",
+        "kaplan" => "word.kaplan",
+        "palm" => "word.palm",
+        _ => return word,
+    };
+    crate::i18n::t(lang, key)
+}
+
 /// Checks a text as a field of the tab that wants `want` (the page, while the user types); the
 /// error's field is filled in by the caller.
 pub fn check_want(want: Want, text: &str) -> Result<(), FieldError> {

@@ -128,7 +128,7 @@ fn set_name(d: DatasetId, lang: Lang) -> &'static str {
         (DatasetId::OpenAi2018, Lang::En) => "OpenAI 2018 (15 results)",
         (DatasetId::OpenAi2018, Lang::Zh) => "OpenAI 2018（15 个结果）",
         (DatasetId::Modest2018, Lang::En) => "OpenAI appendix, modest compute",
-        (DatasetId::Modest2018, Lang::Zh) => "OpenAI 附录：适量算力",
+        (DatasetId::Modest2018, Lang::Zh) => "OpenAI 附录：少量算力",
         (DatasetId::FirstEra, Lang::En) => "First era 1957–2012 (Epoch AI)",
         (DatasetId::FirstEra, Lang::Zh) => "第一时期 1957–2012（Epoch AI）",
         (DatasetId::Epoch, Lang::En) => "Epoch AI notable models (CC BY)",

@@ -69,7 +69,7 @@ impl DatasetId {
             (Lang::Zh, DatasetId::OpenAi2018) => {
                 "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值"
             }
-            (Lang::Zh, DatasetId::Modest2018) => "OpenAI《AI and Compute》（2018）附录：使用适量算力的近期新成果",
+            (Lang::Zh, DatasetId::Modest2018) => "OpenAI《AI and Compute》（2018）附录：使用少量算力的近期新成果",
             (Lang::Zh, DatasetId::FirstEra) => {
                 "Epoch AI《Notable AI Models》（CC BY 4.0）；OpenAI 2019 年补充分析中的第一时期"
             }

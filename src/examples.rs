@@ -458,17 +458,57 @@ impl Example {
         }
     }
 
-    /// The source in `lang`, titles in 《》 in Chinese.
-    pub fn source_in(&self, lang: crate::calc::Lang) -> &'static str {
-        match (lang, self.id) {
-            (crate::calc::Lang::En, _) => self.source,
-            (_, "gpt3") => {
-                "Brown 等《Language Models are Few-Shot Learners》（2020）；Epoch AI《Notable AI Models》（CC BY 4.0）"
-            }
-            (_, "llama2-70b") => "Touvron 等《Llama 2》（2023）；Epoch AI《Notable AI Models》（CC BY 4.0）",
-            _ => "OpenAI《AI and Compute》（2018）附录",
+    /// The source in `lang`: as written in English; in Chinese by [`source_zh`].
+    pub fn source_in(&self, lang: crate::calc::Lang) -> String {
+        match lang {
+            crate::calc::Lang::En => self.source.to_string(),
+            crate::calc::Lang::Zh => source_zh(self.source),
         }
     }
+}
+
+/// A source line as Chinese writes it, by one rule for every preset: quoted titles in 《》
+/// right after the author, "et al." as 等, years, tables and appendices in Chinese punctuation
+/// (`Brown et al., "Language Models are Few-Shot Learners" (2020), Table 2.1` →
+/// `Brown 等《Language Models are Few-Shot Learners》（2020），表 2.1`). Titles stay as published.
+pub fn source_zh(en: &str) -> String {
+    en.split("; ").map(part_zh).collect::<Vec<_>>().join("；")
+}
+
+fn part_zh(part: &str) -> String {
+    let part = part.replace("Epoch AI, Notable AI Models (CC BY 4.0)", "Epoch AI, \"Notable AI Models\" (CC BY 4.0)");
+    let mut out = String::new();
+    let mut rest = part.as_str();
+    // Author, then each quoted title in 《》 with the comma before it dropped.
+    while let Some(open) = rest.find('"') {
+        let Some(close) = rest[open + 1..].find('"') else { break };
+        out.push_str(rest[..open].trim_end_matches([',', ' ']));
+        out.push('《');
+        out.push_str(&rest[open + 1..open + 1 + close]);
+        out.push('》');
+        rest = &rest[open + 2 + close..];
+    }
+    out.push_str(rest);
+    let out = out.replace(" et al.", " 等").replace(", AI @ Meta", "（AI @ Meta）");
+    let mut zh = String::new();
+    let mut chars = out.chars().peekable();
+    // " (…)" → "（…）"
+    while let Some(c) = chars.next() {
+        if c == ' ' && chars.peek() == Some(&'(') {
+            continue;
+        }
+        zh.push(match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        });
+    }
+    zh.replace(", Table ", "，表 ")
+        .replace(" and appendix ", " 及附录 ")
+        .replace(", appendix", "附录")
+        .replace(", arXiv:", "，arXiv:")
+        .replace(" config.json", " 的 config.json")
+        .replace(", deepseek-ai/", "；deepseek-ai/")
 }
 
 /// The calculation a first visit opens with: AlexNet by both methods, the appendix's own

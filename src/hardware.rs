@@ -64,6 +64,15 @@ impl Precision {
         }
     }
 
+    /// The label in `lang`: "tensor FP16/BF16" is 张量核 FP16/BF16 in Chinese; the rest are
+    /// the same symbols in both.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Precision::TensorFp16Bf16, Lang::Zh) => "张量核 FP16/BF16",
+            _ => self.label(),
+        }
+    }
+
     /// Parses a key or label, case-insensitively: `bf16`, `tensor`, `FP32`...
     pub fn parse(s: &str) -> Result<Precision, HardwareError> {
         let l = s.trim().to_ascii_lowercase().replace([' ', '_', '-'], "");
@@ -259,7 +268,7 @@ impl HardwareError {
                 tr(
                     lang,
                     format!("{chip} has no {} figure; it has: {list}", precision.label()),
-                    format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label()),
+                    format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label_in(Lang::Zh)),
                 )
             }
             HardwareError::Loading => tr(

@@ -50,7 +50,7 @@ macro_rules! trf {
 ///   CJK and Latin letters or digits, units in Chinese in derivations (天, 秒), 若依摩尔定律.
 pub const STRINGS: &[(&str, &str, &str)] = &[
     ("app.title", "AI training compute calculator", "AI 训练算力计算器"),
-    ("app.subtitle", "Estimate how much compute trained a model, the way OpenAI's “AI and Compute” (2018) did by hand: count the operations, or multiply GPU time.", "按 OpenAI《AI 与算力》（2018）手工估算的方法，计算训练一个模型所用的算力：统计运算次数（原文称“操作数”），或由 GPU 时间推算。"),
+    ("app.subtitle", "Estimate how much compute trained a model, the way OpenAI's “AI and Compute” (2018) did by hand: count the operations, or multiply GPU time.", "按 OpenAI《AI and Compute》（AI 与算力，2018）手工估算的方法，计算训练一个模型所用的算力：统计运算次数（原文称“操作数”），或由 GPU 时间推算。"),
     ("app.pfsday", "1 petaflop/s-day (pfs-day) = 10^15 operations per second for a day = 8.64 × 10^19 operations.", "1 petaflop/s-day（pfs-day）= 每秒 10^15 次运算持续一天 = 8.64 × 10^19 次运算。"),
     ("lang.switch", "中文", "English"),
     ("preset.label", "Worked example", "算例"),
@@ -78,7 +78,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("m1.layers.total", "Total per example", "每个样本合计"),
     ("m1.layers.use", "Use as forward ops", "填入前向运算次数"),
     ("m1.parameters", "Parameters N", "参数量 N"),
-    ("m1.tokens", "Training tokens D", "训练 token 数 D"),
+    ("m1.tokens", "Training tokens D", "训练词元（token）数 D"),
     ("m2.title", "Method 2: GPU time", "方法 2：GPU 时间"),
     ("m2.chips", "Number of chips", "芯片数量"),
     ("m2.hardware", "Hardware (type part of a name)", "硬件（输入名称的一部分）"),
@@ -87,17 +87,17 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("m2.peak", "or a custom peak", "或自定义峰值"),
     ("m2.time", "Training time", "训练时间"),
     ("m2.utilization", "Utilization", "利用率"),
-    ("m2.factor", "Extra factor", "额外系数"),
+    ("m2.factor", "Extra factor (a multiplier the source applies, e.g. NMT's square root of 10 × 100)", "额外系数（原文另乘的倍数，如 NMT 乘以 10 × 100 的平方根）"),
     ("m2.source", "Source", "来源"),
     ("m2.target", "FLOP target (solves for the one of chips, time, utilization left empty)", "目标运算量（求解芯片数、时间、利用率中留空的一项）"),
     ("m2.power", "Power per chip (empty: the chip's TDP)", "单芯片功率（留空则用芯片的热设计功耗）"),
-    ("m2.pue", "PUE (empty: 1.1, Google's fleet average)", "PUE（留空则为 1.1，谷歌数据中心平均值）"),
+    ("m2.pue", "PUE (empty: 1.1, Google's fleet average)", "电能使用效率（PUE，留空则为 1.1，谷歌数据中心平均值）"),
     ("m2.grid", "Grid carbon intensity, kg CO2e/kWh, or a region", "电网碳排放强度（千克二氧化碳当量/千瓦时）或地区"),
     ("m2.price", "Price per chip-hour, USD (empty: no cost shown)", "每芯片小时价格，美元（留空则不显示成本）"),
-    ("m2.footprint", "Energy, emissions and cost", "能耗、排放与成本"),
+    ("m2.footprint", "Energy, emissions and cost", "能耗、碳排放与成本"),
     ("m2.chip-hours", "Chip-hours", "芯片小时数"),
     ("m2.energy", "Energy", "能耗"),
-    ("m2.co2", "Emissions", "排放"),
+    ("m2.co2", "Emissions", "碳排放"),
     ("m2.cost", "Cost", "成本"),
     ("m2.price.hint", "Cloud prices vary: DeepSeek-V3's report assumed $2 per H800-hour.", "云端价格各异：DeepSeek-V3 技术报告按每 H800 小时 2 美元估算。"),
     ("ph.target", "3.14e23", "3.14e23"),
@@ -128,9 +128,9 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("tf.dense", "First dense layers", "前若干稠密层"),
     ("tf.positions", "Learned position table", "可学习位置编码表"),
     ("tf.bias", "Biases", "偏置"),
-    ("tf.mla", "Latent attention (DeepSeek MLA): q rank, kv rank, rope, nope, v", "潜在注意力（DeepSeek MLA）：q 秩、kv 秩、rope、nope、v"),
+    ("tf.mla", "Latent attention (DeepSeek MLA): q rank, kv rank, rope, nope, v", "多头潜在注意力（DeepSeek MLA）：q 秩、kv 秩、rope、nope、v"),
     ("tf.convention", "Attention FLOP", "注意力 FLOP 计法"),
-    ("tf.tokens", "Training tokens D", "训练 token 数 D"),
+    ("tf.tokens", "Training tokens D", "训练词元（token）数 D"),
     ("tf.config", "Paste a config.json (Hugging Face)", "粘贴 config.json（Hugging Face）"),
     ("tf.config.used", "Read from the config:", "从配置读取："),
     ("tf.parameters", "Parameters", "参数量"),
@@ -179,7 +179,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("plan.tpp", "Tokens per parameter (Chinchilla: 20)", "每参数 token 数（Chinchilla：20）"),
     ("plan.chinchilla.help", "Chinchilla (Hoffmann et al. 2022): with C = 6·N·D and D = 20·N, N = √(C/120).", "Chinchilla（Hoffmann 等，2022）：由 C = 6·N·D 与 D = 20·N 得 N = √(C/120)"),
     ("plan.tps", "Measured throughput, tokens per second (all chips)", "实测吞吐量，每秒 token 数（全部芯片）"),
-    ("plan.mfu", "Model FLOPs utilization", "模型 FLOPs 利用率（MFU）"),
+    ("plan.mfu", "Model FLOPs utilization", "模型算力利用率（MFU）"),
     ("plan.mfu.help", "PaLM's definition (Chowdhery et al. 2022): (6·N + 12·L·H·Q·T) × tokens/s ÷ (chips × peak), with the model of the 6·N·D or Transformer tab and Method 2's chips and peak. Epoch AI assumes 30% for language models and 40% otherwise where a paper gives none.", "PaLM 的定义（Chowdhery 等，2022）：MFU = (6·N + 12·L·H·Q·T) × 每秒 token 数 ÷ 芯片数 ÷ 峰值。模型取自 6·N·D 或 Transformer 架构标签页，芯片数与峰值取自方法 2。论文未给出时，Epoch AI 对语言模型假定 30%，其他模型 40%。"),
     ("ph.plan.compute", "5.76e23", "5.76e23"),
     ("ph.plan.tps", "238.3k", "238.3k"),
@@ -273,7 +273,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("trend.undermonth", "less than a month", "不到 1 个月"),
     ("trend.norise", "not rising", "趋势没有上升"),
     ("trend.set.openai", "OpenAI", "OpenAI"),
-    ("trend.set.modest", "OpenAI modest-compute", "OpenAI 适量算力"),
+    ("trend.set.modest", "OpenAI modest-compute", "OpenAI 少量算力"),
     ("trend.set.firstera", "first-era", "第一时期"),
     ("trend.set.epoch", "Epoch AI", "Epoch AI"),
     ("trend.set.imported", "imported", "导入数据"),
@@ -346,6 +346,21 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("used.tdp", "TDP", "热设计功耗"),
     ("used.chips", "chips", "块芯片"),
     ("used.label", "Used", "采用"),
+    ("share.embed", "Embed", "嵌入"),
+    ("share.embed-copied", "Embed code copied: paste it into a course page (an <iframe> 800 × 600).", "嵌入代码已复制：粘贴到课程网页中（800 × 600 的 <iframe>）。"),
+    ("share.qr", "QR code", "二维码"),
+    ("share.qr.title", "QR code of this calculation's link", "本计算链接的二维码"),
+    ("share.qr.caption", "Scan to open this calculation on a phone.", "用手机扫码打开本计算。"),
+    ("share.qr.toolong", "This link is too long for a QR code: copy the link instead.", "链接太长，无法生成二维码：请复制链接。"),
+    // The transformer tab's choices, as shown (the link keeps the English word).
+    ("word.yes", "yes", "是"),
+    ("word.no", "no", "否"),
+    ("word.none", "none", "无"),
+    ("word.qkv", "qkv (query, key, value only)", "仅 QKV（查询、键、值）"),
+    ("word.all", "all", "全部"),
+    ("word.kaplan", "kaplan (Kaplan et al. 2020)", "Kaplan（Kaplan 等，2020）"),
+    ("word.palm", "palm (PaLM, Chowdhery et al. 2022)", "PaLM（Chowdhery 等，2022）"),
+    ("import.placeholder", "name,date,flop\nGPT-3 175B,2020-05,3.14e23", "name,date,flop\nGPT-3 175B,2020-05,3.14e23"),
     // Reliability (issue 19): the CLI's words.
     ("cli.help-json", "--json: the help is text only; each command's --json prints its numbers", "--json：帮助只有文本；各命令的 --json 输出其数值"),
     ("cli.note", "note: ", "注："),
@@ -429,6 +444,15 @@ pub fn model_name(name: &str, lang: Lang) -> &str {
     match lang {
         Lang::En => name,
         Lang::Zh => MODEL_NAMES_ZH.iter().find(|(en, _)| *en == name).map_or(name, |(_, zh)| zh),
+    }
+}
+
+/// A quoted original (a source's own English words) as the page shows it: as is in English,
+/// labelled 原文 in Chinese.
+pub fn original(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Zh => format!("原文：{text}"),
     }
 }
 

@@ -31,6 +31,7 @@ pub mod layers;
 pub mod plan;
 pub mod planner;
 pub mod problem;
+pub mod qr;
 pub mod quiz;
 pub mod render;
 pub mod share;

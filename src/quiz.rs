@@ -491,7 +491,7 @@ fn given(field: Field, value: &str, lang: Lang) -> String {
         Field::Epochs => tr(lang, "epochs", "轮数"),
         Field::Layers => tr(lang, "layers", "网络层"),
         Field::Parameters => tr(lang, "parameters", "参数量"),
-        Field::Tokens => tr(lang, "training tokens", "训练 token 数"),
+        Field::Tokens | Field::TTokens => tr(lang, "training tokens", "训练词元（token）数"),
         Field::Chips => tr(lang, "chips", "芯片数"),
         Field::Hardware => tr(lang, "hardware", "硬件"),
         Field::Time => tr(lang, "training time", "训练时间"),
@@ -499,27 +499,34 @@ fn given(field: Field, value: &str, lang: Lang) -> String {
         Field::Factor => tr(lang, "extra factor", "额外系数"),
         f => crate::i18n::t(lang, f.spec().label),
     };
-    let value = match field {
-        Field::Hardware => chip(value, lang),
-        Field::Layers => value.lines().map(str::trim).collect::<Vec<_>>().join(" / "),
-        _ => word(field, value, lang).map_or_else(|| value.to_string(), str::to_string),
+    let value = match field.want() {
+        _ if field == Field::Hardware => chip(value, lang),
+        crate::field::Want::Layers => value.lines().map(str::trim).collect::<Vec<_>>().join(" / "),
+        crate::field::Want::YesNo | crate::field::Want::Bias | crate::field::Want::Convention => {
+            crate::architecture::option_word(value, lang).to_string()
+        }
+        crate::field::Want::Time => time_in(value, lang),
+        _ => math(value),
     };
     format!("{label} = {value}")
 }
 
-/// A switch's word (yes, no; none, qkv, all) in Chinese; other values stay as typed.
-fn word(field: Field, value: &str, lang: Lang) -> Option<&'static str> {
-    use crate::field::Want;
-    let v = value.trim().to_ascii_lowercase();
-    let zh = match (field.want(), v.as_str()) {
-        (Want::YesNo, "yes") => "是",
-        (Want::YesNo, "no") => "否",
-        (Want::Bias, "none") => "无",
-        (Want::Bias, "qkv") => "仅 QKV 投影",
-        (Want::Bias, "all") => "全部",
-        _ => return None,
-    };
-    (lang == Lang::Zh).then_some(zh)
+/// An expression as a handout prints it: × for *, exponents raised (`11.4 * 10^9` →
+/// `11.4 × 10⁹`).
+fn math(value: &str) -> String {
+    crate::format::superscript(&value.replace('*', "×"))
+}
+
+/// A typed time with its unit in `lang` (`5.5 d` → `5.5 天`, `1728 h` → `1728 小时`).
+fn time_in(value: &str, lang: Lang) -> String {
+    let v = value.trim();
+    let unit = [(" d", "d", "天"), (" h", "h", "小时")]
+        .into_iter()
+        .find(|(spaced, bare, _)| v.ends_with(spaced) || v.ends_with(bare));
+    match (lang, unit) {
+        (Lang::Zh, Some((_, bare, zh))) => format!("{} {zh}", v.trim_end_matches(bare).trim_end()),
+        _ => math(v),
+    }
 }
 
 fn chip(id: &str, lang: Lang) -> String {
@@ -547,7 +554,7 @@ pub fn question_sheet(lang: Lang) -> String {
     for (i, x) in exercises().iter().enumerate() {
         s.push_str(&format!("{}. {}\n\n", i + 1, x.question(lang)));
     }
-    s
+    crate::format::superscript(&s)
 }
 
 /// The answers, numbered as in [`question_sheet`].
@@ -556,5 +563,5 @@ pub fn answer_key(lang: Lang) -> String {
     for (i, x) in exercises().iter().enumerate() {
         s.push_str(&format!("{}. {}\n", i + 1, x.answer(lang)));
     }
-    s
+    crate::format::superscript(&s)
 }

@@ -157,7 +157,7 @@ pub fn note(n: &Note, lang: Lang) -> String {
             format!(
                 "峰值：{}，{}{}，{} FLOP/s。来源：{}。",
                 crate::hardware::chip_name(chip, lang),
-                precision.label(),
+                precision.label_in(lang),
                 if *defaulted { "（训练最可能使用的精度）" } else { "" },
                 sci(*flops, 4),
                 found.map_or(citation.clone(), |c| c.citation_in(lang))

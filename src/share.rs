@@ -103,7 +103,20 @@ pub fn encode_in(c: &Calculation, lang: Option<Lang>) -> String {
 
 /// The keys a link may hold besides the fields'. `tgt=m1`: Method 2's target is Method 1's
 /// estimate.
-const KEYS: &[&str] = &["v", "lang", "mode", "per", "quiz", "projector", "eg1", "eg2", "basis", "last", "tgt"];
+const KEYS: &[&str] = &["v", "lang", "mode", "per", "quiz", "projector", "eg1", "eg2", "basis", "last", "tgt", "embed"];
+
+/// The `<iframe>` that embeds a link's calculation in another page (a course page, an LMS):
+/// the calculator and its chart without the page's header, toolbar and footer (`embed=1`),
+/// sized to 800 × 600.
+pub fn embed_snippet(href: &str, title: &str) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let src = format!("{href}{}embed=1", if href.contains('?') { "&" } else { "?" });
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"800\" height=\"600\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
+        esc(&src),
+        esc(title)
+    )
+}
 
 /// The longest link read, in bytes of the query; the rest is cut (and said so).
 pub const MAX_LINK_BYTES: usize = 64 * 1024;
@@ -223,6 +236,8 @@ pub struct Decoded {
     pub calc: Calculation,
     /// The language the sender asked for, if the link names one.
     pub lang: Option<Lang>,
+    /// The embedded view (`embed=1`): the calculator and its chart only, for an `<iframe>`.
+    pub embed: bool,
     pub ignored: Vec<Ignored>,
 }
 
@@ -246,6 +261,7 @@ pub fn decode(query: &str) -> Decoded {
     let (q, cut) = query_of(query);
     let mut c = Calculation::default();
     let mut lang = None;
+    let mut embed = false;
     let mut ignored = Vec::new();
     if cut {
         ignored.push(Ignored::LinkCut { max: MAX_LINK_BYTES });
@@ -267,11 +283,15 @@ pub fn decode(query: &str) -> Decoded {
                 "zh" => lang = Some(Lang::Zh),
                 _ => ignored.push(Ignored::Lang { got: val.chars().take(40).collect() }),
             }
+        } else if key == "embed" && (val == "1" || val == "0") {
+            embed = val == "1";
+        } else if key == "embed" {
+            ignored.push(Ignored::Switch { key, got: val.chars().take(40).collect() });
         } else if let Some(i) = apply(&mut c, &key, val) {
             ignored.push(i);
         }
     }
-    Decoded { calc: c, lang, ignored: dedup(ignored) }
+    Decoded { calc: c, lang, embed, ignored: dedup(ignored) }
 }
 
 /// Sets one key of the calculation; what could not be used comes back.

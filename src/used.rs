@@ -53,23 +53,29 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         }
         Field::Precision => m2?.notes.iter().find_map(|n| match n {
             Note::Peak { chip, precision, defaulted: true, .. } => {
-                Some(format!("{}{}{chip} {}", precision.label(), colon(lang), t(lang, "used.precision")))
+                let chip = crate::hardware::chip_name(chip, lang);
+                Some(format!("{}{}{chip} {}", precision.label_in(lang), colon(lang), t(lang, "used.precision")))
             }
             _ => None,
         }),
         Field::Power => match ev.footprint.as_ref()?.as_ref().ok()?.power.as_ref()? {
-            (w, crate::footprint::PowerFrom::Tdp { chip, citation }) => Some(format!(
-                "{}{}{chip} {} ({citation})",
-                crate::energy::format_power(w.mid()),
-                colon(lang),
-                t(lang, "used.tdp")
-            )),
+            (w, crate::footprint::PowerFrom::Tdp { chip, citation }) => {
+                let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
+                Some(format!(
+                    "{}{}{} {}{open}{}{close}",
+                    crate::energy::format_power(w.mid()),
+                    colon(lang),
+                    crate::hardware::chip_name(chip, lang),
+                    t(lang, "used.tdp"),
+                    crate::hardware::by_name(chip).map_or(citation.clone(), |c| c.tdp_citation_in(lang))
+                ))
+            }
             _ => None,
         },
         Field::Pue => {
             let f = ev.footprint.as_ref()?.as_ref().ok()?;
             let d = crate::energy::DEFAULT_PUE;
-            (f.pue_default && f.power.is_some()).then(|| format!("{}{}{}", d.value, colon(lang), d.source))
+            (f.pue_default && f.power.is_some()).then(|| format!("{}{}{}", d.value, colon(lang), d.source_in(lang)))
         }
         Field::Budget => {
             let cur = ev.current()?;

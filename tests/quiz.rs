@@ -166,11 +166,11 @@ fn the_exercise_set() {
     assert_eq!(resnet.grade("0.122 pfs-days").unwrap().verdict, QuizVerdict::Right);
     assert_eq!(
         resnet.question(Lang::En),
-        "ResNet-151 (2015-12-10): add-multiplies per forward pass = 11.4 * 10^9; examples per epoch = 1.2 * 10^6; epochs = 128. Count 2 FLOP per add-multiply and 3× for the forward and backward passes. How much compute did training take?"
+        "ResNet-151 (2015-12-10): add-multiplies per forward pass = 11.4 × 10⁹; examples per epoch = 1.2 × 10⁶; epochs = 128. Count 2 FLOP per add-multiply and 3× for the forward and backward passes. How much compute did training take?"
     );
     assert_eq!(
         resnet.question(Lang::Zh),
-        "ResNet-151（2015-12-10）：每次前向传播的乘加数 = 11.4 * 10^9；每轮样本数 = 1.2 * 10^6；轮数 = 128。每次乘加计 2 FLOP，前向加反向计 3 倍。训练用了多少算力？"
+        "ResNet-151（2015-12-10）：每次前向传播的乘加数 = 11.4 × 10⁹；每轮样本数 = 1.2 × 10⁶；轮数 = 128。每次乘加计 2 FLOP，前向加反向计 3 倍。训练用了多少算力？"
     );
     assert_eq!(
         resnet.answer(Lang::En),
@@ -191,12 +191,18 @@ fn sheets_number_every_exercise() {
             assert!(q.contains(&format!("\n{n}. ")) && a.contains(&format!("\n{n}. ")), "{n}");
         }
         assert!(!q.contains("\n26. ") && !a.contains("\n26. "));
-        assert!(!q.contains("10^19 FLOP ="), "no answer on the question sheet");
+        assert!(!q.contains("10¹⁹ FLOP ="), "no answer on the question sheet");
     }
-    assert!(question_sheet(Lang::En).contains("1 pfs-day = 8.64 × 10^19 FLOP"));
+    assert!(question_sheet(Lang::En).contains("1 pfs-day = 8.64 × 10¹⁹ FLOP"));
     assert!(
-        answer_key(Lang::Zh).starts_with("参考答案\n\n1. ResNet-151：1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days。")
+        answer_key(Lang::Zh).starts_with("参考答案\n\n1. ResNet-151：1.05 × 10¹⁹ FLOP = 10,506 PF = 0.122 pfs-days。")
     );
+    // Issue 20: the Chinese sheet has no English word outside names (the chip's figure, the
+    // time's unit, a yes/no choice) and no caret.
+    let zh = question_sheet(Lang::Zh);
+    assert!(zh.contains("硬件 = NVIDIA GeForce GTX 580（OpenAI 2018 年数值）（峰值 1.58 × 10¹² FLOP/s）"), "{zh}");
+    assert!(zh.contains("训练时间 = 5.5 天"), "{zh}");
+    assert!(!zh.contains('^') && !zh.contains("= yes") && !zh.contains(" d；") && !zh.contains("figure"), "{zh}");
 }
 
 proptest! {

@@ -312,7 +312,7 @@ fn the_openai_fit_knows_its_data_and_years() {
     assert_eq!(both.datasets, vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
     assert_eq!(both.fit.n, 17, "15 results and the 2 appendix points that are not upper bounds");
     assert_eq!(aicompute::render::fit_name(&both.label(), Lang::En), "OpenAI + OpenAI modest-compute 2012–2017");
-    assert_eq!(aicompute::render::fit_name(&both.label(), Lang::Zh), "OpenAI、OpenAI 适量算力 2012–2017");
+    assert_eq!(aicompute::render::fit_name(&both.label(), Lang::Zh), "OpenAI、OpenAI 少量算力 2012–2017");
 }
 
 #[test]

@@ -254,7 +254,7 @@ fn the_chart_reads_as_chinese() {
 #[test]
 fn preset_descriptions_and_sources_read_as_chinese() {
     for ex in EXAMPLES {
-        check(ex.id, ex.source_in(Zh));
+        check(ex.id, &ex.source_in(Zh));
         if !ex.seed {
             check(ex.id, ex.printed_in(Zh));
         }
@@ -262,4 +262,42 @@ fn preset_descriptions_and_sources_read_as_chinese() {
     let gpt3 = aicompute::examples::find("gpt3").unwrap();
     assert!(gpt3.printed_in(Zh).starts_with("1750 亿参数"));
     assert_eq!(aicompute::examples::find("resnet").unwrap().source_in(Zh), "OpenAI《AI and Compute》（2018）附录");
+}
+
+/// Issue 20: six modern presets said 来源：OpenAI《AI and Compute》（2018）附录 in Chinese. Each
+/// preset's Chinese source names the same work as its English one, by one rule.
+#[test]
+fn every_presets_chinese_source_is_its_own() {
+    let cases = [
+        ("gpt3", "Brown 等《Language Models are Few-Shot Learners》（2020）；Epoch AI《Notable AI Models》（CC BY 4.0）"),
+        (
+            "gpt3-arch",
+            "Brown 等《Language Models are Few-Shot Learners》（2020），表 2.1；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "chinchilla",
+            "Hoffmann 等《Training Compute-Optimal Large Language Models》（2022），表 4；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "palm",
+            "Chowdhery 等《PaLM: Scaling Language Modeling with Pathways》（2022），表 1 及附录 B；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "llama2-70b-arch",
+            "Touvron 等《Llama 2》（2023）；meta-llama/Llama-2-70b-hf 的 config.json；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "llama31-405b",
+            "Llama Team（AI @ Meta）《The Llama 3 Herd of Models》（2024），表 3；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        ("deepseek-v3", "DeepSeek-AI《DeepSeek-V3 Technical Report》（2024），arXiv:2412.19437；deepseek-ai/DeepSeek-V3 的 config.json"),
+        ("resnet", "OpenAI《AI and Compute》（2018）附录"),
+    ];
+    for (id, zh) in cases {
+        assert_eq!(aicompute::examples::find(id).unwrap().source_in(Zh), zh, "{id}");
+    }
+    // No modern preset borrows the appendix as its source.
+    for ex in aicompute::examples::EXAMPLES.iter().filter(|e| !e.seed) {
+        assert!(!ex.source_in(Zh).contains("附录") || ex.source.contains("appendix"), "{}", ex.id);
+    }
 }

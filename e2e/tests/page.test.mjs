@@ -612,9 +612,9 @@ test('exports: JSON and CSV hold the inputs as typed and the FLOP; PNG and SVG a
   assert.ok(copied.includes('@misc{amodei2018aicompute,'), copied);
   // The exercise set: questions without answers, and the key (ResNet-151: 1.05 × 10^19 FLOP).
   const sheet = (await download('export-questions')).bytes.toString('utf8');
-  assert.ok(sheet.includes('1. ResNet-151') && !sheet.includes('1.05 × 10^19'), sheet.slice(0, 300));
+  assert.ok(sheet.includes('1. ResNet-151') && !sheet.includes('1.05 × 10¹⁹'), sheet.slice(0, 300));
   const key = (await download('export-answers')).bytes.toString('utf8');
-  assert.ok(key.includes('1. ResNet-151: 1.05 × 10^19 FLOP'), key.slice(0, 300));
+  assert.ok(key.includes('1. ResNet-151: 1.05 × 10¹⁹ FLOP'), key.slice(0, 300));
   assert.deepEqual(calc.errors, []);
   await context.close();
 });

@@ -469,7 +469,10 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
             open.set(d.is_some_and(|d| d.open()));
         }>
             <summary data-testid="data-table-toggle">
-                {move || format!("{} ({} {})", state.t("trend.table"), rows.with(Vec::len), state.t("trend.points"))}
+                {move || {
+                    let (open, close) = if state.lang.get() == crate::calc::Lang::Zh { ("（", "）") } else { (" (", ")") };
+                    format!("{}{open}{} {}{close}", state.t("trend.table"), rows.with(Vec::len), state.t("trend.points"))
+                }}
             </summary>
             {move || open.get().then(|| view! {
                 <table data-testid="data-table">

@@ -350,7 +350,7 @@ fn ChipChoices() -> impl IntoView {
         (!found.is_empty()).then(|| view! {
             <ul class="chip-choices" data-testid="chip-choices">
                 {found.into_iter().take(12).map(|chip| {
-                    let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label(), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
+                    let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label_in(state.lang.get()), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
                     view! {
                         <li><button type="button" class="secondary" on:click=move |_| state.edit(Field::Hardware, chip.id.to_string())>
                             {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
@@ -379,7 +379,7 @@ fn ChipInfo() -> impl IntoView {
         let peaks = c
             .precisions()
             .iter()
-            .map(|p| format!("{} {}", p.label(), sup(&crate::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
+            .map(|p| format!("{} {}", p.label_in(state.lang.get()), sup(&crate::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
             .collect::<Vec<_>>()
             .join(" · ");
         let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
@@ -392,7 +392,7 @@ fn ChipInfo() -> impl IntoView {
                 <span>{state.t("m2.precision")}</span>
                 <select data-testid="gpu-precision" on:change=on_precision prop:value=move || state.calc.with(|c| c.precision.clone())>
                     <option value="">{state.t("m2.precision.default")}</option>
-                    {c.precisions().into_iter().map(|p| view! { <option value=p.key()>{p.label()}</option> }).collect_view()}
+                    {c.precisions().into_iter().map(|p| view! { <option value=p.key()>{move || p.label_in(state.lang.get())}</option> }).collect_view()}
                 </select>
             </label>
         }
@@ -412,7 +412,7 @@ fn UtilizationDefaults() -> impl IntoView {
                 let key = if d.language { "m2.utilization.language" } else { "m2.utilization.other" };
                 let set = pct.clone();
                 view! {
-                    <button type="button" class="secondary small" title=d.source
+                    <button type="button" class="secondary small" title=move || crate::i18n::original(state.lang.get(), d.source)
                         data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
                         on:click=move |_| state.edit(Field::Utilization, set.clone())>
                         {pct.clone()} " " {state.tx(key)}

@@ -125,7 +125,7 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
                 data-testid="import-data"
                 rows="4"
                 spellcheck="false"
-                placeholder="name,date,flop\nMy model,2024-06,3.1e23"
+                placeholder=state.tx("import.placeholder")
                 aria-describedby="import-status import-data-error"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))

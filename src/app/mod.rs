@@ -129,6 +129,8 @@ fn browser_lang() -> Lang {
 pub struct Opening {
     pub calc: Calculation,
     pub lang: Lang,
+    /// The embedded view (`embed=1`): no header, toolbar or footer.
+    pub embed: bool,
     pub ignored: Vec<Ignored>,
 }
 
@@ -147,12 +149,12 @@ pub fn initial() -> Opening {
     let stored = || viewer.keep.then(|| storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())).flatten();
     let fallback = viewer.lang.unwrap_or_else(browser_lang);
     let Some(text) = (if from_link { Some(search) } else { stored() }) else {
-        return Opening { calc: default_calculation(), lang: fallback, ignored: Vec::new() };
+        return Opening { calc: default_calculation(), lang: fallback, embed: false, ignored: Vec::new() };
     };
     let d = share::decode(&text);
     let calc = if d.calc == Calculation::default() { default_calculation() } else { d.calc };
     let ignored = if from_link { d.ignored } else { Vec::new() };
-    Opening { calc, lang: d.lang.unwrap_or(fallback), ignored }
+    Opening { calc, lang: d.lang.unwrap_or(fallback), embed: from_link && d.embed, ignored }
 }
 
 /// AlexNet by both methods, each marked as the worked example's (see the core).
@@ -218,6 +220,9 @@ impl State {
 #[component]
 pub fn App() -> impl IntoView {
     let o = initial();
+    if let Some(el) = document().document_element() {
+        el.class_list().toggle_with_force("embed", o.embed).ok();
+    }
     view! { <Page initial=o.calc lang=o.lang ignored=o.ignored/> }
 }
 
@@ -528,6 +533,24 @@ fn PresetInfo() -> impl IntoView {
     }
 }
 
+/// What a share button copies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Link,
+    Quiz,
+    Embed,
+}
+
+/// The calculation's link from this page: the language only when the sender asks; never a
+/// display mode.
+fn share_link(state: State, with_lang: bool, quiz: bool) -> String {
+    let l = window().location();
+    let base = format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default());
+    let lang = with_lang.then(|| state.lang.get_untracked());
+    let query = state.calc.with(|c| share::encode_in(&Calculation { quiz: quiz || c.quiz, ..c.clone() }, lang));
+    format!("{base}?{query}")
+}
+
 /// Copies the page's link; where the clipboard is refused, shows the link to copy by hand.
 #[component]
 fn CopyLink() -> impl IntoView {
@@ -536,30 +559,46 @@ fn CopyLink() -> impl IntoView {
     // the status follows the page's language.
     let status = RwSignal::new(None::<(&'static str, Option<String>)>);
     let with_lang = RwSignal::new(false);
-    // The link of the calculation, or of the same calculation as an exercise.
-    let copy = move |quiz: bool| {
+    let qr_open = RwSignal::new(false);
+    // The link of the calculation, as an exercise, or the snippet that embeds it.
+    let copy = move |what: Copied| {
         // Cleared first, so each copy's outcome shows as a fresh status (tests wait on it).
         status.set(None);
-        let l = window().location();
-        let base = format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default());
-        // The language only when the sender asks; an exercise never carries a display mode.
-        let lang = with_lang.get_untracked().then(|| state.lang.get_untracked());
-        let href = format!(
-            "{base}?{}",
-            state.calc.with(|c| share::encode_in(&Calculation { quiz: quiz || c.quiz, ..c.clone() }, lang))
-        );
-        let promise = window().navigator().clipboard().write_text(&href);
-        let done = if quiz { "share.quiz-copied" } else { "share.copied" };
+        let href = share_link(state, with_lang.get_untracked(), what == Copied::Quiz);
+        let text = if what == Copied::Embed { share::embed_snippet(&href, state.t("app.title")) } else { href.clone() };
+        let promise = window().navigator().clipboard().write_text(&text);
+        let done = match what {
+            Copied::Link => "share.copied",
+            Copied::Quiz => "share.quiz-copied",
+            Copied::Embed => "share.embed-copied",
+        };
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(_) => status.set(Some((done, None))),
-                Err(_) => status.set(Some(("share.copyfail", Some(href)))),
+                Err(_) => status.set(Some(("share.copyfail", Some(text)))),
             }
         });
     };
+    // The QR code follows the link: every change of the calculation or of the language choice.
+    let qr = Memo::new(move |_| {
+        let href = share_link(state, with_lang.get(), false);
+        crate::qr::svg(&href, 240, state.t("share.qr.title"))
+    });
     view! {
-        <button type="button" data-testid="copy-link" on:click=move |_| copy(false)>{state.tx("share.copy")}</button>
-        <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(true)>{state.tx("share.quiz")}</button>
+        <button type="button" data-testid="copy-link" on:click=move |_| copy(Copied::Link)>{state.tx("share.copy")}</button>
+        <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(Copied::Quiz)>{state.tx("share.quiz")}</button>
+        <button type="button" class="secondary" data-testid="embed-code" on:click=move |_| copy(Copied::Embed)>{state.tx("share.embed")}</button>
+        <button type="button" class="secondary" data-testid="share-qr-toggle"
+            aria-expanded=move || if qr_open.get() { "true" } else { "false" }
+            on:click=move |_| qr_open.update(|o| *o = !*o)>
+            {state.tx("share.qr")}
+        </button>
+        <Show when=move || qr_open.get() || state.projector.get()>
+            <figure class="share-qr">
+                <div data-testid="share-qr" inner_html=move || qr.get().unwrap_or_default()></div>
+                <figcaption>{move || if qr.with(Option::is_some) { state.t("share.qr.caption") } else { state.t("share.qr.toolong") }}</figcaption>
+            </figure>
+        </Show>
         <label class="share-lang">
             <input
                 type="checkbox"

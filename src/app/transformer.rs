@@ -30,7 +30,7 @@ fn Choice(field: Field) -> impl IntoView {
                 }
             >
                 <option value="">{state.tx("tf.default")}</option>
-                {words.iter().map(|w| view! { <option value=*w>{*w}</option> }).collect_view()}
+                {words.iter().map(|w| view! { <option value=*w>{move || crate::architecture::option_word(w, state.lang.get())}</option> }).collect_view()}
             </select>
         </label>
     }
