@@ -62,6 +62,11 @@ export class Calculator {
     if (!m) return NaN;
     return parseFloat(m[1]) * (m[2] ? 10 ** parseInt(m[2], 10) : 1);
   }
+  /** Opens the Share… menu (exercise link, embed code, QR code, the link's language). */
+  async openShare() {
+    await this.id('share-menu').evaluate((d) => { d.open = true; });
+    await this.settle();
+  }
   async preset(id) { await this.id('preset-menu').selectOption(id); await this.settle(); }
   async switchLanguage() { await this.id('lang-switch').click(); await this.settle(); }
   /** Copies the link and returns it, once the page says it was copied (the status is cleared on each click). */

@@ -42,6 +42,7 @@ test('the QR code decodes to the page\'s link and follows every change', async (
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '');
   assert.equal(await calc.id('share-qr').count(), 0, 'closed until asked for');
+  await calc.openShare();
   await calc.id('share-qr-toggle').click();
   await calc.settle();
   assert.equal(await calc.id('share-qr-toggle').getAttribute('aria-expanded'), 'true');
@@ -69,6 +70,7 @@ test('projector mode shows the QR code at once; a student\'s phone opens the sam
 test('?embed=1: the calculator and its chart in an 800 × 600 frame, no header, toolbar or footer, no sideways scroll', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '');
+  await calc.openShare();
   await calc.id('embed-code').click();
   await calc.untilText('copy-status', /Embed code copied/);
   const snippet = await calc.page.evaluate(() => navigator.clipboard.readText());

@@ -394,6 +394,7 @@ test('an exercise link hides the answer and grades a right and a wrong answer', 
   const context = await fresh();
   // ResNet-151 as the seed prints it: 11.4e9 × 2 × 3 × 1.2e6 × 128 = 1.05e19 FLOP = 0.122 pfs-days.
   const calc = await Calculator.open(context, BASE, '?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128');
+  await calc.openShare();
   await calc.id('make-quiz').click();
   await calc.untilText('copy-status', /\S/);
   const link = await calc.page.evaluate(() => navigator.clipboard.readText());
@@ -518,6 +519,7 @@ test('projector mode enlarges the page, is the viewer\'s (kept on reload, never 
   assert.ok(await calc.page.evaluate(() => document.documentElement.scrollWidth <= 1024), 'no horizontal scroll');
   const link = await calc.copyLink();
   assert.ok(!link.includes('projector'), link);
+  await calc.openShare();
   await calc.id('make-quiz').click();
   await calc.untilText('copy-status', /\S/);
   const quiz = await calc.page.evaluate(() => navigator.clipboard.readText());
@@ -719,6 +721,7 @@ test('switching language translates the page and is the viewer\'s: kept on reloa
   // Not in the page's address nor in a copied link, unless the sender asks.
   assert.ok(!(await calc.page.evaluate(() => location.search)).includes('lang='));
   assert.ok(!(await calc.copyLink()).includes('lang='));
+  await calc.openShare();
   await calc.id('share-lang').check();
   assert.ok((await calc.copyLink()).includes('lang=zh'));
   await calc.page.reload();

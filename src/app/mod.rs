@@ -346,8 +346,8 @@ fn follow_document(state: State) {
     });
 }
 
-/// The header's buttons: presets, a new calculation, copy link, projector mode, print, the other
-/// language, and whether the calculation is kept in this browser.
+/// The header's buttons: presets, a new calculation, copy link and the other ways to share,
+/// projector mode, print, the other language.
 #[component]
 fn PageControls() -> impl IntoView {
     let state = expect_context::<State>();
@@ -384,18 +384,6 @@ fn PageControls() -> impl IntoView {
             >
                 {state.tx("lang.switch")}
             </button>
-            <label class="keep">
-                <input
-                    type="checkbox"
-                    data-testid="keep-calculation"
-                    prop:checked=move || state.keep.get()
-                    on:change=move |ev| state.keep.set(event_target_checked(&ev))
-                />
-                " " {state.tx("new.keep")}
-            </label>
-            <span class="keep-status" data-testid="keep-status">
-                {move || state.t(if state.keep.get() { "new.kept" } else { "new.notkept" })}
-            </span>
         </div>
     }
 }
@@ -450,6 +438,21 @@ fn PageFooter() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <footer>
+            <p class="keep no-print">
+                <label>
+                    <input
+                        type="checkbox"
+                        data-testid="keep-calculation"
+                        prop:checked=move || state.keep.get()
+                        on:change=move |ev| state.keep.set(event_target_checked(&ev))
+                    />
+                    " " {state.tx("new.keep")}
+                </label>
+                " "
+                <span class="keep-status" data-testid="keep-status">
+                    {move || state.t(if state.keep.get() { "new.kept" } else { "new.notkept" })}
+                </span>
+            </p>
             <p>{state.tx("footer.accuracy")}</p>
             <p>
                 {state.tx("footer.credit")} " "
@@ -560,10 +563,18 @@ fn CopyLink() -> impl IntoView {
     let status = RwSignal::new(None::<(&'static str, Option<String>)>);
     let with_lang = RwSignal::new(false);
     let qr_open = RwSignal::new(false);
+    let menu = NodeRef::<leptos::html::Details>::new();
+    // The menu closes once one of its actions is done, so it never covers the page.
+    let close = move || {
+        if let Some(d) = menu.get_untracked() {
+            d.set_open(false);
+        }
+    };
     // The link of the calculation, as an exercise, or the snippet that embeds it.
     let copy = move |what: Copied| {
         // Cleared first, so each copy's outcome shows as a fresh status (tests wait on it).
         status.set(None);
+        close();
         let href = share_link(state, with_lang.get_untracked(), what == Copied::Quiz);
         let text = if what == Copied::Embed { share::embed_snippet(&href, state.t("app.title")) } else { href.clone() };
         let promise = window().navigator().clipboard().write_text(&text);
@@ -586,28 +597,36 @@ fn CopyLink() -> impl IntoView {
     });
     view! {
         <button type="button" data-testid="copy-link" on:click=move |_| copy(Copied::Link)>{state.tx("share.copy")}</button>
-        <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(Copied::Quiz)>{state.tx("share.quiz")}</button>
-        <button type="button" class="secondary" data-testid="embed-code" on:click=move |_| copy(Copied::Embed)>{state.tx("share.embed")}</button>
-        <button type="button" class="secondary" data-testid="share-qr-toggle"
-            aria-expanded=move || if qr_open.get() { "true" } else { "false" }
-            on:click=move |_| qr_open.update(|o| *o = !*o)>
-            {state.tx("share.qr")}
-        </button>
+        <details class="share-menu" data-testid="share-menu" node_ref=menu>
+            <summary>{state.tx("share.more")}</summary>
+            <div class="share-items">
+                <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(Copied::Quiz)>{state.tx("share.quiz")}</button>
+                <button type="button" class="secondary" data-testid="embed-code" on:click=move |_| copy(Copied::Embed)>{state.tx("share.embed")}</button>
+                <button type="button" class="secondary" data-testid="share-qr-toggle"
+                    aria-expanded=move || if qr_open.get() { "true" } else { "false" }
+                    on:click=move |_| {
+                        qr_open.update(|o| *o = !*o);
+                        close();
+                    }>
+                    {state.tx("share.qr")}
+                </button>
+                <label class="share-lang">
+                    <input
+                        type="checkbox"
+                        data-testid="share-lang"
+                        prop:checked=move || with_lang.get()
+                        on:change=move |ev| with_lang.set(event_target_checked(&ev))
+                    />
+                    " " {state.tx("share.with-lang")}
+                </label>
+            </div>
+        </details>
         <Show when=move || qr_open.get() || state.projector.get()>
             <figure class="share-qr">
                 <div data-testid="share-qr" inner_html=move || qr.get().unwrap_or_default()></div>
                 <figcaption>{move || if qr.with(Option::is_some) { state.t("share.qr.caption") } else { state.t("share.qr.toolong") }}</figcaption>
             </figure>
         </Show>
-        <label class="share-lang">
-            <input
-                type="checkbox"
-                data-testid="share-lang"
-                prop:checked=move || with_lang.get()
-                on:change=move |ev| with_lang.set(event_target_checked(&ev))
-            />
-            " " {state.tx("share.with-lang")}
-        </label>
         <span class="copy-status" role="status" data-testid="copy-status">
             {move || status.with(|s| s.as_ref().map(|(key, href)| {
                 let said = t(state.lang.get(), key);

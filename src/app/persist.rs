@@ -57,6 +57,11 @@ pub fn flush() -> Option<String> {
     let q = PENDING.take()?;
     let stale = window().location().search().unwrap_or_default();
     write(&q);
+    // A reload may have begun from the stale URL before this write (a timer firing while the
+    // page unloads): the reloaded page takes the latest state from here.
+    if let Some(s) = session() {
+        s.set_item(UNSAVED_KEY, &format!("{stale}\n?{q}")).ok();
+    }
     Some(stale)
 }
 
@@ -79,12 +84,9 @@ fn session() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
-/// On the way out (`pagehide`, hidden): flush, and keep the latest state for a reload.
+/// On the way out (`pagehide`, hidden): flush, which keeps the latest state for a reload.
 fn leave() {
-    let latest = PENDING.with_borrow(Clone::clone);
-    if let (Some(stale), Some(q), Some(s)) = (flush(), latest, session()) {
-        s.set_item(UNSAVED_KEY, &format!("{stale}\n?{q}")).ok();
-    }
+    flush();
 }
 
 /// Flushes on blur of a field, when the page is hidden and on `pagehide` (once per page).
