@@ -188,7 +188,12 @@ fn chart_shows_the_user_point_and_its_range() {
     let (svg, layout) = chart::svg(&spec(&[DatasetId::OpenAi2018], Some(user)), 800, 500).unwrap();
     assert!(svg.contains("my model"));
     assert!(layout.user.is_some());
-    assert_eq!(svg.matches("<circle").count(), 15 + 2 + 2, "markers, the user's point (2 rings), 2 legend dots");
+    // The legend marks each series as the plot does: OpenAI's dot, and the user's point whole.
+    assert_eq!(
+        svg.matches("<circle").count(),
+        15 + 2 + 1 + 2,
+        "markers, the user's point (a disc and its ring), the legend's dot and the user's point again"
+    );
     let (svg2, _) = chart::svg(&spec(&[DatasetId::OpenAi2018], None), 800, 500).unwrap();
     assert!(svg.matches("<polyline").count() >= svg2.matches("<polyline").count() + 3, "the error bar and its caps");
 }
