@@ -963,6 +963,23 @@ fn draw_saved<DB: DrawingBackend>(
     draw_words(root, &words.saved, &f.text(-1.0, &f.th.user), f.th.user.mix(0.7), f)
 }
 
+/// How far the tooltip sits from the pointer, in CSS pixels (right of it and below).
+pub const TOOLTIP_GAP: f64 = 12.0;
+
+/// Where the tooltip's left edge goes, in CSS pixels from the chart's left, for a pointer at `x`
+/// and a tooltip `width` wide over a chart `chart_width` wide: [`TOOLTIP_GAP`] right of the
+/// pointer where it fits, else as far left of it, else against the chart's right edge (and its
+/// left edge where the tooltip is the wider). The tooltip keeps its width: it moves, never shrinks.
+pub fn tooltip_left(x: f64, width: f64, chart_width: f64) -> f64 {
+    if x + TOOLTIP_GAP + width <= chart_width {
+        x + TOOLTIP_GAP
+    } else if x - TOOLTIP_GAP - width >= 0.0 {
+        x - TOOLTIP_GAP - width
+    } else {
+        (chart_width - width).max(0.0)
+    }
+}
+
 /// The index (into `ChartSpec::points`) of the marker nearest to a pixel, within `radius`.
 pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
     layout

@@ -346,3 +346,17 @@ fn the_legend_marks_each_data_set_as_its_points_are() {
         }
     }
 }
+
+#[test]
+fn the_tooltip_moves_rather_than_shrinks() {
+    // A 300-pixel tooltip over an 800-pixel chart: 12 pixels right of the pointer where it fits…
+    assert_eq!(chart::tooltip_left(100.0, 300.0, 800.0), 112.0);
+    assert_eq!(chart::tooltip_left(488.0, 300.0, 800.0), 500.0);
+    // …else 12 pixels left of it (its right edge at 790 - 12)…
+    assert_eq!(chart::tooltip_left(790.0, 300.0, 800.0), 478.0);
+    assert_eq!(chart::tooltip_left(489.0, 300.0, 800.0), 177.0);
+    // …else against the chart's right edge: on a 400-pixel phone at x = 250, neither side has 300.
+    assert_eq!(chart::tooltip_left(250.0, 300.0, 400.0), 100.0);
+    // A tooltip wider than the chart starts at its left edge.
+    assert_eq!(chart::tooltip_left(50.0, 420.0, 400.0), 0.0);
+}
