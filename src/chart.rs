@@ -7,6 +7,7 @@
 use crate::calc::{Lang, PFS_DAY};
 use crate::data::{DatasetId, Model};
 use crate::i18n::{colon, model_name, t, tr};
+use crate::place::{self, Placed, Placer, Rect};
 use crate::trend::{Fit, ERAS};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -265,6 +266,8 @@ struct Frame {
     y_labels: usize,
     /// The markers' radius in device pixels.
     r: i32,
+    /// The least room between two words, and between a word and the plot's edge, in device pixels.
+    gap: i32,
 }
 
 impl Frame {
@@ -287,6 +290,7 @@ impl Frame {
             // Fewer labels than decades on tall ranges, so they stay legible.
             y_labels: decades.min((h as f64 / s / 28.0) as usize).max(2) + 1,
             r: (if narrow { 3.0 } else { 4.0 } * s).round() as i32,
+            gap: ((2.0 * s).round() as i32).max(2),
         }
     }
 
@@ -312,7 +316,7 @@ fn err<E: std::error::Error + Send + Sync>(x: DrawingAreaErrorKind<E>) -> String
     x.to_string()
 }
 
-/// One row of the legend.
+/// One row of the legend: its text and how its series is marked.
 type Row = (String, Mark);
 
 /// Draws `part` of the chart on `root`.
@@ -327,29 +331,24 @@ pub fn draw_part<DB: DrawingBackend>(
         root.fill(&f.th.background).map_err(err)?;
     }
     let mut chart = frame_chart(root, spec, &f, bg)?;
+    // Every word on the plot, placed once for both layers (the background's do not depend on the
+    // user's point, so both layers find the same places).
+    let words = place_words(root, &chart, spec, &f);
+    let mut layout = Layout::default();
     if bg {
         draw_eras(&mut chart, spec, &f)?;
         draw_mesh(&mut chart, spec, &f)?;
-    }
-    // The legend's rows, in the order the series are drawn.
-    let mut legend: Vec<Row> = Vec::new();
-    draw_lines(&mut chart, spec, &f, bg, &mut legend)?;
-    let mut layout = Layout { markers: draw_markers(&mut chart, spec, &f, bg, &mut legend)?, ..Layout::default() };
-    if bg {
-        draw_labels(&mut chart, spec, &f)?;
-    }
-    if spec.thresholds && bg {
-        draw_thresholds(&mut chart, &f, spec.dark)?;
-    }
-    let saved = if bg { draw_saved(&mut chart, &spec.saved, &f)? } else { shows_saved(&spec.saved) };
-    if saved {
-        let style = f.th.user.stroke_width((2.0 * f.s).max(1.0) as u32);
-        legend.push((t(spec.lang, "trend.saved").to_string(), Mark::Diamond(style)));
+        draw_lines(&mut chart, spec, &f)?;
+        layout.markers = draw_markers(root, &chart, spec, &f)?;
+        draw_words(root, &words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
+        if spec.thresholds {
+            draw_thresholds(root, &words, &f, spec.dark)?;
+        }
+        draw_saved(root, &chart, spec, &words, &f)?;
     }
     if fg {
-        layout.user = draw_user(&mut chart, spec, &f, &mut legend)?;
-        let legend_font = f.text(if f.narrow { -1.0 } else { 0.0 }, &f.th.text);
-        draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, &legend_font, &f.th, f.s).map_err(err)?;
+        layout.user = draw_user(root, &mut chart, spec, &f, words.user.as_ref())?;
+        draw_legend(root, &legend_rows(spec, &f, shows_user(spec)), &words.plot, &f).map_err(err)?;
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
@@ -357,9 +356,37 @@ pub fn draw_part<DB: DrawingBackend>(
     Ok(layout)
 }
 
+/// A character's advance in ems in a common sans-serif (DejaVu Sans, Arial), rounded up: narrow
+/// letters and signs, lower case and digits, capitals, the widest letters, superscripts; a full
+/// em for anything else (Chinese among them).
+fn em(c: char) -> f64 {
+    match c {
+        'M' | 'W' | 'm' | 'w' => 1.0,
+        'i' | 'j' | 'l' | 'I' | 'f' | 't' | 'r' | ' ' | '.' | ',' | ':' | ';' | '\'' | '(' | ')' | '-' | '/' => 0.42,
+        'A'..='Z' => 0.8,
+        'a'..='z' | '0'..='9' => 0.65,
+        '⁰'..='⁹' | '¹' | '²' | '³' | '⁻' => 0.55,
+        c if c.is_ascii() => 0.8,
+        _ => 1.0,
+    }
+}
+
+/// The box of `text` in `font`, in backend pixels, as the backend measures it (the page's canvas
+/// with `measureText`, plotters' SVG backend by a rule of thumb that counts bytes: three for a
+/// Chinese character, 1.4 times the font size), kept between its characters' advance ([`em`]) at the size an SVG shows it
+/// (plotters writes an SVG font 1.24 times smaller than the size asked for) and at the size asked
+/// for, and at least the font size tall.
+fn measure<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str, font: &TextStyle) -> (i32, i32) {
+    let size = font.font.get_size();
+    let (w, h) = root.estimate_text_size(text, font).unwrap_or((0, 0));
+    let advance = text.chars().map(em).sum::<f64>() * size;
+    let least = (advance / 1.24).ceil() as i32;
+    ((w as i32).clamp(least, (advance.ceil() as i32).max(least)), (h as i32).max(size.ceil() as i32))
+}
+
 /// The chart's frame: caption, label areas and both coordinate systems (pfs-days left, FLOP
 /// right). In the foreground the caption is measured (the plot area is where it was) but not
-/// drawn.
+/// drawn. Each side's label area holds its widest power of ten and its title beside it.
 fn frame_chart<'a, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
     spec: &ChartSpec,
@@ -370,12 +397,31 @@ fn frame_chart<'a, DB: DrawingBackend>(
     let color = if bg { f.th.text.to_rgba() } else { f.th.text.mix(0.0) };
     let caption = ("sans-serif", f.font(f.base + 3.0)).into_font().color(&color);
     let flop_offset = lg(PFS_DAY);
+    let tick = f.text(0.0, &f.th.text);
+    // Plotters sets a side's labels 10 pixels (twice its 5-pixel ticks) from the axis and its
+    // title at the far edge. It aligns the right side's labels by the backend's own measure.
+    let side = |offset: f64, title: &str, backend: bool| {
+        let (lo, hi) = ((f.y0 + offset).ceil() as i32, (f.y1 + offset).floor() as i32);
+        let widest = (lo..=hi)
+            .map(|e| {
+                let label = power_label(10f64.powi(e));
+                let own = if backend { root.estimate_text_size(&label, &tick).map_or(0, |s| s.0 as i32) } else { 0 };
+                measure(root, &label, &tick).0.max(own)
+            })
+            .max()
+            .unwrap_or(0);
+        10 + widest + measure(root, title, &tick).1 + f.gap
+    };
+    let left_title = t(spec.lang, if f.narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" });
+    let left = side(0.0, left_title, false).max((if f.narrow { 44.0 } else { 56.0 } * s) as i32);
+    let right_title = t(spec.lang, "chart.axis.flop");
+    let right = side(flop_offset, right_title, true).max((if f.narrow { 40.0 } else { 52.0 } * s) as i32);
     let chart = ChartBuilder::on(root)
         .margin((8.0 * s) as i32)
         .caption(t(spec.lang, "trend.title"), caption)
         .x_label_area_size((28.0 * s) as i32)
-        .y_label_area_size((if f.narrow { 44.0 } else { 56.0 } * s) as i32)
-        .right_y_label_area_size((if f.narrow { 40.0 } else { 52.0 } * s) as i32)
+        .y_label_area_size(left)
+        .right_y_label_area_size(right)
         .build_cartesian_2d(f.xmin..f.xmax, f.y0..f.y1)
         .map_err(err)?
         .set_secondary_coord(f.xmin..f.xmax, f.y0 + flop_offset..f.y1 + flop_offset);
@@ -428,14 +474,18 @@ fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
         .map_err(err)
 }
 
-/// Moore's law from the fit's start, then the fit; each adds its legend row.
-fn draw_lines<DB: DrawingBackend>(
-    chart: &mut DualChart<'_, DB>,
-    spec: &ChartSpec,
-    f: &Frame,
-    bg: bool,
-    legend: &mut Vec<Row>,
-) -> Result<(), String> {
+/// A stroke of `color`, `w` CSS pixels wide.
+fn stroke(color: RGBColor, w: f64, f: &Frame) -> ShapeStyle {
+    ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: (w * f.s).round() as u32 }
+}
+
+/// The dashes of Moore's-law line: `(dash, gap)` in device pixels.
+fn moore_dashes(f: &Frame) -> (i32, i32) {
+    ((6.0 * f.s) as i32, (4.0 * f.s) as i32)
+}
+
+/// Moore's law from the fit's start, then the fit.
+fn draw_lines<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
     let Some(fit) = spec.fit else { return Ok(()) };
     // 41 points from `from` to `to` of `y(x)`, those within the axis.
     let line = |to: f64, y: &dyn Fn(f64) -> f64| -> Vec<(f64, f64)> {
@@ -446,168 +496,417 @@ fn draw_lines<DB: DrawingBackend>(
             .map(|(x, y)| (x, lg(y)))
             .collect()
     };
-    let stroke = |color: RGBColor, w: f64| ShapeStyle {
-        color: color.to_rgba(),
-        filled: false,
-        stroke_width: (w * f.s).round() as u32,
-    };
     if let Some(months) = spec.moore_months {
         let start = fit.at(fit.from);
-        let style = stroke(f.th.moore, 1.5);
-        if bg {
-            let pts = line(f.xmax, &|x| start * ((x - fit.from) * 12.0 / months).exp2());
-            chart
-                .draw_series(DashedLineSeries::new(pts, (6.0 * f.s) as u32, (4.0 * f.s) as u32, style))
-                .map_err(err)?;
-        }
-        legend.push((legend_moore(months, spec.lang), Mark::Line(style)));
+        let pts = line(f.xmax, &|x| start * ((x - fit.from) * 12.0 / months).exp2());
+        let (dash, gap) = moore_dashes(f);
+        let style = stroke(f.th.moore, 1.5, f);
+        chart.draw_series(DashedLineSeries::new(pts, dash, gap, style)).map_err(err)?;
     }
-    let style = stroke(f.th.fit, 2.5);
-    if bg {
-        let pts = line(fit.to, &|x| fit.at(x));
-        chart.draw_series(std::iter::once(PathElement::new(pts, style))).map_err(err)?;
-    }
-    legend.push((legend_fit(fit.doubling_months, spec.lang), Mark::Line(style)));
+    let pts = line(fit.to, &|x| fit.at(x));
+    chart.draw_series(std::iter::once(PathElement::new(pts, stroke(f.th.fit, 2.5, f)))).map_err(err)?;
     Ok(())
 }
 
-/// The data sets' markers, one style per set, Epoch's many points first and smaller; each set
-/// adds its legend row. Where the markers landed, in backend pixels (none in the foreground).
+/// The order the data sets are drawn in: Epoch's many points first (under the others), the user's
+/// imported rows last (on top).
+const DRAW_ORDER: [DatasetId; 5] =
+    [DatasetId::Epoch, DatasetId::FirstEra, DatasetId::Modest2018, DatasetId::OpenAi2018, DatasetId::Imported];
+
+/// Where a data point sits: (years, log10 pfs-days).
+fn point_at(m: &Model, f: &Frame) -> (f64, f64) {
+    (m.date.years(), lg(m.pfs_days.unwrap_or(f.ymin)))
+}
+
+/// The data sets' markers, one mark per set ([`set_mark`]), in [`DRAW_ORDER`]. Where they landed,
+/// in backend pixels.
 fn draw_markers<DB: DrawingBackend>(
-    chart: &mut DualChart<'_, DB>,
+    root: &DrawingArea<DB, Shift>,
+    chart: &DualChart<'_, DB>,
     spec: &ChartSpec,
     f: &Frame,
-    bg: bool,
-    legend: &mut Vec<Row>,
 ) -> Result<Vec<(i32, i32, usize)>, String> {
     let mut markers = Vec::new();
-    let order =
-        [DatasetId::Epoch, DatasetId::FirstEra, DatasetId::Modest2018, DatasetId::OpenAi2018, DatasetId::Imported];
-    for set in order {
-        let idx: Vec<usize> = (0..spec.points.len()).filter(|i| spec.points[*i].dataset == set).collect();
-        if idx.is_empty() {
-            continue;
+    for set in DRAW_ORDER {
+        for (i, m) in spec.points.iter().enumerate().filter(|(_, m)| m.dataset == set) {
+            let at = chart.backend_coord(&point_at(m, f));
+            draw_mark(root, &set_mark(set, m.upper_bound, f), at, f).map_err(err)?;
+            markers.push((at.0, at.1, i));
         }
-        let color = f.th.sets[set_index(set)];
-        if bg {
-            let at = |i: &usize| {
-                let m = spec.points[*i];
-                (m.date.years(), lg(m.pfs_days.unwrap_or(f.ymin)))
-            };
-            let pts: Vec<(f64, f64, bool)> = idx
-                .iter()
-                .map(|i| {
-                    let (x, y) = at(i);
-                    (x, y, spec.points[*i].upper_bound)
-                })
-                .collect();
-            draw_set(chart, set, &pts, color, f)?;
-            markers.extend(idx.iter().map(|i| {
-                let (px, py) = chart.backend_coord(&at(i));
-                (px, py, *i)
-            }));
-        }
-        legend.push((set_name(set, spec.lang).to_string(), Mark::Dot(color.filled(), 4)));
     }
     Ok(markers)
 }
 
-/// One data set's markers at (years, log10 pfs-days, is an upper bound).
-fn draw_set<DB: DrawingBackend>(
-    chart: &mut DualChart<'_, DB>,
-    set: DatasetId,
-    pts: &[(f64, f64, bool)],
-    color: RGBColor,
-    f: &Frame,
-) -> Result<(), String> {
-    let (r, s) = (f.r, f.s);
+/// How a series is marked: one drawing for its points on the plot and for its legend row.
+#[derive(Clone, Copy, Debug)]
+enum Mark {
+    /// A stretch of the line's style, dashed or not (only in the legend).
+    Line(ShapeStyle, bool),
+    /// A disc (or ring) of this radius.
+    Circle(ShapeStyle, i32),
+    /// A triangle standing on its base, of this radius: filled, or hollow for an upper bound.
+    Triangle(ShapeStyle, i32),
+    /// A square of this half-side.
+    Square(ShapeStyle, i32),
+    /// A diagonal cross of this half-size.
+    Cross(ShapeStyle, i32),
+    /// A hollow diamond of this half-size (the saved estimates).
+    Diamond(ShapeStyle, i32),
+    /// The user's point: a disc with a ring of the background round it, of this radius.
+    User(ShapeStyle, ShapeStyle, i32),
+}
+
+/// The mark of a data set's points (an upper bound hollow where the set has them).
+fn set_mark(set: DatasetId, upper: bool, f: &Frame) -> Mark {
+    let (r, s, color) = (f.r, f.s, f.th.sets[set_index(set)]);
     match set {
-        DatasetId::OpenAi2018 => chart.draw_series(
-            pts.iter().map(|(x, y, _)| EmptyElement::at((*x, *y)) + Circle::new((0, 0), r, color.filled())),
-        ),
-        DatasetId::Modest2018 => chart.draw_series(pts.iter().map(|(x, y, upper)| {
-            let style = if *upper { color.stroke_width((1.5 * s) as u32) } else { color.filled() };
-            EmptyElement::at((*x, *y)) + TriangleMarker::new((0, 0), r + 1, style)
-        })),
-        DatasetId::FirstEra => chart.draw_series(
-            pts.iter().map(|(x, y, _)| EmptyElement::at((*x, *y)) + Rectangle::new([(-r, -r), (r, r)], color.filled())),
-        ),
-        DatasetId::Epoch => chart.draw_series(pts.iter().map(|(x, y, _)| {
-            EmptyElement::at((*x, *y)) + Circle::new((0, 0), (r - 1).max(2), color.mix(0.7).filled())
-        })),
+        DatasetId::OpenAi2018 => Mark::Circle(color.filled(), r),
+        DatasetId::Modest2018 => {
+            Mark::Triangle(if upper { color.stroke_width((1.5 * s) as u32) } else { color.filled() }, r + 1)
+        }
+        DatasetId::FirstEra => Mark::Square(color.filled(), r),
+        DatasetId::Epoch => Mark::Circle(color.mix(0.7).filled(), (r - 1).max(2)),
         // The user's rows: crosses, on top of the published sets.
-        DatasetId::Imported => chart.draw_series(pts.iter().map(|(x, y, _)| {
-            EmptyElement::at((*x, *y)) + Cross::new((0, 0), r, color.stroke_width((1.5 * s).max(1.0) as u32))
-        })),
+        DatasetId::Imported => Mark::Cross(color.stroke_width((1.5 * s).max(1.0) as u32), r),
     }
-    .map_err(err)?;
+}
+
+/// The mark of the user's point, and its radius.
+fn user_mark(f: &Frame) -> (Mark, i32) {
+    let big = (f.r as f64 * 1.8) as i32;
+    (Mark::User(f.th.user.filled(), f.th.background.stroke_width((1.5 * f.s) as u32), big), big)
+}
+
+/// The mark of the saved estimates, and its half-size.
+fn saved_mark(f: &Frame) -> (Mark, i32) {
+    let r = (6.0 * f.s) as i32;
+    (Mark::Diamond(f.th.user.stroke_width((2.0 * f.s).max(1.0) as u32), r), r)
+}
+
+/// Draws `mark` centred on the pixel `(x, y)` of `area`.
+fn draw_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    mark: &Mark,
+    (x, y): (i32, i32),
+    f: &Frame,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match *mark {
+        Mark::Line(style, dashed) => {
+            let half = (10.0 * f.s).round() as i32;
+            let pts = vec![(x - half, y), (x + half, y)];
+            if dashed {
+                let (dash, gap) = moore_dashes(f);
+                area.draw(&plotters::element::DashedPathElement::new(pts, dash, gap, style))
+            } else {
+                area.draw(&PathElement::new(pts, style))
+            }
+        }
+        Mark::Circle(style, r) => area.draw(&Circle::new((x, y), r, style)),
+        Mark::Triangle(style, r) => area.draw(&TriangleMarker::new((x, y), r, style)),
+        Mark::Square(style, r) => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
+        Mark::Cross(style, r) => area.draw(&Cross::new((x, y), r, style)),
+        Mark::Diamond(style, r) => {
+            area.draw(&PathElement::new(vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)], style))
+        }
+        Mark::User(fill, ring, r) => {
+            area.draw(&Circle::new((x, y), r, fill))?;
+            area.draw(&Circle::new((x, y), r, ring))
+        }
+    }
+}
+
+/// Whether the user's point is drawn (it has a value to show).
+fn shows_user(spec: &ChartSpec) -> bool {
+    spec.user.as_ref().is_some_and(|u| u.flop > 0.0 && u.flop.is_finite())
+}
+
+/// Whether any saved estimate is drawn (one with a value).
+fn shows_saved(saved: &[UserPoint]) -> bool {
+    saved.iter().any(|u| u.flop > 0.0 && u.flop.is_finite())
+}
+
+/// The legend's rows, in the order the series are drawn, each with its series' own mark; the
+/// user's row where `user`.
+fn legend_rows(spec: &ChartSpec, f: &Frame, user: bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    if let Some(fit) = spec.fit {
+        if let Some(months) = spec.moore_months {
+            rows.push((legend_moore(months, spec.lang), Mark::Line(stroke(f.th.moore, 1.5, f), true)));
+        }
+        rows.push((legend_fit(fit.doubling_months, spec.lang), Mark::Line(stroke(f.th.fit, 2.5, f), false)));
+    }
+    for set in DRAW_ORDER.into_iter().filter(|d| spec.points.iter().any(|m| m.dataset == *d)) {
+        rows.push((set_name(set, spec.lang).to_string(), set_mark(set, false, f)));
+    }
+    if shows_saved(&spec.saved) {
+        rows.push((t(spec.lang, "trend.saved").to_string(), saved_mark(f).0));
+    }
+    if user {
+        rows.push((t(spec.lang, "trend.you").to_string(), user_mark(f).0));
+    }
+    rows
+}
+
+/// The legend's font.
+fn legend_font<'a>(f: &'a Frame) -> TextStyle<'a> {
+    f.text(if f.narrow { -1.0 } else { 0.0 }, &f.th.text)
+}
+
+/// Where the legend's parts go: its box, in the plot's upper-left corner, and its rows' spacing.
+struct LegendBox {
+    at: Rect,
+    margin: i32,
+    /// Where the rows' marks are centred, from the box's left, and where their text starts.
+    mark_x: i32,
+    text_x: i32,
+    row_h: i32,
+    text_h: i32,
+}
+
+/// The legend of `rows` in the plot `plot`, measured as its text is ([`measure`]).
+fn legend_box<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Row], plot: &Rect, f: &Frame) -> LegendBox {
+    let px = |v: f64| (v * f.s).round() as i32;
+    let font = legend_font(f);
+    let (margin, mark_x, text_x) = (px(6.0), px(6.0 + 11.0), px(6.0 + 28.0));
+    let sizes: Vec<(i32, i32)> = rows.iter().map(|(name, _)| measure(root, name, &font)).collect();
+    let text_w = sizes.iter().map(|s| s.0).max().unwrap_or(0);
+    let text_h = sizes.iter().map(|s| s.1).max().unwrap_or(0);
+    // Rows 1.25 text heights apart, as plotters spaces lines.
+    let row_h = (text_h as f64 * 1.25).round() as i32;
+    let (w, h) = if rows.is_empty() {
+        (0, 0)
+    } else {
+        (text_x + text_w + margin, margin * 2 + row_h * (rows.len() as i32 - 1) + text_h)
+    };
+    LegendBox { at: Rect::new(plot.x, plot.y, w, h), margin, mark_x, text_x, row_h, text_h }
+}
+
+/// The legend, in the plot's upper-left corner: a box with one row per series, each marked as its
+/// series is. Drawn here rather than by plotters' `configure_series_labels`, which sizes its text
+/// with `FontDesc::box_size`: on wasm that appends a `<span>` with a `style` attribute to the page
+/// (a forced layout per label, and refused under a strict Content-Security-Policy). This measures
+/// through the backend (`estimate_text_size`), which the page's canvas answers with `measureText`.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    rows: &[Row],
+    plot: &Rect,
+    f: &Frame,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let b = legend_box(root, rows, plot, f);
+    let corners = [(b.at.x, b.at.y), (b.at.right(), b.at.bottom())];
+    root.draw(&Rectangle::new(corners, f.th.background.mix(0.85).filled()))?;
+    root.draw(&Rectangle::new(corners, f.th.grid))?;
+    let font = legend_font(f);
+    for (i, (name, mark)) in rows.iter().enumerate() {
+        let top = b.at.y + b.margin + b.row_h * i as i32;
+        draw_mark(root, mark, (b.at.x + b.mark_x, top + b.text_h / 2), f)?;
+        root.draw(&Text::new(name.as_str(), (b.at.x + b.text_x, top), font.clone()))?;
+    }
     Ok(())
 }
 
-/// Labels for a few named points; on a phone, only short names (long ones would run over the
-/// axis).
-fn draw_labels<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
-    let small = f.text(-1.0, &f.th.text);
-    for (name, at) in data_labels(spec, f) {
-        let label = Text::new(label_text(name), label_offset(f), small.clone());
-        chart.draw_series(std::iter::once(EmptyElement::at(at) + label)).map_err(err)?;
+/// The words on the plot, placed together by one [`Placer`] so that none covers another, the
+/// legend, a threshold line or the plot's edge: the thresholds' names first, then the data sets'
+/// labels (in the order of [`ChartSpec::labels`]), the saved estimates' names, and last the
+/// user's label. The background's words do not depend on the user's point.
+struct Words {
+    /// The plot area.
+    plot: Rect,
+    /// The threshold lines in view, as drawn (left of them the legend), each with its name
+    /// where it fits.
+    thresholds: Vec<(Rect, Option<Placed>)>,
+    data: Vec<Placed>,
+    /// The saved estimates' names.
+    saved: Vec<Placed>,
+    user: Option<Placed>,
+}
+
+/// The thresholds the compute axis reaches, one per amount: name and log10 pfs-days.
+fn thresholds_in_view(f: &Frame) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = Vec::new();
+    for t in crate::thresholds::THRESHOLDS.iter().filter(|t| t.in_force) {
+        let y = (t.flop / PFS_DAY).log10();
+        if (f.y0..=f.y1).contains(&y) && !out.iter().any(|(_, v)| *v == y) {
+            out.push((format!("{} FLOP", crate::thresholds::power_of_ten(t.flop)), y));
+        }
     }
-    Ok(())
+    out
 }
 
-/// The data sets' labelled points: each name (in the chart's language) and where its point is.
-/// A narrow chart leaves out names over 12 characters.
-fn data_labels<'a>(spec: &'a ChartSpec, f: &'a Frame) -> impl Iterator<Item = (&'a str, (f64, f64))> + 'a {
-    spec.points.iter().filter(|m| spec.labels.contains(&m.name)).filter_map(|m| {
-        let name = model_name(m.name, spec.lang);
-        let v = m.pfs_days.filter(|_| !(f.narrow && name.chars().count() > 12))?;
-        Some((name, (m.date.years(), lg(v))))
-    })
+/// The width of a threshold line, in device pixels.
+fn threshold_width(f: &Frame) -> i32 {
+    (1.2 * f.s).max(1.0) as i32
 }
 
-/// Where a data label's text starts, from its point, in backend pixels: above and to the right.
-fn label_offset(f: &Frame) -> (i32, i32) {
-    (f.r + 3, -f.r - 12)
-}
-
-/// The data sets' labels as [`draw_labels`] places them: (left, top, width, height) in backend
-/// pixels.
-fn data_label_boxes<DB: DrawingBackend>(
+/// Places every word on the plot (see [`Words`]).
+fn place_words<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     chart: &DualChart<'_, DB>,
     spec: &ChartSpec,
     f: &Frame,
-) -> Vec<(i32, i32, i32, i32)> {
-    let small = f.text(-1.0, &f.th.text);
-    let (dx, dy) = label_offset(f);
-    data_labels(spec, f)
-        .filter_map(|(name, at)| {
-            let (px, py) = chart.backend_coord(&at);
-            let (w, h) = chart.plotting_area().estimate_text_size(name, &small).ok()?;
-            Some((px + dx, py + dy, w as i32, h as i32))
+) -> Words {
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    let plot = Rect::new(xr.start, yr.start, xr.end - xr.start, yr.end - yr.start);
+    let mut placer = Placer::new(plot, f.gap);
+    let inner = plot.grow(-f.gap);
+    let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
+    // The legend as large as it gets: with the user's row, whether there is a point or not.
+    let legend = legend_box(root, &legend_rows(spec, f, true), &plot, f).at;
+    placer.block(legend);
+    // The threshold lines run from the legend's right (where they pass it) to the plot's right.
+    let lw = threshold_width(f);
+    let lines: Vec<(String, Rect)> = if spec.thresholds {
+        thresholds_in_view(f)
+            .into_iter()
+            .map(|(name, y)| {
+                let y = px(f.xmin, y).1;
+                let mut line = Rect::new(plot.x, y - lw, plot.w, 2 * lw);
+                if line.overlaps(&legend) {
+                    line = Rect::new(legend.right() + f.gap, line.y, plot.right() - legend.right() - f.gap, line.h);
+                }
+                (name, line)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (_, line) in &lines {
+        placer.block_crossable(*line);
+    }
+    let (_, diamond) = saved_mark(f);
+    let saved: Vec<(usize, (i32, i32))> = spec
+        .saved
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.flop > 0.0 && u.flop.is_finite())
+        .map(|(i, u)| (i, px(u.years, lg(u.flop / PFS_DAY))))
+        .collect();
+    for (_, p) in &saved {
+        placer.block_crossable(Rect::around(*p, diamond));
+    }
+    let markers: Vec<(i32, i32)> = spec
+        .points
+        .iter()
+        .map(|m| {
+            let (x, y) = point_at(m, f);
+            px(x, y)
         })
-        .collect()
+        .collect();
+    for p in &markers {
+        placer.avoid(Rect::around(*p, f.r));
+    }
+    let small = f.text(-1.0, &f.th.text);
+    let sized = |texts: Vec<String>, font: &TextStyle| -> Vec<(String, (i32, i32))> {
+        texts
+            .into_iter()
+            .map(|t| {
+                let size = measure(root, &t, font);
+                (t, size)
+            })
+            .collect()
+    };
+    let thresholds = lines
+        .into_iter()
+        .map(|(name, line)| {
+            let candidates = |size| place::along(&line, size, f.gap, 9);
+            // "10²⁵ FLOP", or "10²⁵" where that is too long.
+            let forms = vec![name.clone(), name.trim_end_matches(" FLOP").to_string()];
+            let placed = placer.place_over(&sized(forms, &small), candidates, Some(&line));
+            (line, placed)
+        })
+        .collect();
+    // Each name once (OpenAI's and Epoch AI's AlexNet are one label, at the first set's point);
+    // a long name may lose its parenthesis; a narrow chart leaves out names over 12 characters.
+    let mut named: Vec<&str> = Vec::new();
+    let mut data = Vec::new();
+    for want in &spec.labels {
+        let Some((i, m)) = spec.points.iter().enumerate().find(|(_, m)| m.name == *want && m.pfs_days.is_some()) else {
+            continue;
+        };
+        let name = model_name(m.name, spec.lang);
+        if named.contains(&name) {
+            continue;
+        }
+        named.push(name);
+        let forms: Vec<String> = place::shortenings(name, 3)
+            .into_iter()
+            .filter(|v| !(v.ends_with('…') || f.narrow && v.chars().count() > 12))
+            .collect();
+        let p = markers[i];
+        data.extend(placer.place(&sized(forms, &small), |size| place::around(p, f.r + 1, size, size.1, 6, &inner)));
+    }
+    let saved_font = f.text(-1.0, &f.th.user);
+    let saved = saved
+        .into_iter()
+        .filter_map(|(i, p)| {
+            let forms = sized(place::shortenings(&label_text(&spec.saved[i].label), 3), &saved_font);
+            placer.place(&forms, |size| place::around(p, diamond + f.gap + 1, size, size.1, 6, &inner))
+        })
+        .collect();
+    let user = spec.user.as_ref().filter(|_| shows_user(spec)).and_then(|u| {
+        let (_, big) = user_mark(f);
+        let (x, y) = (u.years, lg(u.flop / PFS_DAY));
+        let p = px(x, y);
+        // The range bar with its caps, and the point.
+        let (top, bottom) = (px(x, lg(u.high / PFS_DAY)).1, px(x, lg(u.low / PFS_DAY)).1);
+        let cap = px(x + user_cap(f), y).0 - p.0;
+        placer.block_crossable(Rect::new(
+            p.0 - cap - lw,
+            top.min(bottom) - lw,
+            2 * (cap + lw),
+            (bottom - top).abs() + 2 * lw,
+        ));
+        placer.block_crossable(Rect::around(p, big));
+        let label =
+            if u.label.trim().is_empty() { t(spec.lang, "trend.you").to_string() } else { label_text(&u.label) };
+        let font = f.text(1.0, &f.th.user);
+        let forms = sized(place::shortenings(&label, 3), &font);
+        placer.place_surely(&forms, |size| place::around(p, big + f.gap + 1, size, size.1, 10, &inner))
+    });
+    Words { plot, thresholds, data, saved, user }
 }
 
-/// Whether two boxes (left, top, width, height) share any pixel.
-fn overlap(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
-    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
+/// Half the width of the caps of the user's range bar, in years.
+fn user_cap(f: &Frame) -> f64 {
+    0.15 * (f.xmax - f.xmin) / 20.0
 }
 
-/// The user's estimate: a highlighted point with its range as an error bar, and its legend
-/// row. Where it landed, in backend pixels, if it has a value to show.
+/// Draws placed words in `font`, each with its leader line (in `leader`) where it has one.
+fn draw_words<'p, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    words: impl IntoIterator<Item = &'p Placed>,
+    font: &TextStyle,
+    leader: RGBAColor,
+    f: &Frame,
+) -> Result<(), String> {
+    for w in words {
+        if let Some((a, b)) = w.leader {
+            let style = leader.stroke_width(f.s.max(1.0) as u32);
+            root.draw(&PathElement::new(vec![a, b], style)).map_err(err)?;
+        }
+        root.draw(&Text::new(w.text.as_str(), (w.at.x, w.at.y), font.clone())).map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The user's estimate: a highlighted point with its range as an error bar, and its label where
+/// [`place_words`] put it. Where it landed, in backend pixels, if it has a value to show.
 fn draw_user<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     chart: &mut DualChart<'_, DB>,
     spec: &ChartSpec,
     f: &Frame,
-    legend: &mut Vec<Row>,
+    label: Option<&Placed>,
 ) -> Result<Option<(i32, i32)>, String> {
-    let Some(u) = spec.user.as_ref().filter(|u| u.flop > 0.0 && u.flop.is_finite()) else { return Ok(None) };
-    let (s, th, span) = (f.s, &f.th, f.xmax - f.xmin);
+    let Some(u) = spec.user.as_ref().filter(|_| shows_user(spec)) else { return Ok(None) };
     let (x, y) = (u.years, lg(u.flop / PFS_DAY));
     let (lo, hi) = (lg(u.low / PFS_DAY), lg(u.high / PFS_DAY));
     if hi > lo {
-        let bar = ShapeStyle { color: th.user.to_rgba(), filled: false, stroke_width: (2.0 * s).round() as u32 };
-        let cap = 0.15 * span / 20.0;
+        let bar = ShapeStyle { color: f.th.user.to_rgba(), filled: false, stroke_width: (2.0 * f.s).round() as u32 };
+        let cap = user_cap(f);
         chart
             .draw_series([
                 PathElement::new(vec![(x, lo), (x, hi)], bar),
@@ -616,93 +915,70 @@ fn draw_user<DB: DrawingBackend>(
             ])
             .map_err(err)?;
     }
-    let big = (f.r as f64 * 1.8) as i32;
-    let label = if u.label.is_empty() { t(spec.lang, "trend.you").to_string() } else { label_text(&u.label) };
-    let font = f.text(1.0, &th.user);
     let at = chart.backend_coord(&(x, y));
-    let size = chart.plotting_area().estimate_text_size(&label, &font).unwrap_or((0, 0));
-    // Above and to the right of the point, or to the left near the right edge; where that box
-    // would cover a data set's label (the user's AlexNet beside OpenAI's), the first other corner
-    // that covers none.
-    let (right, left) = (big + 4, -big - 8 - size.0 as i32);
-    let (above, below) = (-big - 4 - (10.0 * s) as i32, big + 2);
-    let sides = if x > f.xmax - span * 0.2 { [left, right] } else { [right, left] };
-    let corners = [(sides[0], above), (sides[1], above), (sides[0], below), (sides[1], below)];
-    let taken = data_label_boxes(chart, spec, f);
-    let (dx, dy) = corners
-        .into_iter()
-        .find(|&(dx, dy)| !taken.iter().any(|b| overlap(*b, (at.0 + dx, at.1 + dy, size.0 as i32, size.1 as i32))))
-        .unwrap_or(corners[0]);
-    let user_style = th.user.filled();
-    chart
-        .draw_series(std::iter::once(
-            EmptyElement::at((x, y))
-                + Circle::new((0, 0), big, user_style)
-                + Circle::new((0, 0), big, th.background.stroke_width((1.5 * s) as u32))
-                + Text::new(label, (dx, dy), font),
-        ))
-        .map_err(err)?;
-    legend.push((t(spec.lang, "trend.you").to_string(), Mark::Dot(user_style, 5)));
-    Ok(Some(chart.backend_coord(&(x, y))))
+    draw_mark(root, &user_mark(f).0, at, f).map_err(err)?;
+    draw_words(root, label, &f.text(1.0, &f.th.user), f.th.user.to_rgba(), f)?;
+    Ok(Some(at))
 }
 
-/// How a legend row marks its series.
-enum Mark {
-    /// A short stretch of the line's style.
-    Line(ShapeStyle),
-    /// A dot of this style and radius (in CSS pixels).
-    Dot(ShapeStyle, i32),
-    /// A hollow diamond (the saved estimates).
-    Diamond(ShapeStyle),
-}
-
-/// The legend, in the plotting area's upper-left corner: a box with one row per series. Drawn here
-/// rather than by plotters' `configure_series_labels`, which sizes its text with
-/// `FontDesc::box_size`: on wasm that appends a `<span>` with a `style` attribute to the page (a
-/// forced layout per label, and refused under a strict Content-Security-Policy). This measures
-/// through the backend (`estimate_text_size`), which the page's canvas answers with `measureText`.
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    rows: &[(String, Mark)],
-    font: &TextStyle,
-    th: &Theme,
-    s: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let px = |v: f64| (v * s).round() as i32;
-    let (margin, mark_w) = (px(6.0), px(30.0));
-    let mut text_w = 0;
-    let mut text_h = 0;
-    for (name, _) in rows {
-        let (w, h) = area.estimate_text_size(name, font)?;
-        text_w = text_w.max(w as i32);
-        text_h = text_h.max(h as i32);
-    }
-    // Rows 1.25 text heights apart, as plotters spaces lines.
-    let row_h = (text_h as f64 * 1.25).round() as i32;
-    let (x0, y0) = (0, 0);
-    let (x1, y1) = (x0 + margin * 2 + mark_w + text_w, y0 + margin * 2 + row_h * (rows.len() as i32 - 1) + text_h);
-    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], th.background.mix(0.85).filled()))?;
-    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], th.grid))?;
-    for (i, (name, mark)) in rows.iter().enumerate() {
-        let top = y0 + margin + row_h * i as i32;
-        let (x, mid) = (x0 + margin, top + text_h / 2);
-        match mark {
-            Mark::Line(style) => area.draw(&PathElement::new(vec![(x, mid), (x + px(16.0), mid)], *style))?,
-            Mark::Dot(style, r) => area.draw(&Circle::new((x + px(8.0), mid), px(*r as f64), *style))?,
-            Mark::Diamond(style) => {
-                let (c, r) = (x + px(8.0), px(5.0));
-                area.draw(&PathElement::new(
-                    vec![(c, mid - r), (c + r, mid), (c, mid + r), (c - r, mid), (c, mid - r)],
-                    *style,
-                ))?
-            }
+/// The thresholds as dashed lines across the plot (from the legend's right where they pass it),
+/// each with its name where [`place_words`] found room.
+fn draw_thresholds<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    words: &Words,
+    f: &Frame,
+    dark: bool,
+) -> Result<(), String> {
+    let color = if dark { RGBColor(255, 120, 120) } else { RGBColor(170, 30, 30) };
+    let style = color.stroke_width((1.2 * f.s).max(1.0) as u32);
+    let (dash, gap) = ((6.0 * f.s) as i32, (4.0 * f.s) as i32);
+    let lw = threshold_width(f);
+    for (line, name) in &words.thresholds {
+        let y = line.y + lw;
+        // Interrupted where its name sits on it.
+        let spans = match name.as_ref().filter(|n| n.at.overlaps(line)) {
+            Some(n) => vec![(line.x, n.at.x - f.gap), (n.at.right() + f.gap, line.right())],
+            None => vec![(line.x, line.right())],
+        };
+        for (a, b) in spans.into_iter().filter(|(a, b)| a < b) {
+            let pts = vec![(a, y), (b, y)];
+            root.draw(&plotters::element::DashedPathElement::new(pts, dash, gap, style)).map_err(err)?;
         }
-        area.draw(&Text::new(name.as_str(), (x + mark_w, top), font.clone()))?;
+        draw_words(root, name, &f.text(-1.0, &color), color.to_rgba(), f)?;
     }
     Ok(())
+}
+
+/// The saved estimates: diamonds in the user's colour, hollow, each with its name where it fits.
+fn draw_saved<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &DualChart<'_, DB>,
+    spec: &ChartSpec,
+    words: &Words,
+    f: &Frame,
+) -> Result<(), String> {
+    let (mark, _) = saved_mark(f);
+    for u in spec.saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()) {
+        draw_mark(root, &mark, chart.backend_coord(&(u.years, lg(u.flop / PFS_DAY))), f).map_err(err)?;
+    }
+    draw_words(root, &words.saved, &f.text(-1.0, &f.th.user), f.th.user.mix(0.7), f)
+}
+
+/// How far the tooltip sits from the pointer, in CSS pixels (right of it and below).
+pub const TOOLTIP_GAP: f64 = 12.0;
+
+/// Where the tooltip's left edge goes, in CSS pixels from the chart's left, for a pointer at `x`
+/// and a tooltip `width` wide over a chart `chart_width` wide: [`TOOLTIP_GAP`] right of the
+/// pointer where it fits, else as far left of it, else against the chart's right edge (and its
+/// left edge where the tooltip is the wider). The tooltip keeps its width: it moves, never shrinks.
+pub fn tooltip_left(x: f64, width: f64, chart_width: f64) -> f64 {
+    if x + TOOLTIP_GAP + width <= chart_width {
+        x + TOOLTIP_GAP
+    } else if x - TOOLTIP_GAP - width >= 0.0 {
+        x - TOOLTIP_GAP - width
+    } else {
+        (chart_width - width).max(0.0)
+    }
 }
 
 /// The index (into `ChartSpec::points`) of the marker nearest to a pixel, within `radius`.
@@ -719,58 +995,6 @@ pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
 type Coord = Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
 /// The chart with its two compute axes (pfs-days left, FLOP right).
 type DualChart<'a, DB> = plotters::chart::DualCoordChartContext<'a, DB, Coord, Coord>;
-
-/// The thresholds as dashed lines across the chart, each with its name, where the axis reaches.
-fn draw_thresholds<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, f: &Frame, dark: bool) -> Result<(), String> {
-    let (x0, x1) = (chart.x_range().start, chart.x_range().end);
-    let color = if dark { RGBColor(255, 120, 120) } else { RGBColor(170, 30, 30) };
-    let mut seen = Vec::new();
-    for t in crate::thresholds::THRESHOLDS.iter().filter(|t| t.in_force) {
-        let y = (t.flop / PFS_DAY).log10();
-        if !(f.y0..=f.y1).contains(&y) || seen.contains(&t.flop.to_bits()) {
-            continue;
-        }
-        seen.push(t.flop.to_bits());
-        let style = color.stroke_width((1.2 * f.s).max(1.0) as u32);
-        let (dash, gap) = ((6.0 * f.s) as i32, (4.0 * f.s) as i32);
-        let line = plotters::element::DashedPathElement::new(vec![(x0, y), (x1, y)], dash, gap, style);
-        chart.draw_series(std::iter::once(line)).map_err(err)?;
-        let label = format!("{} FLOP", crate::thresholds::power_of_ten(t.flop));
-        let text = Text::new(label, (4, -(14.0 * f.s) as i32), f.text(-1.0, &color));
-        chart.draw_series(std::iter::once(EmptyElement::at((x0, y)) + text)).map_err(err)?;
-    }
-    Ok(())
-}
-
-/// Whether any saved estimate is drawn (one with a value).
-fn shows_saved(saved: &[UserPoint]) -> bool {
-    saved.iter().any(|u| u.flop > 0.0 && u.flop.is_finite())
-}
-
-/// The saved estimates: diamonds in the user's colour, hollow, each with its name. Whether any
-/// was drawn (for the legend).
-fn draw_saved<DB: DrawingBackend>(
-    chart: &mut DualChart<'_, DB>,
-    saved: &[UserPoint],
-    f: &Frame,
-) -> Result<bool, String> {
-    if !shows_saved(saved) {
-        return Ok(false);
-    }
-    let r = (6.0 * f.s) as i32;
-    let style = f.th.user.stroke_width((2.0 * f.s).max(1.0) as u32);
-    let text = f.text(-1.0, &f.th.user);
-    let shown = saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite());
-    chart
-        .draw_series(shown.map(|u| {
-            let at = (u.years, (u.flop / PFS_DAY).log10());
-            EmptyElement::at(at)
-                + PathElement::new(vec![(0, -r), (r, 0), (0, r), (-r, 0), (0, -r)], style)
-                + Text::new(label_text(&u.label), (r + 3, -r - 10), text.clone())
-        }))
-        .map_err(err)?;
-    Ok(true)
-}
 
 /// The longest label drawn beside a point, in characters (a longer name is cut, with "…").
 pub const MAX_LABEL_CHARS: usize = 80;

@@ -28,6 +28,7 @@ pub mod i18n;
 pub mod import;
 pub mod json;
 pub mod layers;
+pub mod place;
 pub mod plan;
 pub mod planner;
 pub mod problem;

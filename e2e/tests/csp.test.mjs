@@ -91,15 +91,18 @@ for (const [name, opts] of [
     await calc.id('set-epoch').check();
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 443, { timeout: 10000 });
     await calc.chartPainted();
-    // The tooltip beside the first marker: positioned through CSSOM, 12 px right of and below it.
+    // The tooltip beside the first marker: positioned through CSSOM, 12 px below it and 12 px right
+    // of it, or left of it where the chart's right edge is too near.
     const box = await calc.id('trend-chart').boundingBox();
     const [mx, my] = (await calc.id('trend-chart').getAttribute('data-first-marker')).split(',').map(Number);
     await page.mouse.move(box.x + mx, box.y + my);
     const tip = calc.id('chart-tooltip');
     await tip.waitFor({ timeout: 5000 });
     assert.match(await tip.innerText(), /pfs-days/);
-    const position = await tip.evaluate((el) => ({ left: el.style.left, top: el.style.top }));
-    assert.ok(Math.abs(parseFloat(position.left) - (mx + 12)) < 1.5, `left ${position.left}, marker at ${mx}`);
+    await calc.settle();
+    const position = await tip.evaluate((el) => ({ left: el.style.left, top: el.style.top, width: el.offsetWidth }));
+    const left = mx + 12 + position.width <= box.width ? mx + 12 : mx - 12 - position.width;
+    assert.ok(Math.abs(parseFloat(position.left) - left) < 1.5, `left ${position.left}, marker at ${mx}, ${position.width} px wide`);
     assert.ok(Math.abs(parseFloat(position.top) - (my + 12)) < 1.5, `top ${position.top}, marker at ${my}`);
     // Zero violations, and nothing in the console.
     assert.deepEqual(await violations(), []);

@@ -420,6 +420,8 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let drawn = Drawn { layout: StoredValue::new(Layout::default()), shown: StoredValue::new(Vec::new()) };
     let tip = RwSignal::new(None::<(usize, f64, f64)>);
+    let tip_ref = NodeRef::<leptos::html::Div>::new();
+    keep_tooltip_inside(tip, tip_ref);
     follow_size(canvas_ref, c.size);
     redraw_on_change(state, c, canvas_ref, drawn);
     let on_move = move |ev: leptos::ev::MouseEvent| {
@@ -433,20 +435,33 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
         <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
             <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
                 aria-label=state.tx("trend.title") on:mousemove=on_move></canvas>
-            {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).copied())?, x, y, state.lang.get())))}
+            {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).copied())?, x, y, state.lang.get(), tip_ref)))}
         </div>
     }
 }
 
+/// Keeps the tooltip inside the chart at its own width: once drawn (its width follows its text),
+/// it moves left of the pointer near the chart's right edge, or against that edge
+/// ([`chart::tooltip_left`]), rather than being squeezed by it.
+fn keep_tooltip_inside(tip: RwSignal<Option<(usize, f64, f64)>>, tip_ref: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let (Some(el), Some((_, x, _))) = (tip_ref.get(), tip.get_untracked()) else { return };
+        let chart_width = el.parent_element().map_or(0, |p| p.client_width()) as f64;
+        let left = chart::tooltip_left(x, el.offset_width() as f64, chart_width);
+        // Through CSSOM, as below.
+        el.style(("left", format!("{left}px")));
+    });
+}
+
 /// The tooltip of model `m` at (`x`, `y`) CSS pixels: name, date, compute, the other source's
 /// figure and the citation with its link.
-fn tooltip(m: &'static Model, x: f64, y: f64, lang: Lang) -> impl IntoView {
+fn tooltip(m: &'static Model, x: f64, y: f64, lang: Lang, tip_ref: NodeRef<leptos::html::Div>) -> impl IntoView {
     let (pfs, flop) = crate::render::model_compute(m);
     let other = crate::render::counterpart(m, lang);
     // style:left/top go through CSSOM: a strict CSP refuses a style attribute.
     view! {
-        <div class="tooltip" data-testid="chart-tooltip"
-            style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>
+        <div class="tooltip" data-testid="chart-tooltip" node_ref=tip_ref
+            style:left=format!("{}px", x + chart::TOOLTIP_GAP) style:top=format!("{}px", y + chart::TOOLTIP_GAP)>
             <strong>{crate::i18n::model_name(m.name, lang)}</strong> " · " {m.date.to_string()}
             <div>{sup(&pfs)} " pfs-days = " {sup(&flop)} " FLOP"</div>
             {other.map(|line| view! { <div class="muted">{line}</div> })}
