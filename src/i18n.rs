@@ -349,6 +349,10 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     // Reliability (issue 19): the CLI's words.
     // Reliability (issue 19): the core's limits and messages.
     // Reliability (issue 19): the page's notices.
+    ("load.offline", "no connection", "没有网络连接"),
+    ("load.nottext", "the answer was not text", "返回的内容不是文本"),
+    ("load.unreadable", "the file is not Epoch AI's CSV", "该文件不是 Epoch AI 的 CSV 数据"),
+    ("load.epochoffline", "Epoch AI's data needs a connection the first time; once loaded it works offline.", "首次加载 Epoch AI 的数据需要网络连接；加载过一次后即可离线使用。"),
 ];
 
 /// The text of `key` in `lang`.

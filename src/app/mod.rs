@@ -13,6 +13,7 @@ mod saved;
 mod transformer;
 
 use crate::calc::{evaluate, Calculation, Evaluation, Field, Lang, Side};
+use crate::data::LoadError;
 use crate::estimate::Cleared;
 use crate::examples::{self, EXAMPLES};
 use crate::i18n::t;
@@ -291,11 +292,19 @@ fn load_hardware(catalog: RwSignal<u32>) {
         return;
     }
     leptos::task::spawn_local(async move {
-        match fetch_text(FILE).await.and_then(|t| crate::data::install_hardware(&t)) {
-            Ok(_) => settled("loaded"),
-            Err(e) => {
+        let installed = fetch_text(FILE).await.and_then(|t| {
+            crate::data::install_hardware(&t).map_err(|e| {
                 leptos::logging::warn!("hardware catalog: {e}");
-                crate::data::hardware_failed(&e);
+                LoadError::Unreadable
+            })
+        });
+        match installed {
+            Ok(_) => {
+                settled("loaded");
+                keep_offline(FILE);
+            }
+            Err(e) => {
+                crate::data::hardware_failed(e);
                 settled("failed");
             }
         }
@@ -303,16 +312,42 @@ fn load_hardware(catalog: RwSignal<u32>) {
     });
 }
 
-/// The text of a file beside the page.
-pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
+/// The text of a file beside the page, or why not as a value (said in the page's language by
+/// the core, never the browser's own error text).
+pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
     use wasm_bindgen_futures::JsFuture;
-    let resp = JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    // A fetch that rejects had no answer at all: offline (the service worker has no copy either).
+    let resp = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| LoadError::Offline)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| LoadError::NotText)?;
     if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
+        return Err(LoadError::Http(resp.status()));
     }
-    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+    // The body can still fail to arrive: the connection dropped.
+    let text = JsFuture::from(resp.text().map_err(|_| LoadError::NotText)?).await.map_err(|_| LoadError::Offline)?;
+    text.as_string().ok_or(LoadError::NotText)
+}
+
+/// Asks the service worker to keep a data file the page fetched (a fetch it did not see, made
+/// before it took control of a first visit, would otherwise be missing offline). Where there is
+/// no service worker, nothing.
+pub(crate) fn keep_offline(url: &'static str) {
+    use js_sys::Reflect;
+    let navigator = window().navigator();
+    if !Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let Ok(ready) = navigator.service_worker().ready() else { return };
+    leptos::task::spawn_local(async move {
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
+        let Ok(active) = Reflect::get(&reg, &"active".into()) else { return };
+        let post =
+            Reflect::get(&active, &"postMessage".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(post) = post {
+            let msg = js_sys::Object::new();
+            Reflect::set(&msg, &"keep".into(), &url.into()).ok();
+            post.call1(&active, &msg).ok();
+        }
+    });
 }
 
 /// What outside the page follows the calculation: the URL and local storage (replaceState, no
