@@ -126,17 +126,49 @@ fn browser_lang() -> Lang {
     }
 }
 
-/// How the page opens: the calculation, its language, and what the link could not use.
+/// Where the parts the page could not use came from, for the notice's heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Unused {
+    /// The link the page was opened with.
+    #[default]
+    Link,
+    /// The calculation kept in this browser (`aicompute:last`), partly readable.
+    Kept,
+    /// The calculation kept in this browser, of which nothing could be read: the worked example
+    /// opened instead.
+    KeptUnreadable,
+}
+
+impl Unused {
+    fn heading(self) -> &'static str {
+        match self {
+            Unused::Link => "share.ignored",
+            Unused::Kept => "kept.partly",
+            Unused::KeptUnreadable => "kept.unreadable",
+        }
+    }
+    fn test_id(self) -> &'static str {
+        match self {
+            Unused::Link => "link-ignored",
+            Unused::Kept | Unused::KeptUnreadable => "kept-ignored",
+        }
+    }
+}
+
+/// How the page opens: the calculation, its language, and what the link (or the kept
+/// calculation) could not use.
 pub struct Opening {
     pub calc: Calculation,
     pub lang: Lang,
     pub ignored: Vec<Ignored>,
+    pub from: Unused,
 }
 
 /// The calculation a page opens with: the link's; else the last one when the viewer chose to
 /// keep it; else the worked example. A link or a stored state that sets no field (`?lang=zh`
 /// alone, or garbage) opens the example. The language: the link's when its sender asked, else
-/// the viewer's choice, else the browser's.
+/// the viewer's choice, else the browser's. What the link could not use is said; so is what the
+/// kept calculation could not (it is then replaced, as every change is, by what the page shows).
 pub fn initial() -> Opening {
     let viewer = Viewer::stored();
     let mut search = window().location().search().unwrap_or_default();
@@ -148,12 +180,17 @@ pub fn initial() -> Opening {
     let stored = || viewer.keep.then(|| storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())).flatten();
     let fallback = viewer.lang.unwrap_or_else(browser_lang);
     let Some(text) = (if from_link { Some(search) } else { stored() }) else {
-        return Opening { calc: default_calculation(), lang: fallback, ignored: Vec::new() };
+        return Opening { calc: default_calculation(), lang: fallback, ignored: Vec::new(), from: Unused::Link };
     };
     let d = share::decode(&text);
-    let calc = if d.calc == Calculation::default() { default_calculation() } else { d.calc };
-    let ignored = if from_link { d.ignored } else { Vec::new() };
-    Opening { calc, lang: d.lang.unwrap_or(fallback), ignored }
+    let unreadable = d.calc == Calculation::default();
+    let from = match (from_link, unreadable) {
+        (true, _) => Unused::Link,
+        (false, false) => Unused::Kept,
+        (false, true) => Unused::KeptUnreadable,
+    };
+    let calc = if unreadable { default_calculation() } else { d.calc };
+    Opening { calc, lang: d.lang.unwrap_or(fallback), ignored: d.ignored, from }
 }
 
 /// AlexNet by both methods, each marked as the worked example's (see the core).
@@ -219,7 +256,7 @@ impl State {
 #[component]
 pub fn App() -> impl IntoView {
     let o = initial();
-    view! { <Page initial=o.calc lang=o.lang ignored=o.ignored/> }
+    view! { <Page initial=o.calc lang=o.lang ignored=o.ignored from=o.from/> }
 }
 
 /// The page for a starting calculation (the tests mount it directly).
@@ -228,6 +265,7 @@ pub fn Page(
     initial: Calculation,
     #[prop(optional)] lang: Lang,
     #[prop(optional)] ignored: Vec<Ignored>,
+    #[prop(optional)] from: Unused,
 ) -> impl IntoView {
     let calc = RwSignal::new(initial);
     let viewer = Viewer::stored();
@@ -263,7 +301,7 @@ pub fn Page(
             </div>
             <PageControls/>
         </header>
-        <IgnoredNotice ignored=ignored/>
+        <IgnoredNotice ignored=ignored from=from/>
         <ClearedNotice/>
         <PresetInfo/>
         <main class="grid">
@@ -456,16 +494,17 @@ fn ClearedNotice() -> impl IntoView {
     }
 }
 
-/// The parts of the opening link that were ignored, until dismissed.
+/// The parts of the opening link (or of the kept calculation) that were ignored, until
+/// dismissed.
 #[component]
-fn IgnoredNotice(ignored: RwSignal<Vec<Ignored>>) -> impl IntoView {
+fn IgnoredNotice(ignored: RwSignal<Vec<Ignored>>, from: Unused) -> impl IntoView {
     let state = expect_context::<State>();
     move || {
         let list = ignored.get();
         (!list.is_empty()).then(|| {
             view! {
-                <div class="notice" role="status" data-testid="link-ignored">
-                    <p>{state.t("share.ignored")}</p>
+                <div class="notice" role="status" data-testid=from.test_id()>
+                    <p>{state.t(from.heading())}</p>
                     <ul>{list.into_iter().map(|i| view! { <li>{move || i.message(state.lang.get())}</li> }).collect_view()}</ul>
                     <button type="button" class="secondary no-print" on:click=move |_| ignored.set(Vec::new())>"×"</button>
                 </div>
