@@ -141,9 +141,8 @@ pub enum Ignored {
     /// A field that takes one of a closed set of words (`prec`, `gated`, `tied`, `pos`, `bias`,
     /// `conv`: the page offers them in a menu) with another value: left at its default.
     Word {
-        key: String,
+        field: Field,
         got: String,
-        words: Vec<&'static str>,
     },
     /// A switch (`quiz`) with a value other than 1 or 0.
     Switch {
@@ -202,11 +201,12 @@ impl Ignored {
             Ignored::Value { key, got } => {
                 tr(lang, format!("{key}={got}: not a value of {key}"), format!("{key}={got}：不是 {key} 的有效值"))
             }
-            Ignored::Word { key, got, words } => crate::trf!(
+            Ignored::Word { field, got } => crate::trf!(
                 lang,
-                "{key}={got}: not one of {}; the default was used",
-                "{key}={got}：不是 {} 之一，已采用默认值",
-                words.join(tr(lang, ", ", "、")),
+                "{}={got}: not one of {}; the default was used",
+                "{}={got}：不是 {} 之一，已采用默认值",
+                field.key(),
+                words(*field).unwrap_or_default().join(tr(lang, ", ", "、")),
             ),
             Ignored::Unknown { key } => {
                 tr(lang, format!("{key}: not a parameter of this page"), format!("{key}：不是本页的参数"))
@@ -368,7 +368,7 @@ pub fn words(f: Field) -> Option<Vec<&'static str>> {
     }
 }
 
-/// A closed-set field's value as the page's menu writes it (`BF16` is `tensor-fp16-bf16`, `YES`
+/// A closed-set field's value as the page's menu writes it (`BF16` or `tensor` is `bf16`, `YES`
 /// is `yes`), checked by the field's own reader; `None` when it is none of the field's words.
 /// Other fields keep their text as it is (their errors show beside the field).
 fn word(f: Field, val: &str) -> Option<String> {
@@ -386,9 +386,9 @@ fn word(f: Field, val: &str) -> Option<String> {
 }
 
 fn set_field(c: &mut Calculation, f: Field, val: String) -> Option<Ignored> {
-    if let Some(words) = words(f) {
+    if words(f).is_some() {
         let Some(w) = word(f, &val) else {
-            return Some(Ignored::Word { key: f.key().to_string(), got: val.chars().take(40).collect(), words });
+            return Some(Ignored::Word { field: f, got: val.chars().take(40).collect() });
         };
         *f.get_mut(c) = w;
         return None;

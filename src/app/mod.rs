@@ -381,9 +381,8 @@ pub(crate) fn keep_offline(url: &'static str) {
         let post =
             Reflect::get(&active, &"postMessage".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         if let Some(post) = post {
-            let msg = js_sys::Object::new();
-            Reflect::set(&msg, &"keep".into(), &url.into()).ok();
-            post.call1(&active, &msg).ok();
+            // The message is the file's name; the worker keeps only its own data files.
+            post.call1(&active, &url.into()).ok();
         }
     });
 }
