@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 # Bytes, gzip -9, of the first load. The goal is 204800 (200 KiB, issue 21); this is the size
 # measured on the last build plus about 0.5% headroom: lower it whenever the page shrinks. It rose
 # from 385800 with issue 17 (one current estimate, the exercise slips, the config's assumptions,
-# the trend's extrapolation words: 381,083 -> 411,898 bytes).
-BUDGET=414000
+# the trend's extrapolation words: 381,083 -> 411,898 bytes), and from 414000 with issue 19's page
+# items (typed fetch errors, the storage notes, the closed-set link check: 412,007 -> 416,324 bytes,
+# both measured on the same toolchain).
+BUDGET=418400
 files=(dist/index.html dist/*.js dist/*.wasm dist/*.css)
 for f in "${files[@]}"; do
   if [ ! -f "$f.gz" ] || [ ! -f "$f.br" ] || [ "$f" -nt "$f.gz" ]; then
