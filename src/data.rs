@@ -342,16 +342,51 @@ pub fn hardware_loaded() -> bool {
     ALL_CHIPS.get().is_some()
 }
 
-static HARDWARE_FAILURE: OnceLock<String> = OnceLock::new();
+/// Why a data file the page fetches (Epoch AI's models or hardware, beside the page) could not
+/// be had: a value, said in the page's language, never the browser's own error text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// No answer at all: no connection (and no copy kept from an earlier visit).
+    Offline,
+    /// The host answered with an HTTP error status.
+    Http(u16),
+    /// The answer's body could not be read as text.
+    NotText,
+    /// The text is not the CSV expected (a host that answers with a page of its own, say).
+    Unreadable,
+}
+
+impl LoadError {
+    /// Why, in a few words: "no connection", "HTTP 404".
+    pub fn reason(self, lang: Lang) -> String {
+        match self {
+            LoadError::Offline => crate::i18n::t(lang, "load.offline").to_string(),
+            LoadError::Http(status) => format!("HTTP {status}"),
+            LoadError::NotText => crate::i18n::t(lang, "load.nottext").to_string(),
+            LoadError::Unreadable => crate::i18n::t(lang, "load.unreadable").to_string(),
+        }
+    }
+
+    /// The chart's line when Epoch AI's notable models could not be loaded.
+    pub fn epoch_message(self, lang: Lang) -> String {
+        match self {
+            LoadError::Offline => crate::i18n::t(lang, "load.epochoffline").to_string(),
+            // "…could not be loaded: HTTP 404"; no space after the full-width colon.
+            e => format!("{}{}{}", crate::i18n::t(lang, "trend.loadfail"), tr(lang, " ", ""), e.reason(lang)),
+        }
+    }
+}
+
+static HARDWARE_FAILURE: OnceLock<LoadError> = OnceLock::new();
 
 /// Records why Epoch AI's hardware could not be loaded (the page's fetch failed).
-pub fn hardware_failed(reason: &str) {
-    let _ = HARDWARE_FAILURE.set(reason.chars().take(120).collect());
+pub fn hardware_failed(reason: LoadError) {
+    let _ = HARDWARE_FAILURE.set(reason);
 }
 
 /// Why Epoch AI's hardware could not be loaded, if it could not.
-pub fn hardware_failure() -> Option<&'static str> {
-    HARDWARE_FAILURE.get().map(String::as_str)
+pub fn hardware_failure() -> Option<LoadError> {
+    HARDWARE_FAILURE.get().copied()
 }
 
 /// Reads Epoch AI's "Machine Learning Hardware" CSV and adds it to [`chips`]. Idempotent;

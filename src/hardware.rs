@@ -238,7 +238,7 @@ pub enum HardwareError {
     Loading,
     /// Epoch AI's catalog could not be loaded (offline on a first visit, say).
     Unavailable {
-        reason: String,
+        reason: crate::data::LoadError,
     },
 }
 
@@ -271,17 +271,17 @@ impl HardwareError {
                     format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label_in(Lang::Zh)),
                 )
             }
-            HardwareError::Loading => tr(
-                lang,
-                "loading Epoch AI's hardware catalog…",
-                "正在加载 Epoch AI 硬件目录……",
-            )
-            .into(),
-            HardwareError::Unavailable { reason } => tr(
-                lang,
-                format!("Epoch AI's hardware catalog could not be loaded ({reason}): OpenAI's 2018 chips (openai-…) and a custom peak work"),
-                format!("无法加载 Epoch AI 硬件目录（{reason}）：仍可使用 OpenAI 2018 年的芯片（openai-…）或自定义峰值"),
-            ),
+            HardwareError::Loading => {
+                tr(lang, "loading Epoch AI's hardware catalog…", "正在加载 Epoch AI 硬件目录……").into()
+            }
+            HardwareError::Unavailable { reason } => {
+                let reason = reason.reason(lang);
+                tr(
+                    lang,
+                    format!("Epoch AI's hardware catalog could not be loaded ({reason}): OpenAI's 2018 chips (openai-…) and a custom peak work"),
+                    format!("无法加载 Epoch AI 硬件目录（{reason}）：仍可使用 OpenAI 2018 年的芯片（openai-…）或自定义峰值"),
+                )
+            }
             HardwareError::UnknownPrecision { text } => {
                 let list = Precision::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
                 tr(
@@ -336,8 +336,7 @@ pub struct Resolved {
 /// reachable by id), and among several the one whose peak they share, or the canonical one.
 pub fn resolve(query: &str, precision: Option<Precision>) -> Result<Resolved, HardwareError> {
     let pending = (!crate::data::hardware_loaded()).then(|| {
-        crate::data::hardware_failure()
-            .map_or(HardwareError::Loading, |reason| HardwareError::Unavailable { reason: reason.to_string() })
+        crate::data::hardware_failure().map_or(HardwareError::Loading, |reason| HardwareError::Unavailable { reason })
     });
     resolve_in(chips(), pending, query, precision)
 }

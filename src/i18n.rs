@@ -397,6 +397,15 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("tf.mla.nope", "MLA nope dimension", "MLA nope 维度"),
     ("tf.mla.v", "MLA v dimension", "MLA v 维度"),
     // Reliability (issue 19): the page's notices.
+    ("load.offline", "no connection", "没有网络连接"),
+    ("load.nottext", "the answer was not text", "返回的内容不是文本"),
+    ("load.unreadable", "the file is not Epoch AI's CSV", "该文件不是 Epoch AI 的 CSV 数据"),
+    ("load.epochoffline", "Epoch AI's data needs a connection the first time; once loaded it works offline.", "首次加载 Epoch AI 的数据需要网络连接；加载过一次后即可离线使用。"),
+    ("kept.unreadable", "The calculation kept in this browser could not be read: the worked example opened instead and replaced it. What could not be read:", "此浏览器中保存的计算无法读取：已改为打开算例并替换了它。无法读取的部分："),
+    ("kept.partly", "The calculation kept in this browser had parts this page could not use; they were left out and are no longer kept:", "此浏览器中保存的计算有本页无法使用的部分，已略去，不再保存："),
+    ("import.notkept", "Too large to keep in this browser: it will be gone on reload. Nothing is uploaded.", "数据太大，无法保存在此浏览器中：重新加载后将消失。不会上传。"),
+    ("saved.notkept", "This browser's storage is full: the latest change to this list will be gone on reload.", "此浏览器的存储空间已满：对此列表的最新更改在重新加载后将消失。"),
+    ("saved.discard", "Remove the unreadable rows", "删除无法读取的条目"),
 ];
 
 /// The text of `key` in `lang`.

@@ -2,7 +2,8 @@
 //! are left out) and readable (`?v=1&fwd=11.4*10%5E9&ex=1.2M&ep=128`). Decoding never fails: it
 //! keeps what it can use and lists what it ignored.
 
-use crate::field::{Basis, Calculation, Field, Mode, Per, Side};
+use crate::field::{Basis, Calculation, Field, Mode, Per, Side, Want};
+use crate::hardware::Precision;
 use crate::i18n::{tr, Lang};
 
 /// The current link version.
@@ -150,6 +151,12 @@ pub enum Ignored {
         key: String,
         got: String,
     },
+    /// A field that takes one of a closed set of words (`prec`, `gated`, `tied`, `pos`, `bias`,
+    /// `conv`: the page offers them in a menu) with another value: left at its default.
+    Word {
+        field: Field,
+        got: String,
+    },
     /// A switch (`quiz`) with a value other than 1 or 0.
     Switch {
         key: String,
@@ -207,6 +214,13 @@ impl Ignored {
             Ignored::Value { key, got } => {
                 tr(lang, format!("{key}={got}: not a value of {key}"), format!("{key}={got}：不是 {key} 的有效值"))
             }
+            Ignored::Word { field, got } => crate::trf!(
+                lang,
+                "{}={got}: not one of {}; the default was used",
+                "{}={got}：不是 {} 之一，已采用默认值",
+                field.key(),
+                words(*field).unwrap_or_default().join(tr(lang, ", ", "、")),
+            ),
             Ignored::Unknown { key } => {
                 tr(lang, format!("{key}: not a parameter of this page"), format!("{key}：不是本页的参数"))
             }
@@ -364,7 +378,41 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
     }
 }
 
+/// The words a field takes, where they are a closed set (the page shows a menu of them): the
+/// precisions' keys for `prec`, the architecture's words for the transformer's switches.
+pub fn words(f: Field) -> Option<Vec<&'static str>> {
+    match f.want() {
+        Want::Precision => Some(Precision::ALL.iter().map(|p| p.key()).collect()),
+        Want::YesNo | Want::Bias | Want::Convention => Some(crate::architecture::options(f.want()).to_vec()),
+        _ => None,
+    }
+}
+
+/// A closed-set field's value as the page's menu writes it (`BF16` or `tensor` is `bf16`, `YES`
+/// is `yes`), checked by the field's own reader; `None` when it is none of the field's words.
+/// Other fields keep their text as it is (their errors show beside the field).
+fn word(f: Field, val: &str) -> Option<String> {
+    if val.trim().is_empty() {
+        return Some(String::new());
+    }
+    match f.want() {
+        Want::Precision => Precision::parse(val).ok().map(|p| p.key().to_string()),
+        w @ (Want::YesNo | Want::Bias | Want::Convention) => {
+            crate::architecture::check_want(w, val).ok()?;
+            crate::architecture::options(w).iter().find(|o| o.eq_ignore_ascii_case(val.trim())).map(|o| o.to_string())
+        }
+        _ => Some(val.to_string()),
+    }
+}
+
 fn set_field(c: &mut Calculation, f: Field, val: String) -> Option<Ignored> {
+    if words(f).is_some() {
+        let Some(w) = word(f, &val) else {
+            return Some(Ignored::Word { field: f, got: val.chars().take(40).collect() });
+        };
+        *f.get_mut(c) = w;
+        return None;
+    }
     let max = if f == Field::Layers { MAX_LAYERS_CHARS } else { MAX_FIELD_CHARS };
     if val.chars().count() <= max {
         *f.get_mut(c) = val;
@@ -403,4 +451,42 @@ pub fn encode_list(list: &[Calculation]) -> String {
 /// drops them, empty lines skipped, at most `max` kept.
 pub fn decode_list(text: &str, max: usize) -> Vec<Calculation> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).take(max).map(|l| decode(l).calc).collect()
+}
+
+/// A stored list read back: the calculations, and the lines that are not links this page writes
+/// (set aside as they are, never shown as blank rows).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct List {
+    pub calcs: Vec<Calculation>,
+    pub unreadable: Vec<String>,
+}
+
+/// The note beside a stored list that had `n` unreadable lines.
+pub fn unreadable_message(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 saved estimate could not be read; it is set aside (kept as it was, not shown).".into(),
+        _ => crate::trf!(
+            lang,
+            "{} saved estimates could not be read; they are set aside (kept as they were, not shown).",
+            "有 {} 条已保存的估算无法读取，已单独保留（原样保存，不显示）。",
+            n
+        ),
+    }
+}
+
+/// Reads [`encode_list`]'s text strictly: a line is a calculation when it decodes with nothing
+/// ignored and sets something; any other non-empty line is unreadable. At most `max` kept.
+pub fn read_list(text: &str, max: usize) -> List {
+    let mut out = List::default();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let d = decode(line);
+        if d.ignored.is_empty() && d.calc != Calculation::default() {
+            if out.calcs.len() < max {
+                out.calcs.push(d.calc);
+            }
+        } else {
+            out.unreadable.push(line.to_string());
+        }
+    }
+    out
 }

@@ -1,9 +1,9 @@
 // The page's service worker: after one visit the calculator works with no network, and can be
 // installed. Network first, so a new release is fetched whenever the network is there; the
-// last good copy when it is not. The page, its hashed files and Epoch AI's data (once fetched)
-// are kept in one cache; when a new page arrives, hashed files it no longer names are dropped,
-// so an offline page is always one release, never a mix of two. Works under any sub-path: every
-// URL is relative to this file.
+// last good copy when it is not. The page, its hashed files and Epoch AI's data (once fetched,
+// even before this worker controlled the page) are kept in one cache; when a new page arrives,
+// hashed files it no longer names are dropped, so an offline page is always one release, never a
+// mix of two. Works under any sub-path: every URL is relative to this file.
 const CACHE = 'aicompute-v2';
 const PAGE = new URL('./', self.location).href;
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
@@ -41,6 +41,22 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
     await self.clients.claim();
+  })());
+});
+
+// Epoch AI's data files: fetched by the page only when wanted (the models when the chart shows
+// them), so a fetch made before this worker took control of a first visit passes it by. The page
+// then asks for the file to be kept (the message is its name, 'epoch-notable-models.csv'): taken
+// from the network (or the browser's HTTP cache) once, so a later offline visit has it.
+const DATA = new Set(['epoch-notable-models.csv', 'epoch-ml-hardware.csv']);
+
+self.addEventListener('message', (event) => {
+  const name = event.data;
+  if (typeof name !== 'string' || !DATA.has(name)) return;
+  const url = new URL(name, PAGE).href;
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    if (!(await cache.match(url))) await cache.add(url).catch(() => {});
   })());
 });
 

@@ -149,7 +149,7 @@ fn while_epoch_ai_catalog_loads_only_exact_names_answer() {
     }
     assert_eq!(HardwareError::Loading.message(Lang::En), "loading Epoch AI's hardware catalog…");
     assert_eq!(HardwareError::Loading.message(Lang::Zh), "正在加载 Epoch AI 硬件目录……");
-    let failed = HardwareError::Unavailable { reason: "HTTP 404".into() };
+    let failed = HardwareError::Unavailable { reason: aicompute::data::LoadError::Http(404) };
     assert_eq!(resolve_in(openai, Some(failed.clone()), "H100", None), Err(failed.clone()));
     assert_eq!(
         failed.message(Lang::En),

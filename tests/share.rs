@@ -147,6 +147,8 @@ fn any_calc() -> impl Strategy<Value = Calculation> {
             for (f, t) in Field::ALL.iter().zip(&texts) {
                 *f.get_mut(&mut c) = t.clone();
             }
+            // The precision is one of its words (or empty): any other is dropped, and said.
+            c.precision = ["", "fp32", "bf16", "int8"][texts[10].len() % 4].into();
             c.name = texts[16].clone();
             c
         })
@@ -194,4 +196,76 @@ fn saved_lists_round_trip() {
     assert_eq!(text, "v=1&fwd=1G&ex=1M&name=Ours,+v2\nv=1&mode=6nd&params=7B&tokens=2T");
     assert_eq!(aicompute::share::decode_list(&text, 10), [a.clone(), b]);
     assert_eq!(aicompute::share::decode_list(&format!("\n{text}\n\n"), 1), [a]);
+}
+
+#[test]
+fn every_closed_set_field_drops_a_bad_value_and_says_so() {
+    // Written out by hand: the keys whose values are a closed set of words (the page shows a
+    // menu of them), and what the notice says of a bad value, in both languages.
+    let expected = [
+        (
+            "prec",
+            "prec=zz: not one of fp64, fp32, tf32, fp16, bf16, fp8, int8; the default was used",
+            "prec=zz：不是 fp64、fp32、tf32、fp16、bf16、fp8、int8 之一，已采用默认值",
+        ),
+        ("gated", "gated=zz: not one of yes, no; the default was used", "gated=zz：不是 yes、no 之一，已采用默认值"),
+        ("tied", "tied=zz: not one of yes, no; the default was used", "tied=zz：不是 yes、no 之一，已采用默认值"),
+        ("pos", "pos=zz: not one of yes, no; the default was used", "pos=zz：不是 yes、no 之一，已采用默认值"),
+        (
+            "bias",
+            "bias=zz: not one of none, qkv, all; the default was used",
+            "bias=zz：不是 none、qkv、all 之一，已采用默认值",
+        ),
+        (
+            "conv",
+            "conv=zz: not one of kaplan, palm; the default was used",
+            "conv=zz：不是 kaplan、palm 之一，已采用默认值",
+        ),
+    ];
+    let mut dropped = Vec::new();
+    for f in Field::ALL {
+        let d = decode(&format!("v=1&{}=zz", f.key()));
+        if d.ignored.is_empty() {
+            // Free text and numbers keep their text: their errors show beside the field.
+            assert_eq!(f.get(&d.calc), "zz", "{f:?} keeps its text");
+            continue;
+        }
+        // Dropped: the calculation (and so the page's URL, written from it) holds none of it.
+        assert_eq!(d.calc, Calculation::default(), "{f:?}");
+        assert_eq!(encode(&d.calc), "v=1", "{f:?}");
+        let [en, zh] = [Lang::En, Lang::Zh].map(|l| texts(&d, l));
+        assert_eq!((en.len(), zh.len()), (1, 1), "{f:?}: one line");
+        dropped.push((f.key(), en[0].clone(), zh[0].clone()));
+    }
+    let expected: Vec<_> = expected.iter().map(|(k, en, zh)| (*k, en.to_string(), zh.to_string())).collect();
+    assert_eq!(dropped, expected);
+    // Good words in any case, and a precision's other names, are used as the menus write them;
+    // with bad parts among good ones, only the bad ones are dropped.
+    let d = decode("v=1&fwd=1G&prec=BF16&gated=maybe&tied=YES&conv=PaLM&mla=1+2");
+    assert_eq!(encode(&d.calc), "v=1&fwd=1G&prec=bf16&tied=yes&mla=1+2&conv=palm");
+    assert_eq!(texts(&d, Lang::En), ["gated=maybe: not one of yes, no; the default was used"]);
+    assert_eq!(decode("v=1&prec=tensor").calc.precision, "bf16");
+    assert_eq!(decode("v=1&prec=").calc.precision, "");
+}
+
+#[test]
+fn a_stored_list_sets_unreadable_lines_aside() {
+    let a = Calculation { forward: "1G".into(), examples: "1M".into(), name: "A".into(), ..Calculation::default() };
+    let text = format!("{}\ngarbage\n\n%%%\nv=1&zz=1&fwd=2G\nv=1\n{}", encode(&a), encode(&a));
+    let l = aicompute::share::read_list(&text, 50);
+    assert_eq!(l.calcs, [a.clone(), a.clone()]);
+    assert_eq!(l.unreadable, ["garbage", "%%%", "v=1&zz=1&fwd=2G", "v=1"]);
+    assert_eq!(aicompute::share::read_list(&text, 1).calcs, [a]);
+    assert_eq!(
+        aicompute::share::unreadable_message(4, Lang::En),
+        "4 saved estimates could not be read; they are set aside (kept as they were, not shown)."
+    );
+    assert_eq!(
+        aicompute::share::unreadable_message(1, Lang::En),
+        "1 saved estimate could not be read; it is set aside (kept as it was, not shown)."
+    );
+    assert_eq!(
+        aicompute::share::unreadable_message(4, Lang::Zh),
+        "有 4 条已保存的估算无法读取，已单独保留（原样保存，不显示）。"
+    );
 }

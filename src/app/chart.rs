@@ -17,7 +17,7 @@ enum EpochData {
     NotLoaded,
     Loading,
     Loaded(usize),
-    Failed(String),
+    Failed(crate::data::LoadError),
 }
 
 /// The file Trunk copies beside the page (relative URL: any sub-path works).
@@ -177,10 +177,20 @@ impl ChartState {
 fn load_epoch_when_wanted(c: ChartState) {
     Effect::new(move |_| {
         let wanted = c.sets.with(|s| s.contains(&DatasetId::Epoch)) || c.fit_key.with(|k| k == "epoch-2010-2024");
-        if wanted && c.epoch.get_untracked() == EpochData::NotLoaded {
+        // Once failed, asking again (the toggle off and on) tries again.
+        let idle = matches!(c.epoch.get_untracked(), EpochData::NotLoaded | EpochData::Failed(_));
+        if wanted && idle {
             c.epoch.set(EpochData::Loading);
             leptos::task::spawn_local(async move {
-                let result = super::fetch_text(EPOCH_FILE).await.and_then(|t| crate::data::install_epoch(&t));
+                let result = super::fetch_text(EPOCH_FILE).await.and_then(|t| {
+                    crate::data::install_epoch(&t).map_err(|e| {
+                        leptos::logging::warn!("Epoch AI's models: {e}");
+                        crate::data::LoadError::Unreadable
+                    })
+                });
+                if result.is_ok() {
+                    super::keep_offline(EPOCH_FILE);
+                }
                 c.epoch.set(match result {
                     Ok(n) => EpochData::Loaded(n),
                     Err(e) => EpochData::Failed(e),
@@ -284,7 +294,7 @@ pub fn Trend() -> impl IntoView {
             <ChartControls c=c/>
             {move || match c.epoch.get() {
                 EpochData::Loading => Some(view! { <p class="muted" data-testid="epoch-status">{state.t("trend.loading")}</p> }.into_any()),
-                EpochData::Failed(e) => Some(view! { <p class="error" data-testid="epoch-status">{state.t("trend.loadfail")} " " {e}</p> }.into_any()),
+                EpochData::Failed(e) => Some(view! { <p class="error" data-testid="epoch-status" role="status">{e.epoch_message(state.lang.get())}</p> }.into_any()),
                 _ => None,
             }}
             <UserPointInputs/>

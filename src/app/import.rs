@@ -53,19 +53,29 @@ fn apply(text: &str) -> Status {
     }
 }
 
-/// Installs the text as the imported data set, keeps it in local storage, and shows the set on
-/// the chart when it has rows.
+/// Keeps the text in local storage; `false` when the browser refuses it (over its quota), and
+/// then nothing is kept, so a reload cannot bring back an earlier import instead.
+fn keep(text: &str) -> bool {
+    let Some(st) = storage() else { return false };
+    if st.set_item(STORAGE_KEY, text).is_ok() {
+        return true;
+    }
+    st.remove_item(STORAGE_KEY).ok();
+    false
+}
+
+/// Installs the text as the imported data set, keeps it in local storage (`kept` says whether it
+/// could), and shows the set on the chart when it has rows.
 fn installer(
     text: RwSignal<String>,
     status: RwSignal<Status>,
+    kept: RwSignal<bool>,
     sets: RwSignal<Vec<DatasetId>>,
     version: RwSignal<u32>,
 ) -> impl Fn() + Copy + 'static {
     move || {
         let s = text.with_untracked(|t| apply(t));
-        if let Some(st) = storage() {
-            st.set_item(STORAGE_KEY, &text.get_untracked()).ok();
-        }
+        kept.set(text.with_untracked(|t| keep(t)));
         let loaded = matches!(s, Status::Loaded { .. });
         sets.update(|v| {
             v.retain(|d| *d != DatasetId::Imported);
@@ -94,7 +104,8 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
     let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
     let text = RwSignal::new(saved.clone());
     let status = RwSignal::new(Status::None);
-    let run = installer(text, status, sets, version);
+    let kept = RwSignal::new(true);
+    let run = installer(text, status, kept, sets, version);
     if !saved.trim().is_empty() {
         run();
     }
@@ -143,7 +154,9 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
                 </button>
             </div>
             <ImportStatus status=status/>
-            <p class="muted">{move || t(state.lang.get(), "import.kept")}</p>
+            <p class=move || if kept.get() { "muted" } else { "warn" } data-testid="import-kept">
+                {move || t(state.lang.get(), if kept.get() { "import.kept" } else { "import.notkept" })}
+            </p>
         </details>
     }
 }

@@ -13,6 +13,7 @@ mod saved;
 mod transformer;
 
 use crate::calc::{evaluate, Calculation, Evaluation, Field, Lang, Side};
+use crate::data::LoadError;
 use crate::estimate::Cleared;
 use crate::examples::{self, EXAMPLES};
 use crate::i18n::t;
@@ -125,19 +126,51 @@ fn browser_lang() -> Lang {
     }
 }
 
-/// How the page opens: the calculation, its language, and what the link could not use.
+/// Where the parts the page could not use came from, for the notice's heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Unused {
+    /// The link the page was opened with.
+    #[default]
+    Link,
+    /// The calculation kept in this browser (`aicompute:last`), partly readable.
+    Kept,
+    /// The calculation kept in this browser, of which nothing could be read: the worked example
+    /// opened instead.
+    KeptUnreadable,
+}
+
+impl Unused {
+    fn heading(self) -> &'static str {
+        match self {
+            Unused::Link => "share.ignored",
+            Unused::Kept => "kept.partly",
+            Unused::KeptUnreadable => "kept.unreadable",
+        }
+    }
+    fn test_id(self) -> &'static str {
+        match self {
+            Unused::Link => "link-ignored",
+            Unused::Kept | Unused::KeptUnreadable => "kept-ignored",
+        }
+    }
+}
+
+/// How the page opens: the calculation, its language, and what the link (or the kept
+/// calculation) could not use.
 pub struct Opening {
     pub calc: Calculation,
     pub lang: Lang,
     /// The embedded view (`embed=1`): no header, toolbar or footer.
     pub embed: bool,
     pub ignored: Vec<Ignored>,
+    pub from: Unused,
 }
 
 /// The calculation a page opens with: the link's; else the last one when the viewer chose to
 /// keep it; else the worked example. A link or a stored state that sets no field (`?lang=zh`
 /// alone, or garbage) opens the example. The language: the link's when its sender asked, else
-/// the viewer's choice, else the browser's.
+/// the viewer's choice, else the browser's. What the link could not use is said; so is what the
+/// kept calculation could not (it is then replaced, as every change is, by what the page shows).
 pub fn initial() -> Opening {
     let viewer = Viewer::stored();
     let mut search = window().location().search().unwrap_or_default();
@@ -149,12 +182,23 @@ pub fn initial() -> Opening {
     let stored = || viewer.keep.then(|| storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())).flatten();
     let fallback = viewer.lang.unwrap_or_else(browser_lang);
     let Some(text) = (if from_link { Some(search) } else { stored() }) else {
-        return Opening { calc: default_calculation(), lang: fallback, embed: false, ignored: Vec::new() };
+        return Opening {
+            calc: default_calculation(),
+            lang: fallback,
+            embed: false,
+            ignored: Vec::new(),
+            from: Unused::Link,
+        };
     };
     let d = share::decode(&text);
-    let calc = if d.calc == Calculation::default() { default_calculation() } else { d.calc };
-    let ignored = if from_link { d.ignored } else { Vec::new() };
-    Opening { calc, lang: d.lang.unwrap_or(fallback), embed: from_link && d.embed, ignored }
+    let unreadable = d.calc == Calculation::default();
+    let from = match (from_link, unreadable) {
+        (true, _) => Unused::Link,
+        (false, false) => Unused::Kept,
+        (false, true) => Unused::KeptUnreadable,
+    };
+    let calc = if unreadable { default_calculation() } else { d.calc };
+    Opening { calc, lang: d.lang.unwrap_or(fallback), embed: from_link && d.embed, ignored: d.ignored, from }
 }
 
 /// AlexNet by both methods, each marked as the worked example's (see the core).
@@ -223,7 +267,7 @@ pub fn App() -> impl IntoView {
     if let Some(el) = document().document_element() {
         el.class_list().toggle_with_force("embed", o.embed).ok();
     }
-    view! { <Page initial=o.calc lang=o.lang ignored=o.ignored/> }
+    view! { <Page initial=o.calc lang=o.lang ignored=o.ignored from=o.from/> }
 }
 
 /// The page for a starting calculation (the tests mount it directly).
@@ -232,6 +276,7 @@ pub fn Page(
     initial: Calculation,
     #[prop(optional)] lang: Lang,
     #[prop(optional)] ignored: Vec<Ignored>,
+    #[prop(optional)] from: Unused,
 ) -> impl IntoView {
     let calc = RwSignal::new(initial);
     let viewer = Viewer::stored();
@@ -267,7 +312,7 @@ pub fn Page(
             </div>
             <PageControls/>
         </header>
-        <IgnoredNotice ignored=ignored/>
+        <IgnoredNotice ignored=ignored from=from/>
         <ClearedNotice/>
         <PresetInfo/>
         <main class="grid">
@@ -296,11 +341,19 @@ fn load_hardware(catalog: RwSignal<u32>) {
         return;
     }
     leptos::task::spawn_local(async move {
-        match fetch_text(FILE).await.and_then(|t| crate::data::install_hardware(&t)) {
-            Ok(_) => settled("loaded"),
-            Err(e) => {
+        let installed = fetch_text(FILE).await.and_then(|t| {
+            crate::data::install_hardware(&t).map_err(|e| {
                 leptos::logging::warn!("hardware catalog: {e}");
-                crate::data::hardware_failed(&e);
+                LoadError::Unreadable
+            })
+        });
+        match installed {
+            Ok(_) => {
+                settled("loaded");
+                keep_offline(FILE);
+            }
+            Err(e) => {
+                crate::data::hardware_failed(e);
                 settled("failed");
             }
         }
@@ -308,16 +361,41 @@ fn load_hardware(catalog: RwSignal<u32>) {
     });
 }
 
-/// The text of a file beside the page.
-pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
+/// The text of a file beside the page, or why not as a value (said in the page's language by
+/// the core, never the browser's own error text).
+pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
     use wasm_bindgen_futures::JsFuture;
-    let resp = JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    // A fetch that rejects had no answer at all: offline (the service worker has no copy either).
+    let resp = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| LoadError::Offline)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| LoadError::NotText)?;
     if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
+        return Err(LoadError::Http(resp.status()));
     }
-    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+    // The body can still fail to arrive: the connection dropped.
+    let text = JsFuture::from(resp.text().map_err(|_| LoadError::NotText)?).await.map_err(|_| LoadError::Offline)?;
+    text.as_string().ok_or(LoadError::NotText)
+}
+
+/// Asks the service worker to keep a data file the page fetched (a fetch it did not see, made
+/// before it took control of a first visit, would otherwise be missing offline). Where there is
+/// no service worker, nothing.
+pub(crate) fn keep_offline(url: &'static str) {
+    use js_sys::Reflect;
+    let navigator = window().navigator();
+    if !Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let Ok(ready) = navigator.service_worker().ready() else { return };
+    leptos::task::spawn_local(async move {
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
+        let Ok(active) = Reflect::get(&reg, &"active".into()) else { return };
+        let post =
+            Reflect::get(&active, &"postMessage".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(post) = post {
+            // The message is the file's name; the worker keeps only its own data files.
+            post.call1(&active, &url.into()).ok();
+        }
+    });
 }
 
 /// What outside the page follows the calculation: the URL and local storage (replaceState, no
@@ -414,16 +492,17 @@ fn ClearedNotice() -> impl IntoView {
     }
 }
 
-/// The parts of the opening link that were ignored, until dismissed.
+/// The parts of the opening link (or of the kept calculation) that were ignored, until
+/// dismissed.
 #[component]
-fn IgnoredNotice(ignored: RwSignal<Vec<Ignored>>) -> impl IntoView {
+fn IgnoredNotice(ignored: RwSignal<Vec<Ignored>>, from: Unused) -> impl IntoView {
     let state = expect_context::<State>();
     move || {
         let list = ignored.get();
         (!list.is_empty()).then(|| {
             view! {
-                <div class="notice" role="status" data-testid="link-ignored">
-                    <p>{state.t("share.ignored")}</p>
+                <div class="notice" role="status" data-testid=from.test_id()>
+                    <p>{state.t(from.heading())}</p>
                     <ul>{list.into_iter().map(|i| view! { <li>{move || i.message(state.lang.get())}</li> }).collect_view()}</ul>
                     <button type="button" class="secondary no-print" on:click=move |_| ignored.set(Vec::new())>"×"</button>
                 </div>

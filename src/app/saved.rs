@@ -14,22 +14,39 @@ pub const MAX_SAVED: usize = 50;
 
 /// The saved calculations, shared by the list and the chart.
 #[derive(Clone, Copy)]
-pub struct Saved(pub RwSignal<Vec<Calculation>>);
+pub struct Saved(pub RwSignal<Vec<Calculation>>, Aside);
+
+/// What of the stored list is not shown: its unreadable lines (kept as they were, after the
+/// readable ones, until the viewer removes them), and whether the last write was refused.
+#[derive(Clone, Copy)]
+struct Aside {
+    unreadable: RwSignal<Vec<String>>,
+    not_kept: RwSignal<bool>,
+}
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The list as the last visit left it.
+/// The list as the last visit left it; lines that are not links this page writes are set aside
+/// (never shown as blank rows) and said.
 pub fn load() -> Saved {
     let text = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
-    Saved(RwSignal::new(share::decode_list(&text, MAX_SAVED)))
+    let l = share::read_list(&text, MAX_SAVED);
+    Saved(RwSignal::new(l.calcs), Aside { unreadable: RwSignal::new(l.unreadable), not_kept: RwSignal::new(false) })
 }
 
-fn store(list: &[Calculation]) {
-    if let Some(s) = storage() {
-        s.set_item(STORAGE_KEY, &share::encode_list(list)).ok();
-    }
+/// Writes the list, its set-aside lines after it; says when the browser refused (storage full).
+fn store(list: &[Calculation], aside: Aside) {
+    let Some(s) = storage() else { return };
+    let mut text = share::encode_list(list);
+    aside.unreadable.with_untracked(|u| {
+        for line in u {
+            text.push('\n');
+            text.push_str(line);
+        }
+    });
+    aside.not_kept.set(s.set_item(STORAGE_KEY, &text).is_err());
 }
 
 /// The saved estimates that have a result and a date, as chart points.
@@ -86,7 +103,7 @@ pub fn SavedEstimates() -> impl IntoView {
             l.push(Calculation { quiz: false, ..c });
             let over = l.len().saturating_sub(MAX_SAVED);
             l.drain(..over);
-            store(l);
+            store(l, saved.1);
         });
     };
     let remove = move |i: usize| {
@@ -94,8 +111,12 @@ pub fn SavedEstimates() -> impl IntoView {
             if i < l.len() {
                 l.remove(i);
             }
-            store(l);
+            store(l, saved.1);
         })
+    };
+    let discard = move |_| {
+        saved.1.unreadable.set(Vec::new());
+        saved.0.with_untracked(|l| store(l, saved.1));
     };
     let open = move |i: usize| {
         if let Some(c) = saved.0.with_untracked(|l| l.get(i).cloned()) {
@@ -108,6 +129,20 @@ pub fn SavedEstimates() -> impl IntoView {
             <h3>{state.tx("saved.title")}</h3>
             <button type="button" class="secondary" data-testid="save-estimate" on:click=save
                 disabled=move || state.eval.with(|e| e.current().is_none())>{state.tx("saved.save")}</button>
+            {move || {
+                let n = saved.1.unreadable.with(Vec::len);
+                (n > 0).then(|| view! {
+                    <p class="warn" role="status" data-testid="saved-aside">
+                        {share::unreadable_message(n, state.lang.get())} " "
+                        <button type="button" class="secondary small" data-testid="saved-aside-remove" on:click=discard>
+                            {state.tx("saved.discard")}
+                        </button>
+                    </p>
+                })
+            }}
+            {move || saved.1.not_kept.get().then(|| view! {
+                <p class="warn" role="status" data-testid="saved-not-kept">{state.t("saved.notkept")}</p>
+            })}
             {move || {
                 // Saved estimates naming one of Epoch AI's chips evaluate once its catalog is here.
                 state.catalog.track();
