@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 # measured on the last build plus about 0.5% headroom: lower it whenever the page shrinks. It rose
 # from 385800 with issue 17 (one current estimate, the exercise slips, the config's assumptions,
 # the trend's extrapolation words: 381,083 -> 411,898 bytes), then with issues 19 and 20 (the
-# CLI's and the core's messages in both languages, bounded fields, the QR code: -> 431,779).
-BUDGET=434000
+# CLI's and the core's messages in both languages, bounded fields, typed load errors, the QR code,
+# the label placer: -> 445,627).
+BUDGET=447500
 files=(dist/index.html dist/*.js dist/*.wasm dist/*.css)
 for f in "${files[@]}"; do
   if [ ! -f "$f.gz" ] || [ ! -f "$f.br" ] || [ "$f" -nt "$f.gz" ]; then
