@@ -52,7 +52,10 @@ Every number is an expression: 1.2M, 11.4 * 10^9, (348M + 304M), sqrt(10 * 100),
 number in --peak means FLOP/s. --utilization defaults to 33% (17% for a CPU).
 
 EXAMPLES
-  aicompute ops --forward '11.4 * 10^9' --examples 1.2M --epochs 128
+"#;
+
+/// The help's examples, the same in both languages (commands are not translated).
+const HELP_EXAMPLES: &str = r#"  aicompute ops --forward '11.4 * 10^9' --examples 1.2M --epochs 128
   aicompute gpu --chips 2 --hardware openai-gtx580 --time '5.5 d' --utilization 33%
   aicompute gpu --chips 1000 --hardware 'NVIDIA A100 SXM4 80 GB' --time '1728 h' --utilization 30%..45%
   aicompute layers 'conv in=84x84x3 k=8 s=4 f=16; conv in=20x20x16 k=4 s=2 f=32; dense in=9*9*32 out=256'
@@ -101,17 +104,6 @@ chart 写出 SVG 文件，--help 只输出文本，二者都不接受 --json）�
 --utilization 默认为 33%（CPU 为 17%）。
 
 示例
-  aicompute ops --forward '11.4 * 10^9' --examples 1.2M --epochs 128
-  aicompute gpu --chips 2 --hardware openai-gtx580 --time '5.5 d' --utilization 33%
-  aicompute gpu --chips 1000 --hardware 'NVIDIA A100 SXM4 80 GB' --time '1728 h' --utilization 30%..45%
-  aicompute layers 'conv in=84x84x3 k=8 s=4 f=16; conv in=20x20x16 k=4 s=2 f=32; dense in=9*9*32 out=256'
-  aicompute params --parameters 175B --tokens 300B --json
-  aicompute trend --dataset openai-2018
-  aicompute chart --dataset all --svg chart.svg
-  aicompute transformer --config config.json --tokens 2T
-  aicompute transformer --layers 96 --d-model 12288 --heads 96 --context 2048 --vocab 50257 --tokens 300B
-  aicompute chinchilla --compute 5.76e23
-  aicompute mfu --tokens-per-second 238.3k --parameters 540.35B --layers 118 --heads 48 --head-dim 256 --context 2048 --chips 6144 --hardware google-tpu-v4
 "#;
 
 /// A failure, as a value: what went wrong, rendered in the user's language only when printed
@@ -1270,7 +1262,7 @@ fn help(rest: &[String]) -> Result<(), Fail> {
     if rest.iter().any(|a| a == "--json" || a.starts_with("--json=")) {
         return Err(Fail::Says("cli.help-json"));
     }
-    print!("{}", tr(lang(), HELP_EN, HELP_ZH));
+    print!("{}{HELP_EXAMPLES}", tr(lang(), HELP_EN, HELP_ZH));
     Ok(())
 }
 
