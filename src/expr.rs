@@ -914,9 +914,21 @@ impl Parser<'_> {
 /// [`crate::field::MAX_CHARS`].
 pub const MAX_LEN: usize = crate::field::MAX_CHARS;
 
-/// Parses and evaluates an expression. The value is finite, with its ends in order.
+/// The half-width form of a full-width character, as a Chinese input method types digits,
+/// `％`, `．` and brackets (U+FF01–U+FF5E to U+0021–U+007E, the ideographic space to a space);
+/// one character for one, so error spans stay where the user typed.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        c => c,
+    }
+}
+
+/// Parses and evaluates an expression (full-width digits and signs read as half-width). The
+/// value is finite, with its ends in order.
 pub fn eval(input: &str) -> Result<Value, ExprError> {
-    let chars: Vec<char> = input.chars().take(MAX_LEN + 1).collect();
+    let chars: Vec<char> = input.chars().take(MAX_LEN + 1).map(half_width).collect();
     if chars.len() > MAX_LEN {
         let end = input.chars().count();
         return Err(ExprError { kind: ExprKind::TooLong { max: MAX_LEN }, start: MAX_LEN, end });

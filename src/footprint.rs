@@ -68,7 +68,8 @@ pub fn read(field: Field, text: &str) -> Result<Option<Value>, FieldError> {
 /// The grid region whose id is typed (any case).
 pub fn region(text: &str) -> Option<&'static Grid> {
     let t = text.trim();
-    energy::GRIDS.iter().find(|g| g.id.eq_ignore_ascii_case(t))
+    // By id, or by its name in either language (the suggestion list offers 中国).
+    energy::GRIDS.iter().find(|g| g.id.eq_ignore_ascii_case(t) || g.name_en.eq_ignore_ascii_case(t) || g.name_zh == t)
 }
 
 /// Applies `f` to the low ends and to the high ends.

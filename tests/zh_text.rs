@@ -301,3 +301,24 @@ fn every_presets_chinese_source_is_its_own() {
         assert!(!ex.source_in(Zh).contains("附录") || ex.source.contains("appendix"), "{}", ex.id);
     }
 }
+
+/// Issue 20: what a Chinese input method types is read: full-width digits, ％ and signs, and a
+/// region by its Chinese name.
+#[test]
+fn chinese_input_is_accepted() {
+    use aicompute::calc::{check_field, Field};
+    // １．２Ｍ = 1.2 × 10^6; ３３％ = 0.33; （３４８Ｍ＋３０４Ｍ） = 652 × 10^6; ５．５　天 = 5.5 days.
+    assert_eq!(check_field(Field::Examples, "１．２Ｍ").map(|v| v.lo), Ok(1.2e6));
+    assert_eq!(check_field(Field::Utilization, "３３％").map(|v| v.lo), Ok(0.33));
+    assert_eq!(check_field(Field::Examples, "（３４８Ｍ＋３０４Ｍ）").map(|v| v.lo), Ok(652e6));
+    assert_eq!(check_field(Field::Time, "５．５　天").map(|v| v.lo), Ok(5.5 * 86400.0));
+    // A full-width slip gets the half-width one's message and span, over the characters typed.
+    let (full, half) =
+        (check_field(Field::Examples, "１．２Ｑ").unwrap_err(), check_field(Field::Examples, "1.2Q").unwrap_err());
+    assert_eq!((full.start, full.end), (half.start, half.end));
+    assert_eq!((full.start, full.end), (0, 4));
+    // 中国 (as the suggestion list offers it) is China's grid: 0.582 kg CO2e/kWh (Ember via OWID, 2023).
+    for region in ["中国", "china", "China"] {
+        assert_eq!(check_field(Field::Grid, region).map(|v| v.lo), Ok(0.582), "{region}");
+    }
+}
