@@ -415,6 +415,20 @@ impl Example {
         self.published_over_exact().map(|r| format!("{:+.0}%", (r - 1.0) * 100.0))
     }
 
+    /// The sentence that says so, in `lang`: a signed percent in English ("… by +19%"), high or
+    /// low in words in Chinese (偏高 19%, 偏低 34%: never 相差 -34%).
+    pub fn difference_in(&self, lang: crate::calc::Lang) -> Option<String> {
+        let r = self.published_over_exact()?;
+        let pct = ((r - 1.0) * 100.0).round();
+        Some(match lang {
+            crate::calc::Lang::En => format!("{} {:+.0}%", crate::i18n::t(lang, "preset.differs"), pct),
+            crate::calc::Lang::Zh => {
+                let side = if pct >= 0.0 { "偏高" } else { "偏低" };
+                format!("{}{side} {:.0}%", crate::i18n::t(lang, "preset.differs"), pct.abs())
+            }
+        })
+    }
+
     /// True where the published figure is more than 10% off its own arithmetic.
     pub fn differs(&self) -> bool {
         self.published_over_exact().is_some_and(|r| !(1.0 / 1.1..=1.1).contains(&r))

@@ -59,7 +59,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("preset.modern", "Modern models", "近期模型"),
     ("preset.published", "Published", "公布数值"),
     ("preset.exact", "exact arithmetic", "精确计算"),
-    ("preset.differs", "The published figure differs from its own arithmetic by", "公布数值与其算式的精确结果相差"),
+    ("preset.differs", "The published figure differs from its own arithmetic by", "公布数值比其算式的精确结果"),
     ("preset.source", "Source", "来源"),
     ("m1.title", "Method 1: counting operations", "方法 1：统计运算次数"),
     ("m1.tab.ops", "Forward ops", "前向运算次数"),

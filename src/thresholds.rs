@@ -126,7 +126,8 @@ impl Standing {
             let n = readable(round_sig(1.0 / r, 2), 2, ",");
             return tr(lang, format!("below {en}: 1/{n} of it"), format!("低于{zh}：仅为阈值的 1/{n}"));
         }
-        let (x, pct) = (sci(r, 2), sci(r * 100.0, 2));
-        tr(lang, format!("below {en}: {x} of it"), format!("低于{zh}：仅为阈值的 {pct}%"))
+        // A fraction, not a percent of a power of ten ("4.9 × 10⁻⁶%" reads badly in either).
+        let x = sci(r, 2);
+        tr(lang, format!("below {en}: {x} of it"), format!("低于{zh}：仅为阈值的 {x}"))
     }
 }

@@ -1,7 +1,7 @@
 //! Every worked example of the seed's appendix, checked against its arithmetic written out here
 //! (not against the implementation), and against the published figure where they agree.
 
-use aicompute::calc::{evaluate, Method, PFS_DAY};
+use aicompute::calc::{evaluate, Lang, Method, PFS_DAY};
 use aicompute::examples::{find, EXAMPLES};
 
 const DAY: f64 = 86400.0;
@@ -65,6 +65,14 @@ fn published_figures_within_ten_percent_except_the_two_the_text_gets_wrong() {
     assert!((v.exact_flop().unwrap() / PFS_DAY - 0.101).abs() < 0.0005);
     // 0.12 / (4 × 5.1e12 × 15 × 86,400 × 0.33 / 8.64e19 = 0.10098) = 1.188: printed 19% high.
     assert_eq!(v.difference_text().as_deref(), Some("+19%"));
+    assert_eq!(
+        v.difference_in(Lang::En).as_deref(),
+        Some("The published figure differs from its own arithmetic by +19%")
+    );
+    assert_eq!(v.difference_in(Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏高 19%"));
+    // Seq2Seq by operations: printed 0.085 against 0.129 exact, 34% low, said as 偏低 (not 相差 -34%).
+    let s = find("seq2seq-ops").unwrap();
+    assert_eq!(s.difference_in(Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏低 34%"));
     assert_eq!(v.exact_pfs_days(), v.exact_flop().map(|f| f / PFS_DAY));
 }
 

@@ -71,7 +71,7 @@ fn far_below_at_and_edge_cases() {
         0.0058 * 8.64e19,
         "eu-ai-act",
         "below the EU AI Act threshold (10²⁵ FLOP): 5 × 10^-8 of it",
-        "低于欧盟《人工智能法》阈值（10²⁵ FLOP）：仅为阈值的 5 × 10^-6%",
+        "低于欧盟《人工智能法》阈值（10²⁵ FLOP）：仅为阈值的 5 × 10^-8",
     );
     says(
         2e21,

@@ -607,7 +607,7 @@ fn PresetInfo() -> impl IntoView {
                     " · " {t(lang, "preset.exact")} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
                 </p>
                 {ex.differs().then(|| view! {
-                    <p class="warn">{t(lang, "preset.differs")} " " {ex.difference_text()}</p>
+                    <p class="warn">{ex.difference_in(lang)}</p>
                 })}
                 <p class="source">{t(lang, "preset.source")} {colon} {ex.source_in(lang)}</p>
             </section>
