@@ -636,8 +636,9 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     let (method1, layers) =
         if c.mode == Mode::Transformer { (transformer_method(c, &transformer), None) } else { method1(c) };
     let method2 = method2(c, method1.estimate().map(|e| e.flop));
+    // A Method 2 solved from Method 1's estimate is not a second estimate: nothing to compare.
     let comparison = match (method1.estimate(), method2.estimate()) {
-        (Some(a), Some(b)) => compare(a.flop.mid(), b.flop.mid()),
+        (Some(a), Some(b)) if !c.target_from_estimate => compare(a.flop.mid(), b.flop.mid()),
         _ => None,
     };
     let date = if c.date.trim().is_empty() {
@@ -654,7 +655,10 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
         .and_then(|e| Some(crate::footprint::compute(c, e.factor(Label::Chips)?, e.factor(Label::Time)?)));
     let filled = [!matches!(method1, Outcome::Empty), !matches!(method2, Outcome::Empty)];
     let flop = |o: &Outcome| o.estimate().map(|e| e.flop);
-    let current = crate::estimate::current(c, flop(&method1), flop(&method2), filled);
+    // Linked to Method 1, Method 2's FLOP is Method 1's: the figures follow Method 1 unless the
+    // user picks Method 2 by name.
+    let two = if c.target_from_estimate && c.basis != crate::field::Basis::Two { None } else { flop(&method2) };
+    let current = crate::estimate::current(c, flop(&method1), two, filled);
     let mut ev =
         Evaluation { method1, method2, comparison, layers, date, footprint, transformer, current, too_long: vec![] };
     let reported: Vec<Field> = ev.errors().map(|e| e.field).collect();

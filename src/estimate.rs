@@ -182,8 +182,10 @@ pub fn current(
         Basis::Both => return picked(Source::Both, both(), NoCurrent::Disagree),
         Basis::Auto => {}
     }
-    // The user's own sides: filled in, and not an untouched example.
-    let own: Vec<Side> = Side::BOTH.into_iter().filter(|s| filled[*s as usize] && !c.is_example(*s)).collect();
+    // The user's own sides: filled in, and not an untouched example (linking Method 2's target
+    // to Method 1 accepts Method 1's inputs, example or not).
+    let accepted = |s: Side| !c.is_example(s) || (s == Side::One && c.target_from_estimate);
+    let own: Vec<Side> = Side::BOTH.into_iter().filter(|s| filled[*s as usize] && accepted(*s)).collect();
     let counts = |s: Side| own.is_empty() || own.contains(&s);
     let usable: Vec<Side> = Side::BOTH.into_iter().filter(|s| counts(*s) && of(*s).is_some()).collect();
     let auto = |source, flop: Value| Ok(Current { source, flop, picked: false });

@@ -347,6 +347,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("used.chips", "chips", "块芯片"),
     ("used.label", "Used", "采用"),
     ("share.more", "Share…", "分享……"),
+    ("notice.dismiss", "Dismiss", "关闭"),
     ("share.embed", "Embed", "嵌入"),
     ("share.embed-copied", "Embed code copied: paste it into a course page (an <iframe> 800 × 600).", "嵌入代码已复制：粘贴到课程网页中（800 × 600 的 <iframe>）。"),
     ("share.qr", "QR code", "二维码"),

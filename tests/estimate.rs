@@ -165,6 +165,11 @@ fn the_target_linked_to_method_1_solves_and_follows_the_model() {
     assert_eq!(field, Field::Time);
     // 3.15e23 / (512 × 989e12 × 0.4) = 1,555,230 s = 18.0 days.
     assert_eq!(text, "18 d");
+    // Method 2 solved from Method 1 is no second estimate: the figures follow Method 1, and
+    // there is no comparison (it would agree by construction).
+    let ev = evaluate(&c);
+    assert_eq!(ev.current().unwrap().source, Source::One);
+    assert_eq!(ev.comparison, None);
     c.edit(Field::Tokens, "600B".into());
     assert!(close(days(&c), 2.0 * gpt3 / (512.0 * 989e12 * 0.40) / DAY));
     // Without Method 1, the linked target says so beside the target.

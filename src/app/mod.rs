@@ -485,7 +485,7 @@ fn ClearedNotice() -> impl IntoView {
                     <button type="button" class="secondary" data-testid="example-restore" on:click=restore>
                         {state.tx("example.restore")}
                     </button>
-                    <button type="button" class="secondary" on:click=move |_| state.cleared.set(None)>"×"</button>
+                    <button type="button" class="secondary dismiss" aria-label=state.tx("notice.dismiss") on:click=move |_| state.cleared.set(None)>"×"</button>
                 </div>
             }
         })
@@ -504,7 +504,7 @@ fn IgnoredNotice(ignored: RwSignal<Vec<Ignored>>, from: Unused) -> impl IntoView
                 <div class="notice" role="status" data-testid=from.test_id()>
                     <p>{state.t(from.heading())}</p>
                     <ul>{list.into_iter().map(|i| view! { <li>{move || i.message(state.lang.get())}</li> }).collect_view()}</ul>
-                    <button type="button" class="secondary no-print" on:click=move |_| ignored.set(Vec::new())>"×"</button>
+                    <button type="button" class="secondary no-print dismiss" aria-label=state.tx("notice.dismiss") on:click=move |_| ignored.set(Vec::new())>"×"</button>
                 </div>
             }
         })
