@@ -209,6 +209,22 @@ impl Evaluation {
     }
 }
 
+impl Evaluation {
+    /// The estimate every derived figure follows (see [`crate::estimate::current`]).
+    pub fn current(&self) -> Option<&crate::estimate::Current> {
+        self.current.as_ref().ok()
+    }
+
+    /// The method estimate behind the current one, for what needs its factors (an exercise's
+    /// grade, a saved row's method): its method's, or Method 1's where both methods agree.
+    pub fn headline(&self) -> Option<&Estimate> {
+        match self.current()?.source {
+            crate::estimate::Source::One | crate::estimate::Source::Both => self.method1.estimate(),
+            crate::estimate::Source::Two => self.method2.estimate(),
+        }
+    }
+}
+
 struct Reader<'a> {
     calc: &'a Calculation,
     errors: Vec<FieldError>,
@@ -658,7 +674,11 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     // Linked to Method 1, Method 2's FLOP is Method 1's: the figures follow Method 1 unless the
     // user picks Method 2 by name.
     let two = if c.target_from_estimate && c.basis != crate::field::Basis::Two { None } else { flop(&method2) };
-    let current = crate::estimate::current(c, flop(&method1), two, filled);
+    let agree = match (method1.estimate(), method2.estimate()) {
+        (Some(a), Some(b)) => compare(a.flop.mid(), b.flop.mid()).is_some_and(|x| x.verdict == Verdict::Within2x),
+        _ => false,
+    };
+    let current = crate::estimate::current(c, flop(&method1), two, filled, agree);
     let mut ev =
         Evaluation { method1, method2, comparison, layers, date, footprint, transformer, current, too_long: vec![] };
     let reported: Vec<Field> = ev.errors().map(|e| e.field).collect();

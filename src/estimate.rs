@@ -1,12 +1,9 @@
 //! One current estimate. Which of the two methods' results every derived figure follows (the
 //! thresholds, the citation, the chart's point, the planner, the saved estimates, the exports'
-//! headline), and the marks that keep a worked example's untouched inputs from standing beside
-//! the user's own: they never count where the user has inputs of their own in the other method,
-//! and editing one method of a two-method example clears the other (its inputs, and its name and
-//! date), which [`Calculation::restore`] puts back.
+//! headline): a worked example's untouched inputs never count where the user has inputs of
+//! their own in the other method (the marks themselves, and what an edit does to them, are in
+//! `examples`).
 
-use crate::calc::{compare, Evaluation, Verdict};
-use crate::examples::{self, Example};
 use crate::expr::{Dim, Value};
 use crate::field::{Basis, Calculation, Field, Side};
 use crate::i18n::{t, Lang};
@@ -25,107 +22,10 @@ impl Field {
     }
 }
 
-/// The side of the page a worked example fills in.
-pub fn example_side(e: &Example) -> Side {
-    if e.method == crate::calc::Method::Gpu {
-        Side::Two
-    } else {
-        Side::One
-    }
-}
-
-/// What an edit cleared: the other method's example inputs, and the example's name and date
-/// where they were still its own. Enough to put them back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cleared {
-    pub side: Side,
-    pub example: &'static str,
-    pub name: Option<String>,
-    pub date: Option<String>,
-}
-
 impl Calculation {
     /// Whether `side` still holds a worked example's inputs as it filled them in.
     pub fn is_example(&self, side: Side) -> bool {
         !self.example[side as usize].is_empty()
-    }
-
-    /// The worked example `side` still holds, untouched.
-    pub fn example_of(&self, side: Side) -> Option<&'static Example> {
-        examples::find(&self.example[side as usize])
-    }
-
-    /// The user edited `side`: it is the user's now, and the last edited. Where `side` was itself
-    /// an example's and the other method still holds an example's untouched inputs, those are
-    /// cleared, with the example's name and date (the user is leaving the example); what was
-    /// cleared comes back.
-    pub fn touch(&mut self, side: Side) -> Option<Cleared> {
-        let was_example = self.is_example(side);
-        self.example[side as usize].clear();
-        self.last = Some(side);
-        let other = side.other();
-        // Adding a method to a one-method example (ResNet's GPU time) keeps the example beside
-        // it, marked; leaving a two-method example (the default) by one method clears the other.
-        let example = self.example_of(other).filter(|_| was_example)?;
-        self.example[other as usize].clear();
-        for f in Field::ALL.iter().filter(|f| f.side() == Some(other)) {
-            f.get_mut(self).clear();
-        }
-        if other == Side::Two {
-            self.target_from_estimate = false;
-        }
-        // The example's name as a preset writes it, or its model's name alone (the default's).
-        let own_name = [Lang::En, Lang::Zh].iter().any(|l| {
-            let full = example.display_name(*l);
-            let model = full.split([' ', '（']).next().unwrap_or(&full).to_string();
-            self.name == full || self.name == model
-        });
-        let name = own_name.then(|| std::mem::take(&mut self.name));
-        let date = (self.date == example.date).then(|| std::mem::take(&mut self.date));
-        Some(Cleared { side: other, example: example.id, name, date })
-    }
-
-    /// Sets a field as the user typed it, marking its method edited (see [`Calculation::touch`]).
-    pub fn edit(&mut self, field: Field, value: String) -> Option<Cleared> {
-        let cleared = field.side().and_then(|s| self.touch(s));
-        *field.get_mut(self) = value;
-        cleared
-    }
-
-    /// Empties one method (its fields and its example mark), leaving the other as it is.
-    pub fn clear_side(&mut self, side: Side) {
-        self.example[side as usize].clear();
-        for f in Field::ALL.iter().filter(|f| f.side() == Some(side)) {
-            f.get_mut(self).clear();
-        }
-        if side == Side::Two {
-            self.target_from_estimate = false;
-        }
-        self.last = Some(side);
-    }
-
-    /// Puts back what [`Calculation::touch`] cleared, marked as the example's again; the fields
-    /// the user has typed into since are kept.
-    pub fn restore(&mut self, cleared: &Cleared) {
-        let Some(example) = examples::find(cleared.example) else { return };
-        let own = Field::ALL.iter().filter(|f| f.side() == Some(cleared.side));
-        if own.clone().any(|f| !f.get(self).trim().is_empty()) {
-            return;
-        }
-        if cleared.side == Side::One {
-            self.mode = example.mode;
-            self.per = crate::calc::Per::Mac;
-        }
-        for (f, v) in example.inputs {
-            *f.get_mut(self) = (*v).to_string();
-        }
-        self.example[cleared.side as usize] = example.id.to_string();
-        if let (Some(n), true) = (&cleared.name, self.name.is_empty()) {
-            self.name.clone_from(n);
-        }
-        if let (Some(d), true) = (&cleared.date, self.date.is_empty()) {
-            self.date.clone_from(d);
-        }
     }
 }
 
@@ -159,7 +59,8 @@ pub enum NoCurrent {
 }
 
 /// The current estimate of a calculation whose methods evaluated to `one` and `two` (FLOP).
-/// Picked: that method, or both when they agree within 2×. By default: the method last edited;
+/// `agree`: whether the two are within 2× of each other. Picked: that method, or both when they
+/// agree. By default: the method last edited;
 /// a method that still holds a worked example's untouched inputs only counts when the other
 /// holds nothing of the user's; with both counting and neither edited, both when they agree,
 /// else Method 1.
@@ -168,12 +69,12 @@ pub fn current(
     one: Option<Value>,
     two: Option<Value>,
     filled: [bool; 2],
+    agree: bool,
 ) -> Result<Current, NoCurrent> {
     let of = |s: Side| if s == Side::One { one } else { two };
     let picked = |source, flop: Option<Value>, s| flop.map(|flop| Current { source, flop, picked: true }).ok_or(s);
     let both = || {
         let (a, b) = (one?, two?);
-        let agree = compare(a.mid(), b.mid()).is_some_and(|x| x.verdict == Verdict::Within2x);
         agree.then(|| Value { lo: (a.lo * b.lo).sqrt(), hi: (a.hi * b.hi).sqrt(), dim: Dim::OPS })
     };
     match c.basis {
@@ -201,22 +102,6 @@ pub fn current(
     }
 }
 
-impl Evaluation {
-    /// The estimate every derived figure follows (see [`current`]).
-    pub fn current(&self) -> Option<&Current> {
-        self.current.as_ref().ok()
-    }
-
-    /// The method estimate behind the current one, for what needs its factors (an exercise's
-    /// grade, a saved row's method): its method's, or Method 1's where both methods agree.
-    pub fn headline(&self) -> Option<&crate::calc::Estimate> {
-        match self.current()?.source {
-            Source::One | Source::Both => self.method1.estimate(),
-            Source::Two => self.method2.estimate(),
-        }
-    }
-}
-
 impl Source {
     /// "Method 2: GPU time", as the figures name their estimate.
     pub fn name(self, lang: Lang) -> &'static str {
@@ -234,23 +119,6 @@ impl Source {
     pub fn from(self, lang: Lang) -> String {
         format!("{}{}", t(lang, "current.from"), self.name(lang))
     }
-}
-
-/// "from Method 2: GPU time", and where that method still holds a worked example, which one:
-/// every derived figure says this beside itself.
-pub fn named(c: &Calculation, cur: &Current, lang: Lang) -> String {
-    let sides: &[Side] = match cur.source {
-        Source::One => &[Side::One],
-        Source::Two => &[Side::Two],
-        Source::Both => &Side::BOTH,
-    };
-    let names: Vec<String> = sides.iter().filter_map(|s| c.example_of(*s)).map(|e| e.display_name(lang)).collect();
-    let from = cur.source.from(lang);
-    if names.is_empty() {
-        return from;
-    }
-    let (open, close, sep) = if lang == Lang::Zh { ("（", "）", "、") } else { (" (", ")", ", ") };
-    format!("{from}{open}{} {}{close}", t(lang, "current.example"), names.join(sep))
 }
 
 impl NoCurrent {

@@ -1,8 +1,11 @@
 //! The worked examples of OpenAI's appendix ("AI and Compute", 2018), inputs as printed, with
 //! the published figures, plus two modern models. The exact value is always computed by the
 //! core; where the published figure is more than 10% off its own arithmetic, the example says so.
+//! A calculation marks which method still holds an example untouched; editing one method of a
+//! two-method example clears the other (`Calculation::touch`), which `Calculation::restore` puts back.
 
-use crate::calc::{evaluate, Calculation, Field, Method, Mode, Per, PFS_DAY};
+use crate::calc::{evaluate, Calculation, Field, Method, Mode, Per, Side, PFS_DAY};
+use crate::i18n::{t, Lang};
 
 pub struct Example {
     pub id: &'static str,
@@ -388,7 +391,7 @@ impl Example {
         }
         c.date = self.date.to_string();
         c.name = self.name.to_string();
-        c.example[crate::estimate::example_side(self) as usize] = self.id.to_string();
+        c.example[crate::examples::example_side(self) as usize] = self.id.to_string();
         c
     }
 
@@ -542,4 +545,120 @@ pub fn default_calculation() -> Calculation {
 /// Finds an example by id.
 pub fn find(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
+}
+
+/// The side of the page a worked example fills in.
+pub fn example_side(e: &Example) -> Side {
+    if e.method == crate::calc::Method::Gpu {
+        Side::Two
+    } else {
+        Side::One
+    }
+}
+
+/// What an edit cleared: the other method's example inputs, and the example's name and date
+/// where they were still its own. Enough to put them back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cleared {
+    pub side: Side,
+    pub example: &'static str,
+    pub name: Option<String>,
+    pub date: Option<String>,
+}
+
+impl Calculation {
+    /// The worked example `side` still holds, untouched.
+    pub fn example_of(&self, side: Side) -> Option<&'static Example> {
+        find(&self.example[side as usize])
+    }
+
+    /// The user edited `side`: it is the user's now, and the last edited. Where `side` was itself
+    /// an example's and the other method still holds an example's untouched inputs, those are
+    /// cleared, with the example's name and date (the user is leaving the example); what was
+    /// cleared comes back.
+    pub fn touch(&mut self, side: Side) -> Option<Cleared> {
+        let was_example = self.is_example(side);
+        self.example[side as usize].clear();
+        self.last = Some(side);
+        let other = side.other();
+        // Adding a method to a one-method example (ResNet's GPU time) keeps the example beside
+        // it, marked; leaving a two-method example (the default) by one method clears the other.
+        let example = self.example_of(other).filter(|_| was_example)?;
+        self.example[other as usize].clear();
+        for f in Field::ALL.iter().filter(|f| f.side() == Some(other)) {
+            f.get_mut(self).clear();
+        }
+        if other == Side::Two {
+            self.target_from_estimate = false;
+        }
+        // The example's name as a preset writes it, or its model's name alone (the default's).
+        let own_name = [Lang::En, Lang::Zh].iter().any(|l| {
+            let full = example.display_name(*l);
+            let model = full.split([' ', '（']).next().unwrap_or(&full).to_string();
+            self.name == full || self.name == model
+        });
+        let name = own_name.then(|| std::mem::take(&mut self.name));
+        let date = (self.date == example.date).then(|| std::mem::take(&mut self.date));
+        Some(Cleared { side: other, example: example.id, name, date })
+    }
+
+    /// Sets a field as the user typed it, marking its method edited (see [`Calculation::touch`]).
+    pub fn edit(&mut self, field: Field, value: String) -> Option<Cleared> {
+        let cleared = field.side().and_then(|s| self.touch(s));
+        *field.get_mut(self) = value;
+        cleared
+    }
+
+    /// Empties one method (its fields and its example mark), leaving the other as it is.
+    pub fn clear_side(&mut self, side: Side) {
+        self.example[side as usize].clear();
+        for f in Field::ALL.iter().filter(|f| f.side() == Some(side)) {
+            f.get_mut(self).clear();
+        }
+        if side == Side::Two {
+            self.target_from_estimate = false;
+        }
+        self.last = Some(side);
+    }
+
+    /// Puts back what [`Calculation::touch`] cleared, marked as the example's again; the fields
+    /// the user has typed into since are kept.
+    pub fn restore(&mut self, cleared: &Cleared) {
+        let Some(example) = find(cleared.example) else { return };
+        let own = Field::ALL.iter().filter(|f| f.side() == Some(cleared.side));
+        if own.clone().any(|f| !f.get(self).trim().is_empty()) {
+            return;
+        }
+        if cleared.side == Side::One {
+            self.mode = example.mode;
+            self.per = crate::calc::Per::Mac;
+        }
+        for (f, v) in example.inputs {
+            *f.get_mut(self) = (*v).to_string();
+        }
+        self.example[cleared.side as usize] = example.id.to_string();
+        if let (Some(n), true) = (&cleared.name, self.name.is_empty()) {
+            self.name.clone_from(n);
+        }
+        if let (Some(d), true) = (&cleared.date, self.date.is_empty()) {
+            self.date.clone_from(d);
+        }
+    }
+}
+
+/// "from Method 2: GPU time", and where that method still holds a worked example, which one:
+/// every derived figure says this beside itself.
+pub fn named(c: &Calculation, cur: &crate::estimate::Current, lang: Lang) -> String {
+    let sides: &[Side] = match cur.source {
+        crate::estimate::Source::One => &[Side::One],
+        crate::estimate::Source::Two => &[Side::Two],
+        crate::estimate::Source::Both => &Side::BOTH,
+    };
+    let names: Vec<String> = sides.iter().filter_map(|s| c.example_of(*s)).map(|e| e.display_name(lang)).collect();
+    let from = cur.source.from(lang);
+    if names.is_empty() {
+        return from;
+    }
+    let (open, close, sep) = if lang == Lang::Zh { ("（", "）", "、") } else { (" (", ")", ", ") };
+    format!("{from}{open}{} {}{close}", t(lang, "current.example"), names.join(sep))
 }

@@ -318,7 +318,7 @@ fn apply(c: &mut Calculation, key: &str, val: String) -> Option<Ignored> {
         "eg1" | "eg2" => {
             let side = if key == "eg1" { Side::One } else { Side::Two };
             match crate::examples::find(&val) {
-                Some(e) if crate::estimate::example_side(e) == side => {
+                Some(e) if crate::examples::example_side(e) == side => {
                     c.example[side as usize] = e.id.to_string();
                     None
                 }

@@ -79,7 +79,7 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         }
         Field::Budget => {
             let cur = ev.current()?;
-            Some(format!("{} FLOP{}{}", sci(cur.flop.mid(), 3), colon(lang), crate::estimate::named(c, cur, lang)))
+            Some(format!("{} FLOP{}{}", sci(cur.flop.mid(), 3), colon(lang), crate::examples::named(c, cur, lang)))
         }
         _ => None,
     }

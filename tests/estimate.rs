@@ -5,8 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use aicompute::calc::{evaluate, Basis, Calculation, Field, Lang, Side};
-use aicompute::estimate::{Cleared, NoCurrent, Source};
+use aicompute::estimate::{NoCurrent, Source};
 use aicompute::examples::default_calculation;
+use aicompute::examples::Cleared;
 use aicompute::thresholds;
 
 const DAY: f64 = 86_400.0;
@@ -33,7 +34,7 @@ fn the_default_example_is_both_methods_and_says_so() {
     assert_eq!(cur.source, Source::Both);
     assert!(close(cur.flop.mid(), (ALEXNET_OPS * ALEXNET_GPU).sqrt()), "{}", cur.flop.mid());
     assert_eq!(
-        aicompute::estimate::named(&c, cur, Lang::En),
+        aicompute::examples::named(&c, cur, Lang::En),
         "from both methods (geometric mean) (worked example: AlexNet (operations), AlexNet (GPU time))"
     );
 }
@@ -68,8 +69,8 @@ fn a_run_typed_into_method_2_over_the_example_is_the_estimate() {
     // The EU AI Act threshold: 3.99e24 / 1e25 = 0.4×, named as Method 2's.
     let eu = thresholds::against(cur.flop.mid()).into_iter().find(|s| s.threshold.flop == 1e25).unwrap();
     assert_eq!(eu.sentence(Lang::En), "below the EU AI Act threshold (10²⁵ FLOP): 0.4×");
-    assert_eq!(aicompute::estimate::named(&c, cur, Lang::En), "from Method 2: GPU time");
-    assert_eq!(aicompute::estimate::named(&c, cur, Lang::Zh), "来自方法 2：GPU 时间");
+    assert_eq!(aicompute::examples::named(&c, cur, Lang::En), "from Method 2: GPU time");
+    assert_eq!(aicompute::examples::named(&c, cur, Lang::Zh), "来自方法 2：GPU 时间");
     let cite = aicompute::export::citation(&ev, Lang::En).unwrap();
     assert!(cite.starts_with("We estimate 3.99 × 10^24 FLOP"), "{cite}");
 }

@@ -14,7 +14,7 @@ mod transformer;
 
 use crate::calc::{evaluate, Calculation, Evaluation, Field, Lang, Side};
 use crate::data::LoadError;
-use crate::estimate::Cleared;
+use crate::examples::Cleared;
 use crate::examples::{self, EXAMPLES};
 use crate::i18n::t;
 use crate::share::{self, Ignored};

@@ -152,7 +152,7 @@ pub fn EstimateFrom(id: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let text = move || {
         let lang = state.lang.get();
-        state.eval.with(|e| e.current().map(|cur| state.calc.with(|c| crate::estimate::named(c, cur, lang))))
+        state.eval.with(|e| e.current().map(|cur| state.calc.with(|c| crate::examples::named(c, cur, lang))))
     };
     view! { <p class="from" data-testid=id>{text}</p> }
 }
@@ -170,7 +170,7 @@ fn CurrentEstimate() -> impl IntoView {
                 "{} FLOP = {} pfs-days · {}",
                 sup(&render::flop(cur.flop)).trim_end_matches(" FLOP"),
                 sup(&render::pfs_days(cur.flop, lang)),
-                state.calc.with(|c| crate::estimate::named(c, cur, lang))
+                state.calc.with(|c| crate::examples::named(c, cur, lang))
             ),
             Err(why) => why.message(lang).to_string(),
         })
