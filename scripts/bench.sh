@@ -56,4 +56,4 @@ pids+=("$SERVER_PID")
 (cd e2e && node bench.mjs "http://127.0.0.1:$port/dist/" $base2) 2> >(grep -v -e 'unexpected operator' -e 'dbus' -e 'D-Bus' >&2)
 echo
 echo "== the core, natively (tests/bench.rs, release)"
-cargo test --release --quiet --test bench -- --ignored --nocapture 2>&1 | grep -E '^(bench|  )' || true
+cargo test -p aicompute --release --quiet --test bench -- --ignored --nocapture 2>&1 | grep -E '^(bench|  )' || true

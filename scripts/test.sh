@@ -21,11 +21,11 @@ step "native tests (core, CLI)"
 cargo test
 
 step "fuzz test: 1,000,000 generated calculations, optimized (profile fuzz in Cargo.toml)"
-cargo test --profile fuzz --test fuzz -- --ignored --nocapture
+cargo test -p aicompute --profile fuzz --test fuzz -- --ignored --nocapture
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --test web
+  cargo test -p aicompute-web --target wasm32-unknown-unknown --test web
 
 step "release build"
 trunk build --release
@@ -41,7 +41,7 @@ trap 'kill $SERVER_PID 2>/dev/null || true; rm -f "$LOG"' EXIT
 
 step "contract checks"
 if [ -d ../shared/checks ]; then
-  cargo build --release --quiet --bin aicompute
+  cargo build --release --quiet -p aicompute-cli --bin aicompute
   python3 ../shared/checks/cli-contract.py "${CARGO_TARGET_DIR:-target}/release/aicompute"
   node ../shared/checks/page-contract.mjs "$base"
 else

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    aicompute::app::start();
+    aicompute_web::app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

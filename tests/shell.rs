@@ -2,7 +2,7 @@
 //! the app will: its title and panel headings are the app's own strings, in both languages, and
 //! its panels are the app's panels in the app's order.
 
-use aicompute::i18n::{t, Lang};
+use aicompute::text::i18n::{t, Lang};
 
 const INDEX: &str = include_str!("../index.html");
 

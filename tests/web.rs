@@ -2,8 +2,8 @@
 //! element, driven through DOM events, read back through its test ids.
 #![cfg(target_arch = "wasm32")]
 
-use aicompute::app::{default_calculation, write_pending, Page};
-use aicompute::calc::{Calculation, Lang};
+use aicompute::calculation::calc::{Calculation, Lang};
+use aicompute_web::app::{default_calculation, write_pending, Page};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -22,7 +22,7 @@ fn mount(c: Calculation) -> web_sys::HtmlElement {
 
 /// Mounts the page in a language (the viewer's, not the calculation's).
 fn mount_in(c: Calculation, lang: Lang) -> web_sys::HtmlElement {
-    aicompute::data::install_hardware(include_str!("../data/epoch-ml-hardware.csv")).unwrap();
+    aicompute::catalog::data::install_hardware(include_str!("../crates/core/data/epoch-ml-hardware.csv")).unwrap();
     let doc = document();
     let host = doc.create_element("section").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();

@@ -3,10 +3,10 @@
 //! the point under the pointer.
 
 use super::State;
-use crate::calc::Lang;
-use crate::chart::{self, ChartSpec, Layout, UserPoint};
-use crate::data::{DatasetId, Model};
-use crate::trend::{Selection, ERAS};
+use aicompute::calculation::calc::Lang;
+use aicompute::catalog::data::{DatasetId, Model};
+use aicompute::plot::chart::{self, ChartSpec, Layout, UserPoint};
+use aicompute::plot::trend::{Selection, ERAS};
 use leptos::prelude::*;
 use plotters::prelude::*;
 
@@ -17,7 +17,7 @@ enum EpochData {
     NotLoaded,
     Loading,
     Loaded(usize),
-    Failed(crate::data::LoadError),
+    Failed(aicompute::catalog::data::LoadError),
 }
 
 /// The file Trunk copies beside the page (relative URL: any sub-path works).
@@ -29,7 +29,7 @@ fn dark_mode() -> bool {
 
 /// A number or sentence as the page shows it: exponents as superscripts.
 fn sup(text: &str) -> String {
-    crate::format::superscript(text)
+    aicompute::text::format::superscript(text)
 }
 
 /// The fit choices: the three eras, or every drawn point.
@@ -104,11 +104,11 @@ struct ChartState {
     /// The canvas in device pixels, and the device pixel ratio.
     size: RwSignal<(u32, u32, f64)>,
     epoch: RwSignal<EpochData>,
-    fit: Memo<Option<crate::trend::Fit>>,
+    fit: Memo<Option<aicompute::plot::trend::Fit>>,
     /// The points shown, selected once per change for the chart and the data table.
     points: Memo<Vec<&'static Model>>,
     /// The user's estimate (the first method that has one) and its date, if given.
-    estimate: Memo<Option<(crate::expr::Value, Option<f64>)>>,
+    estimate: Memo<Option<(aicompute::language::expr::Value, Option<f64>)>>,
     saved: Memo<Vec<UserPoint>>,
 }
 
@@ -117,7 +117,7 @@ impl ChartState {
         let sets = RwSignal::new(vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
         let imported = RwSignal::new(0u32);
         let fit_key = RwSignal::new("modern-2012-2018".to_string());
-        let loaded = crate::data::epoch().is_some();
+        let loaded = aicompute::catalog::data::epoch().is_some();
         let epoch = RwSignal::new(if loaded { EpochData::Loaded(0) } else { EpochData::NotLoaded });
         let saved = expect_context::<super::saved::Saved>();
         ChartState {
@@ -183,9 +183,9 @@ fn load_epoch_when_wanted(c: ChartState) {
             c.epoch.set(EpochData::Loading);
             leptos::task::spawn_local(async move {
                 let result = super::fetch_text(EPOCH_FILE).await.and_then(|t| {
-                    crate::data::install_epoch(&t).map_err(|e| {
+                    aicompute::catalog::data::install_epoch(&t).map_err(|e| {
                         leptos::logging::warn!("Epoch AI's models: {e}");
-                        crate::data::LoadError::Unreadable
+                        aicompute::catalog::data::LoadError::Unreadable
                     })
                 });
                 if result.is_ok() {
@@ -322,11 +322,11 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
     view! {
         <super::results::EstimateFrom id="chart-from"/>
         <p class="doubling">
-            {state.tx("trend.doubling")} {move || crate::i18n::colon(state.lang.get())}
+            {state.tx("trend.doubling")} {move || aicompute::text::i18n::colon(state.lang.get())}
             <strong data-testid="doubling-time">
                 {move || {
                     let lang = state.lang.get();
-                    c.fit.get().map_or("—".into(), |f| crate::render::doubling(&f, lang))
+                    c.fit.get().map_or("—".into(), |f| aicompute::text::render::doubling(&f, lang))
                 }}
             </strong>
         </p>
@@ -335,8 +335,8 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
                 let lang = state.lang.get();
                 match c.estimate.get() {
                     Some((flop, Some(y))) => references.with(|(chosen, all)| {
-                        let standing = crate::trend::standing(flop.mid(), y, chosen.as_ref()?, all.as_ref())?;
-                        Some(sup(&crate::render::against_trend(&standing, lang)))
+                        let standing = aicompute::plot::trend::standing(flop.mid(), y, chosen.as_ref()?, all.as_ref())?;
+                        Some(sup(&aicompute::text::render::against_trend(&standing, lang)))
                     }).unwrap_or_default(),
                     Some((_, None)) => state.t("trend.nodate").to_string(),
                     None => String::new(),
@@ -344,7 +344,7 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
             }}
         </p>
         <p class="muted no-print" data-testid="growth">
-            {move || crate::trend::headline_growth().map(|g| crate::render::growth(&g, state.lang.get()))}
+            {move || aicompute::plot::trend::headline_growth().map(|g| aicompute::text::render::growth(&g, state.lang.get()))}
         </p>
     }
 }
@@ -374,7 +374,7 @@ fn ChartControls(c: ChartState) -> impl IntoView {
                 {DatasetId::ALL.into_iter().map(toggle).collect_view()}
                 {move || {
                     c.imported.track();
-                    (!crate::import::imported().is_empty()).then(|| toggle(DatasetId::Imported))
+                    (!aicompute::catalog::import::imported().is_empty()).then(|| toggle(DatasetId::Imported))
                 }}
             </fieldset>
             <label>
@@ -411,13 +411,13 @@ fn UserPointInputs() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <div class="user-point">
-            <super::fields::Input field=crate::calc::Field::Date label="trend.date"/>
+            <super::fields::Input field=aicompute::calculation::calc::Field::Date label="trend.date"/>
             <div class="field">
                 <label for="user-name">{state.tx("trend.name")}</label>
                 <input id="user-name" type="text" data-testid="user-name"
-                    placeholder=move || super::fields::placeholder(state, crate::calc::Field::Name)
+                    placeholder=move || super::fields::placeholder(state, aicompute::calculation::calc::Field::Name)
                     prop:value=move || state.calc.with(|c| c.name.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(crate::calc::Field::Name, v); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(aicompute::calculation::calc::Field::Name, v); }/>
             </div>
         </div>
     }
@@ -466,13 +466,13 @@ fn keep_tooltip_inside(tip: RwSignal<Option<(usize, f64, f64)>>, tip_ref: NodeRe
 /// The tooltip of model `m` at (`x`, `y`) CSS pixels: name, date, compute, the other source's
 /// figure and the citation with its link.
 fn tooltip(m: &'static Model, x: f64, y: f64, lang: Lang, tip_ref: NodeRef<leptos::html::Div>) -> impl IntoView {
-    let (pfs, flop) = crate::render::model_compute(m);
-    let other = crate::render::counterpart(m, lang);
+    let (pfs, flop) = aicompute::text::render::model_compute(m);
+    let other = aicompute::text::render::counterpart(m, lang);
     // style:left/top go through CSSOM: a strict CSP refuses a style attribute.
     view! {
         <div class="tooltip" data-testid="chart-tooltip" node_ref=tip_ref
             style:left=format!("{}px", x + chart::TOOLTIP_GAP) style:top=format!("{}px", y + chart::TOOLTIP_GAP)>
-            <strong>{crate::i18n::model_name(m.name, lang)}</strong> " · " {m.date.to_string()}
+            <strong>{aicompute::text::i18n::model_name(m.name, lang)}</strong> " · " {m.date.to_string()}
             <div>{sup(&pfs)} " pfs-days = " {sup(&flop)} " FLOP"</div>
             {other.map(|line| view! { <div class="muted">{line}</div> })}
             <div class="source">{m.citation_in(lang)}</div>
@@ -495,7 +495,7 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
         }>
             <summary data-testid="data-table-toggle">
                 {move || {
-                    let (open, close) = if state.lang.get() == crate::calc::Lang::Zh { ("（", "）") } else { (" (", ")") };
+                    let (open, close) = if state.lang.get() == aicompute::calculation::calc::Lang::Zh { ("（", "）") } else { (" (", ")") };
                     format!("{}{open}{} {}{close}", state.t("trend.table"), rows.with(Vec::len), state.t("trend.points"))
                 }}
             </summary>
@@ -510,9 +510,9 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
                     <tbody>
                         {rows.get().into_iter().map(|m| view! {
                             <tr>
-                                <td>{crate::i18n::model_name(m.name, state.lang.get())}</td>
+                                <td>{aicompute::text::i18n::model_name(m.name, state.lang.get())}</td>
                                 <td>{m.date.to_string()}</td>
-                                <td class="num">{sup(&crate::render::model_compute(m).0)}</td>
+                                <td class="num">{sup(&aicompute::text::render::model_compute(m).0)}</td>
                                 <td><a href=m.source_link()>{m.citation_in(state.lang.get())}</a></td>
                             </tr>
                         }).collect_view()}

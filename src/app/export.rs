@@ -4,10 +4,10 @@
 
 use super::measured::Measured;
 use super::State;
-use crate::chart::{self, ChartSpec};
-use crate::data::DatasetId;
-use crate::i18n::t;
-use crate::{cite, export, share};
+use aicompute::catalog::data::DatasetId;
+use aicompute::plot::chart::{self, ChartSpec};
+use aicompute::text::i18n::t;
+use aicompute::{formats::cite, formats::export, formats::share};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
@@ -118,7 +118,7 @@ pub fn Exports() -> impl IntoView {
     // wait for it (a failed fetch leaves that exercise out).
     let sheet_ready = move || {
         state.catalog.track();
-        crate::data::hardware_loaded() || crate::data::hardware_failure().is_some()
+        aicompute::catalog::data::hardware_loaded() || aicompute::catalog::data::hardware_failure().is_some()
     };
     view! {
         <div class="exports no-print" role="group" aria-label=state.tx("export.title")>
@@ -128,11 +128,11 @@ pub fn Exports() -> impl IntoView {
             <button type="button" class="secondary" data-testid="export-png" on:click=move |_| picture(false)>"PNG"</button>
             <button type="button" class="secondary" data-testid="export-svg" on:click=move |_| picture(true)>"SVG"</button>
             <button type="button" class="secondary" data-testid="export-questions" disabled=move || !sheet_ready()
-                on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &crate::quiz::question_sheet(state.lang.get_untracked())))>
+                on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &aicompute::classroom::quiz::question_sheet(state.lang.get_untracked())))>
                 {state.tx("export.questions")}
             </button>
             <button type="button" class="secondary" data-testid="export-answers" disabled=move || !sheet_ready()
-                on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &crate::quiz::answer_key(state.lang.get_untracked())))>
+                on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &aicompute::classroom::quiz::answer_key(state.lang.get_untracked())))>
                 {state.tx("export.answers")}
             </button>
             <span class="error" aria-live="polite">{move || status.get()}</span>
@@ -167,7 +167,7 @@ pub fn Citation() -> impl IntoView {
                 <super::results::EstimateFrom id="citation-from"/>
                 <p>{part(|(s, e, _)| {
                     let epoch = e.as_ref().map(|e| format!(" {e}")).unwrap_or_default();
-                    format!("{}{epoch}", crate::format::superscript(s))
+                    format!("{}{epoch}", aicompute::text::format::superscript(s))
                 })}</p>
                 <details>
                     <summary>"BibTeX"</summary>

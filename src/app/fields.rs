@@ -1,10 +1,10 @@
 //! The two method panels: inputs bound to the calculation, each with its error beside it.
 
 use super::State;
-use crate::calc::{check_field, Field, Mode, Per};
-use crate::format::superscript as sup;
-use crate::hardware::{self, chips};
-use crate::layers;
+use aicompute::calculation::calc::{check_field, Field, Mode, Per};
+use aicompute::catalog::hardware::{self, chips};
+use aicompute::model::layers;
+use aicompute::text::format::superscript as sup;
 use leptos::prelude::*;
 
 fn document() -> web_sys::Document {
@@ -15,7 +15,9 @@ fn document() -> web_sys::Document {
 fn field_error(state: State, field: Field) -> Option<String> {
     let lang = state.lang.get();
     let from_eval = state.eval.with(|e| {
-        e.errors().find(|x| x.field == field && x.problem != crate::calc::Problem::Empty).map(|x| x.message(lang))
+        e.errors()
+            .find(|x| x.field == field && x.problem != aicompute::calculation::calc::Problem::Empty)
+            .map(|x| x.message(lang))
     });
     if from_eval.is_some() {
         return from_eval;
@@ -32,21 +34,21 @@ fn field_error(state: State, field: Field) -> Option<String> {
 /// dimension keeps its rule ("d_model / 128").
 pub fn placeholder(state: State, field: Field) -> String {
     let lang = state.lang.get();
-    let ph = crate::i18n::t(lang, field.spec().placeholder);
+    let ph = aicompute::text::i18n::t(lang, field.spec().placeholder);
     if field == Field::Target && state.calc.with(|c| c.target_from_estimate) {
-        return crate::i18n::t(lang, "ph.linked").to_string();
+        return aicompute::text::i18n::t(lang, "ph.linked").to_string();
     }
-    if crate::used::has_default(field) {
-        return crate::i18n::t(lang, "ph.default").to_string();
+    if aicompute::calculation::used::has_default(field) {
+        return aicompute::text::i18n::t(lang, "ph.default").to_string();
     }
     // A transformer's dimension left empty is assumed, by a rule its placeholder states
     // ("d_model / 128") or at the value it shows (context 2048, 0 experts); the rest are examples.
     let example = matches!(field, Field::TLayers | Field::TDModel | Field::TVocab | Field::TTokens | Field::TMla);
     let rule = field.spec().test_id.starts_with("transformer-") && !example;
-    if rule || ph == crate::i18n::t(lang, "ph.none") {
+    if rule || ph == aicompute::text::i18n::t(lang, "ph.none") {
         return ph.to_string();
     }
-    format!("{} {ph}", crate::i18n::t(lang, "ph.eg"))
+    format!("{} {ph}", aicompute::text::i18n::t(lang, "ph.eg"))
 }
 
 /// One labelled text field with its error message, its placeholder (a hint), and below it the
@@ -59,11 +61,15 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
     let error = Memo::new(move |_| field_error(state, field).map(|m| sup(&m)));
     let used = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.calc.with(|c| state.eval.with(|ev| crate::used::used(field, c, ev, lang)))
+        state.calc.with(|c| state.eval.with(|ev| aicompute::calculation::used::used(field, c, ev, lang)))
     });
     let solved = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.eval.with(|ev| crate::used::solved(ev, lang)).filter(|(f, _)| *f == field).map(|(_, t)| t)
+        state
+            .eval
+            .with(|ev| aicompute::calculation::used::solved(ev, lang))
+            .filter(|(f, _)| *f == field)
+            .map(|(_, t)| t)
     });
     let linked = move || field == Field::Target && state.calc.with(|c| c.target_from_estimate);
     view! {
@@ -89,10 +95,10 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
             />
             <p class="error" id=err_id data-testid=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
             {move || used.get().map(|u| view! {
-                <p class="used" data-testid=format!("{id}-used")>{state.tx("used.label")} {move || crate::i18n::colon(state.lang.get())} {sup(&u)}</p>
+                <p class="used" data-testid=format!("{id}-used")>{state.tx("used.label")} {move || aicompute::text::i18n::colon(state.lang.get())} {sup(&u)}</p>
             })}
             {move || solved.get().map(|s| view! {
-                <p class="solved"><output data-testid="gpu-solved" for=id>{state.tx("m2.solved")} {move || crate::i18n::colon(state.lang.get())} <strong>{s}</strong></output></p>
+                <p class="solved"><output data-testid="gpu-solved" for=id>{state.tx("m2.solved")} {move || aicompute::text::i18n::colon(state.lang.get())} <strong>{s}</strong></output></p>
             })}
         </div>
     }
@@ -101,12 +107,12 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
 /// "Worked example, as printed: AlexNet (GPU time)" at the top of a method that still holds an
 /// example's untouched inputs, with a button that empties the method.
 #[component]
-pub fn ExampleBadge(side: crate::calc::Side) -> impl IntoView {
+pub fn ExampleBadge(side: aicompute::calculation::calc::Side) -> impl IntoView {
     let state = expect_context::<State>();
-    let prefix = if side == crate::calc::Side::One { "m1" } else { "m2" };
+    let prefix = if side == aicompute::calculation::calc::Side::One { "m1" } else { "m2" };
     let example = Memo::new(move |_| state.calc.with(|c| c.example_of(side).map(|e| e.id)));
     move || {
-        example.get().and_then(crate::examples::find).map(|e| {
+        example.get().and_then(aicompute::calculation::examples::find).map(|e| {
             view! {
                 <p class="example-badge" data-testid=format!("{prefix}-example")>
                     <span>{state.tx("example.badge")} " " <strong>{move || e.display_name(state.lang.get())}</strong></span>
@@ -133,7 +139,7 @@ fn TargetLink() -> impl IntoView {
                 prop:checked=move || state.calc.with(|c| c.target_from_estimate)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    state.touch(crate::calc::Side::Two, |c| c.target_from_estimate = on);
+                    state.touch(aicompute::calculation::calc::Side::Two, |c| c.target_from_estimate = on);
                 }
             />
             " " {state.tx("m2.target.link")}
@@ -184,7 +190,7 @@ pub fn Method1Panel() -> impl IntoView {
     view! {
         <section class="panel method1" aria-labelledby="m1-title">
             <h2 id="m1-title">{state.tx("m1.title")}</h2>
-            <ExampleBadge side=crate::calc::Side::One/>
+            <ExampleBadge side=aicompute::calculation::calc::Side::One/>
             <div class="tabs no-print" role="tablist" aria-labelledby="m1-title" on:keydown=on_key>
                 {tab(Mode::Ops, "m1.tab.ops", "mode-ops")}
                 {tab(Mode::Layers, "m1.tab.layers", "mode-layers")}
@@ -223,7 +229,7 @@ fn ForwardOps() -> impl IntoView {
                     name="per"
                     data-testid=testid
                     prop:checked=move || per.get() == p
-                    on:change=move |_| state.touch(crate::calc::Side::One, |c| c.per = p)
+                    on:change=move |_| state.touch(aicompute::calculation::calc::Side::One, |c| c.per = p)
                 />
                 {state.tx(key)}
             </label>
@@ -249,8 +255,8 @@ fn LayerCounter() -> impl IntoView {
     let use_total = move |_| {
         if let Ok(ls) = parsed.get_untracked() {
             let total = layers::total_macs(&ls);
-            state.touch(crate::calc::Side::One, |c| {
-                c.forward = crate::format::exact(total);
+            state.touch(aicompute::calculation::calc::Side::One, |c| {
+                c.forward = aicompute::text::format::exact(total);
                 c.per = Per::Mac;
                 c.mode = Mode::Ops;
             });
@@ -287,13 +293,13 @@ fn LayerCounter() -> impl IntoView {
                         {ls.iter().map(|l| view! {
                             <tr>
                                 <td><code>{l.text.clone()}</code></td>
-                                <td class="num">{crate::render::exact_count(l.macs)}
-                                    {(l.repeat != 1.0).then(|| format!(" × {}", crate::format::exact(l.repeat)))}</td>
+                                <td class="num">{aicompute::text::render::exact_count(l.macs)}
+                                    {(l.repeat != 1.0).then(|| format!(" × {}", aicompute::text::format::exact(l.repeat)))}</td>
                             </tr>
                         }).collect_view()}
                         <tr class="total">
-                            <td>{state.t("m1.layers.total")} {crate::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
-                            <td class="num" data-testid="layers-total">{crate::render::exact_count(total)}</td>
+                            <td>{state.t("m1.layers.total")} {aicompute::text::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
+                            <td class="num" data-testid="layers-total">{aicompute::text::render::exact_count(total)}</td>
                         </tr>
                     </tbody>
                 </table>
@@ -311,7 +317,7 @@ pub fn Method2Panel() -> impl IntoView {
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
             <h2 id="m2-title">{state.tx("m2.title")}</h2>
-            <ExampleBadge side=crate::calc::Side::Two/>
+            <ExampleBadge side=aicompute::calculation::calc::Side::Two/>
             <Input field=Field::Chips label="m2.chips"/>
             <Input field=Field::Hardware label="m2.hardware" list="chips"/>
             <ChipChoices/>
@@ -350,7 +356,7 @@ fn ChipChoices() -> impl IntoView {
         (!found.is_empty()).then(|| view! {
             <ul class="chip-choices" data-testid="chip-choices">
                 {found.into_iter().take(12).map(|chip| {
-                    let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label_in(state.lang.get()), sup(&crate::format::sci(v, 3)))).unwrap_or_default();
+                    let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label_in(state.lang.get()), sup(&aicompute::text::format::sci(v, 3)))).unwrap_or_default();
                     view! {
                         <li><button type="button" class="secondary" on:click=move |_| state.edit(Field::Hardware, chip.id.to_string())>
                             {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
@@ -379,14 +385,14 @@ fn ChipInfo() -> impl IntoView {
         let peaks = c
             .precisions()
             .iter()
-            .map(|p| format!("{} {}", p.label_in(state.lang.get()), sup(&crate::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
+            .map(|p| format!("{} {}", p.label_in(state.lang.get()), sup(&aicompute::text::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
             .collect::<Vec<_>>()
             .join(" · ");
         let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
         view! {
             <div class="chip-info" data-testid="chip-info">
                 <p>{peaks} " FLOP/s"</p>
-                <p class="source">{state.t("m2.source")} {crate::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
+                <p class="source">{state.t("m2.source")} {aicompute::text::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
             </div>
             <label class="field">
                 <span>{state.t("m2.precision")}</span>
@@ -407,12 +413,12 @@ fn UtilizationDefaults() -> impl IntoView {
     view! {
         <p class="hint utilization-defaults no-print">
             {state.tx("m2.utilization.epoch")} " "
-            {crate::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
-                let pct = crate::format::percent(d.value);
+            {aicompute::planning::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
+                let pct = aicompute::text::format::percent(d.value);
                 let key = if d.language { "m2.utilization.language" } else { "m2.utilization.other" };
                 let set = pct.clone();
                 view! {
-                    <button type="button" class="secondary small" title=move || crate::i18n::original(state.lang.get(), d.source)
+                    <button type="button" class="secondary small" title=move || aicompute::text::i18n::original(state.lang.get(), d.source)
                         data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
                         on:click=move |_| state.edit(Field::Utilization, set.clone())>
                         {pct.clone()} " " {state.tx(key)}
@@ -434,8 +440,8 @@ fn FootprintInputs() -> impl IntoView {
             <Input field=Field::Pue label="m2.pue"/>
             <Input field=Field::Grid label="m2.grid" list="grids"/>
             <datalist id="grids">
-                {move || crate::energy::GRIDS.iter().map(|g| {
-                    let name = crate::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
+                {move || aicompute::run::energy::GRIDS.iter().map(|g| {
+                    let name = aicompute::text::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
                     view! { <option value=g.id>{format!("{name} · {} kg/kWh", g.kg_per_kwh)}</option> }
                 }).collect_view()}
             </datalist>

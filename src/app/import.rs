@@ -3,9 +3,9 @@
 //! kept in local storage and downloadable again. Bad rows are named by their line; good rows load.
 
 use super::State;
-use crate::data::DatasetId;
-use crate::i18n::{t, Lang};
-use crate::import::{self, ImportFailure, RowProblem};
+use aicompute::catalog::data::DatasetId;
+use aicompute::catalog::import::{self, ImportFailure, RowProblem};
+use aicompute::text::i18n::{t, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,7 +26,7 @@ impl Status {
             Status::Loaded { rows, skipped, problems } => {
                 let p = problems.len();
                 let noun = if *rows == 1 { "row" } else { "rows" };
-                crate::i18n::tr(
+                aicompute::text::i18n::tr(
                     lang,
                     format!("{rows} {noun} on the chart; {skipped} skipped for having no compute; {p} with a problem"),
                     format!("{rows} 行已绘入图中；{skipped} 行因缺少算力而跳过；{p} 行有问题"),

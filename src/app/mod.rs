@@ -12,12 +12,12 @@ mod results;
 mod saved;
 mod transformer;
 
-use crate::calc::{evaluate, Calculation, Evaluation, Field, Lang, Side};
-use crate::data::LoadError;
-use crate::examples::Cleared;
-use crate::examples::{self, EXAMPLES};
-use crate::i18n::t;
-use crate::share::{self, Ignored};
+use aicompute::calculation::calc::{evaluate, Calculation, Evaluation, Field, Lang, Side};
+use aicompute::calculation::examples::Cleared;
+use aicompute::calculation::examples::{self, EXAMPLES};
+use aicompute::catalog::data::LoadError;
+use aicompute::formats::share::{self, Ignored};
+use aicompute::text::i18n::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -307,8 +307,8 @@ pub fn Page(
             <div class="title">
                 <h1>{state.tx("app.title")}</h1>
                 <p class="subtitle">{state.tx("app.subtitle")}</p>
-                <p class="pfsday">{move || crate::format::superscript(state.t("app.pfsday"))}</p>
-                <p class="pfsday" data-testid="terms">{move || crate::format::superscript(state.t("app.terms"))}</p>
+                <p class="pfsday">{move || aicompute::text::format::superscript(state.t("app.pfsday"))}</p>
+                <p class="pfsday" data-testid="terms">{move || aicompute::text::format::superscript(state.t("app.terms"))}</p>
             </div>
             <PageControls/>
         </header>
@@ -336,13 +336,13 @@ fn load_hardware(catalog: RwSignal<u32>) {
             el.set_attribute("data-hardware", how).ok();
         }
     };
-    if crate::data::hardware_loaded() {
+    if aicompute::catalog::data::hardware_loaded() {
         settled("loaded");
         return;
     }
     leptos::task::spawn_local(async move {
         let installed = fetch_text(FILE).await.and_then(|t| {
-            crate::data::install_hardware(&t).map_err(|e| {
+            aicompute::catalog::data::install_hardware(&t).map_err(|e| {
                 leptos::logging::warn!("hardware catalog: {e}");
                 LoadError::Unreadable
             })
@@ -353,7 +353,7 @@ fn load_hardware(catalog: RwSignal<u32>) {
                 keep_offline(FILE);
             }
             Err(e) => {
-                crate::data::hardware_failed(e);
+                aicompute::catalog::data::hardware_failed(e);
                 settled("failed");
             }
         }
@@ -596,7 +596,13 @@ fn PresetInfo() -> impl IntoView {
         let ex = &EXAMPLES[current.get()?];
         let lang = state.lang.get();
         let exact = ex.exact_pfs_days()?;
-        let fmt = |v: f64| crate::format::superscript(&crate::format::readable(v, 3, crate::render::sep(lang)));
+        let fmt = |v: f64| {
+            aicompute::text::format::superscript(&aicompute::text::format::readable(
+                v,
+                3,
+                aicompute::text::render::sep(lang),
+            ))
+        };
         let colon = if lang == Lang::Zh { "：" } else { ": " };
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
@@ -672,7 +678,7 @@ fn CopyLink() -> impl IntoView {
     // The QR code follows the link: every change of the calculation or of the language choice.
     let qr = Memo::new(move |_| {
         let href = share_link(state, with_lang.get(), false);
-        crate::qr::svg(&href, 240, state.t("share.qr.title"))
+        aicompute::formats::qr::svg(&href, 240, state.t("share.qr.title"))
     });
     view! {
         <button type="button" data-testid="copy-link" on:click=move |_| copy(Copied::Link)>{state.tx("share.copy")}</button>

@@ -1,11 +1,11 @@
 //! Results: FLOP, PF and pfs-days per method, the derivation, notes, and the comparison.
 
 use super::State;
-use crate::calc::Outcome;
-use crate::calc::{Field, Side};
-use crate::format::superscript as sup;
-use crate::i18n::t;
-use crate::{footprint, planner, quiz, render, thresholds};
+use aicompute::calculation::calc::Outcome;
+use aicompute::calculation::calc::{Field, Side};
+use aicompute::text::format::superscript as sup;
+use aicompute::text::i18n::t;
+use aicompute::{calculation::thresholds, classroom::quiz, planning::planner, run::footprint, text::render};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -30,7 +30,7 @@ enum Body {
     Invalid,
 }
 
-fn shown(o: &Outcome, lang: crate::i18n::Lang) -> Shown {
+fn shown(o: &Outcome, lang: aicompute::text::i18n::Lang) -> Shown {
     let Outcome::Done(e) = o else {
         let body = if matches!(o, Outcome::Empty) { Body::Empty } else { Body::Invalid };
         return Shown { figures: ["—".into(), "—".into(), "—".into()], body };
@@ -108,13 +108,13 @@ fn MethodResult(which: Which) -> impl IntoView {
 fn Footprint() -> impl IntoView {
     let state = expect_context::<State>();
     let footprint = Memo::new(move |_| state.eval.with(|e| e.footprint.clone().and_then(Result::ok)));
-    let text = move |f: fn(&footprint::Footprint, crate::i18n::Lang) -> Option<String>| {
+    let text = move |f: fn(&footprint::Footprint, aicompute::text::i18n::Lang) -> Option<String>| {
         move || {
             let lang = state.lang.get();
             footprint.with(|v| v.as_ref().and_then(|v| f(v, lang))).map_or_else(|| "—".to_string(), |t| sup(&t))
         }
     };
-    let list = move |f: fn(&footprint::Footprint, crate::i18n::Lang) -> Vec<String>| {
+    let list = move |f: fn(&footprint::Footprint, aicompute::text::i18n::Lang) -> Vec<String>| {
         move || {
             let lang = state.lang.get();
             items(
@@ -128,7 +128,7 @@ fn Footprint() -> impl IntoView {
         <Show when=move || footprint.with(Option::is_some)>
             <div class="footprint" class:typed=typed data-testid="footprint">
                 <h4>{state.tx("m2.footprint")}</h4>
-                <p class="from" data-testid="footprint-from">{move || crate::estimate::Source::Two.from(state.lang.get())}</p>
+                <p class="from" data-testid="footprint-from">{move || aicompute::calculation::estimate::Source::Two.from(state.lang.get())}</p>
                 <dl class="figures small">
                     <div><dt>{state.tx("m2.chip-hours")}</dt>
                         <dd data-testid="gpu-chip-hours">{text(|f, _| Some(footprint::chip_hours_text(f.chip_hours)))}</dd></div>
@@ -152,7 +152,9 @@ pub fn EstimateFrom(id: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let text = move || {
         let lang = state.lang.get();
-        state.eval.with(|e| e.current().map(|cur| state.calc.with(|c| crate::examples::named(c, cur, lang))))
+        state
+            .eval
+            .with(|e| e.current().map(|cur| state.calc.with(|c| aicompute::calculation::examples::named(c, cur, lang))))
     };
     view! { <p class="from" data-testid=id>{text}</p> }
 }
@@ -161,7 +163,7 @@ pub fn EstimateFrom(id: &'static str) -> impl IntoView {
 /// Method 1, Method 2, or both when they agree.
 #[component]
 fn CurrentEstimate() -> impl IntoView {
-    use crate::calc::Basis;
+    use aicompute::calculation::calc::Basis;
     let state = expect_context::<State>();
     let figure = move || {
         let lang = state.lang.get();
@@ -170,7 +172,7 @@ fn CurrentEstimate() -> impl IntoView {
                 "{} FLOP = {} pfs-days · {}",
                 sup(&render::flop(cur.flop)).trim_end_matches(" FLOP"),
                 sup(&render::pfs_days(cur.flop, lang)),
-                state.calc.with(|c| crate::examples::named(c, cur, lang))
+                state.calc.with(|c| aicompute::calculation::examples::named(c, cur, lang))
             ),
             Err(why) => why.message(lang).to_string(),
         })
@@ -218,7 +220,7 @@ fn Thresholds() -> impl IntoView {
                         view! {
                             <li class:above=move || standing().is_some_and(|s| s.is_above())>
                                 {move || standing().map(|s| sup(&s.sentence(state.lang.get())))} " "
-                                <a href=th.source_url title=move || crate::i18n::tr(state.lang.get(), th.note_en, th.note_zh)>
+                                <a href=th.source_url title=move || aicompute::text::i18n::tr(state.lang.get(), th.note_en, th.note_zh)>
                                     {state.tx("m2.source")}
                                 </a>
                             </li>
@@ -333,8 +335,8 @@ fn Answer() -> impl IntoView {
 #[component]
 fn Planner() -> impl IntoView {
     let state = expect_context::<State>();
-    let plan = Memo::new(move |_| state.calc.with(|c| state.eval.with(|ev| crate::plan::plan(c, ev))));
-    let n = |v: f64| sup(&crate::format::sci(v, 3));
+    let plan = Memo::new(move |_| state.calc.with(|c| state.eval.with(|ev| aicompute::planning::plan::plan(c, ev))));
+    let n = |v: f64| sup(&aicompute::text::format::sci(v, 3));
     let figure = move |id: &'static str, label: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
         view! {
             <div><dt>{state.tx(label)}</dt><dd data-testid=id>{value}</dd></div>
@@ -357,7 +359,7 @@ fn Planner() -> impl IntoView {
                 {figure("chinchilla-parameters", "plan.n", Box::new(move || chinchilla(|c| c.parameters)))}
                 {figure("chinchilla-tokens", "plan.d", Box::new(move || chinchilla(|c| c.tokens)))}
                 {figure("tokens-per-parameter", "plan.tpp", Box::new(move || {
-                    plan.with(|p| p.tokens_per_parameter.map_or("—".into(), |r| crate::format::readable(r, 3, ",")))
+                    plan.with(|p| p.tokens_per_parameter.map_or("—".into(), |r| aicompute::text::format::readable(r, 3, ",")))
                 }))}
             </dl>
             <p class="help">{state.tx("plan.chinchilla.help")}</p>
@@ -366,7 +368,7 @@ fn Planner() -> impl IntoView {
                 {figure("mfu", "plan.mfu", Box::new(move || {
                     let lang = state.lang.get();
                     plan.with(|p| match &p.mfu {
-                        Some(Ok(u)) => crate::format::percent(*u),
+                        Some(Ok(u)) => aicompute::text::format::percent(*u),
                         Some(Err(e)) => e.message(lang),
                         None => "—".into(),
                     })

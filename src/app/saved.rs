@@ -2,10 +2,10 @@
 //! queries), shown in a table and on the chart; any can be opened again or removed.
 
 use super::State;
-use crate::calc::{evaluate, Calculation, Method};
-use crate::chart::UserPoint;
-use crate::i18n::{t, Lang};
-use crate::{render, share};
+use aicompute::calculation::calc::{evaluate, Calculation, Method};
+use aicompute::plot::chart::UserPoint;
+use aicompute::text::i18n::{t, Lang};
+use aicompute::{formats::share, text::render};
 use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "aicompute.saved";
@@ -76,13 +76,13 @@ fn method_name(m: Method, lang: Lang) -> &'static str {
 /// One row: name, date, FLOP, pfs-days, method.
 fn row(c: &Calculation, lang: Lang) -> [String; 4] {
     let ev = evaluate(c);
-    let sup = crate::format::superscript;
+    let sup = aicompute::text::format::superscript;
     match (ev.current(), ev.headline()) {
         (Some(cur), Some(e)) => [
             c.date.clone(),
             sup(&render::flop(cur.flop)),
             sup(&render::pfs_days(cur.flop, lang)),
-            if cur.source == crate::estimate::Source::Both {
+            if cur.source == aicompute::calculation::estimate::Source::Both {
                 cur.source.name(lang).to_string()
             } else {
                 method_name(e.method, lang).to_string()

@@ -5,11 +5,11 @@
 
 use super::fields::Input;
 use super::State;
-use crate::architecture;
-use crate::calc::Field;
-use crate::format::sci;
-use crate::i18n::Lang;
-use crate::{json, transformer};
+use aicompute::calculation::calc::Field;
+use aicompute::model::architecture;
+use aicompute::text::format::sci;
+use aicompute::text::i18n::Lang;
+use aicompute::{model::json, model::transformer};
 use leptos::prelude::*;
 
 /// A switch or a choice of words: the default (empty) or one of the field's words.
@@ -30,7 +30,7 @@ fn Choice(field: Field) -> impl IntoView {
                 }
             >
                 <option value="">{state.tx("tf.default")}</option>
-                {words.iter().map(|w| view! { <option value=*w>{move || crate::architecture::option_word(w, state.lang.get())}</option> }).collect_view()}
+                {words.iter().map(|w| view! { <option value=*w>{move || aicompute::model::architecture::option_word(w, state.lang.get())}</option> }).collect_view()}
             </select>
         </label>
     }
@@ -67,7 +67,7 @@ fn paste(state: State, text: &str) -> Pasted {
     };
     match transformer::from_config(&config) {
         Ok((arch, used)) => {
-            state.touch(crate::calc::Side::One, |c| {
+            state.touch(aicompute::calculation::calc::Side::One, |c| {
                 for (f, v) in architecture::fields_of(&arch) {
                     *f.get_mut(c) = v;
                 }
@@ -193,7 +193,7 @@ fn Counts(pasted: RwSignal<Pasted>) -> impl IntoView {
     let counts =
         Memo::new(move |_| state.eval.with(|e| e.transformer.as_ref().and_then(|r| r.as_ref().ok()).map(|t| t.counts)));
     let shown = move |f: fn(&transformer::Counts) -> f64| {
-        counts.get().map(|c| crate::format::superscript(&sci(f(&c), 4))).unwrap_or_else(|| "—".into())
+        counts.get().map(|c| aicompute::text::format::superscript(&sci(f(&c), 4))).unwrap_or_else(|| "—".into())
     };
     let assumptions = Memo::new(move |_| {
         state.eval.with(|e| {

@@ -1,0 +1,307 @@
+//! The one state type, [`Calculation`], and its field table. Every text field is declared once,
+//! in the table below: its member, its `data-testid` (also the CLI flag without the dashes, where
+//! it has one), its share-link key, its label and placeholder (i18n keys) and what it holds.
+
+/// The longest text a field takes, in characters: a longer one is refused before any work (the
+/// layer list has its own, [`MAX_LAYERS_CHARS`]).
+pub const MAX_CHARS: usize = 500;
+/// The longest layer list, in characters ([`crate::model::layers::MAX_LAYERS`] lines of 40).
+pub const MAX_LAYERS_CHARS: usize = 40_000;
+/// The most of a typed text a message quotes, in characters.
+pub const EXCERPT_CHARS: usize = 40;
+
+/// The start of `text`, at most `max` characters, with "…" where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut chars = text.char_indices();
+    match chars.nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// A typed text as a message quotes it: its first [`EXCERPT_CHARS`] characters, "…" where cut.
+pub fn excerpt(text: &str) -> String {
+    shorten(text, EXCERPT_CHARS)
+}
+
+/// One of the two methods, as the page shows them side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Method 1: counting operations (any of its four tabs).
+    One,
+    /// Method 2: GPU time.
+    Two,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::One, Side::Two];
+    pub fn other(self) -> Side {
+        match self {
+            Side::One => Side::Two,
+            Side::Two => Side::One,
+        }
+    }
+    /// `1` or `2`, as links write it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::One => "1",
+            Side::Two => "2",
+        }
+    }
+}
+
+/// Which estimate the derived figures (thresholds, citation, chart point, planner, exports)
+/// follow: the user's pick, or by default the method the user last edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Basis {
+    /// The method last edited; where neither was, both when they agree, else Method 1; a
+    /// worked example's untouched inputs never stand beside the user's own.
+    #[default]
+    Auto,
+    One,
+    Two,
+    /// The geometric mean of both, when they agree within 2×.
+    Both,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 4] = [Basis::Auto, Basis::One, Basis::Two, Basis::Both];
+    /// The link value (`basis=`); empty for the default.
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::Auto => "",
+            Basis::One => "1",
+            Basis::Two => "2",
+            Basis::Both => "both",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<Basis> {
+        Basis::ALL.into_iter().find(|b| b.key() == s && !s.is_empty())
+    }
+}
+
+/// How Method 1 gets its forward-pass operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Forward operations typed in.
+    #[default]
+    Ops,
+    /// Forward operations summed from a layer list.
+    Layers,
+    /// 6 · N · D for dense transformers.
+    Params,
+    /// A transformer (dense or mixture of experts) from its architecture.
+    Transformer,
+}
+
+/// Whether the forward-pass figure counts add-multiplies (MACs) or FLOPs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Per {
+    #[default]
+    Mac,
+    Flop,
+}
+
+/// What a field must hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Want {
+    /// A plain non-negative number.
+    Count,
+    /// A number of operations: plain, or with FLOP units.
+    Ops,
+    /// A time; a bare number is days.
+    Time,
+    /// A rate; a bare number is FLOP/s.
+    Rate,
+    /// A fraction in (0, 1], written 0.33 or 33%.
+    Fraction,
+    /// A chip of the catalog, by id or name.
+    Chip,
+    /// A precision key (fp32, tensor-fp16-bf16, ...).
+    Precision,
+    /// A layer list.
+    Layers,
+    /// A date: YYYY, YYYY-MM or YYYY-MM-DD.
+    Date,
+    /// Free text (a name).
+    Text,
+    /// A power per chip: W, kW, MW; a bare number is watts.
+    Power,
+    /// A power usage effectiveness: a plain number, at least 1.
+    Pue,
+    /// A grid's carbon intensity: kg CO2e per kWh (or g/kWh with its unit), or a region's id.
+    Grid,
+    /// A price per chip-hour in USD (`$2`, `2`, `$48/d`).
+    Price,
+    /// A whole number ≥ 0 (a dimension of a transformer).
+    Whole,
+    /// `yes`, `no` or empty (the default, stated as an assumption).
+    YesNo,
+    /// Kaplan's or PaLM's count of the attention FLOP.
+    Convention,
+    /// Which linear layers have biases: `none`, `qkv` or `all`.
+    Bias,
+    /// DeepSeek's multi-head latent attention: five widths (q LoRA rank, kv LoRA rank, rope,
+    /// nope and value head dimensions), or empty for ordinary attention.
+    Mla,
+}
+
+/// What the table says of a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spec {
+    /// The element's `data-testid`.
+    pub test_id: &'static str,
+    /// The CLI flag, `--` and all (empty where the CLI has none).
+    pub flag: &'static str,
+    /// The share-link key.
+    pub key: &'static str,
+    /// The i18n key of its label.
+    pub label: &'static str,
+    /// The i18n key of its placeholder.
+    pub placeholder: &'static str,
+    pub want: Want,
+}
+
+macro_rules! fields {
+    ($( $(#[$doc:meta])* $variant:ident $member:ident: $test_id:literal, $flag:literal, $key:literal,
+        $label:literal, $placeholder:literal, $want:ident; )*) => {
+        /// A whole calculation, every field as typed. An empty string means "the default". The
+        /// viewer's display modes (language, projector) are not part of it.
+        #[derive(Clone, Debug, PartialEq, Eq, Default)]
+        pub struct Calculation {
+            pub mode: Mode,
+            pub per: Per,
+            /// An exercise: the page shows the inputs and asks for the result (link key `quiz=1`).
+            pub quiz: bool,
+            /// Which worked example each method's inputs still are, untouched by the user (an
+            /// example's id; empty once the user edits that method). Link keys `eg1`, `eg2`.
+            pub example: [String; 2],
+            /// The estimate the derived figures follow (link key `basis`).
+            pub basis: Basis,
+            /// The method the user last edited (link key `last`).
+            pub last: Option<Side>,
+            /// Method 2's FLOP target is Method 1's estimate, kept linked (link key `tgt=m1`).
+            pub target_from_estimate: bool,
+            $( $(#[$doc])* pub $member: String, )*
+        }
+
+        /// Every text field of a [`Calculation`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Field { $( $variant, )* }
+
+        impl Field {
+            /// Every field, in the order links write them.
+            pub const ALL: &'static [Field] = &[ $( Field::$variant, )* ];
+
+            /// The field's row of the table.
+            pub fn spec(self) -> &'static Spec {
+                const SPECS: &[Spec] = &[ $( Spec {
+                    test_id: $test_id, flag: $flag, key: $key, label: $label, placeholder: $placeholder,
+                    want: Want::$want,
+                }, )* ];
+                &SPECS[self as usize]
+            }
+
+            pub fn get(self, c: &Calculation) -> &str {
+                match self { $( Field::$variant => &c.$member, )* }
+            }
+
+            pub fn get_mut(self, c: &mut Calculation) -> &mut String {
+                match self { $( Field::$variant => &mut c.$member, )* }
+            }
+        }
+    };
+}
+
+fields! {
+    Forward forward: "ops-forward", "--forward", "fwd", "m1.forward", "ph.forward", Ops;
+    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", "m1.fpm", "ph.fpm", Count;
+    Passes passes: "ops-passes", "--passes", "passes", "m1.passes", "ph.passes", Count;
+    Examples examples: "ops-examples", "--examples", "ex", "m1.examples", "ph.examples", Count;
+    Epochs epochs: "ops-epochs", "--epochs", "ep", "m1.epochs", "ph.epochs", Count;
+    Layers layers: "ops-layers", "", "layers", "m1.layers", "ph.layers", Layers;
+    Parameters parameters: "params-parameters", "--parameters", "params", "m1.parameters", "ph.parameters", Count;
+    Tokens tokens: "params-tokens", "--tokens", "tokens", "m1.tokens", "ph.tokens", Count;
+    Chips chips: "gpu-chips", "--chips", "chips", "m2.chips", "ph.chips", Count;
+    Hardware hardware: "gpu-hardware", "--hardware", "hw", "m2.hardware", "ph.hardware", Chip;
+    Precision precision: "gpu-precision", "--precision", "prec", "m2.precision", "ph.none", Precision;
+    Peak peak: "gpu-peak", "--peak", "peak", "m2.peak", "ph.peak", Rate;
+    Time time: "gpu-time", "--time", "time", "m2.time", "ph.time", Time;
+    Utilization utilization: "gpu-utilization", "--utilization", "util", "m2.utilization", "ph.utilization", Fraction;
+    Factor factor: "gpu-factor", "--factor", "factor", "m2.factor", "ph.factor", Count;
+    /// A FLOP target for Method 2 to solve for the one of chips, time and utilization left empty.
+    Target target: "gpu-target", "--flop", "flop", "m2.target", "ph.target", Ops;
+    // A transformer's architecture (Method 1's fourth tab); empty means the stated default.
+    TLayers t_layers: "transformer-layers", "--layers", "L", "tf.layers", "ph.tf.layers", Whole;
+    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", "tf.d-model", "ph.tf.d-model", Whole;
+    THeads t_heads: "transformer-heads", "--heads", "nh", "tf.heads", "ph.tf.heads", Whole;
+    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", "tf.kv-heads", "ph.tf.kv-heads", Whole;
+    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", "tf.head-dim", "ph.tf.head-dim", Whole;
+    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", "tf.d-ff", "ph.tf.d-ff", Whole;
+    TGated t_gated: "transformer-gated", "--gated", "gated", "tf.gated", "ph.none", YesNo;
+    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", "tf.vocab", "ph.tf.vocab", Whole;
+    TTied t_tied: "transformer-tied", "--tied", "tied", "tf.tied", "ph.none", YesNo;
+    TContext t_context: "transformer-context", "--context", "ctx", "tf.context", "ph.tf.context", Whole;
+    TExperts t_experts: "transformer-experts", "--experts", "E", "tf.experts", "ph.tf.experts", Whole;
+    TActive t_active: "transformer-active-experts", "--active-experts", "k", "tf.active", "ph.tf.active", Whole;
+    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", "tf.shared", "ph.tf.shared", Whole;
+    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", "tf.moe-d-ff", "ph.tf.moe-d-ff", Whole;
+    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", "tf.shared-d-ff", "ph.tf.shared-d-ff", Whole;
+    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", "tf.dense", "ph.tf.dense", Whole;
+    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", "tf.positions", "ph.none", YesNo;
+    TBias t_bias: "transformer-bias", "--bias", "bias", "tf.bias", "ph.none", Bias;
+    TMla t_mla: "transformer-mla", "--mla", "mla", "tf.mla", "ph.tf.mla", Mla;
+    TConvention t_convention: "transformer-convention", "--convention", "conv", "tf.convention", "ph.none", Convention;
+    /// The tokens a transformer trained on.
+    TTokens t_tokens: "transformer-tokens", "--tokens", "D", "tf.tokens", "ph.tf.tokens", Count;
+    /// A compute budget for Chinchilla's planner; empty means the estimate's own FLOP.
+    Budget budget: "chinchilla-compute", "--compute", "budget", "plan.compute", "ph.plan.compute", Ops;
+    /// Measured training throughput, tokens per second (all chips), for the MFU.
+    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", "plan.tps", "ph.plan.tps", Count;
+    /// Power per chip; empty means the chip's TDP from the catalog.
+    Power power: "gpu-power", "--power", "power", "m2.power", "ph.power", Power;
+    /// Power usage effectiveness; empty means the stated default.
+    Pue pue: "gpu-pue", "--pue", "pue", "m2.pue", "ph.pue", Pue;
+    /// Grid carbon intensity; empty means no emissions are shown.
+    Grid grid: "gpu-grid", "--grid", "grid", "m2.grid", "ph.grid", Grid;
+    /// Price per chip-hour; empty means no cost is shown (there is no made-up default).
+    Price price: "gpu-price", "--price", "price", "m2.price", "ph.price", Price;
+    /// The date of the user's point on the trend chart: YYYY, YYYY-MM or YYYY-MM-DD.
+    Date date: "user-date", "--date", "date", "trend.date", "ph.date", Date;
+    /// A name for the calculation (shown on the chart and the handout).
+    Name name: "user-name", "--name", "name", "trend.name", "ph.name", Text;
+}
+
+impl Field {
+    /// The element's `data-testid`.
+    pub fn test_id(self) -> &'static str {
+        self.spec().test_id
+    }
+    /// The CLI flag for the field.
+    pub fn flag(self) -> &'static str {
+        self.spec().flag
+    }
+    /// The share-link key.
+    pub fn key(self) -> &'static str {
+        self.spec().key
+    }
+    pub fn want(self) -> Want {
+        self.spec().want
+    }
+    /// The longest text the field takes, in characters.
+    pub fn max_chars(self) -> usize {
+        if self == Field::Layers {
+            MAX_LAYERS_CHARS
+        } else {
+            MAX_CHARS
+        }
+    }
+    /// Whether `text` is longer than the field takes (counting no further than the limit).
+    pub fn too_long(self, text: &str) -> bool {
+        text.len() > self.max_chars() && text.chars().nth(self.max_chars()).is_some()
+    }
+    /// The field whose share-link key is `key`.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.key() == key)
+    }
+}

@@ -1,0 +1,446 @@
+//! The chip catalog: OpenAI's own 2018 peak figures (so the seed's examples reproduce exactly)
+//! and Epoch AI's "Machine Learning Hardware" datasheet figures for 170 accelerators, per
+//! precision, each with its source.
+
+pub use crate::catalog::data::chips;
+use crate::text::i18n::{tr, Lang};
+
+/// How many precisions a chip has figures for.
+pub const PEAK_COUNT: usize = 7;
+
+/// Where a chip's figures come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The peak figures OpenAI assumed in "AI and Compute" (2018).
+    OpenAi2018,
+    /// Epoch AI, "Machine Learning Hardware" (CC BY 4.0), snapshot of January 2026.
+    Epoch,
+}
+
+/// A numeric precision with a peak figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Precision {
+    Fp64,
+    Fp32,
+    Tf32,
+    Fp16,
+    TensorFp16Bf16,
+    Fp8,
+    Int8,
+}
+
+impl Precision {
+    pub const ALL: [Precision; PEAK_COUNT] = [
+        Precision::Fp64,
+        Precision::Fp32,
+        Precision::Tf32,
+        Precision::Fp16,
+        Precision::TensorFp16Bf16,
+        Precision::Fp8,
+        Precision::Int8,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Precision::Fp64 => "fp64",
+            Precision::Fp32 => "fp32",
+            Precision::Tf32 => "tf32",
+            Precision::Fp16 => "fp16",
+            Precision::TensorFp16Bf16 => "bf16",
+            Precision::Fp8 => "fp8",
+            Precision::Int8 => "int8",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Fp64 => "FP64",
+            Precision::Fp32 => "FP32",
+            Precision::Tf32 => "TF32",
+            Precision::Fp16 => "FP16",
+            Precision::TensorFp16Bf16 => "tensor FP16/BF16",
+            Precision::Fp8 => "FP8",
+            Precision::Int8 => "INT8",
+        }
+    }
+
+    /// The label in `lang`: "tensor FP16/BF16" is 张量核 FP16/BF16 in Chinese; the rest are
+    /// the same symbols in both.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Precision::TensorFp16Bf16, Lang::Zh) => "张量核 FP16/BF16",
+            _ => self.label(),
+        }
+    }
+
+    /// Parses a key or label, case-insensitively: `bf16`, `tensor`, `FP32`...
+    pub fn parse(s: &str) -> Result<Precision, HardwareError> {
+        let l = s.trim().to_ascii_lowercase().replace([' ', '_', '-'], "");
+        Ok(match l.as_str() {
+            "fp64" | "double" => Precision::Fp64,
+            "fp32" | "single" => Precision::Fp32,
+            "tf32" => Precision::Tf32,
+            "fp16" | "half" => Precision::Fp16,
+            "bf16" | "tensor" | "tensorfp16" | "tensorfp16/bf16" | "tensorbf16" => Precision::TensorFp16Bf16,
+            "fp8" => Precision::Fp8,
+            "int8" => Precision::Int8,
+            _ => return Err(HardwareError::UnknownPrecision { text: s.trim().chars().take(40).collect() }),
+        })
+    }
+
+    fn index(self) -> usize {
+        Precision::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// One chip of the catalog.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Chip {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub manufacturer: &'static str,
+    /// GPU, TPU, NPU, ... as the source gives it.
+    pub kind: &'static str,
+    pub release: &'static str,
+    /// Peak FLOP/s (ops/s for INT8) per precision, in the order of [`Precision::ALL`].
+    pub peaks: [Option<f64>; PEAK_COUNT],
+    pub source: Source,
+    pub link: &'static str,
+    pub note: &'static str,
+    /// Thermal design power (board power) per chip, in watts, where the source gives it.
+    pub tdp_watts: Option<f64>,
+    /// Where the TDP comes from, for OpenAI's figures (Epoch's rows: empty, see
+    /// [`Chip::tdp_citation`]).
+    pub tdp_source: &'static str,
+}
+
+impl Chip {
+    pub fn peak(&self, p: Precision) -> Option<f64> {
+        self.peaks[p.index()]
+    }
+
+    /// The precisions this chip has figures for.
+    pub fn precisions(&self) -> Vec<Precision> {
+        Precision::ALL.into_iter().filter(|p| self.peak(*p).is_some()).collect()
+    }
+
+    /// The precision training most likely used: tensor FP16/BF16 where the chip has it, else
+    /// FP32, else the first it has.
+    pub fn default_precision(&self) -> Option<Precision> {
+        [Precision::TensorFp16Bf16, Precision::Fp32]
+            .into_iter()
+            .find(|p| self.peak(*p).is_some())
+            .or_else(|| self.precisions().first().copied())
+    }
+
+    /// A CPU gets the seed's 17% default utilization; everything else 33%.
+    pub fn is_cpu(&self) -> bool {
+        self.kind.to_ascii_uppercase().contains("CPU") && !self.kind.contains("GPGPU")
+    }
+
+    /// Peak for a requested precision (or the default), with an error a person can act on.
+    pub fn peak_for(&self, p: Option<Precision>) -> Result<(Precision, f64), HardwareError> {
+        let has = self.precisions();
+        if has.is_empty() {
+            return Err(HardwareError::NoPeak { chip: self.name });
+        }
+        let p = p.unwrap_or_else(|| self.default_precision().unwrap_or(has[0]));
+        self.peak(p).map(|v| (p, v)).ok_or(HardwareError::NoPrecision { chip: self.name, precision: p, has })
+    }
+
+    /// The citation shown beside the chip's figures.
+    pub fn citation(&self) -> String {
+        match self.source {
+            Source::OpenAi2018 => format!("OpenAI, \"AI and Compute\" (2018), appendix; {}", self.note),
+            Source::Epoch => format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0); datasheet: {}", self.link),
+        }
+    }
+}
+
+impl Chip {
+    /// The citation in `lang`: in Chinese with 《》 titles, full-width punctuation and the
+    /// models' Chinese names ("OpenAI《AI and Compute》（2018）附录；用于：AlexNet").
+    pub fn citation_in(&self, lang: Lang) -> String {
+        match (lang, self.source) {
+            (Lang::En, _) => self.citation(),
+            (Lang::Zh, Source::OpenAi2018) => {
+                let used = self.note.strip_prefix("used in: ").unwrap_or(self.note);
+                let names: Vec<&str> = used.split("; ").map(|n| crate::text::i18n::model_name(n, lang)).collect();
+                format!("OpenAI《AI and Compute》（2018）附录；用于：{}", names.join("、"))
+            }
+            (Lang::Zh, Source::Epoch) => {
+                // The data set's datasheet field mixes links with English remarks: links only.
+                let links: Vec<&str> = self.link.split_whitespace().filter(|w| w.starts_with("http")).collect();
+                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0）；规格表：{}", links.join(" "))
+            }
+        }
+    }
+
+    /// The chip's name in `lang`: OpenAI's figures say so in Chinese ("NVIDIA GeForce GTX 580
+    /// （OpenAI 2018 年数值）").
+    pub fn name_in(&self, lang: Lang) -> String {
+        chip_name(self.name, lang)
+    }
+
+    /// The source of [`Chip::tdp_watts`]: the datasheet for OpenAI's figures, Epoch AI's data
+    /// set (with its datasheet link) for the rest; empty where there is no TDP.
+    pub fn tdp_citation(&self) -> String {
+        match (self.tdp_watts, self.source) {
+            (None, _) => String::new(),
+            (Some(_), Source::OpenAi2018) => self.tdp_source.to_string(),
+            (Some(_), Source::Epoch) => {
+                format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0), tdp_watts; datasheet: {}", self.link)
+            }
+        }
+    }
+
+    /// [`Chip::tdp_citation`] in `lang`. In Chinese the English remarks give way to the source's
+    /// name and its links, as in [`Chip::citation_in`].
+    pub fn tdp_citation_in(&self, lang: Lang) -> String {
+        let links =
+            |text: &str| text.split_whitespace().filter(|w| w.starts_with("http")).collect::<Vec<_>>().join(" ");
+        match (lang, self.tdp_watts, self.source) {
+            (Lang::En, _, _) | (_, None, _) => self.tdp_citation(),
+            (Lang::Zh, Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => format!(
+                "TechPowerUp GPU 数据库，{}（Epoch AI 硬件数据集给出的也是此数值）",
+                links(self.tdp_source).trim_end_matches(',')
+            ),
+            (Lang::Zh, Some(_), Source::OpenAi2018) => links(self.tdp_source),
+            (Lang::Zh, Some(_), Source::Epoch) => {
+                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0），tdp_watts；规格表：{}", links(self.link))
+            }
+        }
+    }
+}
+
+/// Why a chip or precision could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HardwareError {
+    NoQuery,
+    /// A name longer than [`MAX_QUERY_CHARS`] or of more than [`MAX_QUERY_WORDS`] words.
+    TooLong,
+    NoMatch {
+        query: String,
+    },
+    NoPeak {
+        chip: &'static str,
+    },
+    NoPrecision {
+        chip: &'static str,
+        precision: Precision,
+        has: Vec<Precision>,
+    },
+    UnknownPrecision {
+        text: String,
+    },
+    /// The name is none of OpenAI's 2018 chips and Epoch AI's catalog is still loading (the
+    /// page fetches it as it starts): no answer yet rather than a wrong one.
+    Loading,
+    /// Epoch AI's catalog could not be loaded (offline on a first visit, say).
+    Unavailable {
+        reason: crate::catalog::data::LoadError,
+    },
+}
+
+impl HardwareError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            HardwareError::NoQuery => {
+                tr(lang, "no hardware given: type part of a chip's name", "未填写硬件：请输入芯片名称的一部分").into()
+            }
+            HardwareError::TooLong => tr(
+                lang,
+                format!("too long for a chip name: at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_WORDS} words"),
+                format!("芯片名称太长：最多 {MAX_QUERY_CHARS} 个字符、{MAX_QUERY_WORDS} 个词"),
+            ),
+            HardwareError::NoMatch { query } => tr(
+                lang,
+                format!("no chip matches '{query}': try part of its name, such as 'V100' or 'TPU v4'"),
+                format!("没有与“{query}”匹配的芯片：请输入名称的一部分，例如“V100”或“TPU v4”"),
+            ),
+            HardwareError::NoPeak { chip } => tr(
+                lang,
+                format!("{chip} has no peak figure in its source: enter a custom peak"),
+                format!("{chip} 的资料中没有峰值数据：请自定义峰值"),
+            ),
+            HardwareError::NoPrecision { chip, precision, has } => {
+                let list = has.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
+                tr(
+                    lang,
+                    format!("{chip} has no {} figure; it has: {list}", precision.label()),
+                    format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label_in(Lang::Zh)),
+                )
+            }
+            HardwareError::Loading => {
+                tr(lang, "loading Epoch AI's hardware catalog…", "正在加载 Epoch AI 硬件目录……").into()
+            }
+            HardwareError::Unavailable { reason } => {
+                let reason = reason.reason(lang);
+                tr(
+                    lang,
+                    format!("Epoch AI's hardware catalog could not be loaded ({reason}): OpenAI's 2018 chips (openai-…) and a custom peak work"),
+                    format!("无法加载 Epoch AI 硬件目录（{reason}）：仍可使用 OpenAI 2018 年的芯片（openai-…）或自定义峰值"),
+                )
+            }
+            HardwareError::UnknownPrecision { text } => {
+                let list = Precision::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
+                tr(
+                    lang,
+                    format!("unknown precision '{text}': use one of {list}"),
+                    format!("未知精度“{text}”：请使用 {list} 之一"),
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for HardwareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// The longest chip name a search reads, in characters and in words.
+pub const MAX_QUERY_CHARS: usize = 80;
+pub const MAX_QUERY_WORDS: usize = 8;
+
+/// Lower case (the catalog's names are ASCII) and single spaces.
+fn norm(s: &str) -> String {
+    s.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How a typed name became one chip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The id or the full name.
+    Exact,
+    /// The only chip whose name contains what was typed.
+    Only,
+    /// Several chips match and all have the same peak at the precision used: any gives the result.
+    SamePeak { matches: usize },
+    /// Several chips match with different peaks: the canonical one (most used by Epoch AI's
+    /// notable models, else the SXM/flagship part) was taken.
+    Canonical { matches: usize },
+}
+
+/// A chip found from what the user typed, and the other chips the name also fits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub chip: &'static Chip,
+    pub choice: Choice,
+    pub others: Vec<&'static Chip>,
+}
+
+/// Finds the chip a typed name means: an id or a full name exactly; else the chips whose names
+/// contain every word typed (Epoch AI's datasheet chips before OpenAI's 2018 figures, which stay
+/// reachable by id), and among several the one whose peak they share, or the canonical one.
+pub fn resolve(query: &str, precision: Option<Precision>) -> Result<Resolved, HardwareError> {
+    let pending = (!crate::catalog::data::hardware_loaded()).then(|| {
+        crate::catalog::data::hardware_failure()
+            .map_or(HardwareError::Loading, |reason| HardwareError::Unavailable { reason })
+    });
+    resolve_in(chips(), pending, query, precision)
+}
+
+/// [`resolve`] in `catalog`; `pending` is the error for any name but an exact one while part of
+/// the catalog is still to come (a search of part of it could answer with another chip than the
+/// one it will find).
+pub fn resolve_in(
+    catalog: &'static [Chip],
+    pending: Option<HardwareError>,
+    query: &str,
+    precision: Option<Precision>,
+) -> Result<Resolved, HardwareError> {
+    if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
+        return Err(HardwareError::TooLong);
+    }
+    let q = norm(query);
+    if q.is_empty() {
+        return Err(HardwareError::NoQuery);
+    }
+    if let Some(c) = catalog.iter().find(|c| c.id == q || norm(c.name) == q) {
+        return Ok(Resolved { chip: c, choice: Choice::Exact, others: Vec::new() });
+    }
+    if let Some(e) = pending {
+        return Err(e);
+    }
+    let mut found = search_in(catalog, query);
+    if found.iter().any(|c| c.source == Source::Epoch) {
+        found.retain(|c| c.source == Source::Epoch);
+    }
+    if found.iter().any(|c| starts_words(c, &q)) {
+        found.retain(|c| starts_words(c, &q));
+    }
+    found.sort_by_key(|c| std::cmp::Reverse(rank(c)));
+    let Some((&chip, rest)) = found.split_first() else {
+        return Err(HardwareError::NoMatch { query: query.trim().into() });
+    };
+    let peak = |c: &Chip| c.peak_for(precision).ok().map(|(_, v)| v);
+    let choice = match found.len() {
+        1 => Choice::Only,
+        n if rest.iter().all(|c| peak(c) == peak(chip)) => Choice::SamePeak { matches: n },
+        n => Choice::Canonical { matches: n },
+    };
+    Ok(Resolved { chip, choice, others: rest.to_vec() })
+}
+
+/// Finds a chip by id or name (see [`resolve`]).
+pub fn lookup(query: &str) -> Result<&'static Chip, HardwareError> {
+    resolve(query, None).map(|r| r.chip)
+}
+
+/// Whether every word of the query starts a word of the chip's name (`b200` fits
+/// "NVIDIA B200", not "NVIDIA GB200").
+fn starts_words(c: &Chip, q: &str) -> bool {
+    let name = norm(c.name);
+    let words: Vec<&str> = name.split([' ', '(', ')']).collect();
+    q.split(' ').all(|w| words.iter().any(|x| x.starts_with(w)))
+}
+
+/// The canonical order among chips a name fits: those with a peak figure, most used by Epoch AI's
+/// notable models, then the SXM (flagship) form factor, then the shortest name.
+fn rank(c: &Chip) -> (bool, usize, bool, std::cmp::Reverse<usize>) {
+    (!c.precisions().is_empty(), usage(c.name), c.name.contains("SXM"), std::cmp::Reverse(c.name.len()))
+}
+
+/// How many of Epoch AI's notable models name the chip as their training hardware (counted by
+/// build.rs from `data/epoch-notable-models.csv`).
+pub fn usage(name: &str) -> usize {
+    const USAGE: &str = include_str!(concat!(env!("OUT_DIR"), "/chip-usage.tsv"));
+    USAGE
+        .lines()
+        .find_map(|l| l.split_once('\t').filter(|(n, _)| *n == name))
+        .map_or(0, |(_, k)| k.parse().unwrap_or(0))
+}
+
+/// Chips whose name or id contains every word of the query, OpenAI's figures first.
+pub fn search(query: &str) -> Vec<&'static Chip> {
+    search_in(chips(), query)
+}
+
+fn search_in(catalog: &'static [Chip], query: &str) -> Vec<&'static Chip> {
+    if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
+        return Vec::new();
+    }
+    let words: Vec<String> = norm(query).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+    catalog
+        .iter()
+        .filter(|c| {
+            let hay = format!("{} {} {}", norm(c.name), c.id, norm(c.manufacturer));
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// A chip's catalog name in `lang` (see [`Chip::name_in`]).
+pub fn chip_name(name: &str, lang: Lang) -> String {
+    match (lang, name.split_once(" (OpenAI 2018 figure")) {
+        (Lang::Zh, Some((base, rest))) => format!("{base}（OpenAI 2018 年数值{}）", rest.trim_end_matches(')')),
+        _ => name.to_string(),
+    }
+}
+
+/// The chip of the catalog whose name is `name`.
+pub fn by_name(name: &str) -> Option<&'static Chip> {
+    chips().iter().find(|c| c.name == name)
+}

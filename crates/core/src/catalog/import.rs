@@ -1,0 +1,583 @@
+//! The user's own data: a CSV file with a header row naming a name, a date and a compute column
+//! (FLOP or pfs-days), in English or Chinese, or one of Epoch AI's downloads as it is. Bad rows
+//! become problems naming their line while the good rows still load; rows with no compute (as
+//! Epoch's files have many) are skipped and counted. [`to_csv`] writes rows back out.
+//!
+//! Work is bounded: at most [`MAX_BYTES`] of text and [`MAX_ROWS`] rows are read, and a problem
+//! says where the reading stopped.
+
+use crate::catalog::csv;
+use crate::catalog::data::{DatasetId, Model};
+use crate::language::date::{Date, DateError};
+use crate::language::expr::{self, Dim};
+use crate::language::units::PFS_DAY;
+use crate::text::i18n::{tr, Lang};
+use std::sync::{Mutex, PoisonError, RwLock};
+
+/// The most text read: 5 MiB (Epoch AI's full download is about 3 MB).
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// The most data rows read (the header not counted).
+pub const MAX_ROWS: usize = 100_000;
+/// The longest name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// A column the importer looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Date,
+    Flop,
+    PfsDays,
+}
+
+impl Column {
+    pub const ALL: [Column; 4] = [Column::Name, Column::Date, Column::Flop, Column::PfsDays];
+
+    /// The header names accepted for the column (case, spaces and punctuation are ignored, so
+    /// `Publication date` and `publication_date` are one name).
+    pub fn accepted(self) -> &'static [&'static str] {
+        match self {
+            Column::Name => &["name", "model", "system", "名称", "模型", "模型名称"],
+            Column::Date => &["date", "publication date", "日期", "发布日期"],
+            Column::Flop => &["FLOP", "training compute (FLOP)", "compute (FLOP)", "算力 (FLOP)", "训练算力 (FLOP)"],
+            Column::PfsDays => &["pfs-days", "petaflop/s-days", "compute (pfs-days)", "算力 (pfs-days)"],
+        }
+    }
+
+    /// The column's name in messages.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Column::Name => tr(lang, "name", "名称"),
+            Column::Date => tr(lang, "date", "日期"),
+            Column::Flop => tr(lang, "compute (FLOP)", "算力（FLOP）"),
+            Column::PfsDays => tr(lang, "compute (pfs-days)", "算力（pfs-days）"),
+        }
+    }
+
+    fn matches(self, header: &str) -> bool {
+        let k = key(header);
+        !k.is_empty() && self.accepted().iter().any(|a| key(a) == k)
+    }
+}
+
+/// A header name reduced to its letters and digits, lower-cased: "Training compute (FLOP)" and
+/// "training_compute_flop" are both "trainingcomputeflop".
+fn key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Why a row (or the whole text) could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    /// The text is empty.
+    Empty,
+    /// No header row names the columns needed; `found` is the first row's cells (shortened).
+    Header {
+        missing: Vec<Column>,
+        found: Vec<String>,
+    },
+    /// The text is over [`MAX_BYTES`]; reading stopped at the end of the last whole line before.
+    TooLarge {
+        bytes: usize,
+    },
+    /// Over [`MAX_ROWS`] rows; the rows from this problem's line on were not read.
+    TooManyRows,
+    /// A quoted field opens on this line and is never closed; the rest of the text was not read.
+    UnclosedQuote,
+    /// The row has fewer fields than the columns used need.
+    TooFewFields {
+        found: usize,
+        needed: usize,
+    },
+    /// The row has more fields than the header (often an unquoted comma in a name).
+    TooManyFields {
+        found: usize,
+        header: usize,
+    },
+    NoName,
+    NameTooLong {
+        chars: usize,
+    },
+    NoDate,
+    Date(DateError),
+    /// A compute cell that is not a number (or an amount of operations).
+    Number {
+        column: Column,
+        text: String,
+    },
+    /// A compute of zero or below: a log chart cannot show it.
+    NotPositive {
+        column: Column,
+        text: String,
+    },
+    /// Nothing to install: no row could be read.
+    NoRows,
+    /// Installing would leak more than the lifetime budget of imported rows allows.
+    Budget {
+        rows: usize,
+        left: usize,
+    },
+}
+
+/// A problem and the line it is on (1-based, as a text editor shows it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowProblem {
+    pub line: usize,
+    pub kind: ImportError,
+}
+
+/// One imported point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedRow {
+    pub name: String,
+    pub date: Date,
+    /// The date as a fractional year ([`Date::years`]).
+    pub years: f64,
+    /// Training compute in FLOP (> 0, finite).
+    pub flop: f64,
+    pub line: usize,
+}
+
+/// Which header cells were used, as the file writes them, and the separator found.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ColumnsUsed {
+    pub separator: char,
+    pub name: Option<String>,
+    pub date: Option<String>,
+    pub flop: Option<String>,
+    pub pfs_days: Option<String>,
+}
+
+/// The outcome of an import: the rows read, the problems, and what was skipped.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Imported {
+    pub rows: Vec<ImportedRow>,
+    pub problems: Vec<RowProblem>,
+    pub columns: ColumnsUsed,
+    /// Rows whose compute cell is empty (skipped, not errors).
+    pub skipped_no_compute: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Indices {
+    /// The header's field count.
+    width: usize,
+    name: usize,
+    date: usize,
+    flop: Option<usize>,
+    pfs: Option<usize>,
+}
+
+/// Reads a CSV text (comma, semicolon or tab separated, with a header row). Never panics.
+pub fn import(text: &str) -> Imported {
+    let mut out = Imported::default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = cap_size(text, &mut out.problems);
+    let sep = separator(text);
+    out.columns.separator = sep;
+    let records = csv::records(text, sep, MAX_ROWS + 1);
+    match records.rows.first() {
+        None => out.problems.push(RowProblem { line: records.unclosed.unwrap_or(1), kind: ImportError::Empty }),
+        Some((line, header)) => match find_columns(header, &mut out.columns) {
+            Err(kind) => out.problems.push(RowProblem { line: *line, kind }),
+            Ok(idx) => read_rows(&records.rows[1..], idx, &mut out),
+        },
+    }
+    if let Some(line) = records.unclosed {
+        out.problems.push(RowProblem { line, kind: ImportError::UnclosedQuote });
+    }
+    if let Some(line) = records.cut_at {
+        out.problems.push(RowProblem { line, kind: ImportError::TooManyRows });
+    }
+    out.problems.sort_by_key(|p| p.line);
+    out
+}
+
+fn read_rows(rows: &[(usize, Vec<String>)], idx: Indices, out: &mut Imported) {
+    out.rows.reserve(rows.len());
+    for (line, cells) in rows {
+        match read_row(cells, idx, *line) {
+            Ok(Some(row)) => out.rows.push(row),
+            Ok(None) => out.skipped_no_compute += 1,
+            Err(kind) => out.problems.push(RowProblem { line: *line, kind }),
+        }
+    }
+}
+
+/// Keeps the text to [`MAX_BYTES`], cut at the end of a line, with a problem if it was cut.
+fn cap_size<'a>(text: &'a str, problems: &mut Vec<RowProblem>) -> &'a str {
+    if text.len() <= MAX_BYTES {
+        return text;
+    }
+    let mut end = MAX_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let end = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line = 1 + text[..end].matches('\n').count();
+    problems.push(RowProblem { line, kind: ImportError::TooLarge { bytes: text.len() } });
+    &text[..end]
+}
+
+/// The separator of the first line: tab or semicolon where they outnumber commas.
+fn separator(text: &str) -> char {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |c: char| first.matches(c).count();
+    let (commas, tabs, semis) = (count(','), count('\t'), count(';'));
+    if tabs > commas && tabs >= semis {
+        '\t'
+    } else if semis > commas {
+        ';'
+    } else {
+        ','
+    }
+}
+
+fn find_columns(header: &[String], used: &mut ColumnsUsed) -> Result<Indices, ImportError> {
+    let find = |c: Column| header.iter().position(|h| c.matches(h));
+    let [name, date, flop, pfs] = Column::ALL.map(find);
+    let cell = |i: Option<usize>| i.map(|i| header[i].trim().to_string());
+    (used.name, used.date, used.flop, used.pfs_days) = (cell(name), cell(date), cell(flop), cell(pfs));
+    let mut missing: Vec<Column> = [(name, Column::Name), (date, Column::Date)]
+        .into_iter()
+        .filter_map(|(i, c)| i.is_none().then_some(c))
+        .collect();
+    if flop.is_none() && pfs.is_none() {
+        missing.extend([Column::Flop, Column::PfsDays]);
+    }
+    match (name, date) {
+        (Some(name), Some(date)) if missing.is_empty() => Ok(Indices { width: header.len(), name, date, flop, pfs }),
+        _ => Err(ImportError::Header {
+            missing,
+            found: header.iter().take(20).map(|h| h.trim().chars().take(40).collect()).collect(),
+        }),
+    }
+}
+
+fn read_row(cells: &[String], idx: Indices, line: usize) -> Result<Option<ImportedRow>, ImportError> {
+    let needed = 1 + [Some(idx.name), Some(idx.date), idx.flop, idx.pfs].into_iter().flatten().max().unwrap_or(0);
+    if cells.len() < needed {
+        return Err(ImportError::TooFewFields { found: cells.len(), needed });
+    }
+    if cells.len() > idx.width {
+        return Err(ImportError::TooManyFields { found: cells.len(), header: idx.width });
+    }
+    let cell = |i: Option<usize>| i.map_or("", |i| cells[i].trim());
+    let Some(flop) = compute(cell(idx.flop), cell(idx.pfs))? else {
+        return Ok(None);
+    };
+    let name = csv::unneutralized(cell(Some(idx.name)));
+    let chars = name.chars().count();
+    if chars == 0 {
+        return Err(ImportError::NoName);
+    }
+    if chars > MAX_NAME_CHARS {
+        return Err(ImportError::NameTooLong { chars });
+    }
+    let date = match cell(Some(idx.date)) {
+        "" => return Err(ImportError::NoDate),
+        d => Date::parse(d).map_err(ImportError::Date)?,
+    };
+    Ok(Some(ImportedRow { name: name.to_string(), date, years: date.years(), flop, line }))
+}
+
+/// The compute of a row in FLOP: the FLOP cell where it is filled, else the pfs-days cell; none
+/// when both are empty.
+fn compute(flop: &str, pfs: &str) -> Result<Option<f64>, ImportError> {
+    match (flop, pfs) {
+        ("", "") => Ok(None),
+        ("", p) => number(p, Column::PfsDays).map(Some),
+        (f, _) => number(f, Column::Flop).map(Some),
+    }
+}
+
+/// A compute cell: a number (`3.14e23`, `3.14E+23`, `3,640`) in the column's unit, or anything
+/// the calculator reads (`3.14 × 10^23`, `0.12 pfs-days`, `1e19 FLOP`), where an amount with a
+/// unit of operations counts as written whatever the column.
+fn number(text: &str, column: Column) -> Result<f64, ImportError> {
+    let unit = if column == Column::PfsDays { PFS_DAY } else { 1.0 };
+    let bad = || ImportError::Number { column, text: text.chars().take(40).collect() };
+    let v = match text.parse::<f64>() {
+        Ok(v) if v.is_finite() => v * unit,
+        Ok(_) => return Err(bad()),
+        Err(_) => match expr::eval(text) {
+            Ok(v) if !v.is_range() && v.dim == Dim::COUNT => v.lo * unit,
+            Ok(v) if !v.is_range() && v.dim == Dim::OPS => v.lo,
+            _ => return Err(bad()),
+        },
+    };
+    if !v.is_finite() {
+        return Err(bad());
+    }
+    if v <= 0.0 {
+        return Err(ImportError::NotPositive { column, text: text.chars().take(40).collect() });
+    }
+    Ok(v)
+}
+
+/// The rows as CSV with the header `name,date,flop`, which [`import`] reads back to the same
+/// names, dates and values (a year-only date is written as the month it stands for, July). Names
+/// go through [`csv::cell`]: one a spreadsheet would run (`=1+1`, `@SUM(…)`) is written `'=1+1`,
+/// and [`import`] takes that `'` off again.
+pub fn to_csv(rows: &[ImportedRow]) -> String {
+    let mut s = String::with_capacity(32 + rows.len() * 48);
+    s.push_str("name,date,flop\n");
+    for r in rows {
+        s.push_str(&csv::cell(&r.name));
+        s.push(',');
+        s.push_str(&r.date.to_string());
+        s.push(',');
+        s.push_str(&crate::text::format::exact(r.flop));
+        s.push('\n');
+    }
+    s
+}
+
+fn accepted_list(columns: &[Column], lang: Lang) -> String {
+    let sep = tr(lang, "; ", "；");
+    let names = |c: &Column| c.accepted().iter().map(|a| format!("“{a}”")).collect::<Vec<_>>();
+    columns
+        .iter()
+        .map(|c| format!("{}{}{}", c.label(lang), tr(lang, ": ", "："), names(c).join(tr(lang, ", ", "、"))))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        use ImportError::*;
+        match self {
+            Empty => tr(lang, "the file is empty".into(), "文件是空的".into()),
+            Header { missing, found } => header_message(missing, found, lang),
+            TooLarge { bytes } => tr(
+                lang,
+                format!("the file has {bytes} bytes: only the first {MAX_BYTES} were read, up to this line"),
+                format!("文件有 {bytes} 字节：只读取了前 {MAX_BYTES} 字节，到此行为止"),
+            ),
+            TooManyRows => tr(
+                lang,
+                format!("over {MAX_ROWS} rows: the rows from here on were not read"),
+                format!("超过 {MAX_ROWS} 行：从此行起未读取"),
+            ),
+            UnclosedQuote => tr(
+                lang,
+                "a quoted field (\") opens here and is never closed: the rest of the file was not read".into(),
+                "此处的引号（\"）没有闭合：文件其余部分未读取".into(),
+            ),
+            TooFewFields { found, needed } => tr(
+                lang,
+                format!("{found} fields, where the columns used need {needed}"),
+                format!("只有 {found} 个字段，所用的列需要 {needed} 个"),
+            ),
+            TooManyFields { found, header } => tr(
+                lang,
+                format!("{found} fields where the header has {header}: put a name that has a comma in quotes"),
+                format!("有 {found} 个字段，而表头只有 {header} 个：含逗号的名称请加引号"),
+            ),
+            NoName
+            | NameTooLong { .. }
+            | NoDate
+            | Date(_)
+            | Number { .. }
+            | NotPositive { .. }
+            | NoRows
+            | Budget { .. } => self.cell_message(lang),
+        }
+    }
+
+    fn cell_message(&self, lang: Lang) -> String {
+        use ImportError::*;
+        match self {
+            NoName => tr(lang, "no name".into(), "缺少名称".into()),
+            NameTooLong { chars } => tr(
+                lang,
+                format!("the name has {chars} characters, over {MAX_NAME_CHARS}"),
+                format!("名称有 {chars} 个字符，超过 {MAX_NAME_CHARS} 个"),
+            ),
+            NoDate => tr(lang, "no date".into(), "缺少日期".into()),
+            Date(e) => e.message(lang),
+            Number { column, text } => tr(
+                lang,
+                format!("{}: '{text}' is not a number (write it like 3.14e23 or 3,640)", column.label(lang)),
+                format!("{}：“{text}”不是数字（请写成 3.14e23 或 3,640 这样）", column.label(lang)),
+            ),
+            NotPositive { column, text } => tr(
+                lang,
+                format!("{}: '{text}' must be above 0", column.label(lang)),
+                format!("{}：“{text}”必须大于 0", column.label(lang)),
+            ),
+            NoRows => {
+                tr(lang, "no row could be read: nothing was imported".into(), "没有可读取的行：未导入任何数据".into())
+            }
+            Budget { rows, left } => tr(
+                lang,
+                format!("{rows} rows is more than this page can still take ({left}): reload the page to import more"),
+                format!("{rows} 行超过了本页面还能容纳的数量（{left} 行）：请刷新页面后再导入"),
+            ),
+            _ => String::new(), // the others are in message()
+        }
+    }
+}
+
+fn header_message(missing: &[Column], found: &[String], lang: Lang) -> String {
+    let found = found.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(tr(lang, ", ", "、"));
+    let mut names: Vec<&str> =
+        missing.iter().filter(|c| matches!(c, Column::Name | Column::Date)).map(|c| c.label(lang)).collect();
+    if missing.contains(&Column::Flop) {
+        names.push(tr(lang, "compute (FLOP or pfs-days)", "算力（FLOP 或 pfs-days）"));
+    }
+    let names = names.join(tr(lang, ", ", "、"));
+    let wanted = accepted_list(&Column::ALL, lang);
+    tr(
+        lang,
+        format!(
+            "the header row does not name these columns: {names} (the first row has {found}). Accepted names, ignoring case and spaces: {wanted}"
+        ),
+        format!("表头行缺少以下列：{names}（第一行是{found}）。可用的列名（不区分大小写和空格）：{wanted}"),
+    )
+}
+
+impl RowProblem {
+    /// "line 3: no date" / "第 3 行：缺少日期".
+    pub fn message(&self, lang: Lang) -> String {
+        let line = self.line;
+        tr(
+            lang,
+            format!("line {line}: {}", self.kind.message(lang)),
+            format!("第 {line} 行：{}", self.kind.message(lang)),
+        )
+    }
+}
+
+impl Imported {
+    /// One sentence: how many rows were read, skipped and in error.
+    pub fn summary(&self, lang: Lang) -> String {
+        let (n, s, p) = (self.rows.len(), self.skipped_no_compute, self.problems.len());
+        tr(
+            lang,
+            format!(
+                "{n} row{} imported; {s} skipped for having no compute; {p} problem{}",
+                if n == 1 { "" } else { "s" },
+                if p == 1 { "" } else { "s" }
+            ),
+            format!("已导入 {n} 行；{s} 行因缺少算力而跳过；{p} 个问题"),
+        )
+    }
+}
+
+/// How many imported rows may be installed over the life of the program. Installed rows become
+/// [`Model`]s, which the chart and the fit hold as `&'static`, so they are leaked, never freed:
+/// this bounds the leak (a `Model` is a few hundred bytes, so about 60–80 MB at most, three
+/// imports of [`MAX_ROWS`]). Installing the same rows again reuses them and costs nothing.
+pub const MAX_INSTALLED_ROWS: usize = 300_000;
+
+/// The installed rows, replaceable at run time.
+static SLOT: RwLock<&'static [Model]> = RwLock::new(&[]);
+/// The rows leaked last (reused when the same rows are installed again), and how many rows have
+/// been leaked in all. Its lock also makes installs one at a time.
+static LEAKED: Mutex<(&'static [Model], usize)> = Mutex::new((&[], 0));
+
+/// What [`install_imported`] loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportSummary {
+    pub installed: usize,
+    pub skipped_no_compute: usize,
+    pub problems: Vec<RowProblem>,
+    pub columns: ColumnsUsed,
+}
+
+/// Why [`install_imported`] installed nothing, with every row's problem (when no row could be
+/// read, they say why).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFailure {
+    pub error: ImportError,
+    pub problems: Vec<RowProblem>,
+}
+
+/// The installed imported rows, as the data set [`DatasetId::Imported`] (empty until
+/// [`install_imported`]).
+pub fn imported() -> &'static [Model] {
+    *SLOT.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Imports `text` and makes its rows the [`DatasetId::Imported`] set, replacing any before.
+/// When no row can be read the set is left as it was and the error is what stopped the reading
+/// (no header, an empty file) or [`ImportError::NoRows`] with each row's problem.
+pub fn install_imported(text: &str) -> Result<ImportSummary, ImportFailure> {
+    let imp = import(text);
+    let stop = imp.problems.iter().find(|p| matches!(p.kind, ImportError::Empty | ImportError::Header { .. }));
+    if let (true, Some(p)) = (imp.rows.is_empty(), stop) {
+        return Err(ImportFailure { error: p.kind.clone(), problems: Vec::new() });
+    }
+    let installed =
+        install_imported_rows(&imp.rows).map_err(|error| ImportFailure { error, problems: imp.problems.clone() })?;
+    Ok(ImportSummary {
+        installed,
+        skipped_no_compute: imp.skipped_no_compute,
+        problems: imp.problems,
+        columns: imp.columns,
+    })
+}
+
+/// Makes `rows` the [`DatasetId::Imported`] set; returns how many. Errors: no rows, or more rows
+/// than [`MAX_INSTALLED_ROWS`] leaves (the set is then left as it was).
+pub fn install_imported_rows(rows: &[ImportedRow]) -> Result<usize, ImportError> {
+    if rows.is_empty() {
+        return Err(ImportError::NoRows);
+    }
+    let mut leaked = LEAKED.lock().unwrap_or_else(PoisonError::into_inner);
+    let same = leaked.0.len() == rows.len()
+        && leaked.0.iter().zip(rows).all(|(m, r)| m.name == r.name && m.date == r.date && m.flop == Some(r.flop));
+    if !same {
+        let left = MAX_INSTALLED_ROWS.saturating_sub(leaked.1);
+        if rows.len() > left {
+            return Err(ImportError::Budget { rows: rows.len(), left });
+        }
+        *leaked = (leak_models(rows), leaked.1 + rows.len());
+    }
+    *SLOT.write().unwrap_or_else(PoisonError::into_inner) = leaked.0;
+    Ok(rows.len())
+}
+
+/// Empties the [`DatasetId::Imported`] set (the leaked rows stay, for a reinstall).
+pub fn clear_imported() {
+    *SLOT.write().unwrap_or_else(PoisonError::into_inner) = &[];
+}
+
+/// The rows as models, their names in one leaked string.
+fn leak_models(rows: &[ImportedRow]) -> &'static [Model] {
+    let names: &'static str = Box::leak(rows.iter().map(|r| r.name.as_str()).collect::<String>().into_boxed_str());
+    let mut at = 0;
+    let models: Vec<Model> = rows
+        .iter()
+        .map(|r| {
+            let name = &names[at..at + r.name.len()];
+            at += r.name.len();
+            imported_model(name, r)
+        })
+        .collect();
+    Box::leak(models.into_boxed_slice())
+}
+
+fn imported_model(name: &'static str, r: &ImportedRow) -> Model {
+    Model {
+        name,
+        dataset: DatasetId::Imported,
+        date: r.date,
+        flop: Some(r.flop),
+        pfs_days: Some(r.flop / PFS_DAY),
+        upper_bound: false,
+        domain: "",
+        organization: "",
+        confidence: "",
+        link: "",
+        parameters: None,
+        dataset_size: None,
+        hardware: "",
+        hardware_quantity: None,
+        training_hours: None,
+        utilization: None,
+        digitized: false,
+        same_as: None,
+    }
+}

@@ -1,0 +1,3 @@
+//! The classroom: exercises and grading.
+
+pub mod quiz;

@@ -1,0 +1,569 @@
+//! Classroom exercises: the worked examples as questions, and grading a student's answer (any
+//! amount of operations the calculator reads: `0.12 pfs-days`, `1e19 FLOP`, `10,506 PF`, or a
+//! bare number, read as FLOP) against the exact arithmetic: within 10% is right, within 3× (what
+//! OpenAI's "AI and Compute" aimed for) the right order of magnitude; and an answer that matches
+//! a common slip (the forward pass only, add-multiplies for FLOPs, one epoch, units of time,
+//! pfs-days for FLOP, a power of ten) is told which, as far as the calculation's factors allow.
+
+use crate::calculation::calc::{evaluate, Estimate, Factor, Field, Label, Method, Outcome, Shown};
+use crate::calculation::examples::{Example, EXAMPLES};
+use crate::language::expr::{self, Dim};
+use crate::language::units::{PF, PFS_DAY};
+use crate::text::format::{eng, readable, sci};
+use crate::text::i18n::{colon, t, tr, Lang};
+
+/// How close an answer is, by the factor between it and the exact value (either way):
+/// within 10% is [`QuizVerdict::Right`] (the only pass, [`QuizVerdict::passed`]); within 3×
+/// (OpenAI's stated aim) is [`QuizVerdict::OrderOfMagnitude`]: the right order of magnitude, but
+/// not the exact arithmetic ([`QuizVerdict::close`]); then within 10×, and beyond. Each bound is
+/// inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizVerdict {
+    Right,
+    OrderOfMagnitude,
+    Within10x,
+    Far,
+}
+
+/// An answer within this factor of the exact value (either way) is right; one within it of the
+/// value a slip gives matches that slip.
+const RIGHT_WITHIN: f64 = 1.1;
+
+/// The spread of a ratio: the factor between the two values, either way (≥ 1), less a hair so
+/// that an answer of exactly 3× is "within 3×" despite rounding.
+fn spread(ratio: f64) -> f64 {
+    ratio.max(1.0 / ratio) * (1.0 - 1e-12)
+}
+
+impl QuizVerdict {
+    /// Within 10%: the exact arithmetic.
+    pub fn passed(self) -> bool {
+        self == QuizVerdict::Right
+    }
+
+    /// Within 3× but not within 10%: the right order of magnitude, not the exact arithmetic (the
+    /// page shows it apart from a right answer).
+    pub fn close(self) -> bool {
+        self == QuizVerdict::OrderOfMagnitude
+    }
+
+    /// The verdict for a ratio answer / exact (> 0).
+    pub fn of(ratio: f64) -> QuizVerdict {
+        match spread(ratio) {
+            s if s <= RIGHT_WITHIN => QuizVerdict::Right,
+            s if s <= 3.0 => QuizVerdict::OrderOfMagnitude,
+            s if s <= 10.0 => QuizVerdict::Within10x,
+            _ => QuizVerdict::Far,
+        }
+    }
+
+    fn phrase(self, lang: Lang) -> &'static str {
+        match self {
+            QuizVerdict::Right => t(lang, "quiz.right"),
+            QuizVerdict::OrderOfMagnitude => t(lang, "quiz.order"),
+            QuizVerdict::Within10x => t(lang, "quiz.within"),
+            QuizVerdict::Far => t(lang, "quiz.far"),
+        }
+    }
+}
+
+/// Which units of time a slip mixed up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeMix {
+    /// 86,400 s a day.
+    SecondsDays,
+    /// 3,600 s an hour.
+    SecondsHours,
+    /// 24 hours a day.
+    HoursDays,
+}
+
+impl TimeMix {
+    /// How many of the smaller unit make the larger.
+    pub fn factor(self) -> f64 {
+        match self {
+            TimeMix::SecondsDays => 86_400.0,
+            TimeMix::SecondsHours => 3_600.0,
+            TimeMix::HoursDays => 24.0,
+        }
+    }
+}
+
+/// A common slip an answer matches (within 10% of the value the slip gives). Those of a factor
+/// carry its value, so the message says by how much to correct.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Slip {
+    /// The forward pass only: the exact ÷ the forward-and-backward multiplier (3).
+    ForwardOnly { passes: f64 },
+    /// Add-multiplies counted as FLOPs: the exact ÷ the FLOPs per add-multiply (2).
+    MacsAsFlops { per_mac: f64 },
+    /// FLOPs counted as add-multiplies (doubled once more): the exact × the FLOPs per add-multiply.
+    FlopsAsMacs { per_mac: f64 },
+    /// One epoch: the exact ÷ the epochs.
+    OneEpoch { epochs: f64 },
+    /// Units of time mixed up: the exact × the mix's factor (`too_high`) or ÷ it.
+    TimeUnits { mix: TimeMix, too_high: bool },
+    /// The number of pfs-days given as FLOP: the exact ÷ 8.64 × 10^19.
+    PfsDaysAsFlop,
+    /// A power of ten off: the exact × 10^k (k ≠ 0).
+    PowerOfTen { k: i32 },
+}
+
+impl Slip {
+    /// The answer over the exact value that the slip gives.
+    pub fn ratio(self) -> f64 {
+        match self {
+            Slip::ForwardOnly { passes } => 1.0 / passes,
+            Slip::MacsAsFlops { per_mac } => 1.0 / per_mac,
+            Slip::FlopsAsMacs { per_mac } => per_mac,
+            Slip::OneEpoch { epochs } => 1.0 / epochs,
+            Slip::TimeUnits { mix, too_high: true } => mix.factor(),
+            Slip::TimeUnits { mix, too_high: false } => 1.0 / mix.factor(),
+            Slip::PfsDaysAsFlop => 1.0 / PFS_DAY,
+            Slip::PowerOfTen { k } => 10f64.powi(k),
+        }
+    }
+
+    /// The slips a calculation's factors make possible, the more specific first: those of a
+    /// factor (whose value sets the ratio), then units, then a power of ten (the nearest to
+    /// `ratio`). Without factors, only the pfs-days and the power of ten.
+    fn candidates(factors: &[Factor], ratio: f64) -> Vec<Slip> {
+        let value = |label| factors.iter().find(|f| f.label == label).map(|f| f.value.mid());
+        // Above 1.1, so that a slip can never look like a right answer.
+        let real = |v: Option<f64>| v.filter(|v| v.is_finite() && *v > RIGHT_WITHIN);
+        // 6·N·D holds 2 FLOP per add-multiply and 3× for the passes.
+        let six = value(Label::Six).is_some();
+        let passes = real(value(Label::Passes).or(six.then_some(3.0)));
+        let per_mac = real(value(Label::FlopsPerMac).or(six.then_some(2.0)));
+        let mut out = Vec::new();
+        if let Some(passes) = passes {
+            out.push(Slip::ForwardOnly { passes });
+        }
+        if let Some(per_mac) = per_mac {
+            out.extend([Slip::MacsAsFlops { per_mac }, Slip::FlopsAsMacs { per_mac }]);
+        }
+        if let Some(epochs) = real(value(Label::Epochs)) {
+            out.push(Slip::OneEpoch { epochs });
+        }
+        if value(Label::Time).is_some() {
+            for mix in [TimeMix::SecondsDays, TimeMix::SecondsHours, TimeMix::HoursDays] {
+                out.extend([false, true].map(|too_high| Slip::TimeUnits { mix, too_high }));
+            }
+        }
+        out.push(Slip::PfsDaysAsFlop);
+        let k = ratio.log10().round();
+        if k != 0.0 && k.abs() < 400.0 {
+            out.push(Slip::PowerOfTen { k: k as i32 });
+        }
+        out
+    }
+
+    /// The slip an answer of `ratio` × the exact value matches, if any: the nearest within 10%,
+    /// the more specific where two give the same ratio. None for a right answer.
+    pub fn find(ratio: f64, factors: &[Factor]) -> Option<Slip> {
+        if !(ratio.is_finite() && ratio > 0.0) || QuizVerdict::of(ratio) == QuizVerdict::Right {
+            return None;
+        }
+        let mut best: Option<(f64, Slip)> = None;
+        for slip in Slip::candidates(factors, ratio) {
+            let off = spread(ratio / slip.ratio());
+            // A later candidate wins only by more than rounding: a tie goes to the more specific.
+            if off <= RIGHT_WITHIN && best.is_none_or(|(b, _)| off < b * (1.0 - 1e-9)) {
+                best = Some((off, slip));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    /// "looks like the backward pass is missing: ×3".
+    pub fn message(self, lang: Lang) -> String {
+        let key = match self {
+            Slip::ForwardOnly { .. } => "quiz.slip.forward",
+            Slip::MacsAsFlops { .. } => "quiz.slip.macs",
+            Slip::FlopsAsMacs { .. } => "quiz.slip.flops",
+            Slip::OneEpoch { .. } => "quiz.slip.epoch",
+            Slip::TimeUnits { mix: TimeMix::SecondsDays, .. } => "quiz.slip.days",
+            Slip::TimeUnits { mix: TimeMix::SecondsHours, .. } => "quiz.slip.hours",
+            Slip::TimeUnits { mix: TimeMix::HoursDays, .. } => "quiz.slip.hourday",
+            // Its correction is a unit, not a factor: the text says which.
+            Slip::PfsDaysAsFlop => return t(lang, "quiz.slip.pfs").to_string(),
+            Slip::PowerOfTen { .. } => "quiz.slip.ten",
+        };
+        // The answer times `fix` is right.
+        let fix = 1.0 / self.ratio();
+        let (sign, x) = if fix >= 1.0 { ("×", fix) } else { ("÷", 1.0 / fix) };
+        let k = x.log10().round();
+        let x =
+            if k >= 5.0 && (x / 10f64.powf(k) - 1.0).abs() < 1e-9 { format!("10^{k}") } else { readable(x, 3, ",") };
+        format!("{}{}{sign}{x}", t(lang, key), colon(lang))
+    }
+}
+
+/// A graded answer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grade {
+    /// The answer over the exact value.
+    pub ratio: f64,
+    pub verdict: QuizVerdict,
+    /// The answer in FLOP.
+    pub answer_flop: f64,
+    /// The common slip the answer matches, if any.
+    pub slip: Option<Slip>,
+}
+
+impl Grade {
+    /// "The right order of magnitude, but not the exact arithmetic (yours is too low: 33% of
+    /// it); looks like the backward pass is missing: ×3".
+    pub fn message(&self, lang: Lang) -> String {
+        let r = self.ratio;
+        let sig = if self.verdict == QuizVerdict::Right { 3 } else { 2 };
+        let detail = if (r - 1.0).abs() < 5e-4 {
+            tr(lang, "yours matches it".to_string(), "与精确值一致".to_string())
+        } else if r > 1.0 && r < 1.1 {
+            // "1.004× too high" reads as "1× too high" at three digits: say by how much.
+            let p = readable((r - 1.0) * 100.0, 2, ",");
+            tr(lang, format!("yours is {p}% too high"), format!("你的答案偏高 {p}%"))
+        } else if r > 1.0 {
+            let x = readable(r, sig, ",");
+            tr(lang, format!("yours is {x}× too high"), format!("你的答案偏高，是精确值的 {x} 倍"))
+        } else {
+            let p = readable(r * 100.0, sig, ",");
+            tr(lang, format!("yours is too low: {p}% of it"), format!("你的答案偏低，仅为精确值的 {p}%"))
+        };
+        let slip = match self.slip {
+            Some(s) => tr(lang, format!("; {}", s.message(lang)), format!("；{}", s.message(lang))),
+            None => String::new(),
+        };
+        tr(
+            lang,
+            format!("{} ({detail}){slip}", self.verdict.phrase(lang)),
+            format!("{}（{detail}）{slip}", self.verdict.phrase(lang)),
+        )
+    }
+}
+
+/// Why an answer cannot be graded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuizError {
+    Empty,
+    /// The calculator cannot read it: why, and the span `start..end`.
+    Syntax {
+        kind: crate::language::expr::ExprKind,
+        start: usize,
+        end: usize,
+    },
+    /// A rate (FLOP/s) where an amount of operations is asked for.
+    Rate,
+    /// A time where an amount of operations is asked for.
+    Time,
+    /// Another quantity (FLOP², FLOP·s…).
+    NotAmount {
+        dim: crate::language::expr::Dim,
+    },
+    /// A range: one value is asked for.
+    Range,
+    NotPositive,
+    /// The exact value given is not a positive finite number, or the ratio overflows.
+    BadExact,
+    /// The calculation waits for Epoch AI's hardware catalog (the page grades once it is here).
+    Waiting,
+}
+
+impl QuizError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            QuizError::Empty => tr(
+                lang,
+                "empty: enter an amount, like 1e19 FLOP or 0.12 pfs-days".into(),
+                "答案为空：请填写算力，例如 1e19 FLOP 或 0.12 pfs-days".into(),
+            ),
+            QuizError::Syntax { kind, .. } => {
+                tr(lang, kind.message(lang), format!("无法读取答案：{}", kind.message(lang)))
+            }
+            QuizError::Rate => tr(
+                lang,
+                "that is a rate (FLOP/s): multiply it by the training time to get an amount of operations".into(),
+                "这是速率（FLOP/s）：乘以训练时间才是运算量".into(),
+            ),
+            QuizError::Time => tr(
+                lang,
+                "that is a time: the answer is an amount of operations, like 1e19 FLOP or 0.12 pfs-days".into(),
+                "这是时间：答案应是运算量，例如 1e19 FLOP 或 0.12 pfs-days".into(),
+            ),
+            QuizError::NotAmount { dim } => {
+                let dim = dim.describe(lang);
+                tr(
+                    lang,
+                    format!("that is {dim}: the answer is an amount of operations (FLOP, PF or pfs-days)"),
+                    format!("单位不对（{dim}）：答案应是运算量（FLOP、PF 或 pfs-days）"),
+                )
+            }
+            QuizError::Range => tr(lang, "give one value, not a range".into(), "请给出一个数值，而不是范围".into()),
+            QuizError::NotPositive => tr(lang, "the answer must be above 0".into(), "答案必须大于 0".into()),
+            QuizError::BadExact => {
+                tr(lang, "this exercise has no exact value to compare with".into(), "此练习没有可比较的精确值".into())
+            }
+            QuizError::Waiting => tr(
+                lang,
+                "waiting for Epoch AI's hardware catalog: your answer is checked as soon as it arrives".into(),
+                "正在等待 Epoch AI 硬件目录：目录一到即核对你的答案".into(),
+            ),
+        }
+    }
+}
+
+/// Reads an answer as an amount of operations in FLOP (a bare number is FLOP).
+pub fn read_answer(answer_text: &str) -> Result<f64, QuizError> {
+    if answer_text.trim().is_empty() {
+        return Err(QuizError::Empty);
+    }
+    let v = expr::eval(answer_text).map_err(|e| QuizError::Syntax { kind: e.kind, start: e.start, end: e.end })?;
+    match v.dim {
+        Dim::OPS | Dim::COUNT => {}
+        Dim::RATE => return Err(QuizError::Rate),
+        Dim::TIME => return Err(QuizError::Time),
+        d => return Err(QuizError::NotAmount { dim: d }),
+    }
+    if v.is_range() {
+        return Err(QuizError::Range);
+    }
+    if v.lo <= 0.0 {
+        return Err(QuizError::NotPositive);
+    }
+    Ok(v.lo)
+}
+
+/// Grades an answer against the exact FLOP of a calculation, without its factors: the slips named
+/// are those of units and powers of ten only.
+pub fn grade(answer_text: &str, exact_flop: f64) -> Result<Grade, QuizError> {
+    grade_factors(answer_text, exact_flop, &[])
+}
+
+/// Grades an answer against the exact FLOP of a calculation and names the common slip it
+/// matches, among those its factors make possible (the one grading of the page, the exercise
+/// set and the CLI).
+pub fn grade_factors(answer_text: &str, exact_flop: f64, factors: &[Factor]) -> Result<Grade, QuizError> {
+    if !(exact_flop.is_finite() && exact_flop > 0.0) {
+        return Err(QuizError::BadExact);
+    }
+    let answer_flop = read_answer(answer_text)?;
+    let ratio = answer_flop / exact_flop;
+    if !(ratio.is_finite() && ratio > 0.0) {
+        return Err(QuizError::BadExact);
+    }
+    Ok(Grade { ratio, verdict: QuizVerdict::of(ratio), answer_flop, slip: Slip::find(ratio, factors) })
+}
+
+/// Grades an answer against an estimate: its result, and the slips its factors make possible.
+pub fn grade_estimate(answer_text: &str, estimate: &Estimate) -> Result<Grade, QuizError> {
+    grade_factors(answer_text, estimate.flop.mid(), &estimate.factors)
+}
+
+/// Grades an answer against a calculation's headline result; without one, says whether it is
+/// only waiting for the hardware catalog.
+pub fn grade_evaluation(answer_text: &str, eval: &crate::calculation::calc::Evaluation) -> Result<Grade, QuizError> {
+    use crate::calculation::problem::Problem;
+    use crate::catalog::hardware::HardwareError;
+    match eval.headline() {
+        Some(e) => grade_estimate(answer_text, e),
+        None if eval.errors().any(|e| matches!(e.problem, Problem::Hardware(HardwareError::Loading))) => {
+            Err(QuizError::Waiting)
+        }
+        None => Err(QuizError::BadExact),
+    }
+}
+
+/// One exercise: a worked example, asked as a question.
+#[derive(Clone, Copy)]
+pub struct Exercise {
+    pub example: &'static Example,
+    /// The exact FLOP of the example's inputs.
+    pub exact_flop: f64,
+}
+
+/// Every worked example with an exact value, in the order of [`EXAMPLES`]: the appendix's 17
+/// computations, then the modern presets.
+pub fn exercises() -> Vec<Exercise> {
+    EXAMPLES.iter().filter_map(|e| Some(Exercise { example: e, exact_flop: e.exact_flop()? })).collect()
+}
+
+impl Exercise {
+    /// Grades an answer as the page grades the same calculation: against the exact value, naming
+    /// the slips of the example's factors.
+    pub fn grade(&self, answer_text: &str) -> Result<Grade, QuizError> {
+        let factors = self.estimate().map(|e| e.factors).unwrap_or_default();
+        grade_factors(answer_text, self.exact_flop, &factors)
+    }
+
+    /// The estimate of the example's method (Method 2 for a GPU-time example).
+    pub fn estimate(&self) -> Option<Estimate> {
+        let ev = evaluate(&self.example.calculation());
+        match if self.example.method == Method::Gpu { ev.method2 } else { ev.method1 } {
+            Outcome::Done(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The question: the model, what is given, and what is asked.
+    pub fn question(&self, lang: Lang) -> String {
+        let e = self.example;
+        let given: Vec<String> = e.inputs.iter().map(|(f, v)| given(*f, v, lang)).collect();
+        let rule = match e.method {
+            Method::Ops => tr(
+                lang,
+                "Count 2 FLOP per add-multiply and 3× for the forward and backward passes.",
+                "每次乘加计 2 FLOP，前向加反向计 3 倍。",
+            ),
+            Method::Params => {
+                tr(lang, "Use 6 FLOP per parameter per token (6·N·D).", "按每参数每 token 6 FLOP 计算（6·N·D）。")
+            }
+            Method::Transformer => tr(
+                lang,
+                "Count the parameters from the architecture, then 6 FLOP per active parameter per token.",
+                "先由架构算出参数量，再按每个激活参数每 token 6 FLOP 计算。",
+            ),
+            Method::Gpu => {
+                tr(lang, "Multiply the chips' peak by the time and the utilization.", "用芯片峰值乘以时间和利用率。")
+            }
+        };
+        let ask = tr(lang, "How much compute did training take?", "训练用了多少算力？");
+        let sep = tr(lang, "; ", "；");
+        tr(
+            lang,
+            format!("{} ({}): {}. {rule} {ask}", e.display_name(lang), e.date, given.join(sep)),
+            format!("{}（{}）：{}。{rule}{ask}", e.display_name(lang), e.date, given.join(sep)),
+        )
+    }
+
+    /// The answer: the exact value in FLOP, PF and pfs-days, its arithmetic, and the published
+    /// figure (with a note where it differs from its own arithmetic by more than 10%).
+    pub fn answer(&self, lang: Lang) -> String {
+        let f = self.exact_flop;
+        let amount = format!(
+            "{} FLOP = {} PF = {} pfs-days",
+            sci(f, 3),
+            readable(f / PF, 3, ","),
+            readable(f / PFS_DAY, 3, ",")
+        );
+        let e = self.example;
+        let published = match e.published_pf {
+            Some(pf) => format!("{} PF = {} pfs-days", readable(pf, 3, ","), readable(e.published_pfs_days, 3, ",")),
+            None => format!("{} FLOP", sci(e.published_pfs_days * PFS_DAY, 3)),
+        };
+        let differs = if e.differs() {
+            tr(lang, " (differs from its own arithmetic by over 10%)", "（与其算式的结果相差超过 10%）")
+        } else {
+            ""
+        };
+        tr(
+            lang,
+            format!(
+                "{}: {amount}. Arithmetic: {}. Published: {published}{differs}.",
+                e.display_name(lang),
+                self.arithmetic()
+            ),
+            format!(
+                "{}：{amount}。算式：{}。原文数值：{published}{differs}。",
+                e.display_name(lang),
+                self.arithmetic()
+            ),
+        )
+    }
+
+    /// The product the exact value comes from, each factor in base units: "2 × 1.58 × 10^12
+    /// FLOP/s × 475,200 s × 0.33".
+    pub fn arithmetic(&self) -> String {
+        let Some(est) = self.estimate() else { return String::new() };
+        let factor = |v: f64, shown: Shown| match shown {
+            Shown::Rate => format!("{} FLOP/s", eng(v)),
+            Shown::Time => format!("{} s", eng(v)),
+            Shown::Count | Shown::Fraction => eng(v),
+        };
+        est.factors.iter().map(|f| factor(f.value.mid(), f.shown)).collect::<Vec<_>>().join(" × ")
+    }
+}
+
+/// "examples per epoch = 1.2M", with the chip's name and peak for a hardware id.
+fn given(field: Field, value: &str, lang: Lang) -> String {
+    let label = match field {
+        Field::Forward => tr(lang, "add-multiplies per forward pass", "每次前向传播的乘加数"),
+        Field::Examples => tr(lang, "examples per epoch", "每轮样本数"),
+        Field::Epochs => tr(lang, "epochs", "轮数"),
+        Field::Layers => tr(lang, "layers", "网络层"),
+        Field::Parameters => tr(lang, "parameters", "参数量"),
+        Field::Tokens | Field::TTokens => tr(lang, "training tokens", "训练词元（token）数"),
+        Field::Chips => tr(lang, "chips", "芯片数"),
+        Field::Hardware => tr(lang, "hardware", "硬件"),
+        Field::Time => tr(lang, "training time", "训练时间"),
+        Field::Utilization => tr(lang, "utilization", "利用率"),
+        Field::Factor => tr(lang, "extra factor", "额外系数"),
+        f => crate::text::i18n::t(lang, f.spec().label),
+    };
+    let value = match field.want() {
+        _ if field == Field::Hardware => chip(value, lang),
+        crate::calculation::field::Want::Layers => value.lines().map(str::trim).collect::<Vec<_>>().join(" / "),
+        crate::calculation::field::Want::YesNo
+        | crate::calculation::field::Want::Bias
+        | crate::calculation::field::Want::Convention => {
+            crate::model::architecture::option_word(value, lang).to_string()
+        }
+        crate::calculation::field::Want::Time => time_in(value, lang),
+        _ => math(value),
+    };
+    format!("{label} = {value}")
+}
+
+/// An expression as a handout prints it: × for *, exponents raised (`11.4 * 10^9` →
+/// `11.4 × 10⁹`).
+fn math(value: &str) -> String {
+    crate::text::format::superscript(&value.replace('*', "×"))
+}
+
+/// A typed time with its unit in `lang` (`5.5 d` → `5.5 天`, `1728 h` → `1728 小时`).
+fn time_in(value: &str, lang: Lang) -> String {
+    let v = value.trim();
+    let unit = [(" d", "d", "天"), (" h", "h", "小时")]
+        .into_iter()
+        .find(|(spaced, bare, _)| v.ends_with(spaced) || v.ends_with(bare));
+    match (lang, unit) {
+        (Lang::Zh, Some((_, bare, zh))) => format!("{} {zh}", v.trim_end_matches(bare).trim_end()),
+        _ => math(v),
+    }
+}
+
+fn chip(id: &str, lang: Lang) -> String {
+    match crate::catalog::hardware::lookup(id).and_then(|c| c.peak_for(None).map(|(_, p)| (c.name, p))) {
+        Ok((name, peak)) => tr(
+            lang,
+            format!("{name} (peak {} FLOP/s)", sci(peak, 3)),
+            format!("{}（峰值 {} FLOP/s）", crate::catalog::hardware::chip_name(name, lang), sci(peak, 3)),
+        ),
+        Err(_) => id.to_string(),
+    }
+}
+
+/// The exercises as a printable sheet: instructions, then one numbered question each.
+pub fn question_sheet(lang: Lang) -> String {
+    let mut s =
+        String::from(tr(lang, "Exercises: how much compute did training take?\n\n", "练习：训练用了多少算力？\n\n"));
+    s.push_str(tr(
+        lang,
+        "Answer in FLOP, PF (10^15 operations) or pfs-days (1 pfs-day = 8.64 × 10^19 FLOP). ",
+        "答案可用 FLOP、PF（10^15 次运算）或 pfs-days（1 pfs-day = 8.64 × 10^19 FLOP）表示。",
+    ));
+    s.push_str(t(lang, "quiz.grading"));
+    s.push_str("\n\n");
+    for (i, x) in exercises().iter().enumerate() {
+        s.push_str(&format!("{}. {}\n\n", i + 1, x.question(lang)));
+    }
+    crate::text::format::superscript(&s)
+}
+
+/// The answers, numbered as in [`question_sheet`].
+pub fn answer_key(lang: Lang) -> String {
+    let mut s = String::from(tr(lang, "Answer key\n\n", "参考答案\n\n"));
+    for (i, x) in exercises().iter().enumerate() {
+        s.push_str(&format!("{}. {}\n", i + 1, x.answer(lang)));
+    }
+    crate::text::format::superscript(&s)
+}

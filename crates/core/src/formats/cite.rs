@@ -1,0 +1,96 @@
+//! Citations: a ready sentence for a methods section, in both languages, and BibTeX entries
+//! for the sources the estimate rests on.
+
+use crate::language::units::PFS_DAY;
+use crate::text::format::{readable, sci};
+use crate::text::i18n::{tr, Lang};
+
+/// How the estimate was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Counting the operations of the forward and backward passes (Method 1).
+    Operations,
+    /// 6 · N · D for dense transformers (Method 1).
+    SixNd,
+    /// Chips × peak × time × utilization (Method 2).
+    GpuTime,
+    /// Both methods, which agree: their geometric mean.
+    Both,
+}
+
+impl Method {
+    fn phrase(self, lang: Lang) -> &'static str {
+        match self {
+            Method::Operations => tr(lang, "by counting operations", "通过统计运算次数"),
+            Method::SixNd => tr(lang, "by counting operations (6ND)", "通过统计运算次数（6ND）"),
+            Method::GpuTime => tr(
+                lang,
+                "from GPU time (chips × peak FLOP/s × time × utilization)",
+                "由 GPU 时间（芯片数 × 峰值 FLOP/s × 时间 × 利用率）",
+            ),
+            Method::Both => tr(
+                lang,
+                "as the geometric mean of counting operations and GPU time, which agree within 2×,",
+                "取统计运算次数与 GPU 时间两种方法（相差不到 2 倍）的几何平均",
+            ),
+        }
+    }
+}
+
+/// "We estimate 3.15 × 10^23 FLOP (3,646 pfs-days) by counting operations (6ND) following
+/// Amodei & Hernandez (2018)." `None` for a FLOP count that is not positive and finite.
+pub fn methods_sentence(method: Method, flop: f64, lang: Lang) -> Option<String> {
+    if !(flop.is_finite() && flop > 0.0) {
+        return None;
+    }
+    let (f, p) = (sci(flop, 3), readable(flop / PFS_DAY, 3, ","));
+    Some(tr(
+        lang,
+        format!("We estimate {f} FLOP ({p} pfs-days) {} following Amodei & Hernandez (2018).", method.phrase(lang)),
+        format!(
+            "按照 Amodei 与 Hernandez（2018）的方法，我们{}估算训练算力为 {f} FLOP（{p} pfs-days）。",
+            method.phrase(lang)
+        ),
+    ))
+}
+
+/// The sentence crediting Epoch AI's data set, for when its data is shown.
+pub fn epoch_sentence(lang: Lang) -> String {
+    tr(
+        lang,
+        "Data on other models: Epoch AI (2024), “Notable AI Models”, licensed CC BY 4.0.".into(),
+        "其他模型的数据来自 Epoch AI（2024）的“Notable AI Models”数据集，CC BY 4.0 许可。".into(),
+    )
+}
+
+/// BibTeX for OpenAI's "AI and Compute".
+pub const BIB_AI_AND_COMPUTE: &str = "@misc{amodei2018aicompute,
+  author = {Amodei, Dario and Hernandez, Danny},
+  title = {{AI} and Compute},
+  year = {2018},
+  month = may,
+  howpublished = {OpenAI},
+  url = {https://openai.com/index/ai-and-compute/}
+}
+";
+
+/// BibTeX for Epoch AI's "Notable AI Models" data set.
+pub const BIB_EPOCH_NOTABLE: &str = "@misc{epoch2024notableaimodels,
+  author = {{Epoch AI}},
+  title = {Notable {AI} Models},
+  year = {2024},
+  note = {Data set, licensed CC BY 4.0},
+  url = {https://epoch.ai/data/notable-ai-models}
+}
+";
+
+/// The BibTeX entries to cite: "AI and Compute" always, Epoch AI's data set when its data is
+/// shown.
+pub fn bibtex(with_epoch: bool) -> String {
+    let mut s = BIB_AI_AND_COMPUTE.to_string();
+    if with_epoch {
+        s.push('\n');
+        s.push_str(BIB_EPOCH_NOTABLE);
+    }
+    s
+}

@@ -1,0 +1,238 @@
+//! What a Method 2 run used besides FLOP: chip-hours, energy, emissions and cost, read from the
+//! calculation's power, PUE, grid and price fields (see [`crate::run::energy`] for the arithmetic and
+//! its sources), with the derivation as lines of text in both languages.
+//!
+//! Every quantity is a [`Value`]: a range in chips, time or any of the four fields gives a
+//! low–high result (the functions are increasing in each argument, so the ends map to the ends).
+
+use crate::calculation::field::{Calculation, Field, Want};
+use crate::calculation::problem::{FieldError, Problem};
+use crate::catalog::hardware;
+use crate::language::expr::{Dim, Value};
+use crate::language::units::HOUR;
+use crate::run::energy::{self, Grid, DEFAULT_PUE};
+use crate::text::format::{digits, eng, DIGITS_BELOW};
+use crate::text::i18n::{tr, Lang};
+
+/// Where the power per chip came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PowerFrom {
+    /// Typed in the power field.
+    Typed,
+    /// The chip's thermal design power in the catalog, with its source.
+    Tdp { chip: &'static str, citation: String },
+}
+
+/// A run's footprint. `None` parts are not shown: no power known (a peak typed by hand and no
+/// power), no grid or no price given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Footprint {
+    pub chips: Value,
+    /// Seconds.
+    pub seconds: Value,
+    pub chip_hours: Value,
+    /// Watts per chip, and where the figure came from.
+    pub power: Option<(Value, PowerFrom)>,
+    pub pue: Value,
+    /// Whether the PUE is the stated default.
+    pub pue_default: bool,
+    pub kwh: Option<Value>,
+    /// kg CO2e per kWh, and the region when one was named.
+    pub grid: Option<(Value, Option<&'static Grid>)>,
+    pub co2_kg: Option<Value>,
+    /// USD per chip-hour.
+    pub price: Option<Value>,
+    pub usd: Option<Value>,
+}
+
+/// Reads one of the four fields: `Ok(None)` when empty. The grid field also takes a region's id
+/// (`world`, `france`…).
+pub fn read(field: Field, text: &str) -> Result<Option<Value>, FieldError> {
+    crate::calculation::problem::check_length(field, text)?;
+    let parsed = match field.want() {
+        Want::Power => energy::parse_power(text),
+        Want::Pue => energy::parse_pue(text),
+        Want::Grid => match region(text) {
+            Some(g) => return Ok(Some(Value::num(g.kg_per_kwh))),
+            None => energy::parse_grid(text),
+        },
+        Want::Price => energy::parse_price(text),
+        _ => return Ok(None),
+    };
+    parsed.map_err(|e| {
+        let (start, end) = e.span(text);
+        FieldError::new(field, Problem::Energy(e), start, end)
+    })
+}
+
+/// The grid region whose id is typed (any case).
+pub fn region(text: &str) -> Option<&'static Grid> {
+    let t = text.trim();
+    // By id, or by its name in either language (the suggestion list offers 中国).
+    energy::GRIDS.iter().find(|g| g.id.eq_ignore_ascii_case(t) || g.name_en.eq_ignore_ascii_case(t) || g.name_zh == t)
+}
+
+/// Applies `f` to the low ends and to the high ends.
+fn ends(a: Value, b: Value, f: impl Fn(f64, f64) -> Option<f64>) -> Option<Value> {
+    Some(Value { lo: f(a.lo, b.lo)?, hi: f(a.hi, b.hi)?, dim: Dim::COUNT })
+}
+
+/// [`ends`] for a function of three values.
+fn ends3(a: Value, b: Value, c: Value, f: impl Fn(f64, f64, f64) -> Option<f64>) -> Option<Value> {
+    Some(Value { lo: f(a.lo, b.lo, c.lo)?, hi: f(a.hi, b.hi, c.hi)?, dim: Dim::COUNT })
+}
+
+fn too_large(field: Field, c: &Calculation) -> Vec<FieldError> {
+    vec![FieldError::new(field, Problem::FootprintTooLarge, 0, field.get(c).chars().count())]
+}
+
+/// The value of a check, its error kept in `errors`.
+fn take<T>(r: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
+    r.map_err(|e| errors.push(e)).ok()
+}
+
+/// The power per chip: typed, else the catalog chip's TDP.
+fn power(c: &Calculation) -> Result<Option<(Value, PowerFrom)>, FieldError> {
+    if let Some(w) = read(Field::Power, &c.power)? {
+        return Ok(Some((w, PowerFrom::Typed)));
+    }
+    let Ok(chip) = hardware::lookup(&c.hardware) else { return Ok(None) };
+    Ok(chip.tdp_watts.map(|w| (Value::num(w), PowerFrom::Tdp { chip: chip.name, citation: chip.tdp_citation() })))
+}
+
+/// The footprint of a run of `chips` chips for `seconds` (Method 2's factors, solved or typed).
+/// Errors are those of the four fields, or a result past the largest double.
+pub fn compute(c: &Calculation, chips: Value, seconds: Value) -> Result<Footprint, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let power = take(power(c), &mut errors).flatten();
+    let pue_typed = take(read(Field::Pue, &c.pue), &mut errors).flatten();
+    let grid = take(read(Field::Grid, &c.grid), &mut errors).flatten().map(|v| (v, region(&c.grid)));
+    let price = take(read(Field::Price, &c.price), &mut errors).flatten();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let pue = pue_typed.unwrap_or(Value::num(DEFAULT_PUE.value));
+    let chip_hours = ends(chips, seconds, energy::chip_hours).ok_or_else(|| too_large(Field::Time, c))?;
+    let kwh = match &power {
+        Some((w, _)) => Some(ends3(chip_hours, *w, pue, energy::energy_kwh).ok_or_else(|| too_large(Field::Power, c))?),
+        None => None,
+    };
+    let co2_kg = match (kwh, grid) {
+        (Some(e), Some((g, _))) => Some(ends(e, g, energy::emissions_kg).ok_or_else(|| too_large(Field::Grid, c))?),
+        _ => None,
+    };
+    let usd = match price {
+        Some(p) => Some(ends(chip_hours, p, energy::cost_usd).ok_or_else(|| too_large(Field::Price, c))?),
+        None => None,
+    };
+    let pue_default = pue_typed.is_none();
+    Ok(Footprint { chips, seconds, chip_hours, power, pue, pue_default, kwh, grid, co2_kg, price, usd })
+}
+
+fn span(v: Value, f: impl Fn(f64) -> String) -> String {
+    v.show(f)
+}
+
+/// Chip-hours as "1,920" (whole numbers grouped, scientific from 10^7; small counts with their
+/// decimals).
+pub fn chip_hours_text(v: Value) -> String {
+    span(v, |x| if x >= 100.0 { digits(x, DIGITS_BELOW, 3, ",") } else { eng(x) })
+}
+
+pub fn energy_text(v: Value, lang: Lang) -> String {
+    span(v, |x| energy::format_energy(x, lang))
+}
+
+pub fn co2_text(v: Value, lang: Lang) -> String {
+    span(v, |x| energy::format_emissions(x, lang))
+}
+
+pub fn usd_text(v: Value, lang: Lang) -> String {
+    span(v, |x| energy::format_usd(x, lang))
+}
+
+/// The derivation, one line per quantity shown.
+pub fn lines(f: &Footprint, lang: Lang) -> Vec<String> {
+    let colon = tr(lang, ": ", "：");
+    let hours = span(f.seconds, |s| eng(s / HOUR));
+    let ch = chip_hours_text(f.chip_hours);
+    let unit_ch = tr(lang, "chip-hours", "芯片小时");
+    let mut out = vec![format!(
+        "{}{colon}{} × {hours} {} = {ch} {unit_ch}",
+        tr(lang, "Chip-hours", "芯片小时数"),
+        span(f.chips, eng),
+        tr(lang, "h", "小时"),
+    )];
+    if let (Some((w, _)), Some(e)) = (&f.power, f.kwh) {
+        out.push(format!(
+            "{}{colon}{ch} {unit_ch} × {} × PUE {} = {}",
+            tr(lang, "Energy", "能耗"),
+            span(*w, energy::format_power),
+            span(f.pue, eng),
+            energy_text(e, lang),
+        ));
+    }
+    if let (Some(e), Some((g, _)), Some(co2)) = (f.kwh, f.grid, f.co2_kg) {
+        out.push(format!(
+            "{}{colon}{} × {} {} = {}",
+            tr(lang, "Emissions", "排放"),
+            energy_text(e, lang),
+            span(g, eng),
+            tr(lang, "kg CO2e/kWh", "千克二氧化碳当量/千瓦时"),
+            co2_text(co2, lang),
+        ));
+    }
+    if let (Some(p), Some(usd)) = (f.price, f.usd) {
+        out.push(format!(
+            "{}{colon}{ch} {unit_ch} × {} = {}",
+            tr(lang, "Cost", "成本"),
+            span(p, |x| tr(lang, format!("${}/chip-hour", eng(x)), format!("{} 美元/芯片小时", eng(x)))),
+            usd_text(usd, lang),
+        ));
+    }
+    out
+}
+
+/// The sources and assumptions behind the lines.
+pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    match &f.power {
+        Some((w, PowerFrom::Tdp { chip, citation })) => {
+            // The note carries the English citation; the catalog has it in each language.
+            let found = hardware::by_name(chip);
+            let citation = found.map_or(citation.clone(), |c| c.tdp_citation_in(lang));
+            let name = hardware::chip_name(chip, lang);
+            let power = span(*w, energy::format_power);
+            out.push(tr(
+                lang,
+                format!("Power per chip: the TDP of {name}, {power} ({citation})."),
+                format!("单芯片功率：{name} 的热设计功耗 {power}（{citation}）。"),
+            ))
+        }
+        Some(_) => {}
+        None => out.push(
+            tr(
+                lang,
+                "No energy: type the power per chip (the catalog has none for a peak typed by hand).",
+                "未计算能耗：请填写单芯片功率（手动输入峰值时目录中没有功率数据）。",
+            )
+            .to_string(),
+        ),
+    }
+    if f.pue_default && f.power.is_some() {
+        out.push(tr(
+            lang,
+            format!("PUE {} assumed: {}.", DEFAULT_PUE.value, DEFAULT_PUE.source_in(lang)),
+            format!("假定 PUE 为 {}：{}。", DEFAULT_PUE.value, DEFAULT_PUE.source_in(lang)),
+        ));
+    }
+    if let Some((_, Some(g))) = f.grid {
+        let name = tr(lang, g.name_en, g.name_zh);
+        out.push(tr(
+            lang,
+            format!("Grid: {name}, {} kg CO2e/kWh ({}, {}).", g.kg_per_kwh, g.source, g.year),
+            format!("电网：{name}，{} 千克二氧化碳当量/千瓦时（{}，{} 年）。", g.kg_per_kwh, g.source_in(lang), g.year),
+        ));
+    }
+    out
+}

@@ -1,0 +1,4 @@
+//! What a run used besides FLOP: energy, emissions, cost.
+
+pub mod energy;
+pub mod footprint;

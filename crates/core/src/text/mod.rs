@@ -1,0 +1,5 @@
+//! Text: the strings of both languages, number formatting, derivations as text.
+
+pub mod format;
+pub mod i18n;
+pub mod render;

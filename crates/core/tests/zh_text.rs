@@ -1,0 +1,327 @@
+//! The Chinese text of every preset (derivation, notes, comparison), of the trend lines and of
+//! the sources: full-width punctuation next to Chinese characters and no English sentence.
+//! Product, model and title names stay as published and are set aside before the check.
+
+use aicompute::calculation::calc::{evaluate, Calculation, Field, Lang::Zh};
+use aicompute::calculation::examples::{Example, EXAMPLES};
+use aicompute::catalog::data::{models, DatasetId};
+use aicompute::catalog::hardware::{chip_name, chips};
+use aicompute::plot::trend::{headline_growth, ERAS};
+use aicompute::text::render;
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+/// The first half-width `( ) : ;` next to a CJK character, with its surroundings.
+fn half_width_next_to_cjk(s: &str) -> Option<String> {
+    let cs: Vec<char> = s.chars().collect();
+    (0..cs.len()).find_map(|i| {
+        let near = |k: Option<usize>| k.and_then(|k| cs.get(k)).is_some_and(|c| is_cjk(*c));
+        let bad = matches!(cs[i], '(' | ')' | ':' | ';') && (near(i.checked_sub(1)) || near(Some(i + 1)));
+        bad.then(|| cs[i.saturating_sub(6)..(i + 6).min(cs.len())].iter().collect())
+    })
+}
+
+/// The text less what stays in Latin: titles in 《》, links, and names of chips and models.
+fn without_names(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let mut out: String = out.split(' ').filter(|w| !w.contains("http")).collect::<Vec<_>>().join(" ");
+    let mut names: Vec<String> = chips().iter().flat_map(|c| [c.name.to_string(), chip_name(c.name, Zh)]).collect();
+    names.extend(models().map(|m| m.name.to_string()));
+    names.extend(EXAMPLES.iter().map(|e| e.name.to_string()));
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in names.iter().filter(|n| n.contains(' ')) {
+        out = out.replace(n.as_str(), "·");
+    }
+    out
+}
+
+/// The first run of three or more English words (letters only) in a row.
+fn english_run(s: &str) -> Option<String> {
+    let text = without_names(s);
+    for segment in text.split(is_cjk) {
+        let mut run: Vec<&str> = Vec::new();
+        for token in segment.split_whitespace() {
+            let w = token.trim_matches(|c: char| c.is_ascii_punctuation());
+            if !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()) {
+                run.push(w);
+                if run.len() >= 3 {
+                    return Some(run.join(" "));
+                }
+            } else {
+                run.clear();
+            }
+        }
+    }
+    None
+}
+
+#[track_caller]
+fn check(what: &str, text: &str) {
+    assert_eq!(half_width_next_to_cjk(text), None, "{what}: half-width punctuation in {text}");
+    assert_eq!(english_run(text), None, "{what}: English in {text}");
+}
+
+#[test]
+fn the_checks_can_fail() {
+    assert_eq!(half_width_next_to_cjk("来源: OpenAI"), Some("来源: Open".into()));
+    assert_eq!(half_width_next_to_cjk("FP32 (训练)"), Some("FP32 (训练)".into()));
+    assert_eq!(half_width_next_to_cjk("12 倍（18 个月）"), None);
+    assert_eq!(english_run("来源：OpenAI, appendix; used in: AlexNet"), Some("OpenAI appendix used".into()));
+    assert_eq!(english_run("峰值：NVIDIA GeForce GTX 580（OpenAI 2018 年数值）"), None, "a chip name stays");
+    assert_eq!(english_run("OpenAI《AI and Compute》（2018）附录"), None, "a title stays");
+    assert_eq!(english_run("95% interval of the fit"), Some("interval of the".into()));
+}
+
+/// Every text a preset shows in Chinese: its name, derivation lines and notes.
+fn preset_texts(ex: &Example) -> Vec<String> {
+    let ev = evaluate(&ex.calculation());
+    let mut out = vec![ex.display_name(Zh)];
+    for e in [ev.method1.estimate(), ev.method2.estimate()].into_iter().flatten() {
+        out.extend(render::steps(e, Zh));
+        out.extend(e.notes.iter().map(|n| render::note(n, Zh)));
+    }
+    out
+}
+
+#[test]
+fn every_preset_reads_as_chinese() {
+    for ex in EXAMPLES {
+        let texts = preset_texts(ex);
+        assert!(texts.len() > 3, "{}: nothing rendered", ex.id);
+        for text in texts {
+            check(ex.id, &text);
+        }
+    }
+}
+
+/// Both methods of a model at once (the appendix gives AlexNet, Seq2Seq, VGG, DeepSpeech2 and
+/// NAS both ways), so the comparison line is rendered.
+fn both_methods(ops: &str, gpu: &str) -> Calculation {
+    let mut c = aicompute::calculation::examples::find(ops).unwrap().calculation();
+    let g = aicompute::calculation::examples::find(gpu).unwrap().calculation();
+    for f in [Field::Chips, Field::Hardware, Field::Time, Field::Utilization, Field::Factor] {
+        *f.get_mut(&mut c) = f.get(&g).to_string();
+    }
+    c
+}
+
+#[test]
+fn every_comparison_reads_as_chinese() {
+    let pairs = [
+        ("alexnet-ops", "alexnet-gpu"),
+        ("seq2seq-ops", "seq2seq-gpu"),
+        ("vgg-ops", "vgg-gpu"),
+        ("deepspeech2-ops", "deepspeech2-gpu"),
+        ("nas-ops", "nas-gpu"),
+    ];
+    for (ops, gpu) in pairs {
+        let c = evaluate(&both_methods(ops, gpu)).comparison.expect("both methods give a result");
+        check(ops, &render::comparison(&c, Zh));
+    }
+    // AlexNet: 0.75e9 × 2 × 3 × 1.2e6 × 90 = 4.86e17 by operations over 2 × 1.58e12 × 475,200 ×
+    // 0.33 = 4.9554e17 by GPU time is 0.981, within 2×; the mean sqrt(4.86e17 × 4.9554e17) is
+    // 4.91e17 FLOP, / 8.64e19 = 0.00568 pfs-days.
+    let c = evaluate(&both_methods("alexnet-ops", "alexnet-gpu")).comparison.unwrap();
+    assert_eq!(render::comparison(&c, Zh), "0.981：相差 2 倍以内（几何平均 4.91 × 10^17 FLOP = 0.00568 pfs-days）");
+}
+
+#[test]
+fn derivations_use_chinese_units_and_full_width_parentheses() {
+    let texts = preset_texts(aicompute::calculation::examples::find("alexnet-gpu").unwrap());
+    // 5.5 days are 5.5 × 86,400 = 475,200 seconds; 2 × 1.58e12 × 475,200 × 0.33 = 4.96e17.
+    assert!(texts.contains(&"时间：5.5 天 = 475,200 秒（输入为“5.5 d”）".to_string()), "{texts:#?}");
+    assert!(texts.contains(&"芯片数：2".to_string()), "{texts:#?}");
+    assert!(
+        texts.contains(
+            &"2 × (1.58 × 10^12 FLOP/s) ×（5.5 天 = 475,200 秒）× 0.33 = 4.96 × 10^17 FLOP = 496 PF = 0.00574 pfs-days"
+                .to_string()
+        ),
+        "{texts:#?}"
+    );
+    let peak = texts.iter().find(|t| t.starts_with("峰值")).expect("a peak note");
+    assert_eq!(
+        peak,
+        "峰值：NVIDIA GeForce GTX 580（OpenAI 2018 年数值），FP32（训练最可能使用的精度），1.58 × 10^12 FLOP/s。来源：OpenAI《AI and Compute》（2018）附录；用于：AlexNet。"
+    );
+    let resnet = preset_texts(aicompute::calculation::examples::find("resnet").unwrap());
+    assert!(resnet.contains(&"每次乘加的 FLOP 数：2（默认值）".to_string()), "{resnet:#?}");
+}
+
+#[test]
+fn trend_lines_read_as_chinese() {
+    let g = headline_growth().expect("AlexNet and AlphaGo Zero are in the data");
+    let line = render::growth(&g, Zh);
+    check("growth", &line);
+    // 1,862 / 0.00578754 pfs-days is about 321,700: 32 万 to two digits, as the seed's "30万倍".
+    assert!(line.contains("增至约 32 万倍"), "{line}");
+    assert!(line.contains("若依摩尔定律") && !line.contains("按摩"), "{line}");
+    assert!(line.contains("只会增至 12 倍（18 个月翻倍）"), "{line}");
+    for era in ERAS {
+        let fit = era.selection().fit();
+        let Some(fit) = fit else { continue };
+        let text = render::doubling(&fit, Zh);
+        check(era.key, &text);
+        assert!(text.contains("95% 置信区间") && text.contains("每年增至") && text.contains(" 倍；"), "{text}");
+        check(era.key, era.name_zh);
+    }
+}
+
+#[test]
+fn the_doubling_line_in_both_languages() {
+    // Three points doubling every year exactly: slope 1, 12 months, growth 2× a year, R² 1, no
+    // spread so the interval is 12.00–12.00.
+    let fit = aicompute::plot::trend::fit(&[(2000.0, 1.0), (2001.0, 2.0), (2002.0, 4.0)]).unwrap();
+    assert_eq!(
+        render::doubling(&fit, Zh),
+        "12.00 个月（95% 置信区间 12.00–12.00 个月；每年增至 2 倍；R² = 1.00；3 个数据点）"
+    );
+    assert_eq!(
+        render::doubling(&fit, aicompute::calculation::calc::Lang::En),
+        "12.00 months (95% interval 12.00–12.00; growth per year 2×/yr; R² 1.00; 3 points)"
+    );
+}
+
+#[test]
+fn sources_read_as_chinese() {
+    for m in models() {
+        check(m.name, &m.citation_in(Zh));
+        if let Some(line) = render::counterpart(m, Zh) {
+            check(m.name, &line);
+        }
+    }
+    for c in chips() {
+        check(c.name, &c.citation_in(Zh));
+    }
+    for d in DatasetId::ALL.into_iter().chain([DatasetId::Imported]) {
+        check(d.key(), d.source_in(Zh));
+        check(d.key(), aicompute::plot::chart::dataset_name(d, Zh));
+    }
+    let alexnet = models().find(|m| m.name == "AlexNet" && m.dataset == DatasetId::OpenAi2018).unwrap();
+    assert_eq!(alexnet.citation_in(Zh), "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值");
+}
+
+/// The Chinese chart: axis titles, legend and point labels in Chinese, full-width punctuation.
+#[test]
+fn the_chart_reads_as_chinese() {
+    use aicompute::plot::chart::{self, ChartSpec};
+    let sel = aicompute::plot::trend::Selection::of(&[DatasetId::OpenAi2018]);
+    let spec = ChartSpec {
+        saved: Vec::new(),
+        thresholds: false,
+        points: sel.points(),
+        fit: sel.fit(),
+        moore_months: Some(18.0),
+        eras: true,
+        user: None,
+        lang: Zh,
+        dark: false,
+        scale: 1.0,
+        labels: chart::DEFAULT_LABELS.to_vec(),
+    };
+    let (svg, _) = chart::svg(&spec, 1000, 600).unwrap();
+    let texts: Vec<&str> =
+        svg.split("</text>").filter_map(|t| t.rsplit('>').next()).map(str::trim).filter(|t| !t.is_empty()).collect();
+    for want in [
+        "训练算力（petaflop/s-days）",
+        "浮点运算次数（FLOP）",
+        "摩尔定律（18 个月翻倍）",
+        "神经机器翻译",
+        "OpenAI 2018（15 个结果）",
+    ] {
+        assert!(texts.contains(&want), "{want} not among {texts:?}");
+    }
+    // OpenAI's 15 results double every 3.4 months (OpenAI's 3.43-month figure).
+    assert!(texts.contains(&"拟合：翻倍时间 3.4 个月"), "{texts:?}");
+    assert!(!texts.contains(&"Neural Machine Translation"), "the Chinese name is used");
+    for t in texts {
+        check("chart", t);
+    }
+}
+
+#[test]
+fn preset_descriptions_and_sources_read_as_chinese() {
+    for ex in EXAMPLES {
+        check(ex.id, &ex.source_in(Zh));
+        if !ex.seed {
+            check(ex.id, ex.printed_in(Zh));
+        }
+    }
+    let gpt3 = aicompute::calculation::examples::find("gpt3").unwrap();
+    assert!(gpt3.printed_in(Zh).starts_with("1750 亿参数"));
+    assert_eq!(
+        aicompute::calculation::examples::find("resnet").unwrap().source_in(Zh),
+        "OpenAI《AI and Compute》（2018）附录"
+    );
+}
+
+/// Issue 20: six modern presets said 来源：OpenAI《AI and Compute》（2018）附录 in Chinese. Each
+/// preset's Chinese source names the same work as its English one, by one rule.
+#[test]
+fn every_presets_chinese_source_is_its_own() {
+    let cases = [
+        ("gpt3", "Brown 等《Language Models are Few-Shot Learners》（2020）；Epoch AI《Notable AI Models》（CC BY 4.0）"),
+        (
+            "gpt3-arch",
+            "Brown 等《Language Models are Few-Shot Learners》（2020），表 2.1；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "chinchilla",
+            "Hoffmann 等《Training Compute-Optimal Large Language Models》（2022），表 4；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "palm",
+            "Chowdhery 等《PaLM: Scaling Language Modeling with Pathways》（2022），表 1 及附录 B；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "llama2-70b-arch",
+            "Touvron 等《Llama 2》（2023）；meta-llama/Llama-2-70b-hf 的 config.json；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        (
+            "llama31-405b",
+            "Llama Team（AI @ Meta）《The Llama 3 Herd of Models》（2024），表 3；Epoch AI《Notable AI Models》（CC BY 4.0）",
+        ),
+        ("deepseek-v3", "DeepSeek-AI《DeepSeek-V3 Technical Report》（2024），arXiv:2412.19437；deepseek-ai/DeepSeek-V3 的 config.json"),
+        ("resnet", "OpenAI《AI and Compute》（2018）附录"),
+    ];
+    for (id, zh) in cases {
+        assert_eq!(aicompute::calculation::examples::find(id).unwrap().source_in(Zh), zh, "{id}");
+    }
+    // No modern preset borrows the appendix as its source.
+    for ex in aicompute::calculation::examples::EXAMPLES.iter().filter(|e| !e.seed) {
+        assert!(!ex.source_in(Zh).contains("附录") || ex.source.contains("appendix"), "{}", ex.id);
+    }
+}
+
+/// Issue 20: what a Chinese input method types is read: full-width digits, ％ and signs, and a
+/// region by its Chinese name.
+#[test]
+fn chinese_input_is_accepted() {
+    use aicompute::calculation::calc::{check_field, Field};
+    // １．２Ｍ = 1.2 × 10^6; ３３％ = 0.33; （３４８Ｍ＋３０４Ｍ） = 652 × 10^6; ５．５　天 = 5.5 days.
+    assert_eq!(check_field(Field::Examples, "１．２Ｍ").map(|v| v.lo), Ok(1.2e6));
+    assert_eq!(check_field(Field::Utilization, "３３％").map(|v| v.lo), Ok(0.33));
+    assert_eq!(check_field(Field::Examples, "（３４８Ｍ＋３０４Ｍ）").map(|v| v.lo), Ok(652e6));
+    assert_eq!(check_field(Field::Time, "５．５　天").map(|v| v.lo), Ok(5.5 * 86400.0));
+    // A full-width slip gets the half-width one's message and span, over the characters typed.
+    let (full, half) =
+        (check_field(Field::Examples, "１．２Ｑ").unwrap_err(), check_field(Field::Examples, "1.2Q").unwrap_err());
+    assert_eq!((full.start, full.end), (half.start, half.end));
+    assert_eq!((full.start, full.end), (0, 4));
+    // 中国 (as the suggestion list offers it) is China's grid: 0.582 kg CO2e/kWh (Ember via OWID, 2023).
+    for region in ["中国", "china", "China"] {
+        assert_eq!(check_field(Field::Grid, region).map(|v| v.lo), Ok(0.582), "{region}");
+    }
+}
