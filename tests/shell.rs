@@ -2,7 +2,7 @@
 //! the app will: its title and panel headings are the app's own strings, in both languages, and
 //! its panels are the app's panels in the app's order.
 
-use aicompute::text::i18n::{t, Lang};
+use aicompute::text::i18n::{t, Key, Lang};
 
 const INDEX: &str = include_str!("../index.html");
 
@@ -36,13 +36,13 @@ fn text(inner: &str) -> String {
 #[test]
 fn the_shell_headings_are_the_app_strings_in_both_languages() {
     let shell = &INDEX[INDEX.find(r#"<div id="loading""#).expect("the shell's element")..];
-    let bilingual = |key: &'static str| format!("{} · {}", t(Lang::En, key), t(Lang::Zh, key));
-    assert_eq!(text(element_after(shell, "<header", "h1")), bilingual("app.title"));
+    let bilingual = |key: Key| format!("{} · {}", t(Lang::En, key), t(Lang::Zh, key));
+    assert_eq!(text(element_after(shell, "<header", "h1")), bilingual(Key::AppTitle));
     for (panel, key) in [
-        ("panel method1", "m1.title"),
-        ("panel method2", "m2.title"),
-        ("panel results", "results.title"),
-        ("panel trend", "trend.title"),
+        ("panel method1", Key::M1Title),
+        ("panel method2", Key::M2Title),
+        ("panel results", Key::ResultsTitle),
+        ("panel trend", Key::TrendTitle),
     ] {
         assert_eq!(text(element_after(shell, &format!(r#"class="{panel}""#), "h2")), bilingual(key), "{panel}");
     }

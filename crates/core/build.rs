@@ -1,4 +1,4 @@
-//! Turns the embedded CSV data sets (`data/`) into Rust statics at build time, so the page never
+//! Turns the embedded CSV data sets (`data/`) into compact text at build time, so the page never
 //! parses data at run time and a malformed row stops the build with its file and line.
 
 // The reader only: the writer half (`cell`) is the app's.
@@ -7,6 +7,8 @@
 mod csv;
 #[path = "src/catalog/epoch_csv.rs"]
 mod epoch_csv;
+#[path = "build/strings.rs"]
+mod strings;
 
 use std::collections::HashSet;
 
@@ -28,6 +30,13 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/csv.rs");
     println!("cargo:rerun-if-changed=src/catalog/epoch_csv.rs");
     let out = std::env::var("OUT_DIR").unwrap();
+    for code in strings::LANGS {
+        println!("cargo:rerun-if-changed=lang/{code}.txt");
+    }
+    println!("cargo:rerun-if-changed=build/strings.rs");
+    if let Err(e) = strings::generate(&out) {
+        panic!("language file error: {e}");
+    }
     let (mut models, mut chips) = (String::new(), String::new());
     if let Err(e) = generate(&mut models, &mut chips) {
         panic!("data error: {e}");

@@ -7,6 +7,7 @@ use aicompute::calculation::calc::Lang;
 use aicompute::catalog::data::{DatasetId, Model};
 use aicompute::plot::chart::{self, ChartSpec, Layout, UserPoint};
 use aicompute::plot::trend::{Selection, ERAS};
+use aicompute::text::i18n::Key;
 use leptos::prelude::*;
 use plotters::prelude::*;
 
@@ -289,17 +290,17 @@ pub fn Trend() -> impl IntoView {
     load_epoch_when_wanted(c);
     view! {
         <section class="panel trend" aria-labelledby="trend-title">
-            <h2 id="trend-title">{state.tx("trend.title")}</h2>
+            <h2 id="trend-title">{state.tx(Key::TrendTitle)}</h2>
             <TrendSummary c=c/>
             <ChartControls c=c/>
             {move || match c.epoch.get() {
-                EpochData::Loading => Some(view! { <p class="muted" data-testid="epoch-status">{state.t("trend.loading")}</p> }.into_any()),
+                EpochData::Loading => Some(view! { <p class="muted" data-testid="epoch-status">{state.t(Key::TrendLoading)}</p> }.into_any()),
                 EpochData::Failed(e) => Some(view! { <p class="error" data-testid="epoch-status" role="status">{e.epoch_message(state.lang.get())}</p> }.into_any()),
                 _ => None,
             }}
             <UserPointInputs/>
             <ChartCanvas c=c/>
-            <p class="muted no-print">{state.tx("trend.hover")}</p>
+            <p class="muted no-print">{state.tx(Key::TrendHover)}</p>
             <DataTable rows=c.points/>
             <super::saved::SavedEstimates/>
             <super::import::ImportData sets=c.sets version=c.imported/>
@@ -322,7 +323,7 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
     view! {
         <super::results::EstimateFrom id="chart-from"/>
         <p class="doubling">
-            {state.tx("trend.doubling")} {move || aicompute::text::i18n::colon(state.lang.get())}
+            {state.tx(Key::TrendDoubling)} {move || aicompute::text::i18n::colon(state.lang.get())}
             <strong data-testid="doubling-time">
                 {move || {
                     let lang = state.lang.get();
@@ -338,7 +339,7 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
                         let standing = aicompute::plot::trend::standing(flop.mid(), y, chosen.as_ref()?, all.as_ref())?;
                         Some(sup(&aicompute::text::render::against_trend(&standing, lang)))
                     }).unwrap_or_default(),
-                    Some((_, None)) => state.t("trend.nodate").to_string(),
+                    Some((_, None)) => state.t(Key::TrendNodate).to_string(),
                     None => String::new(),
                 }
             }}
@@ -370,7 +371,7 @@ fn ChartControls(c: ChartState) -> impl IntoView {
     view! {
         <div class="chart-controls no-print">
             <fieldset>
-                <legend>{state.tx("trend.dataset")}</legend>
+                <legend>{state.tx(Key::TrendDataset)}</legend>
                 {DatasetId::ALL.into_iter().map(toggle).collect_view()}
                 {move || {
                     c.imported.track();
@@ -378,7 +379,7 @@ fn ChartControls(c: ChartState) -> impl IntoView {
                 }}
             </fieldset>
             <label>
-                {state.tx("trend.fit")} " "
+                {state.tx(Key::TrendFit)} " "
                 <select data-testid="fit-era" on:change=move |ev| c.fit_key.set(event_target_value(&ev))>
                     {ERAS.iter().map(|e| view! {
                         <option value=e.key selected=e.key == "modern-2012-2018">
@@ -391,10 +392,10 @@ fn ChartControls(c: ChartState) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" data-testid="show-thresholds" prop:checked=move || c.show_thresholds.get()
                     on:change=move |_| c.show_thresholds.update(|v| *v = !*v)/>
-                {state.tx("trend.thresholds")}
+                {state.tx(Key::TrendThresholds)}
             </label>
             <label>
-                {state.tx("trend.moore")} " "
+                {state.tx(Key::TrendMoore)} " "
                 <select data-testid="moore" on:change=move |ev| c.moore.set(event_target_value(&ev).parse().unwrap_or(0.0))>
                     <option value="18">"18"</option>
                     <option value="24">"24"</option>
@@ -411,9 +412,9 @@ fn UserPointInputs() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <div class="user-point">
-            <super::fields::Input field=aicompute::calculation::calc::Field::Date label="trend.date"/>
+            <super::fields::Input field=aicompute::calculation::calc::Field::Date label=Key::TrendDate/>
             <div class="field">
-                <label for="user-name">{state.tx("trend.name")}</label>
+                <label for="user-name">{state.tx(Key::TrendName)}</label>
                 <input id="user-name" type="text" data-testid="user-name"
                     placeholder=move || super::fields::placeholder(state, aicompute::calculation::calc::Field::Name)
                     prop:value=move || state.calc.with(|c| c.name.clone())
@@ -444,7 +445,7 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
     view! {
         <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
             <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
-                aria-label=state.tx("trend.title") on:mousemove=on_move></canvas>
+                aria-label=state.tx(Key::TrendTitle) on:mousemove=on_move></canvas>
             {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).copied())?, x, y, state.lang.get(), tip_ref)))}
         </div>
     }
@@ -496,16 +497,16 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
             <summary data-testid="data-table-toggle">
                 {move || {
                     let (open, close) = if state.lang.get() == aicompute::calculation::calc::Lang::Zh { ("（", "）") } else { (" (", ")") };
-                    format!("{}{open}{} {}{close}", state.t("trend.table"), rows.with(Vec::len), state.t("trend.points"))
+                    format!("{}{open}{} {}{close}", state.t(Key::TrendTable), rows.with(Vec::len), state.t(Key::TrendPoints))
                 }}
             </summary>
             {move || open.get().then(|| view! {
                 <table data-testid="data-table">
                     <thead><tr>
-                        <th>{state.t("trend.table.model")}</th>
-                        <th>{state.t("trend.table.date")}</th>
+                        <th>{state.t(Key::TrendTableModel)}</th>
+                        <th>{state.t(Key::TrendTableDate)}</th>
                         <th class="num">"pfs-days"</th>
-                        <th>{state.t("preset.source")}</th>
+                        <th>{state.t(Key::PresetSource)}</th>
                     </tr></thead>
                     <tbody>
                         {rows.get().into_iter().map(|m| view! {

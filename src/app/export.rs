@@ -7,6 +7,7 @@ use super::State;
 use aicompute::catalog::data::DatasetId;
 use aicompute::plot::chart::{self, ChartSpec};
 use aicompute::text::i18n::t;
+use aicompute::text::i18n::Key;
 use aicompute::{formats::cite, formats::export, formats::share};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -89,7 +90,7 @@ pub fn Exports() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let report = move |r: Result<(), JsValue>| {
         status.set(
-            r.err().map(|e| format!("{}: {e:?}", t(state.lang.get_untracked(), "export.failed"))).unwrap_or_default(),
+            r.err().map(|e| format!("{}: {e:?}", t(state.lang.get_untracked(), Key::ExportFailed))).unwrap_or_default(),
         )
     };
     let data = move |csv: bool| {
@@ -121,19 +122,19 @@ pub fn Exports() -> impl IntoView {
         aicompute::catalog::data::hardware_loaded() || aicompute::catalog::data::hardware_failure().is_some()
     };
     view! {
-        <div class="exports no-print" role="group" aria-label=state.tx("export.title")>
-            <span>{state.tx("export.title")}</span>
+        <div class="exports no-print" role="group" aria-label=state.tx(Key::ExportTitle)>
+            <span>{state.tx(Key::ExportTitle)}</span>
             <button type="button" class="secondary" data-testid="export-json" on:click=move |_| data(false)>"JSON"</button>
             <button type="button" class="secondary" data-testid="export-csv" on:click=move |_| data(true)>"CSV"</button>
             <button type="button" class="secondary" data-testid="export-png" on:click=move |_| picture(false)>"PNG"</button>
             <button type="button" class="secondary" data-testid="export-svg" on:click=move |_| picture(true)>"SVG"</button>
             <button type="button" class="secondary" data-testid="export-questions" disabled=move || !sheet_ready()
                 on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &aicompute::classroom::quiz::question_sheet(state.lang.get_untracked())))>
-                {state.tx("export.questions")}
+                {state.tx(Key::ExportQuestions)}
             </button>
             <button type="button" class="secondary" data-testid="export-answers" disabled=move || !sheet_ready()
                 on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &aicompute::classroom::quiz::answer_key(state.lang.get_untracked())))>
-                {state.tx("export.answers")}
+                {state.tx(Key::ExportAnswers)}
             </button>
             <span class="error" aria-live="polite">{move || status.get()}</span>
         </div>
@@ -163,7 +164,7 @@ pub fn Citation() -> impl IntoView {
     view! {
         <Show when=move || text.with(Option::is_some)>
             <div class="citation" data-testid="citation">
-                <h3>{state.tx("cite.title")}</h3>
+                <h3>{state.tx(Key::CiteTitle)}</h3>
                 <super::results::EstimateFrom id="citation-from"/>
                 <p>{part(|(s, e, _)| {
                     let epoch = e.as_ref().map(|e| format!(" {e}")).unwrap_or_default();
@@ -174,7 +175,7 @@ pub fn Citation() -> impl IntoView {
                     <pre>{part(|(_, _, bib)| bib.clone())}</pre>
                 </details>
                 <button type="button" class="secondary no-print" data-testid="copy-citation" on:click=copy>
-                    {move || if copied.get() { state.t("cite.copied") } else { state.t("cite.copy") }}
+                    {move || if copied.get() { state.t(Key::CiteCopied) } else { state.t(Key::CiteCopy) }}
                 </button>
             </div>
         </Show>

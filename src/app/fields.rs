@@ -5,6 +5,7 @@ use aicompute::calculation::calc::{check_field, Field, Mode, Per};
 use aicompute::catalog::hardware::{self, chips};
 use aicompute::model::layers;
 use aicompute::text::format::superscript as sup;
+use aicompute::text::i18n::Key;
 use leptos::prelude::*;
 
 fn document() -> web_sys::Document {
@@ -36,25 +37,25 @@ pub fn placeholder(state: State, field: Field) -> String {
     let lang = state.lang.get();
     let ph = aicompute::text::i18n::t(lang, field.spec().placeholder);
     if field == Field::Target && state.calc.with(|c| c.target_from_estimate) {
-        return aicompute::text::i18n::t(lang, "ph.linked").to_string();
+        return aicompute::text::i18n::t(lang, Key::PhLinked).to_string();
     }
     if aicompute::calculation::used::has_default(field) {
-        return aicompute::text::i18n::t(lang, "ph.default").to_string();
+        return aicompute::text::i18n::t(lang, Key::PhDefault).to_string();
     }
     // A transformer's dimension left empty is assumed, by a rule its placeholder states
     // ("d_model / 128") or at the value it shows (context 2048, 0 experts); the rest are examples.
     let example = matches!(field, Field::TLayers | Field::TDModel | Field::TVocab | Field::TTokens | Field::TMla);
     let rule = field.spec().test_id.starts_with("transformer-") && !example;
-    if rule || ph == aicompute::text::i18n::t(lang, "ph.none") {
+    if rule || ph == aicompute::text::i18n::t(lang, Key::PhNone) {
         return ph.to_string();
     }
-    format!("{} {ph}", aicompute::text::i18n::t(lang, "ph.eg"))
+    format!("{} {ph}", aicompute::text::i18n::t(lang, Key::PhEg))
 }
 
 /// One labelled text field with its error message, its placeholder (a hint), and below it the
 /// value used where it is empty and means a default, or the value solved for.
 #[component]
-pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static str) -> impl IntoView {
+pub fn Input(field: Field, label: Key, #[prop(optional)] list: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let id = field.test_id();
     let err_id = format!("{id}-error");
@@ -95,10 +96,10 @@ pub fn Input(field: Field, label: &'static str, #[prop(optional)] list: &'static
             />
             <p class="error" id=err_id data-testid=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
             {move || used.get().map(|u| view! {
-                <p class="used" data-testid=format!("{id}-used")>{state.tx("used.label")} {move || aicompute::text::i18n::colon(state.lang.get())} {sup(&u)}</p>
+                <p class="used" data-testid=format!("{id}-used")>{state.tx(Key::UsedLabel)} {move || aicompute::text::i18n::colon(state.lang.get())} {sup(&u)}</p>
             })}
             {move || solved.get().map(|s| view! {
-                <p class="solved"><output data-testid="gpu-solved" for=id>{state.tx("m2.solved")} {move || aicompute::text::i18n::colon(state.lang.get())} <strong>{s}</strong></output></p>
+                <p class="solved"><output data-testid="gpu-solved" for=id>{state.tx(Key::M2Solved)} {move || aicompute::text::i18n::colon(state.lang.get())} <strong>{s}</strong></output></p>
             })}
         </div>
     }
@@ -115,11 +116,11 @@ pub fn ExampleBadge(side: aicompute::calculation::calc::Side) -> impl IntoView {
         example.get().and_then(aicompute::calculation::examples::find).map(|e| {
             view! {
                 <p class="example-badge" data-testid=format!("{prefix}-example")>
-                    <span>{state.tx("example.badge")} " " <strong>{move || e.display_name(state.lang.get())}</strong></span>
+                    <span>{state.tx(Key::ExampleBadge)} " " <strong>{move || e.display_name(state.lang.get())}</strong></span>
                     " "
                     <button type="button" class="secondary no-print" data-testid=format!("{prefix}-example-clear")
                         on:click=move |_| state.calc.update(|c| c.clear_side(side))>
-                        {state.tx("example.clear")}
+                        {state.tx(Key::ExampleClear)}
                     </button>
                 </p>
             }
@@ -142,7 +143,7 @@ fn TargetLink() -> impl IntoView {
                     state.touch(aicompute::calculation::calc::Side::Two, |c| c.target_from_estimate = on);
                 }
             />
-            " " {state.tx("m2.target.link")}
+            " " {state.tx(Key::M2TargetLink)}
         </label>
     }
 }
@@ -169,7 +170,7 @@ pub fn Method1Panel() -> impl IntoView {
             el.dyn_into::<web_sys::HtmlElement>().ok().map(|e| e.focus());
         }
     };
-    let tab = move |m: Mode, key: &'static str, testid: &'static str| {
+    let tab = move |m: Mode, key: Key, testid: &'static str| {
         let i = ORDER.iter().position(|x| *x == m).unwrap_or(0);
         view! {
             <button
@@ -189,26 +190,26 @@ pub fn Method1Panel() -> impl IntoView {
     };
     view! {
         <section class="panel method1" aria-labelledby="m1-title">
-            <h2 id="m1-title">{state.tx("m1.title")}</h2>
+            <h2 id="m1-title">{state.tx(Key::M1Title)}</h2>
             <ExampleBadge side=aicompute::calculation::calc::Side::One/>
             <div class="tabs no-print" role="tablist" aria-labelledby="m1-title" on:keydown=on_key>
-                {tab(Mode::Ops, "m1.tab.ops", "mode-ops")}
-                {tab(Mode::Layers, "m1.tab.layers", "mode-layers")}
-                {tab(Mode::Params, "m1.tab.params", "mode-params")}
-                {tab(Mode::Transformer, "m1.tab.transformer", "mode-transformer")}
+                {tab(Mode::Ops, Key::M1TabOps, "mode-ops")}
+                {tab(Mode::Layers, Key::M1TabLayers, "mode-layers")}
+                {tab(Mode::Params, Key::M1TabParams, "mode-params")}
+                {tab(Mode::Transformer, Key::M1TabTransformer, "mode-transformer")}
             </div>
             <div id="m1-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", ORDER.iter().position(|m| *m == mode.get()).unwrap_or(0))>
             {move || match mode.get() {
                 Mode::Transformer => view! { <super::transformer::TransformerTab/> }.into_any(),
                 Mode::Params => view! {
-                    <Input field=Field::Parameters label="m1.parameters"/>
-                    <Input field=Field::Tokens label="m1.tokens"/>
+                    <Input field=Field::Parameters label=Key::M1Parameters/>
+                    <Input field=Field::Tokens label=Key::M1Tokens/>
                 }.into_any(),
                 m => view! {
                     {if m == Mode::Layers { view! { <LayerCounter/> }.into_any() } else { view! { <ForwardOps/> }.into_any() }}
-                    <Input field=Field::Passes label="m1.passes"/>
-                    <Input field=Field::Examples label="m1.examples"/>
-                    <Input field=Field::Epochs label="m1.epochs"/>
+                    <Input field=Field::Passes label=Key::M1Passes/>
+                    <Input field=Field::Examples label=Key::M1Examples/>
+                    <Input field=Field::Epochs label=Key::M1Epochs/>
                 }.into_any(),
             }}
             </div>
@@ -221,7 +222,7 @@ pub fn Method1Panel() -> impl IntoView {
 fn ForwardOps() -> impl IntoView {
     let state = expect_context::<State>();
     let per = Memo::new(move |_| state.calc.with(|c| c.per));
-    let radio = move |p: Per, key: &'static str, testid: &'static str| {
+    let radio = move |p: Per, key: Key, testid: &'static str| {
         view! {
             <label class="radio">
                 <input
@@ -236,13 +237,13 @@ fn ForwardOps() -> impl IntoView {
         }
     };
     view! {
-        <Input field=Field::Forward label="m1.forward"/>
+        <Input field=Field::Forward label=Key::M1Forward/>
         <fieldset class="per">
-            <legend>{state.tx("m1.per")}</legend>
-            {radio(Per::Mac, "m1.per.mac", "per-mac")}
-            {radio(Per::Flop, "m1.per.flop", "per-flop")}
+            <legend>{state.tx(Key::M1Per)}</legend>
+            {radio(Per::Mac, Key::M1PerMac, "per-mac")}
+            {radio(Per::Flop, Key::M1PerFlop, "per-flop")}
         </fieldset>
-        {move || (per.get() == Per::Mac).then(|| view! { <Input field=Field::FlopsPerMac label="m1.fpm"/> })}
+        {move || (per.get() == Per::Mac).then(|| view! { <Input field=Field::FlopsPerMac label=Key::M1Fpm/> })}
     }
 }
 
@@ -264,7 +265,7 @@ fn LayerCounter() -> impl IntoView {
     };
     view! {
         <div class="field" class:invalid=move || parsed.with(|p| p.is_err())>
-            <label for="ops-layers">{state.tx("m1.layers")}</label>
+            <label for="ops-layers">{state.tx(Key::M1Layers)}</label>
             <textarea
                 id="ops-layers"
                 data-testid="ops-layers"
@@ -279,8 +280,8 @@ fn LayerCounter() -> impl IntoView {
                     state.edit(Field::Layers, v);
                 }
             ></textarea>
-            <p class="help" id="ops-layers-help">{state.tx("m1.layers.help")}</p>
-            <p class="help">{state.tx("m1.layers.meaning")}</p>
+            <p class="help" id="ops-layers-help">{state.tx(Key::M1LayersHelp)}</p>
+            <p class="help">{state.tx(Key::M1LayersMeaning)}</p>
             <p class="error" id="ops-layers-error" data-testid="ops-layers-error">
                 {move || parsed.with(|p| p.as_ref().err().map(|e| e.message(state.lang.get())))}
             </p>
@@ -298,13 +299,13 @@ fn LayerCounter() -> impl IntoView {
                             </tr>
                         }).collect_view()}
                         <tr class="total">
-                            <td>{state.t("m1.layers.total")} {aicompute::text::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
+                            <td>{state.t(Key::M1LayersTotal)} {aicompute::text::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
                             <td class="num" data-testid="layers-total">{aicompute::text::render::exact_count(total)}</td>
                         </tr>
                     </tbody>
                 </table>
                 <button type="button" class="secondary no-print" data-testid="layers-use" on:click=use_total>
-                    {state.t("m1.layers.use")}
+                    {state.t(Key::M1LayersUse)}
                 </button>
             }
         })}
@@ -316,10 +317,10 @@ pub fn Method2Panel() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
-            <h2 id="m2-title">{state.tx("m2.title")}</h2>
+            <h2 id="m2-title">{state.tx(Key::M2Title)}</h2>
             <ExampleBadge side=aicompute::calculation::calc::Side::Two/>
-            <Input field=Field::Chips label="m2.chips"/>
-            <Input field=Field::Hardware label="m2.hardware" list="chips"/>
+            <Input field=Field::Chips label=Key::M2Chips/>
+            <Input field=Field::Hardware label=Key::M2Hardware list="chips"/>
             <ChipChoices/>
             <datalist id="chips">
                 {move || {
@@ -329,13 +330,13 @@ pub fn Method2Panel() -> impl IntoView {
             </datalist>
             <ChipInfo/>
             {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
-                <Input field=Field::Peak label="m2.peak"/>
+                <Input field=Field::Peak label=Key::M2Peak/>
             })}
-            <Input field=Field::Time label="m2.time"/>
-            <Input field=Field::Utilization label="m2.utilization"/>
+            <Input field=Field::Time label=Key::M2Time/>
+            <Input field=Field::Utilization label=Key::M2Utilization/>
             <UtilizationDefaults/>
-            <Input field=Field::Factor label="m2.factor"/>
-            <Input field=Field::Target label="m2.target"/>
+            <Input field=Field::Factor label=Key::M2Factor/>
+            <Input field=Field::Target label=Key::M2Target/>
             <TargetLink/>
             <FootprintInputs/>
         </section>
@@ -392,12 +393,12 @@ fn ChipInfo() -> impl IntoView {
         view! {
             <div class="chip-info" data-testid="chip-info">
                 <p>{peaks} " FLOP/s"</p>
-                <p class="source">{state.t("m2.source")} {aicompute::text::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
+                <p class="source">{state.t(Key::M2Source)} {aicompute::text::i18n::colon(state.lang.get())} <a href=link>{c.citation_in(state.lang.get())}</a></p>
             </div>
             <label class="field">
-                <span>{state.t("m2.precision")}</span>
+                <span>{state.t(Key::M2Precision)}</span>
                 <select data-testid="gpu-precision" on:change=on_precision prop:value=move || state.calc.with(|c| c.precision.clone())>
-                    <option value="">{state.t("m2.precision.default")}</option>
+                    <option value="">{state.t(Key::M2PrecisionDefault)}</option>
                     {c.precisions().into_iter().map(|p| view! { <option value=p.key()>{move || p.label_in(state.lang.get())}</option> }).collect_view()}
                 </select>
             </label>
@@ -412,10 +413,10 @@ fn UtilizationDefaults() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <p class="hint utilization-defaults no-print">
-            {state.tx("m2.utilization.epoch")} " "
+            {state.tx(Key::M2UtilizationEpoch)} " "
             {aicompute::planning::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
                 let pct = aicompute::text::format::percent(d.value);
-                let key = if d.language { "m2.utilization.language" } else { "m2.utilization.other" };
+                let key = if d.language { Key::M2UtilizationLanguage } else { Key::M2UtilizationOther };
                 let set = pct.clone();
                 view! {
                     <button type="button" class="secondary small" title=move || aicompute::text::i18n::original(state.lang.get(), d.source)
@@ -435,18 +436,18 @@ fn FootprintInputs() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <fieldset class="footprint-inputs">
-            <legend>{state.tx("m2.footprint")}</legend>
-            <Input field=Field::Power label="m2.power"/>
-            <Input field=Field::Pue label="m2.pue"/>
-            <Input field=Field::Grid label="m2.grid" list="grids"/>
+            <legend>{state.tx(Key::M2Footprint)}</legend>
+            <Input field=Field::Power label=Key::M2Power/>
+            <Input field=Field::Pue label=Key::M2Pue/>
+            <Input field=Field::Grid label=Key::M2Grid list="grids"/>
             <datalist id="grids">
                 {move || aicompute::run::energy::GRIDS.iter().map(|g| {
                     let name = aicompute::text::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
                     view! { <option value=g.id>{format!("{name} · {} kg/kWh", g.kg_per_kwh)}</option> }
                 }).collect_view()}
             </datalist>
-            <Input field=Field::Price label="m2.price"/>
-            <p class="hint">{state.tx("m2.price.hint")}</p>
+            <Input field=Field::Price label=Key::M2Price/>
+            <p class="hint">{state.tx(Key::M2PriceHint)}</p>
         </fieldset>
     }
 }

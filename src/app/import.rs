@@ -5,6 +5,7 @@
 use super::State;
 use aicompute::catalog::data::DatasetId;
 use aicompute::catalog::import::{self, ImportFailure, RowProblem};
+use aicompute::text::i18n::Key;
 use aicompute::text::i18n::{t, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -128,15 +129,15 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
     };
     view! {
         <details class="import no-print" open=!saved.trim().is_empty()>
-            <summary data-testid="import-toggle">{state.tx("import.title")}</summary>
-            <p class="help">{state.tx("import.help")}</p>
-            <label class="visually-hidden" for="import-data">{state.tx("import.title")}</label>
+            <summary data-testid="import-toggle">{state.tx(Key::ImportTitle)}</summary>
+            <p class="help">{state.tx(Key::ImportHelp)}</p>
+            <label class="visually-hidden" for="import-data">{state.tx(Key::ImportTitle)}</label>
             <textarea
                 id="import-data"
                 data-testid="import-data"
                 rows="4"
                 spellcheck="false"
-                placeholder=state.tx("import.placeholder")
+                placeholder=state.tx(Key::ImportPlaceholder)
                 aria-describedby="import-status import-data-error"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
@@ -144,18 +145,18 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> imp
                 on:drop=on_drop
             ></textarea>
             <div class="import-row">
-                <button type="button" data-testid="import-apply" on:click=move |_| run()>{state.tx("import.apply")}</button>
+                <button type="button" data-testid="import-apply" on:click=move |_| run()>{state.tx(Key::ImportApply)}</button>
                 <label class="file">
-                    {state.tx("import.file")}
+                    {state.tx(Key::ImportFile)}
                     <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="import-file" on:change=on_file/>
                 </label>
                 <button type="button" class="secondary" data-testid="import-download" on:click=download>
-                    {state.tx("import.download")}
+                    {state.tx(Key::ImportDownload)}
                 </button>
             </div>
             <ImportStatus status=status/>
             <p class=move || if kept.get() { "muted" } else { "warn" } data-testid="import-kept">
-                {move || t(state.lang.get(), if kept.get() { "import.kept" } else { "import.notkept" })}
+                {move || t(state.lang.get(), if kept.get() { Key::ImportKept } else { Key::ImportNotkept })}
             </p>
         </details>
     }

@@ -17,7 +17,7 @@ use aicompute::calculation::examples::Cleared;
 use aicompute::calculation::examples::{self, EXAMPLES};
 use aicompute::catalog::data::LoadError;
 use aicompute::formats::share::{self, Ignored};
-use aicompute::text::i18n::t;
+use aicompute::text::i18n::{t, Key};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -62,7 +62,7 @@ fn show_panic() {
     if let (Ok(div), Some(body)) = (doc.create_element("div"), doc.body()) {
         div.set_id("panic");
         div.set_attribute("role", "alert").ok();
-        div.set_text_content(Some(&format!("{} / {}", t(Lang::En, "error.panic"), t(Lang::Zh, "error.panic"))));
+        div.set_text_content(Some(&format!("{} / {}", t(Lang::En, Key::ErrorPanic), t(Lang::Zh, Key::ErrorPanic))));
         body.prepend_with_node_1(&div).ok();
     }
 }
@@ -140,11 +140,11 @@ pub enum Unused {
 }
 
 impl Unused {
-    fn heading(self) -> &'static str {
+    fn heading(self) -> Key {
         match self {
-            Unused::Link => "share.ignored",
-            Unused::Kept => "kept.partly",
-            Unused::KeptUnreadable => "kept.unreadable",
+            Unused::Link => Key::ShareIgnored,
+            Unused::Kept => Key::KeptPartly,
+            Unused::KeptUnreadable => Key::KeptUnreadable,
         }
     }
     fn test_id(self) -> &'static str {
@@ -226,13 +226,13 @@ pub struct State {
 }
 
 impl State {
-    pub fn t(&self, key: &'static str) -> &'static str {
+    pub fn t(&self, key: Key) -> &'static str {
         t(self.lang.get(), key)
     }
     /// The text of `key` in the page's language, following it, for a view: one closure type for
     /// every translated string (a closure written at each of ~80 places is code of its own in
     /// the wasm).
-    pub fn tx(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn tx(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(key)
     }
     /// Sets a field as the user typed it (see `Calculation::edit`: the other method's untouched
@@ -305,10 +305,10 @@ pub fn Page(
     view! {
         <header class="top">
             <div class="title">
-                <h1>{state.tx("app.title")}</h1>
-                <p class="subtitle">{state.tx("app.subtitle")}</p>
-                <p class="pfsday">{move || aicompute::text::format::superscript(state.t("app.pfsday"))}</p>
-                <p class="pfsday" data-testid="terms">{move || aicompute::text::format::superscript(state.t("app.terms"))}</p>
+                <h1>{state.tx(Key::AppTitle)}</h1>
+                <p class="subtitle">{state.tx(Key::AppSubtitle)}</p>
+                <p class="pfsday">{move || aicompute::text::format::superscript(state.t(Key::AppPfsday))}</p>
+                <p class="pfsday" data-testid="terms">{move || aicompute::text::format::superscript(state.t(Key::AppTerms))}</p>
             </div>
             <PageControls/>
         </header>
@@ -414,7 +414,7 @@ fn follow_document(state: State) {
         if let Some(el) = document().document_element() {
             el.set_attribute("lang", l.html()).ok();
         }
-        document().set_title(&format!("{} · {}", t(l, "app.title"), t(l.other(), "app.title")));
+        document().set_title(&format!("{} · {}", t(l, Key::AppTitle), t(l.other(), Key::AppTitle)));
     });
     Effect::new(move |_| {
         let on = state.projector.get();
@@ -438,7 +438,7 @@ fn PageControls() -> impl IntoView {
         <div class="controls no-print">
             <PresetMenu/>
             <button type="button" class="secondary" data-testid="new-calculation" on:click=new_calculation>
-                {state.tx("new.calculation")}
+                {state.tx(Key::NewCalculation)}
             </button>
             <CopyLink/>
             <button
@@ -448,10 +448,10 @@ fn PageControls() -> impl IntoView {
                 aria-pressed=move || pressed(state.projector.get())
                 on:click=move |_| state.projector.update(|p| *p = !*p)
             >
-                {state.tx("projector")}
+                {state.tx(Key::Projector)}
             </button>
             <button type="button" class="secondary" on:click=move |_| { window().print().ok(); }>
-                {state.tx("print")}
+                {state.tx(Key::Print)}
             </button>
             <button
                 type="button"
@@ -460,7 +460,7 @@ fn PageControls() -> impl IntoView {
                 lang=move || state.lang.get().other().html()
                 on:click=move |_| state.lang.update(|l| *l = l.other())
             >
-                {state.tx("lang.switch")}
+                {state.tx(Key::LangSwitch)}
             </button>
         </div>
     }
@@ -481,11 +481,11 @@ fn ClearedNotice() -> impl IntoView {
         state.cleared.get().map(|_| {
             view! {
                 <div class="notice no-print" role="status" data-testid="example-cleared">
-                    <p>{state.t("example.cleared")}</p>
+                    <p>{state.t(Key::ExampleCleared)}</p>
                     <button type="button" class="secondary" data-testid="example-restore" on:click=restore>
-                        {state.tx("example.restore")}
+                        {state.tx(Key::ExampleRestore)}
                     </button>
-                    <button type="button" class="secondary dismiss" aria-label=state.tx("notice.dismiss") on:click=move |_| state.cleared.set(None)>"×"</button>
+                    <button type="button" class="secondary dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=move |_| state.cleared.set(None)>"×"</button>
                 </div>
             }
         })
@@ -504,7 +504,7 @@ fn IgnoredNotice(ignored: RwSignal<Vec<Ignored>>, from: Unused) -> impl IntoView
                 <div class="notice" role="status" data-testid=from.test_id()>
                     <p>{state.t(from.heading())}</p>
                     <ul>{list.into_iter().map(|i| view! { <li>{move || i.message(state.lang.get())}</li> }).collect_view()}</ul>
-                    <button type="button" class="secondary no-print dismiss" aria-label=state.tx("notice.dismiss") on:click=move |_| ignored.set(Vec::new())>"×"</button>
+                    <button type="button" class="secondary no-print dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=move |_| ignored.set(Vec::new())>"×"</button>
                 </div>
             }
         })
@@ -525,16 +525,16 @@ fn PageFooter() -> impl IntoView {
                         prop:checked=move || state.keep.get()
                         on:change=move |ev| state.keep.set(event_target_checked(&ev))
                     />
-                    " " {state.tx("new.keep")}
+                    " " {state.tx(Key::NewKeep)}
                 </label>
                 " "
                 <span class="keep-status" data-testid="keep-status">
-                    {move || state.t(if state.keep.get() { "new.kept" } else { "new.notkept" })}
+                    {move || state.t(if state.keep.get() { Key::NewKept } else { Key::NewNotkept })}
                 </span>
             </p>
-            <p>{state.tx("footer.accuracy")}</p>
+            <p>{state.tx(Key::FooterAccuracy)}</p>
             <p>
-                {state.tx("footer.credit")} " "
+                {state.tx(Key::FooterCredit)} " "
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
                 <a href="https://epoch.ai/data/notable-ai-models">"Epoch AI: Notable AI Models"</a> " · "
                 <a href="https://epoch.ai/data/machine-learning-hardware">"Epoch AI: Machine Learning Hardware"</a> " · "
@@ -562,10 +562,10 @@ fn PresetMenu() -> impl IntoView {
     };
     view! {
         <label class="preset">
-            <span class="sr-only">{state.tx("preset.label")}</span>
+            <span class="sr-only">{state.tx(Key::PresetLabel)}</span>
             <select data-testid="preset-menu" on:change=on_change>
-                <option value="">{state.tx("preset.none")}</option>
-                {[(true, "preset.seed"), (false, "preset.modern")].map(|(seed, key)| view! {
+                <option value="">{state.tx(Key::PresetNone)}</option>
+                {[(true, Key::PresetSeed), (false, Key::PresetModern)].map(|(seed, key)| view! {
                     <optgroup label=state.tx(key)>
                         {move || EXAMPLES.iter().filter(|e| e.seed == seed).map(|e| view! { <option value=e.id>{e.display_name(state.lang.get())}</option> }).collect_view()}
                     </optgroup>
@@ -609,13 +609,13 @@ fn PresetInfo() -> impl IntoView {
                 <h2>{ex.display_name(lang)}</h2>
                 <p class="printed">{ex.printed_in(lang)}</p>
                 <p>
-                    {t(lang, "preset.published")} {colon} <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
-                    " · " {t(lang, "preset.exact")} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
+                    {t(lang, Key::PresetPublished)} {colon} <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
+                    " · " {t(lang, Key::PresetExact)} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
                 </p>
                 {ex.differs().then(|| view! {
                     <p class="warn">{ex.difference_in(lang)}</p>
                 })}
-                <p class="source">{t(lang, "preset.source")} {colon} {ex.source_in(lang)}</p>
+                <p class="source">{t(lang, Key::PresetSource)} {colon} {ex.source_in(lang)}</p>
             </section>
         })
     }
@@ -645,7 +645,7 @@ fn CopyLink() -> impl IntoView {
     let state = expect_context::<State>();
     // What the last copy did: a message key, and the link when the clipboard refused it, so
     // the status follows the page's language.
-    let status = RwSignal::new(None::<(&'static str, Option<String>)>);
+    let status = RwSignal::new(None::<(Key, Option<String>)>);
     let with_lang = RwSignal::new(false);
     let qr_open = RwSignal::new(false);
     let menu = NodeRef::<leptos::html::Details>::new();
@@ -661,39 +661,40 @@ fn CopyLink() -> impl IntoView {
         status.set(None);
         close();
         let href = share_link(state, with_lang.get_untracked(), what == Copied::Quiz);
-        let text = if what == Copied::Embed { share::embed_snippet(&href, state.t("app.title")) } else { href.clone() };
+        let text =
+            if what == Copied::Embed { share::embed_snippet(&href, state.t(Key::AppTitle)) } else { href.clone() };
         let promise = window().navigator().clipboard().write_text(&text);
         let done = match what {
-            Copied::Link => "share.copied",
-            Copied::Quiz => "share.quiz-copied",
-            Copied::Embed => "share.embed-copied",
+            Copied::Link => Key::ShareCopied,
+            Copied::Quiz => Key::ShareQuizCopied,
+            Copied::Embed => Key::ShareEmbedCopied,
         };
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(_) => status.set(Some((done, None))),
-                Err(_) => status.set(Some(("share.copyfail", Some(text)))),
+                Err(_) => status.set(Some((Key::ShareCopyfail, Some(text)))),
             }
         });
     };
     // The QR code follows the link: every change of the calculation or of the language choice.
     let qr = Memo::new(move |_| {
         let href = share_link(state, with_lang.get(), false);
-        aicompute::formats::qr::svg(&href, 240, state.t("share.qr.title"))
+        aicompute::formats::qr::svg(&href, 240, state.t(Key::ShareQrTitle))
     });
     view! {
-        <button type="button" data-testid="copy-link" on:click=move |_| copy(Copied::Link)>{state.tx("share.copy")}</button>
+        <button type="button" data-testid="copy-link" on:click=move |_| copy(Copied::Link)>{state.tx(Key::ShareCopy)}</button>
         <details class="share-menu" data-testid="share-menu" node_ref=menu>
-            <summary>{state.tx("share.more")}</summary>
+            <summary>{state.tx(Key::ShareMore)}</summary>
             <div class="share-items">
-                <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(Copied::Quiz)>{state.tx("share.quiz")}</button>
-                <button type="button" class="secondary" data-testid="embed-code" on:click=move |_| copy(Copied::Embed)>{state.tx("share.embed")}</button>
+                <button type="button" class="secondary" data-testid="make-quiz" on:click=move |_| copy(Copied::Quiz)>{state.tx(Key::ShareQuiz)}</button>
+                <button type="button" class="secondary" data-testid="embed-code" on:click=move |_| copy(Copied::Embed)>{state.tx(Key::ShareEmbed)}</button>
                 <button type="button" class="secondary" data-testid="share-qr-toggle"
                     aria-expanded=move || if qr_open.get() { "true" } else { "false" }
                     on:click=move |_| {
                         qr_open.update(|o| *o = !*o);
                         close();
                     }>
-                    {state.tx("share.qr")}
+                    {state.tx(Key::ShareQr)}
                 </button>
                 <label class="share-lang">
                     <input
@@ -702,19 +703,19 @@ fn CopyLink() -> impl IntoView {
                         prop:checked=move || with_lang.get()
                         on:change=move |ev| with_lang.set(event_target_checked(&ev))
                     />
-                    " " {state.tx("share.with-lang")}
+                    " " {state.tx(Key::ShareWithLang)}
                 </label>
             </div>
         </details>
         <Show when=move || qr_open.get() || state.projector.get()>
             <figure class="share-qr">
                 <div data-testid="share-qr" inner_html=move || qr.get().unwrap_or_default()></div>
-                <figcaption>{move || if qr.with(Option::is_some) { state.t("share.qr.caption") } else { state.t("share.qr.toolong") }}</figcaption>
+                <figcaption>{move || if qr.with(Option::is_some) { state.t(Key::ShareQrCaption) } else { state.t(Key::ShareQrToolong) }}</figcaption>
             </figure>
         </Show>
         <span class="copy-status" role="status" data-testid="copy-status">
             {move || status.with(|s| s.as_ref().map(|(key, href)| {
-                let said = t(state.lang.get(), key);
+                let said = t(state.lang.get(), *key);
                 href.as_ref().map_or_else(|| said.to_string(), |h| format!("{said} {h}"))
             }))}
         </span>

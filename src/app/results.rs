@@ -5,6 +5,7 @@ use aicompute::calculation::calc::Outcome;
 use aicompute::calculation::calc::{Field, Side};
 use aicompute::text::format::superscript as sup;
 use aicompute::text::i18n::t;
+use aicompute::text::i18n::Key;
 use aicompute::{calculation::thresholds, classroom::quiz, planning::planner, run::footprint, text::render};
 use leptos::prelude::*;
 
@@ -53,7 +54,7 @@ fn items(list: Vec<String>) -> impl IntoView {
 fn MethodResult(which: Which) -> impl IntoView {
     let state = expect_context::<State>();
     let prefix = if which == Which::One { "ops" } else { "gpu" };
-    let title = if which == Which::One { "m1.title" } else { "m2.title" };
+    let title = if which == Which::One { Key::M1Title } else { Key::M2Title };
     let shown = Memo::new(move |_| {
         let lang = state.lang.get();
         state.eval.with(|e| shown(if which == Which::One { &e.method1 } else { &e.method2 }, lang))
@@ -69,7 +70,7 @@ fn MethodResult(which: Which) -> impl IntoView {
     };
     // Reactive inside: the fallback stays up from empty to invalid and back.
     let fallback = move || {
-        let key = move || if shown.with(|s| s.body == Body::Invalid) { "result.invalid" } else { "result.empty" };
+        let key = move || if shown.with(|s| s.body == Body::Invalid) { Key::ResultInvalid } else { Key::ResultEmpty };
         view! { <p class="muted" data-testid=format!("{prefix}-none")>{move || state.t(key())}</p> }
     };
     view! {
@@ -77,21 +78,21 @@ fn MethodResult(which: Which) -> impl IntoView {
             <h3>{state.tx(title)}</h3>
             <dl class="figures" aria-live="polite">
                 <div class="big">
-                    <dt>{state.tx("result.pfs")}</dt>
+                    <dt>{state.tx(Key::ResultPfs)}</dt>
                     <dd data-testid=format!("{prefix}-pfs-days")>{figure(0)}</dd>
                 </div>
                 <div>
-                    <dt>{state.tx("result.flop")}</dt>
+                    <dt>{state.tx(Key::ResultFlop)}</dt>
                     <dd data-testid=format!("{prefix}-flop")>{figure(1)}</dd>
                 </div>
                 <div>
-                    <dt>{state.tx("result.pf")}</dt>
+                    <dt>{state.tx(Key::ResultPf)}</dt>
                     <dd data-testid=format!("{prefix}-pf")>{figure(2)}</dd>
                 </div>
             </dl>
             <Show when=move || shown.with(|s| matches!(s.body, Body::Derivation { .. })) fallback=fallback>
                 <details class="derivation" open>
-                    <summary>{state.tx("result.derivation")}</summary>
+                    <summary>{state.tx(Key::ResultDerivation)}</summary>
                     <ul>{derivation(|b| match b { Body::Derivation { lines, .. } => Some(lines.clone()), _ => None })}</ul>
                     <p class="formula" data-testid=format!("{prefix}-formula")>{formula}</p>
                     <ul class="notes">{derivation(|b| match b { Body::Derivation { notes, .. } => Some(notes.clone()), _ => None })}</ul>
@@ -127,16 +128,16 @@ fn Footprint() -> impl IntoView {
     view! {
         <Show when=move || footprint.with(Option::is_some)>
             <div class="footprint" class:typed=typed data-testid="footprint">
-                <h4>{state.tx("m2.footprint")}</h4>
+                <h4>{state.tx(Key::M2Footprint)}</h4>
                 <p class="from" data-testid="footprint-from">{move || aicompute::calculation::estimate::Source::Two.from(state.lang.get())}</p>
                 <dl class="figures small">
-                    <div><dt>{state.tx("m2.chip-hours")}</dt>
+                    <div><dt>{state.tx(Key::M2ChipHours)}</dt>
                         <dd data-testid="gpu-chip-hours">{text(|f, _| Some(footprint::chip_hours_text(f.chip_hours)))}</dd></div>
-                    <div><dt>{state.tx("m2.energy")}</dt>
+                    <div><dt>{state.tx(Key::M2Energy)}</dt>
                         <dd data-testid="gpu-energy">{text(|f, l| f.kwh.map(|v| footprint::energy_text(v, l)))}</dd></div>
-                    <div><dt>{state.tx("m2.co2")}</dt>
+                    <div><dt>{state.tx(Key::M2Co2)}</dt>
                         <dd data-testid="gpu-co2">{text(|f, l| f.co2_kg.map(|v| footprint::co2_text(v, l)))}</dd></div>
-                    <div><dt>{state.tx("m2.cost")}</dt>
+                    <div><dt>{state.tx(Key::M2Cost)}</dt>
                         <dd data-testid="gpu-cost">{text(|f, l| f.usd.map(|v| footprint::usd_text(v, l)))}</dd></div>
                 </dl>
                 <ul class="derivation-lines">{list(footprint::lines)}</ul>
@@ -184,10 +185,10 @@ fn CurrentEstimate() -> impl IntoView {
     };
     view! {
         <div class="current" data-testid="current-estimate-box">
-            <h3>{state.tx("current.title")}</h3>
+            <h3>{state.tx(Key::CurrentTitle)}</h3>
             <p data-testid="current-estimate" aria-live="polite">{figure}</p>
             <label class="no-print">
-                {state.tx("current.pick")} " "
+                {state.tx(Key::CurrentPick)} " "
                 <select data-testid="estimate-basis" on:change=on_pick
                     prop:value=move || state.calc.with(|c| c.basis.key().to_string())>
                     {Basis::ALL.map(|b| view! {
@@ -211,7 +212,7 @@ fn Thresholds() -> impl IntoView {
     view! {
         <Show when=move || flop.with(Option::is_some)>
             <div class="thresholds" class:far=far data-testid="thresholds">
-                <h3>{state.tx("thresholds.title")}</h3>
+                <h3>{state.tx(Key::ThresholdsTitle)}</h3>
                 <EstimateFrom id="thresholds-from"/>
                 <ul>
                     {thresholds::THRESHOLDS.iter().map(|th| {
@@ -221,7 +222,7 @@ fn Thresholds() -> impl IntoView {
                             <li class:above=move || standing().is_some_and(|s| s.is_above())>
                                 {move || standing().map(|s| sup(&s.sentence(state.lang.get())))} " "
                                 <a href=th.source_url title=move || aicompute::text::i18n::tr(state.lang.get(), th.note_en, th.note_zh)>
-                                    {state.tx("m2.source")}
+                                    {state.tx(Key::M2Source)}
                                 </a>
                             </li>
                         }
@@ -246,9 +247,9 @@ fn Quiz() -> impl IntoView {
     let check = move || checked.set(Some(answer.get_untracked()));
     view! {
         <div class="quiz" data-testid="quiz">
-            <h3>{state.tx("quiz.title")}</h3>
-            <p>{state.tx("quiz.ask")}</p>
-            <label class="quiz-label" for="quiz-answer">{state.tx("quiz.answer")}</label>
+            <h3>{state.tx(Key::QuizTitle)}</h3>
+            <p>{state.tx(Key::QuizAsk)}</p>
+            <label class="quiz-label" for="quiz-answer">{state.tx(Key::QuizAnswer)}</label>
             <div class="quiz-row">
                 <input
                     id="quiz-answer"
@@ -260,7 +261,7 @@ fn Quiz() -> impl IntoView {
                     on:input=move |ev| answer.set(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { check() }
                 />
-                <button type="button" data-testid="quiz-check" on:click=move |_| check()>{state.tx("quiz.check")}</button>
+                <button type="button" data-testid="quiz-check" on:click=move |_| check()>{state.tx(Key::QuizCheck)}</button>
             </div>
             <p
                 id="quiz-verdict"
@@ -280,7 +281,7 @@ fn Quiz() -> impl IntoView {
             </p>
             <button type="button" class="secondary" data-testid="quiz-reveal" aria-expanded=move || if state.revealed.get() { "true" } else { "false" }
                 on:click=move |_| state.revealed.set(true)>
-                {state.tx("quiz.reveal")}
+                {state.tx(Key::QuizReveal)}
             </button>
         </div>
     }
@@ -292,7 +293,7 @@ pub fn Results() -> impl IntoView {
     let hidden = Memo::new(move |_| state.answer_hidden());
     view! {
         <section class="panel results" aria-labelledby="results-title">
-            <h2 id="results-title">{state.tx("results.title")}</h2>
+            <h2 id="results-title">{state.tx(Key::ResultsTitle)}</h2>
             // An exercise keeps the student's answer and grade; the worked answer opens below them.
             <Show when=move || state.calc.with(|c| c.quiz)><Quiz/></Show>
             <Show when=move || !hidden.get()><Answer/></Show>
@@ -309,18 +310,18 @@ fn Answer() -> impl IntoView {
         <MethodResult which=Which::One/>
         <MethodResult which=Which::Two/>
         <div class="compare" class:empty=move || state.eval.with(|e| e.comparison.is_none())>
-            <h3>{state.tx("result.ratio")}</h3>
+            <h3>{state.tx(Key::ResultRatio)}</h3>
             <p data-testid="methods-ratio">
                 {move || {
                     let lang = state.lang.get();
                     match state.eval.with(|e| e.comparison) {
                         Some(c) => sup(&render::comparison(&c, lang)),
-                        None => t(lang, "result.compare.empty").to_string(),
+                        None => t(lang, Key::ResultCompareEmpty).to_string(),
                     }
                 }}
             </p>
             <Show when=move || state.calc.with(|c| c.is_example(Side::One) != c.is_example(Side::Two)) && state.eval.with(|e| e.comparison.is_some())>
-                <p class="warn" data-testid="compare-example">{state.tx("example.compare")}</p>
+                <p class="warn" data-testid="compare-example">{state.tx(Key::ExampleCompare)}</p>
             </Show>
         </div>
         <Thresholds/>
@@ -337,7 +338,7 @@ fn Planner() -> impl IntoView {
     let state = expect_context::<State>();
     let plan = Memo::new(move |_| state.calc.with(|c| state.eval.with(|ev| aicompute::planning::plan::plan(c, ev))));
     let n = |v: f64| sup(&aicompute::text::format::sci(v, 3));
-    let figure = move |id: &'static str, label: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
+    let figure = move |id: &'static str, label: Key, value: Box<dyn Fn() -> String + Send + Sync>| {
         view! {
             <div><dt>{state.tx(label)}</dt><dd data-testid=id>{value}</dd></div>
         }
@@ -352,20 +353,20 @@ fn Planner() -> impl IntoView {
     };
     view! {
         <details class="planner" data-testid="planner">
-            <summary>{state.tx("plan.title")}</summary>
+            <summary>{state.tx(Key::PlanTitle)}</summary>
             <EstimateFrom id="planner-from"/>
-            <super::fields::Input field=Field::Budget label="plan.compute"/>
+            <super::fields::Input field=Field::Budget label=Key::PlanCompute/>
             <dl class="figures small">
-                {figure("chinchilla-parameters", "plan.n", Box::new(move || chinchilla(|c| c.parameters)))}
-                {figure("chinchilla-tokens", "plan.d", Box::new(move || chinchilla(|c| c.tokens)))}
-                {figure("tokens-per-parameter", "plan.tpp", Box::new(move || {
+                {figure("chinchilla-parameters", Key::PlanN, Box::new(move || chinchilla(|c| c.parameters)))}
+                {figure("chinchilla-tokens", Key::PlanD, Box::new(move || chinchilla(|c| c.tokens)))}
+                {figure("tokens-per-parameter", Key::PlanTpp, Box::new(move || {
                     plan.with(|p| p.tokens_per_parameter.map_or("—".into(), |r| aicompute::text::format::readable(r, 3, ",")))
                 }))}
             </dl>
-            <p class="help">{state.tx("plan.chinchilla.help")}</p>
-            <super::fields::Input field=Field::TokensPerSecond label="plan.tps"/>
+            <p class="help">{state.tx(Key::PlanChinchillaHelp)}</p>
+            <super::fields::Input field=Field::TokensPerSecond label=Key::PlanTps/>
             <dl class="figures small">
-                {figure("mfu", "plan.mfu", Box::new(move || {
+                {figure("mfu", Key::PlanMfu, Box::new(move || {
                     let lang = state.lang.get();
                     plan.with(|p| match &p.mfu {
                         Some(Ok(u)) => aicompute::text::format::percent(*u),
@@ -374,7 +375,7 @@ fn Planner() -> impl IntoView {
                     })
                 }))}
             </dl>
-            <p class="help">{state.tx("plan.mfu.help")}</p>
+            <p class="help">{state.tx(Key::PlanMfuHelp)}</p>
         </details>
     }
 }

@@ -4,6 +4,7 @@
 use super::State;
 use aicompute::calculation::calc::{evaluate, Calculation, Method};
 use aicompute::plot::chart::UserPoint;
+use aicompute::text::i18n::Key;
 use aicompute::text::i18n::{t, Lang};
 use aicompute::{formats::share, text::render};
 use leptos::prelude::*;
@@ -65,10 +66,10 @@ fn method_name(m: Method, lang: Lang) -> &'static str {
     t(
         lang,
         match m {
-            Method::Ops => "m1.tab.ops",
-            Method::Params => "m1.tab.params",
-            Method::Transformer => "m1.tab.transformer",
-            Method::Gpu => "m2.title",
+            Method::Ops => Key::M1TabOps,
+            Method::Params => Key::M1TabParams,
+            Method::Transformer => Key::M1TabTransformer,
+            Method::Gpu => Key::M2Title,
         },
     )
 }
@@ -126,22 +127,22 @@ pub fn SavedEstimates() -> impl IntoView {
     };
     view! {
         <div class="saved no-print">
-            <h3>{state.tx("saved.title")}</h3>
+            <h3>{state.tx(Key::SavedTitle)}</h3>
             <button type="button" class="secondary" data-testid="save-estimate" on:click=save
-                disabled=move || state.eval.with(|e| e.current().is_none())>{state.tx("saved.save")}</button>
+                disabled=move || state.eval.with(|e| e.current().is_none())>{state.tx(Key::SavedSave)}</button>
             {move || {
                 let n = saved.1.unreadable.with(Vec::len);
                 (n > 0).then(|| view! {
                     <p class="warn" role="status" data-testid="saved-aside">
                         {share::unreadable_message(n, state.lang.get())} " "
                         <button type="button" class="secondary small" data-testid="saved-aside-remove" on:click=discard>
-                            {state.tx("saved.discard")}
+                            {state.tx(Key::SavedDiscard)}
                         </button>
                     </p>
                 })
             }}
             {move || saved.1.not_kept.get().then(|| view! {
-                <p class="warn" role="status" data-testid="saved-not-kept">{state.t("saved.notkept")}</p>
+                <p class="warn" role="status" data-testid="saved-not-kept">{state.t(Key::SavedNotkept)}</p>
             })}
             {move || {
                 // Saved estimates naming one of Epoch AI's chips evaluate once its catalog is here.
@@ -149,16 +150,16 @@ pub fn SavedEstimates() -> impl IntoView {
                 let lang = state.lang.get();
                 let list = saved.0.get();
                 if list.is_empty() {
-                    return view! { <p class="muted">{t(lang, "saved.none")}</p> }.into_any();
+                    return view! { <p class="muted">{t(lang, Key::SavedNone)}</p> }.into_any();
                 }
                 view! {
                     <table data-testid="saved-table">
                         <thead><tr>
-                            <th>{t(lang, "trend.table.model")}</th>
-                            <th>{t(lang, "trend.table.date")}</th>
+                            <th>{t(lang, Key::TrendTableModel)}</th>
+                            <th>{t(lang, Key::TrendTableDate)}</th>
                             <th class="num">"FLOP"</th>
                             <th class="num">"pfs-days"</th>
-                            <th>{t(lang, "saved.method")}</th>
+                            <th>{t(lang, Key::SavedMethod)}</th>
                             <th></th>
                         </tr></thead>
                         <tbody>
@@ -174,11 +175,11 @@ pub fn SavedEstimates() -> impl IntoView {
                                         <td>{method}</td>
                                         <td class="actions">
                                             <button type="button" class="secondary" data-testid="saved-open"
-                                                aria-label=format!("{} {name}", t(lang, "saved.load"))
-                                                on:click=move |_| open(i)>{t(lang, "saved.load")}</button>
+                                                aria-label=format!("{} {name}", t(lang, Key::SavedLoad))
+                                                on:click=move |_| open(i)>{t(lang, Key::SavedLoad)}</button>
                                             <button type="button" class="secondary" data-testid="saved-remove"
-                                                aria-label=format!("{} {name}", t(lang, "saved.remove"))
-                                                on:click=move |_| remove(i)>{t(lang, "saved.remove")}</button>
+                                                aria-label=format!("{} {name}", t(lang, Key::SavedRemove))
+                                                on:click=move |_| remove(i)>{t(lang, Key::SavedRemove)}</button>
                                         </td>
                                     </tr>
                                 }

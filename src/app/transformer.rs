@@ -8,6 +8,7 @@ use super::State;
 use aicompute::calculation::calc::Field;
 use aicompute::model::architecture;
 use aicompute::text::format::sci;
+use aicompute::text::i18n::Key;
 use aicompute::text::i18n::Lang;
 use aicompute::{model::json, model::transformer};
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ fn Choice(field: Field) -> impl IntoView {
                     state.edit(field, v);
                 }
             >
-                <option value="">{state.tx("tf.default")}</option>
+                <option value="">{state.tx(Key::TfDefault)}</option>
                 {words.iter().map(|w| view! { <option value=*w>{move || aicompute::model::architecture::option_word(w, state.lang.get())}</option> }).collect_view()}
             </select>
         </label>
@@ -85,7 +86,7 @@ fn ConfigPaste(result: RwSignal<Pasted>) -> impl IntoView {
     let invalid = move || result.with(|r| matches!(r, Some(Err(_))));
     view! {
         <div class="field" class:invalid=invalid>
-            <label for="transformer-config">{state.tx("tf.config")}</label>
+            <label for="transformer-config">{state.tx(Key::TfConfig)}</label>
             <textarea
                 id="transformer-config"
                 data-testid="transformer-config"
@@ -101,7 +102,7 @@ fn ConfigPaste(result: RwSignal<Pasted>) -> impl IntoView {
             </p>
             {move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.1.clone())).map(|used| view! {
                 <details class="config-used" data-testid="transformer-config-used">
-                    <summary>{state.t("tf.config.used")}</summary>
+                    <summary>{state.t(Key::TfConfigUsed)}</summary>
                     <ul>{used.iter().map(|u| view! { <li>{u.message(state.lang.get())}</li> }).collect_view()}</ul>
                 </details>
             })}
@@ -110,16 +111,16 @@ fn ConfigPaste(result: RwSignal<Pasted>) -> impl IntoView {
 }
 
 /// The label key of a switch that writes `to` into `field`.
-fn switch_label(field: Field, to: &str) -> &'static str {
+fn switch_label(field: Field, to: &str) -> Key {
     match (field, to) {
-        (Field::TGated, "yes") => "tf.switch.gated",
-        (Field::TGated, _) => "tf.switch.plain",
-        (Field::TTied, "yes") => "tf.switch.tied",
-        (Field::TTied, _) => "tf.switch.untied",
-        (Field::TBias, "none") => "tf.switch.no-biases",
-        (Field::TBias, _) => "tf.switch.biases",
-        (Field::TPositions, "yes") => "tf.switch.positions",
-        _ => "tf.switch.no-positions",
+        (Field::TGated, "yes") => Key::TfSwitchGated,
+        (Field::TGated, _) => Key::TfSwitchPlain,
+        (Field::TTied, "yes") => Key::TfSwitchTied,
+        (Field::TTied, _) => Key::TfSwitchUntied,
+        (Field::TBias, "none") => Key::TfSwitchNoBiases,
+        (Field::TBias, _) => Key::TfSwitchBiases,
+        (Field::TPositions, "yes") => Key::TfSwitchPositions,
+        _ => Key::TfSwitchNoPositions,
     }
 }
 
@@ -135,7 +136,7 @@ fn Switch(field: Field, assumed: &'static str) -> impl IntoView {
         !now.is_empty() && !now.eq_ignore_ascii_case(assumed)
     };
     view! {
-        {move || is_switched().then(|| view! { <span class="tf-switched">{state.t("tf.switched")}</span> " " })}
+        {move || is_switched().then(|| view! { <span class="tf-switched">{state.t(Key::TfSwitched)}</span> " " })}
         <button
             type="button"
             class="secondary small"
@@ -169,7 +170,7 @@ fn EditContext() -> impl IntoView {
             data-testid=format!("assumption-edit-{}", field.key())
             on:click=focus
         >
-            {state.tx("tf.edit.context")}
+            {state.tx(Key::TfEditContext)}
         </button>
     }
 }
@@ -208,18 +209,18 @@ fn Counts(pasted: RwSignal<Pasted>) -> impl IntoView {
         <div class="tf-counts" data-testid="transformer-counts">
             <dl class="figures small">
                 <div>
-                    <dt>{state.tx("tf.parameters")}</dt>
+                    <dt>{state.tx(Key::TfParameters)}</dt>
                     <dd data-testid="transformer-parameters">{move || shown(|c| c.parameters)}</dd>
                 </div>
                 <div>
-                    <dt>{state.tx("tf.active-parameters")}</dt>
+                    <dt>{state.tx(Key::TfActiveParameters)}</dt>
                     <dd data-testid="transformer-active">{move || shown(|c| c.parameters_active)}</dd>
                 </div>
             </dl>
             {move || {
                 assumptions.get().filter(|a| !a.is_empty()).map(|list| view! {
                     <div class="tf-assumptions" data-testid="transformer-assumptions">
-                        <p>{state.tx("tf.assumed")}</p>
+                        <p>{state.tx(Key::TfAssumed)}</p>
                         <ul>
                             {list.into_iter().map(|a| view! { <AssumptionItem assumption=a/> }).collect_view()}
                         </ul>
@@ -242,11 +243,11 @@ pub fn TransformerTab() -> impl IntoView {
         <div class="tf-grid">{inputs(architecture::MAIN)}</div>
         <div class="tf-grid">{choices(architecture::SWITCHES)}</div>
         <details class="tf-more">
-            <summary>{move || expect_context::<State>().t("tf.more")}</summary>
+            <summary>{move || expect_context::<State>().t(Key::TfMore)}</summary>
             <div class="tf-grid">{inputs(architecture::MORE)} {choices(architecture::MORE_SWITCHES)}</div>
         </details>
-        <Input field=Field::TTokens label="tf.tokens"/>
-        <Input field=Field::Passes label="m1.passes"/>
+        <Input field=Field::TTokens label=Key::TfTokens/>
+        <Input field=Field::Passes label=Key::M1Passes/>
         <Counts pasted=pasted/>
     }
 }

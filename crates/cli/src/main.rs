@@ -4,6 +4,7 @@
 
 use aicompute::calculation::calc::{self, evaluate, Calculation, Estimate, Field, Lang, Mode, Outcome, Per};
 use aicompute::model::transformer::{self, Dimension};
+use aicompute::text::i18n::Key;
 use aicompute::text::i18n::{colon, t, tr};
 use aicompute::{
     calculation::examples, calculation::thresholds, catalog::hardware, formats::export, formats::share,
@@ -120,11 +121,11 @@ enum Fail {
     UnknownCommand(String),
     NeedsValue(String),
     /// A fixed message of the string table, by key.
-    Says(&'static str),
+    Says(Key),
     /// A flag left out, with why it is needed (a key of the string table) where that helps.
     Missing {
         flag: &'static str,
-        why: Option<&'static str>,
+        why: Option<Key>,
     },
     /// A value that is none of the allowed words.
     Choice {
@@ -231,10 +232,10 @@ impl Fail {
                 clip(name)
             ),
             Fail::NeedsValue(flag) => trf!(lang, "{} needs a value", "{} 需要一个值", flag),
-            Fail::Says(key) => t(lang, key).to_string(),
+            Fail::Says(key) => t(lang, *key).to_string(),
             Fail::Missing { flag, why: None } => trf!(lang, "{}: missing", "{}：缺失", flag),
             Fail::Missing { flag, why: Some(why) } => {
-                trf!(lang, "{}: missing: {}", "{}：缺失：{}", flag, t(lang, why))
+                trf!(lang, "{}: missing: {}", "{}：缺失：{}", flag, t(lang, *why))
             }
             Fail::Choice { flag, value, allowed: [a, b] } => {
                 trf!(lang, "{}: '{}' is neither {} nor {}", "{}：“{}”既不是 {} 也不是 {}", flag, clip(value), a, b)
@@ -301,19 +302,19 @@ impl Fail {
 fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
     let key = match e.kind() {
-        K::NotFound => Some("cli.io.notfound"),
-        K::PermissionDenied => Some("cli.io.denied"),
-        K::IsADirectory => Some("cli.io.folder"),
-        K::NotADirectory => Some("cli.io.notfolder"),
-        K::StorageFull => Some("cli.io.full"),
-        K::ReadOnlyFilesystem => Some("cli.io.readonly"),
+        K::NotFound => Some(Key::CliIoNotfound),
+        K::PermissionDenied => Some(Key::CliIoDenied),
+        K::IsADirectory => Some(Key::CliIoFolder),
+        K::NotADirectory => Some(Key::CliIoNotfolder),
+        K::StorageFull => Some(Key::CliIoFull),
+        K::ReadOnlyFilesystem => Some(Key::CliIoReadonly),
         _ => None,
     };
     match (lang, key, e.raw_os_error()) {
         (Lang::En, _, _) => e.to_string(),
         (Lang::Zh, Some(k), _) => t(lang, k).to_string(),
         (Lang::Zh, None, Some(code)) => trf!(lang, "system error {}", "系统错误（代码 {}）", code),
-        (Lang::Zh, None, None) => t(lang, "cli.io.other").to_string(),
+        (Lang::Zh, None, None) => t(lang, Key::CliIoOther).to_string(),
     }
 }
 
@@ -458,7 +459,7 @@ fn print_estimate(e: &Estimate) {
         println!("{s}");
     }
     for n in &e.notes {
-        println!("{}{}", t(lang(), "cli.note"), render::note(n, lang()));
+        println!("{}{}", t(lang(), Key::CliNote), render::note(n, lang()));
     }
     // Plain output names the thresholds an estimate comes within 100× of (JSON lists all).
     for s in thresholds::against(e.flop.mid()).iter().filter(|s| s.ratio >= 0.01) {
@@ -475,7 +476,7 @@ fn field_error(e: &calc::FieldError) -> Fail {
 fn outcome_error(o: &Outcome) -> Fail {
     match o.errors().first() {
         Some(e) => field_error(e),
-        None => Fail::Says("cli.missing-input"),
+        None => Fail::Says(Key::CliMissingInput),
     }
 }
 
@@ -521,7 +522,7 @@ fn cmd_ops(raw: &[String]) -> Result<(), Fail> {
         None | Some("mac") => Per::Mac,
         Some(_) => Per::Flop,
     };
-    for (f, why) in [(Field::Forward, "cli.why.forward"), (Field::Examples, "cli.why.examples")] {
+    for (f, why) in [(Field::Forward, Key::CliWhyForward), (Field::Examples, Key::CliWhyExamples)] {
         if f.get(&c).trim().is_empty() {
             return Err(Fail::Missing { flag: f.flag(), why: Some(why) });
         }
@@ -561,14 +562,14 @@ fn cmd_gpu(raw: &[String]) -> Result<(), Fail> {
     let mut c = Calculation::default();
     fill(&mut c, &a, &fields);
     if c.hardware.trim().is_empty() == c.peak.trim().is_empty() {
-        return Err(Fail::Says("cli.hardware-or-peak"));
+        return Err(Fail::Says(Key::CliHardwareOrPeak));
     }
     if c.target.trim().is_empty() {
         if c.chips.trim().is_empty() {
-            return Err(Fail::Missing { flag: "--chips", why: Some("cli.why.chips") });
+            return Err(Fail::Missing { flag: "--chips", why: Some(Key::CliWhyChips) });
         }
         if c.time.trim().is_empty() {
-            return Err(Fail::Missing { flag: "--time", why: Some("cli.why.time") });
+            return Err(Fail::Missing { flag: "--time", why: Some(Key::CliWhyTime) });
         }
     }
     run_method(&c, true, a.has("--json"))
@@ -714,8 +715,8 @@ fn cmd_hardware(raw: &[String]) -> Result<(), Fail> {
                 "{:<40} {}\n    {}\n    {}{}",
                 c.id,
                 c.name_in(lang),
-                if peaks.is_empty() { t(lang, "cli.no-peak").to_string() } else { peaks.join(", ") },
-                t(lang, "cli.source"),
+                if peaks.is_empty() { t(lang, Key::CliNoPeak).to_string() } else { peaks.join(", ") },
+                t(lang, Key::CliSource),
                 c.citation_in(lang)
             );
         }
@@ -761,7 +762,7 @@ fn cmd_exercises(raw: &[String]) -> Result<(), Fail> {
 fn cmd_link(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &["--quiz"])?;
     let lang = lang();
-    let Some(url) = a.positional.first() else { return Err(Fail::Says("cli.no-url")) };
+    let Some(url) = a.positional.first() else { return Err(Fail::Says(Key::CliNoUrl)) };
     let d = share::decode(url);
     if a.has("--quiz") {
         // The same calculation as an exercise: the page shows its inputs and asks for the result.
@@ -805,9 +806,9 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
         println!("{}", Json::Object(m));
     } else {
         for i in &d.ignored {
-            println!("{}{}", t(lang, "cli.ignored"), i.message(lang));
+            println!("{}{}", t(lang, Key::CliIgnored), i.message(lang));
         }
-        let (m1, m2) = (t(lang, "cli.method1"), t(lang, "cli.method2"));
+        let (m1, m2) = (t(lang, Key::CliMethod1), t(lang, Key::CliMethod2));
         for (name, o) in [(m1, &ev.method1), (m2, &ev.method2)] {
             match o {
                 Outcome::Done(e) => {
@@ -852,7 +853,7 @@ fn selection(a: &Args) -> Result<trend::Selection, Fail> {
 fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &SELECTION_FLAGS)?;
     let sel = selection(&a)?;
-    let fit = sel.fit().ok_or(Fail::Says("cli.few-points"))?;
+    let fit = sel.fit().ok_or(Fail::Says(Key::CliFewPoints))?;
     let drawn = sel.points().len();
     if a.has("--json") {
         println!(
@@ -886,7 +887,7 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
             }
         }
         for d in &sel.datasets {
-            println!("{}{}", t(lang(), "cli.source"), d.source_in(lang()));
+            println!("{}{}", t(lang(), Key::CliSource), d.source_in(lang()));
         }
     }
     Ok(())
@@ -898,7 +899,7 @@ fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &allowed)?;
     let lang = lang();
     let sel = selection(&a)?;
-    let path = a.get("--svg").ok_or(Fail::Says("cli.no-svg"))?;
+    let path = a.get("--svg").ok_or(Fail::Says(Key::CliNoSvg))?;
     let dim = |flag: &str, default: u32| -> Result<u32, Fail> {
         match a.get(flag) {
             None => Ok(default),
@@ -911,13 +912,13 @@ fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
     };
     let (w, h) = (dim("--width", 1000)?, dim("--height", 600)?);
     if a.has("--json") {
-        return Err(Fail::Says("cli.chart-json"));
+        return Err(Fail::Says(Key::CliChartJson));
     }
     let user = match a.get("--point") {
         None => None,
         Some(p) => {
             let v = point(p)?;
-            let date = a.get("--date").ok_or(Fail::Says("cli.no-date"))?;
+            let date = a.get("--date").ok_or(Fail::Says(Key::CliNoDate))?;
             let years = aicompute::language::date::Date::parse(date)
                 .map_err(|e| Fail::Core { flag: "--date".into(), message: e.message(lang) })?
                 .years();
@@ -982,7 +983,7 @@ fn arguments(raw: Vec<OsString>) -> Result<Vec<String>, Fail> {
             Some("--lang") if !skip[i] => {
                 skip[i] = true;
                 match texts.get(i + 1) {
-                    None => langs.push(Err(Fail::Says("cli.lang-value"))),
+                    None => langs.push(Err(Fail::Says(Key::CliLangValue))),
                     Some(None) => langs.push(Err(Fail::NotUtf8 { position: i + 2, option: Some("--lang".into()) })),
                     Some(Some(v)) => {
                         skip[i + 1] = true;
@@ -1186,7 +1187,7 @@ fn print_transformer(
         println!("{s}");
     }
     for n in notes {
-        println!("{}{n}", t(lang, "cli.note"));
+        println!("{}{n}", t(lang, Key::CliNote));
     }
 }
 
@@ -1231,13 +1232,13 @@ fn cmd_mfu(raw: &[String]) -> Result<(), Fail> {
             hardware::lookup(h).and_then(|c| c.peak_for(p)).map_err(|e| core("--hardware", e))?.1
         }
         (None, Some(_)) => required(&a, "--peak", Field::Peak)?,
-        _ => return Err(Fail::Says("cli.hardware-or-peak")),
+        _ => return Err(Fail::Says(Key::CliHardwareOrPeak)),
     };
     let mut dims = [0.0; 4];
     for (i, flag) in shape.iter().enumerate() {
         dims[i] = match (whole(&a, flag)?, shape.iter().any(|f| a.get(f).is_some())) {
             (Some(v), _) => v as f64,
-            (None, true) => return Err(Fail::Missing { flag, why: Some("cli.why.attention") }),
+            (None, true) => return Err(Fail::Missing { flag, why: Some(Key::CliWhyAttention) }),
             (None, false) => 0.0,
         };
     }
@@ -1265,7 +1266,7 @@ fn cmd_mfu(raw: &[String]) -> Result<(), Fail> {
 /// The help, in the user's language; it is text only, so --json with it is refused.
 fn help(rest: &[String]) -> Result<(), Fail> {
     if rest.iter().any(|a| a == "--json" || a.starts_with("--json=")) {
-        return Err(Fail::Says("cli.help-json"));
+        return Err(Fail::Says(Key::CliHelpJson));
     }
     print!("{}{HELP_EXAMPLES}", tr(lang(), HELP_EN, HELP_ZH));
     Ok(())

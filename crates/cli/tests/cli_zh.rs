@@ -459,18 +459,6 @@ fn every_command_and_error_speaks_chinese() {
     assert!(lines > 1000, "only {lines} lines checked");
 }
 
-/// Every "cli.…" key the binary names is in the string table, in both languages.
-#[test]
-fn every_cli_key_exists() {
-    let source = include_str!("../src/main.rs");
-    let keys: Vec<&str> = source.split('"').skip(1).step_by(2).filter(|s| s.starts_with("cli.")).collect();
-    assert!(keys.len() > 20, "{keys:?}");
-    for k in keys {
-        let row = aicompute::text::i18n::STRINGS.iter().find(|(key, _, _)| *key == k);
-        assert!(row.is_some_and(|(_, en, zh)| !en.is_empty() && !zh.is_empty()), "{k} is not in the string table");
-    }
-}
-
 /// The Chinese help names every option the English one does (whose completeness
 /// tests/cli_help.rs checks), and the same commands.
 #[test]

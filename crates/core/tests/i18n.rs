@@ -1,52 +1,19 @@
 //! The string table: every key has both languages, every key the code names exists, and the
 //! Chinese placeholders are inputs the parser takes, equal to the English ones.
 
-use aicompute::calculation::calc::Field;
 use aicompute::language::expr::eval;
-use aicompute::text::i18n::{t, Lang, STRINGS};
+use aicompute::text::i18n::{t, Key, Lang};
 use std::collections::BTreeSet;
 
-fn keys() -> BTreeSet<&'static str> {
-    STRINGS.iter().map(|(k, _, _)| *k).collect()
-}
-
 #[test]
-fn every_key_has_both_languages() {
-    let empty: Vec<_> =
-        STRINGS.iter().filter(|(_, en, zh)| en.trim().is_empty() || zh.trim().is_empty()).map(|r| r.0).collect();
-    assert!(empty.is_empty(), "keys missing a language: {empty:?}");
-}
-
-#[test]
-fn keys_are_unique() {
-    assert_eq!(keys().len(), STRINGS.len(), "a key appears twice");
-}
-
-#[test]
-fn every_field_label_and_placeholder_is_a_key() {
-    let ks = keys();
-    for f in Field::ALL {
-        let s = f.spec();
-        assert!(ks.contains(s.label), "{f:?}: label key {} missing", s.label);
-        assert!(ks.contains(s.placeholder), "{f:?}: placeholder key {} missing", s.placeholder);
+fn every_key_has_both_languages_and_a_name() {
+    for &k in Key::ALL {
+        assert!(!t(Lang::En, k).trim().is_empty() && !t(Lang::Zh, k).trim().is_empty(), "{}", k.name());
     }
-}
-
-/// String literals of a Rust source that look like a key of one of the table's groups
-/// (`"m1.title"`, `"ph.time"`), file names aside.
-fn key_literals(src: &str, groups: &BTreeSet<&str>) -> Vec<String> {
-    src.split('"')
-        .skip(1)
-        .step_by(2)
-        .filter(|s| {
-            let Some((group, rest)) = s.split_once('.') else { return false };
-            groups.contains(group)
-                && !rest.is_empty()
-                && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.')
-                && ![".rs", ".csv", ".txt", ".md"].iter().any(|e| s.ends_with(e))
-        })
-        .map(str::to_string)
-        .collect()
+    let names: BTreeSet<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(names.len(), Key::ALL.len(), "a key appears twice");
+    assert_eq!(Key::AppTitle.name(), "app.title");
+    assert_eq!(t(Lang::Zh, Key::AppTitle), "AI 训练算力计算器");
 }
 
 fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
@@ -54,7 +21,7 @@ fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
         let p = e.path();
         if p.is_dir() {
             sources(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("i18n.rs") {
+        } else if p.extension().is_some_and(|x| x == "rs") {
             out.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
         }
     }
@@ -69,45 +36,45 @@ fn workspace_sources(out: &mut Vec<(String, String)>) {
     }
 }
 
-#[test]
-fn every_key_the_code_names_exists() {
-    let ks = keys();
-    let groups: BTreeSet<&str> = ks.iter().filter_map(|k| k.split_once('.').map(|p| p.0)).collect();
-    let mut files = Vec::new();
-    workspace_sources(&mut files);
-    let mut seen = 0;
-    for (path, text) in &files {
-        for k in key_literals(text, &groups) {
-            seen += 1;
-            assert!(ks.contains(k.as_str()), "{path}: \"{k}\" is not in the string table");
-        }
-    }
-    // The scan finds the keys the page names (hundreds): it cannot silently find none.
-    assert!(seen > 50, "only {seen} key literals found");
+/// `AppTitle` for `app.title`, as the build names the key's variant.
+fn variant(name: &str) -> String {
+    name.split(['.', '_', '-']).map(|w| w[..1].to_uppercase() + &w[1..]).collect()
 }
 
+/// Every key of the language files is named by some code: a string no code shows is a string
+/// nobody maintains.
 #[test]
-fn the_scanner_finds_keys_and_skips_file_names() {
-    let groups: BTreeSet<&str> = ["m1", "trend"].into_iter().collect();
-    let src = r#"t(lang, "m1.title"); include!("trend.rs"); "m1.nope"; "other.key"; "m1""#;
-    assert_eq!(key_literals(src, &groups), vec!["m1.title", "m1.nope"]);
+fn every_key_is_used() {
+    let mut files = Vec::new();
+    workspace_sources(&mut files);
+    let all: String = files.iter().map(|f| f.1.as_str()).collect();
+    let unused: Vec<&str> = Key::ALL
+        .iter()
+        .map(|k| k.name())
+        .filter(|n| {
+            let v = variant(n);
+            !all.match_indices(&format!("Key::{v}"))
+                .any(|(i, _)| !all[i + 5 + v.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+        })
+        .collect();
+    assert!(unused.is_empty(), "keys no code names: {unused:?}");
 }
 
 /// Placeholders are typed examples: in Chinese with 天, 万, 亿, the same value as in English.
 #[test]
 fn chinese_placeholders_parse_to_the_english_values() {
     let cases = [
-        ("ph.forward", "114 亿", 11.4e9),
-        ("ph.examples", "120 万", 1.2e6),
-        ("ph.parameters", "1750 亿", 175e9),
-        ("ph.tokens", "3000 亿", 300e9),
-        ("ph.time", "5.5 天", 5.5 * 86400.0),
+        (Key::PhForward, "114 亿", 11.4e9),
+        (Key::PhExamples, "120 万", 1.2e6),
+        (Key::PhParameters, "1750 亿", 175e9),
+        (Key::PhTokens, "3000 亿", 300e9),
+        (Key::PhTime, "5.5 天", 5.5 * 86400.0),
     ];
     for (key, zh, value) in cases {
-        assert_eq!(t(Lang::Zh, key), zh, "{key}");
+        assert_eq!(t(Lang::Zh, key), zh, "{key:?}");
         for lang in [Lang::En, Lang::Zh] {
-            let v = eval(t(lang, key)).unwrap_or_else(|e| panic!("{key} {lang:?}: {}", e.message(lang)));
-            assert!((v.lo - value).abs() <= value * 1e-12, "{key} {lang:?}: {} != {value}", v.lo);
+            let v = eval(t(lang, key)).unwrap_or_else(|e| panic!("{key:?} {lang:?}: {}", e.message(lang)));
+            assert!((v.lo - value).abs() <= value * 1e-12, "{key:?} {lang:?}: {} != {value}", v.lo);
         }
     }
 }
@@ -130,21 +97,25 @@ pub fn half_width_next_to_cjk(s: &str) -> Option<String> {
 
 #[test]
 fn chinese_strings_use_full_width_punctuation() {
-    for (k, _, zh) in STRINGS {
-        assert_eq!(half_width_next_to_cjk(zh), None, "{k}: {zh}");
+    for &k in Key::ALL {
+        let zh = t(Lang::Zh, k);
+        assert_eq!(half_width_next_to_cjk(zh), None, "{}: {zh}", k.name());
     }
     assert_eq!(half_width_next_to_cjk("来源: OpenAI"), Some("来源: Ope".into()), "the check can fail");
 }
 
 #[test]
 fn chinese_uses_the_chosen_terms() {
-    assert_eq!(t(Lang::Zh, "trend.dataset"), "数据来源");
-    assert_eq!(t(Lang::Zh, "preset.published"), "公布数值");
-    assert_eq!(t(Lang::Zh, "trend.ci"), "95% 置信区间");
-    for (k, _, zh) in STRINGS {
-        assert!(!zh.contains("操作数") || *k == "app.subtitle", "{k}: 运算次数, not 操作数: {zh}");
+    assert_eq!(t(Lang::Zh, Key::TrendDataset), "数据来源");
+    assert_eq!(t(Lang::Zh, Key::PresetPublished), "公布数值");
+    assert_eq!(t(Lang::Zh, Key::TrendCi), "95% 置信区间");
+    for &k in Key::ALL {
+        let zh = t(Lang::Zh, k);
+        assert!(!zh.contains("操作数") || k == Key::AppSubtitle, "{}: 运算次数, not 操作数: {zh}", k.name());
     }
-    assert!(t(Lang::Zh, "app.terms").contains("浮点运算次数") && t(Lang::Zh, "app.terms").contains("每秒浮点运算次数"));
+    assert!(
+        t(Lang::Zh, Key::AppTerms).contains("浮点运算次数") && t(Lang::Zh, Key::AppTerms).contains("每秒浮点运算次数")
+    );
 }
 
 /// Every Chinese string literal of the source (messages written with `tr`, notes, sources), not

@@ -6,6 +6,7 @@
 
 use crate::calculation::field::{Basis, Calculation, Field, Side};
 use crate::language::expr::{Dim, Value};
+use crate::text::i18n::Key;
 use crate::text::i18n::{t, Lang};
 
 impl Field {
@@ -108,16 +109,16 @@ impl Source {
         t(
             lang,
             match self {
-                Source::One => "m1.title",
-                Source::Two => "m2.title",
-                Source::Both => "current.both",
+                Source::One => Key::M1Title,
+                Source::Two => Key::M2Title,
+                Source::Both => Key::CurrentBoth,
             },
         )
     }
 
     /// "from Method 2: GPU time", beside each derived figure.
     pub fn from(self, lang: Lang) -> String {
-        format!("{}{}", t(lang, "current.from"), self.name(lang))
+        format!("{}{}", t(lang, Key::CurrentFrom), self.name(lang))
     }
 }
 
@@ -126,10 +127,10 @@ impl NoCurrent {
         t(
             lang,
             match self {
-                NoCurrent::Nothing => "current.nothing",
-                NoCurrent::Picked(Side::One) => "current.picked1",
-                NoCurrent::Picked(Side::Two) => "current.picked2",
-                NoCurrent::Disagree => "current.disagree",
+                NoCurrent::Nothing => Key::CurrentNothing,
+                NoCurrent::Picked(Side::One) => Key::CurrentPicked1,
+                NoCurrent::Picked(Side::Two) => Key::CurrentPicked2,
+                NoCurrent::Disagree => Key::CurrentDisagree,
             },
         )
     }
@@ -141,10 +142,10 @@ impl Basis {
         t(
             lang,
             match self {
-                Basis::Auto => "current.auto",
-                Basis::One => "m1.title",
-                Basis::Two => "m2.title",
-                Basis::Both => "current.both",
+                Basis::Auto => Key::CurrentAuto,
+                Basis::One => Key::M1Title,
+                Basis::Two => Key::M2Title,
+                Basis::Both => Key::CurrentBoth,
             },
         )
     }

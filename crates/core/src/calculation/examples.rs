@@ -5,6 +5,7 @@
 //! two-method example clears the other (`Calculation::touch`), which `Calculation::restore` puts back.
 
 use crate::calculation::calc::{evaluate, Calculation, Field, Method, Mode, Per, Side, PFS_DAY};
+use crate::text::i18n::Key;
 use crate::text::i18n::{t, Lang};
 
 pub struct Example {
@@ -425,11 +426,11 @@ impl Example {
         let pct = ((r - 1.0) * 100.0).round();
         Some(match lang {
             crate::calculation::calc::Lang::En => {
-                format!("{} {:+.0}%", crate::text::i18n::t(lang, "preset.differs"), pct)
+                format!("{} {:+.0}%", crate::text::i18n::t(lang, Key::PresetDiffers), pct)
             }
             crate::calculation::calc::Lang::Zh => {
                 let side = if pct >= 0.0 { "偏高" } else { "偏低" };
-                format!("{}{side} {:.0}%", crate::text::i18n::t(lang, "preset.differs"), pct.abs())
+                format!("{}{side} {:.0}%", crate::text::i18n::t(lang, Key::PresetDiffers), pct.abs())
             }
         })
     }
@@ -662,5 +663,5 @@ pub fn named(c: &Calculation, cur: &crate::calculation::estimate::Current, lang:
         return from;
     }
     let (open, close, sep) = if lang == Lang::Zh { ("（", "）", "、") } else { (" (", ")", ", ") };
-    format!("{from}{open}{} {}{close}", t(lang, "current.example"), names.join(sep))
+    format!("{from}{open}{} {}{close}", t(lang, Key::CurrentExample), names.join(sep))
 }

@@ -2,6 +2,8 @@
 //! in the table below: its member, its `data-testid` (also the CLI flag without the dashes, where
 //! it has one), its share-link key, its label and placeholder (i18n keys) and what it holds.
 
+use crate::text::i18n::Key;
+
 /// The longest text a field takes, in characters: a longer one is refused before any work (the
 /// layer list has its own, [`MAX_LAYERS_CHARS`]).
 pub const MAX_CHARS: usize = 500;
@@ -155,16 +157,16 @@ pub struct Spec {
     pub flag: &'static str,
     /// The share-link key.
     pub key: &'static str,
-    /// The i18n key of its label.
-    pub label: &'static str,
-    /// The i18n key of its placeholder.
-    pub placeholder: &'static str,
+    /// The key of its label.
+    pub label: Key,
+    /// The key of its placeholder.
+    pub placeholder: Key,
     pub want: Want,
 }
 
 macro_rules! fields {
     ($( $(#[$doc:meta])* $variant:ident $member:ident: $test_id:literal, $flag:literal, $key:literal,
-        $label:literal, $placeholder:literal, $want:ident; )*) => {
+        $label:expr, $placeholder:expr, $want:ident; )*) => {
         /// A whole calculation, every field as typed. An empty string means "the default". The
         /// viewer's display modes (language, projector) are not part of it.
         #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -214,62 +216,62 @@ macro_rules! fields {
 }
 
 fields! {
-    Forward forward: "ops-forward", "--forward", "fwd", "m1.forward", "ph.forward", Ops;
-    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", "m1.fpm", "ph.fpm", Count;
-    Passes passes: "ops-passes", "--passes", "passes", "m1.passes", "ph.passes", Count;
-    Examples examples: "ops-examples", "--examples", "ex", "m1.examples", "ph.examples", Count;
-    Epochs epochs: "ops-epochs", "--epochs", "ep", "m1.epochs", "ph.epochs", Count;
-    Layers layers: "ops-layers", "", "layers", "m1.layers", "ph.layers", Layers;
-    Parameters parameters: "params-parameters", "--parameters", "params", "m1.parameters", "ph.parameters", Count;
-    Tokens tokens: "params-tokens", "--tokens", "tokens", "m1.tokens", "ph.tokens", Count;
-    Chips chips: "gpu-chips", "--chips", "chips", "m2.chips", "ph.chips", Count;
-    Hardware hardware: "gpu-hardware", "--hardware", "hw", "m2.hardware", "ph.hardware", Chip;
-    Precision precision: "gpu-precision", "--precision", "prec", "m2.precision", "ph.none", Precision;
-    Peak peak: "gpu-peak", "--peak", "peak", "m2.peak", "ph.peak", Rate;
-    Time time: "gpu-time", "--time", "time", "m2.time", "ph.time", Time;
-    Utilization utilization: "gpu-utilization", "--utilization", "util", "m2.utilization", "ph.utilization", Fraction;
-    Factor factor: "gpu-factor", "--factor", "factor", "m2.factor", "ph.factor", Count;
+    Forward forward: "ops-forward", "--forward", "fwd", Key::M1Forward, Key::PhForward, Ops;
+    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", Key::M1Fpm, Key::PhFpm, Count;
+    Passes passes: "ops-passes", "--passes", "passes", Key::M1Passes, Key::PhPasses, Count;
+    Examples examples: "ops-examples", "--examples", "ex", Key::M1Examples, Key::PhExamples, Count;
+    Epochs epochs: "ops-epochs", "--epochs", "ep", Key::M1Epochs, Key::PhEpochs, Count;
+    Layers layers: "ops-layers", "", "layers", Key::M1Layers, Key::PhLayers, Layers;
+    Parameters parameters: "params-parameters", "--parameters", "params", Key::M1Parameters, Key::PhParameters, Count;
+    Tokens tokens: "params-tokens", "--tokens", "tokens", Key::M1Tokens, Key::PhTokens, Count;
+    Chips chips: "gpu-chips", "--chips", "chips", Key::M2Chips, Key::PhChips, Count;
+    Hardware hardware: "gpu-hardware", "--hardware", "hw", Key::M2Hardware, Key::PhHardware, Chip;
+    Precision precision: "gpu-precision", "--precision", "prec", Key::M2Precision, Key::PhNone, Precision;
+    Peak peak: "gpu-peak", "--peak", "peak", Key::M2Peak, Key::PhPeak, Rate;
+    Time time: "gpu-time", "--time", "time", Key::M2Time, Key::PhTime, Time;
+    Utilization utilization: "gpu-utilization", "--utilization", "util", Key::M2Utilization, Key::PhUtilization, Fraction;
+    Factor factor: "gpu-factor", "--factor", "factor", Key::M2Factor, Key::PhFactor, Count;
     /// A FLOP target for Method 2 to solve for the one of chips, time and utilization left empty.
-    Target target: "gpu-target", "--flop", "flop", "m2.target", "ph.target", Ops;
+    Target target: "gpu-target", "--flop", "flop", Key::M2Target, Key::PhTarget, Ops;
     // A transformer's architecture (Method 1's fourth tab); empty means the stated default.
-    TLayers t_layers: "transformer-layers", "--layers", "L", "tf.layers", "ph.tf.layers", Whole;
-    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", "tf.d-model", "ph.tf.d-model", Whole;
-    THeads t_heads: "transformer-heads", "--heads", "nh", "tf.heads", "ph.tf.heads", Whole;
-    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", "tf.kv-heads", "ph.tf.kv-heads", Whole;
-    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", "tf.head-dim", "ph.tf.head-dim", Whole;
-    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", "tf.d-ff", "ph.tf.d-ff", Whole;
-    TGated t_gated: "transformer-gated", "--gated", "gated", "tf.gated", "ph.none", YesNo;
-    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", "tf.vocab", "ph.tf.vocab", Whole;
-    TTied t_tied: "transformer-tied", "--tied", "tied", "tf.tied", "ph.none", YesNo;
-    TContext t_context: "transformer-context", "--context", "ctx", "tf.context", "ph.tf.context", Whole;
-    TExperts t_experts: "transformer-experts", "--experts", "E", "tf.experts", "ph.tf.experts", Whole;
-    TActive t_active: "transformer-active-experts", "--active-experts", "k", "tf.active", "ph.tf.active", Whole;
-    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", "tf.shared", "ph.tf.shared", Whole;
-    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", "tf.moe-d-ff", "ph.tf.moe-d-ff", Whole;
-    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", "tf.shared-d-ff", "ph.tf.shared-d-ff", Whole;
-    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", "tf.dense", "ph.tf.dense", Whole;
-    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", "tf.positions", "ph.none", YesNo;
-    TBias t_bias: "transformer-bias", "--bias", "bias", "tf.bias", "ph.none", Bias;
-    TMla t_mla: "transformer-mla", "--mla", "mla", "tf.mla", "ph.tf.mla", Mla;
-    TConvention t_convention: "transformer-convention", "--convention", "conv", "tf.convention", "ph.none", Convention;
+    TLayers t_layers: "transformer-layers", "--layers", "L", Key::TfLayers, Key::PhTfLayers, Whole;
+    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", Key::TfDModel, Key::PhTfDModel, Whole;
+    THeads t_heads: "transformer-heads", "--heads", "nh", Key::TfHeads, Key::PhTfHeads, Whole;
+    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", Key::TfKvHeads, Key::PhTfKvHeads, Whole;
+    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", Key::TfHeadDim, Key::PhTfHeadDim, Whole;
+    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", Key::TfDFf, Key::PhTfDFf, Whole;
+    TGated t_gated: "transformer-gated", "--gated", "gated", Key::TfGated, Key::PhNone, YesNo;
+    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", Key::TfVocab, Key::PhTfVocab, Whole;
+    TTied t_tied: "transformer-tied", "--tied", "tied", Key::TfTied, Key::PhNone, YesNo;
+    TContext t_context: "transformer-context", "--context", "ctx", Key::TfContext, Key::PhTfContext, Whole;
+    TExperts t_experts: "transformer-experts", "--experts", "E", Key::TfExperts, Key::PhTfExperts, Whole;
+    TActive t_active: "transformer-active-experts", "--active-experts", "k", Key::TfActive, Key::PhTfActive, Whole;
+    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", Key::TfShared, Key::PhTfShared, Whole;
+    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", Key::TfMoeDFf, Key::PhTfMoeDFf, Whole;
+    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", Key::TfSharedDFf, Key::PhTfSharedDFf, Whole;
+    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", Key::TfDense, Key::PhTfDense, Whole;
+    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", Key::TfPositions, Key::PhNone, YesNo;
+    TBias t_bias: "transformer-bias", "--bias", "bias", Key::TfBias, Key::PhNone, Bias;
+    TMla t_mla: "transformer-mla", "--mla", "mla", Key::TfMla, Key::PhTfMla, Mla;
+    TConvention t_convention: "transformer-convention", "--convention", "conv", Key::TfConvention, Key::PhNone, Convention;
     /// The tokens a transformer trained on.
-    TTokens t_tokens: "transformer-tokens", "--tokens", "D", "tf.tokens", "ph.tf.tokens", Count;
+    TTokens t_tokens: "transformer-tokens", "--tokens", "D", Key::TfTokens, Key::PhTfTokens, Count;
     /// A compute budget for Chinchilla's planner; empty means the estimate's own FLOP.
-    Budget budget: "chinchilla-compute", "--compute", "budget", "plan.compute", "ph.plan.compute", Ops;
+    Budget budget: "chinchilla-compute", "--compute", "budget", Key::PlanCompute, Key::PhPlanCompute, Ops;
     /// Measured training throughput, tokens per second (all chips), for the MFU.
-    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", "plan.tps", "ph.plan.tps", Count;
+    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", Key::PlanTps, Key::PhPlanTps, Count;
     /// Power per chip; empty means the chip's TDP from the catalog.
-    Power power: "gpu-power", "--power", "power", "m2.power", "ph.power", Power;
+    Power power: "gpu-power", "--power", "power", Key::M2Power, Key::PhPower, Power;
     /// Power usage effectiveness; empty means the stated default.
-    Pue pue: "gpu-pue", "--pue", "pue", "m2.pue", "ph.pue", Pue;
+    Pue pue: "gpu-pue", "--pue", "pue", Key::M2Pue, Key::PhPue, Pue;
     /// Grid carbon intensity; empty means no emissions are shown.
-    Grid grid: "gpu-grid", "--grid", "grid", "m2.grid", "ph.grid", Grid;
+    Grid grid: "gpu-grid", "--grid", "grid", Key::M2Grid, Key::PhGrid, Grid;
     /// Price per chip-hour; empty means no cost is shown (there is no made-up default).
-    Price price: "gpu-price", "--price", "price", "m2.price", "ph.price", Price;
+    Price price: "gpu-price", "--price", "price", Key::M2Price, Key::PhPrice, Price;
     /// The date of the user's point on the trend chart: YYYY, YYYY-MM or YYYY-MM-DD.
-    Date date: "user-date", "--date", "date", "trend.date", "ph.date", Date;
+    Date date: "user-date", "--date", "date", Key::TrendDate, Key::PhDate, Date;
     /// A name for the calculation (shown on the chart and the handout).
-    Name name: "user-name", "--name", "name", "trend.name", "ph.name", Text;
+    Name name: "user-name", "--name", "name", Key::TrendName, Key::PhName, Text;
 }
 
 impl Field {

@@ -83,7 +83,7 @@ pub enum Problem {
     /// The transformer's shape, typed in the tab's fields, does not hold together: worded with
     /// `label` (the i18n key of the field's label, or of an MLA part's name) for the field.
     Shape {
-        label: &'static str,
+        label: crate::text::i18n::Key,
         error: ConfigError,
     },
     /// The MFU needs the model's FLOP per token: a 6·N·D or transformer estimate.
@@ -232,7 +232,12 @@ impl Problem {
             ),
             Problem::Config(e) => e.message(lang),
             Problem::Shape { label, error } => {
-                format!("{}{}{}", crate::text::i18n::t(lang, label), crate::text::i18n::colon(lang), error.detail(lang))
+                format!(
+                    "{}{}{}",
+                    crate::text::i18n::t(lang, *label),
+                    crate::text::i18n::colon(lang),
+                    error.detail(lang)
+                )
             }
             Problem::MfuNeedsModel => trf!(
                 lang,

@@ -5,6 +5,7 @@
 use crate::calculation::calc::{Evaluation, Label, Mode, Note, Per};
 use crate::calculation::field::{Calculation, Field};
 use crate::text::format::{percent, readable, sci};
+use crate::text::i18n::Key;
 use crate::text::i18n::{colon, t, Lang};
 
 /// Whether an empty `field` means a default (its placeholder then says "default"; other
@@ -25,36 +26,36 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
     if !field.get(c).trim().is_empty() || !has_default(field) {
         return None;
     }
-    let said = |value: String, key: &'static str| Some(format!("{value}{}{}", colon(lang), t(lang, key)));
+    let said = |value: String, key: Key| Some(format!("{value}{}{}", colon(lang), t(lang, key)));
     let m1 = ev.method1.estimate();
     let m2 = ev.method2.estimate();
     match field {
         Field::FlopsPerMac if c.mode != Mode::Params && c.mode != Mode::Transformer && c.per == Per::Mac => {
             m1.map(|_| ())?;
-            said("2".into(), "used.fpm")
+            said("2".into(), Key::UsedFpm)
         }
         Field::Passes if c.mode != Mode::Params => {
             m1.map(|_| ())?;
-            said("3".into(), "used.passes")
+            said("3".into(), Key::UsedPasses)
         }
         Field::Epochs if matches!(c.mode, Mode::Ops | Mode::Layers) => {
             m1.map(|_| ())?;
-            said("1".into(), "used.epochs")
+            said("1".into(), Key::UsedEpochs)
         }
         Field::Utilization => m2?.notes.iter().find_map(|n| match n {
             Note::DefaultUtilization { value, cpu } => {
-                said(percent(*value), if *cpu { "used.util.cpu" } else { "used.util.gpu" })
+                said(percent(*value), if *cpu { Key::UsedUtilCpu } else { Key::UsedUtilGpu })
             }
             _ => None,
         }),
         Field::Factor => {
             m2?;
-            said("1".into(), "used.factor")
+            said("1".into(), Key::UsedFactor)
         }
         Field::Precision => m2?.notes.iter().find_map(|n| match n {
             Note::Peak { chip, precision, defaulted: true, .. } => {
                 let chip = crate::catalog::hardware::chip_name(chip, lang);
-                Some(format!("{}{}{chip} {}", precision.label_in(lang), colon(lang), t(lang, "used.precision")))
+                Some(format!("{}{}{chip} {}", precision.label_in(lang), colon(lang), t(lang, Key::UsedPrecision)))
             }
             _ => None,
         }),
@@ -66,7 +67,7 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
                     crate::run::energy::format_power(w.mid()),
                     colon(lang),
                     crate::catalog::hardware::chip_name(chip, lang),
-                    t(lang, "used.tdp"),
+                    t(lang, Key::UsedTdp),
                     crate::catalog::hardware::by_name(chip).map_or(citation.clone(), |c| c.tdp_citation_in(lang))
                 ))
             }
@@ -97,10 +98,11 @@ pub fn solved(ev: &Evaluation, lang: Lang) -> Option<(Field, String)> {
     let label = e.solved?;
     let v = e.factor(label)?;
     let (field, text) = match label {
-        Label::Chips => (Field::Chips, format!("{} {}", readable(v.mid(), 3, ","), t(lang, "used.chips"))),
-        Label::Time => {
-            (Field::Time, format!("{} {}", readable(v.mid() / crate::language::units::DAY, 3, ","), t(lang, "unit.d")))
-        }
+        Label::Chips => (Field::Chips, format!("{} {}", readable(v.mid(), 3, ","), t(lang, Key::UsedChips))),
+        Label::Time => (
+            Field::Time,
+            format!("{} {}", readable(v.mid() / crate::language::units::DAY, 3, ","), t(lang, Key::UnitD)),
+        ),
         Label::Utilization => (Field::Utilization, percent(v.mid())),
         _ => return None,
     };

@@ -5,6 +5,7 @@
 use crate::catalog::hardware::{Chip, Source, PEAK_COUNT};
 pub use crate::language::date::Date;
 use crate::language::units::PFS_DAY;
+use crate::text::i18n::Key;
 use crate::text::i18n::{tr, Lang};
 use std::sync::OnceLock;
 
@@ -360,19 +361,19 @@ impl LoadError {
     /// Why, in a few words: "no connection", "HTTP 404".
     pub fn reason(self, lang: Lang) -> String {
         match self {
-            LoadError::Offline => crate::text::i18n::t(lang, "load.offline").to_string(),
+            LoadError::Offline => crate::text::i18n::t(lang, Key::LoadOffline).to_string(),
             LoadError::Http(status) => format!("HTTP {status}"),
-            LoadError::NotText => crate::text::i18n::t(lang, "load.nottext").to_string(),
-            LoadError::Unreadable => crate::text::i18n::t(lang, "load.unreadable").to_string(),
+            LoadError::NotText => crate::text::i18n::t(lang, Key::LoadNottext).to_string(),
+            LoadError::Unreadable => crate::text::i18n::t(lang, Key::LoadUnreadable).to_string(),
         }
     }
 
     /// The chart's line when Epoch AI's notable models could not be loaded.
     pub fn epoch_message(self, lang: Lang) -> String {
         match self {
-            LoadError::Offline => crate::text::i18n::t(lang, "load.epochoffline").to_string(),
+            LoadError::Offline => crate::text::i18n::t(lang, Key::LoadEpochoffline).to_string(),
             // "…could not be loaded: HTTP 404"; no space after the full-width colon.
-            e => format!("{}{}{}", crate::text::i18n::t(lang, "trend.loadfail"), tr(lang, " ", ""), e.reason(lang)),
+            e => format!("{}{}{}", crate::text::i18n::t(lang, Key::TrendLoadfail), tr(lang, " ", ""), e.reason(lang)),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::calculation::examples::{Example, EXAMPLES};
 use crate::language::expr::{self, Dim};
 use crate::language::units::{PF, PFS_DAY};
 use crate::text::format::{eng, readable, sci};
+use crate::text::i18n::Key;
 use crate::text::i18n::{colon, t, tr, Lang};
 
 /// How close an answer is, by the factor between it and the exact value (either way):
@@ -59,10 +60,10 @@ impl QuizVerdict {
 
     fn phrase(self, lang: Lang) -> &'static str {
         match self {
-            QuizVerdict::Right => t(lang, "quiz.right"),
-            QuizVerdict::OrderOfMagnitude => t(lang, "quiz.order"),
-            QuizVerdict::Within10x => t(lang, "quiz.within"),
-            QuizVerdict::Far => t(lang, "quiz.far"),
+            QuizVerdict::Right => t(lang, Key::QuizRight),
+            QuizVerdict::OrderOfMagnitude => t(lang, Key::QuizOrder),
+            QuizVerdict::Within10x => t(lang, Key::QuizWithin),
+            QuizVerdict::Far => t(lang, Key::QuizFar),
         }
     }
 }
@@ -178,16 +179,16 @@ impl Slip {
     /// "looks like the backward pass is missing: ×3".
     pub fn message(self, lang: Lang) -> String {
         let key = match self {
-            Slip::ForwardOnly { .. } => "quiz.slip.forward",
-            Slip::MacsAsFlops { .. } => "quiz.slip.macs",
-            Slip::FlopsAsMacs { .. } => "quiz.slip.flops",
-            Slip::OneEpoch { .. } => "quiz.slip.epoch",
-            Slip::TimeUnits { mix: TimeMix::SecondsDays, .. } => "quiz.slip.days",
-            Slip::TimeUnits { mix: TimeMix::SecondsHours, .. } => "quiz.slip.hours",
-            Slip::TimeUnits { mix: TimeMix::HoursDays, .. } => "quiz.slip.hourday",
+            Slip::ForwardOnly { .. } => Key::QuizSlipForward,
+            Slip::MacsAsFlops { .. } => Key::QuizSlipMacs,
+            Slip::FlopsAsMacs { .. } => Key::QuizSlipFlops,
+            Slip::OneEpoch { .. } => Key::QuizSlipEpoch,
+            Slip::TimeUnits { mix: TimeMix::SecondsDays, .. } => Key::QuizSlipDays,
+            Slip::TimeUnits { mix: TimeMix::SecondsHours, .. } => Key::QuizSlipHours,
+            Slip::TimeUnits { mix: TimeMix::HoursDays, .. } => Key::QuizSlipHourday,
             // Its correction is a unit, not a factor: the text says which.
-            Slip::PfsDaysAsFlop => return t(lang, "quiz.slip.pfs").to_string(),
-            Slip::PowerOfTen { .. } => "quiz.slip.ten",
+            Slip::PfsDaysAsFlop => return t(lang, Key::QuizSlipPfs).to_string(),
+            Slip::PowerOfTen { .. } => Key::QuizSlipTen,
         };
         // The answer times `fix` is right.
         let fix = 1.0 / self.ratio();
@@ -551,7 +552,7 @@ pub fn question_sheet(lang: Lang) -> String {
         "Answer in FLOP, PF (10^15 operations) or pfs-days (1 pfs-day = 8.64 × 10^19 FLOP). ",
         "答案可用 FLOP、PF（10^15 次运算）或 pfs-days（1 pfs-day = 8.64 × 10^19 FLOP）表示。",
     ));
-    s.push_str(t(lang, "quiz.grading"));
+    s.push_str(t(lang, Key::QuizGrading));
     s.push_str("\n\n");
     for (i, x) in exercises().iter().enumerate() {
         s.push_str(&format!("{}. {}\n\n", i + 1, x.question(lang)));

@@ -7,6 +7,7 @@ use crate::calculation::field::{Calculation, Field, Want};
 use crate::calculation::problem::{check_length, FieldError, Problem};
 use crate::language::expr::{self, Dim};
 use crate::model::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, FieldUsed, Shape};
+use crate::text::i18n::Key;
 
 /// The largest whole number a dimension may be (2^53: every integer below is exact).
 pub const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
@@ -108,13 +109,13 @@ pub fn options(want: Want) -> &'static [&'static str] {
 /// biases, whose attention count, in the page's language.
 pub fn option_word(word: &str, lang: crate::text::i18n::Lang) -> &str {
     let key = match word {
-        "yes" => "word.yes",
-        "no" => "word.no",
-        "none" => "word.none",
-        "qkv" => "word.qkv",
-        "all" => "word.all",
-        "kaplan" => "word.kaplan",
-        "palm" => "word.palm",
+        "yes" => Key::WordYes,
+        "no" => Key::WordNo,
+        "none" => Key::WordNone,
+        "qkv" => Key::WordQkv,
+        "all" => Key::WordAll,
+        "kaplan" => Key::WordKaplan,
+        "palm" => Key::WordPalm,
         _ => return word,
     };
     crate::text::i18n::t(lang, key)
@@ -224,12 +225,12 @@ pub struct Resolved {
 }
 
 /// The parts of the MLA field, with the i18n keys of their names in messages.
-const MLA_PARTS: &[(Dimension, &str)] = &[
-    (Dimension::QLoraRank, "tf.mla.q"),
-    (Dimension::KvLoraRank, "tf.mla.kv"),
-    (Dimension::QkRopeHeadDim, "tf.mla.rope"),
-    (Dimension::QkNopeHeadDim, "tf.mla.nope"),
-    (Dimension::VHeadDim, "tf.mla.v"),
+const MLA_PARTS: &[(Dimension, Key)] = &[
+    (Dimension::QLoraRank, Key::TfMlaQ),
+    (Dimension::KvLoraRank, Key::TfMlaKv),
+    (Dimension::QkRopeHeadDim, Key::TfMlaRope),
+    (Dimension::QkNopeHeadDim, Key::TfMlaNope),
+    (Dimension::VHeadDim, Key::TfMlaV),
 ];
 
 /// A shape's error beside the field of the dimension it names (a missing one is "empty"),

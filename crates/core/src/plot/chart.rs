@@ -8,6 +8,7 @@ use crate::calculation::calc::{Lang, PFS_DAY};
 use crate::catalog::data::{DatasetId, Model};
 use crate::plot::place::{self, Placed, Placer, Rect};
 use crate::plot::trend::{Fit, ERAS};
+use crate::text::i18n::Key;
 use crate::text::i18n::{colon, model_name, t, tr};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -141,13 +142,13 @@ fn set_name(d: DatasetId, lang: Lang) -> &'static str {
 
 /// The legend of the Moore's-law line: "Moore's law (18 months)" / "摩尔定律（18 个月翻倍）".
 pub fn legend_moore(months: f64, lang: Lang) -> String {
-    let (name, unit) = (t(lang, "trend.moore"), t(lang, "trend.months"));
+    let (name, unit) = (t(lang, Key::TrendMoore), t(lang, Key::TrendMonths));
     tr(lang, format!("{name} ({months} {unit})"), format!("{name}（{months} 个月翻倍）"))
 }
 
 /// The legend of the fitted line: "fit: Doubling time 3.4 months" / "拟合：翻倍时间 3.4 个月".
 pub fn legend_fit(months: f64, lang: Lang) -> String {
-    let (fit, doubling, unit) = (t(lang, "trend.fit"), t(lang, "trend.doubling"), t(lang, "trend.months"));
+    let (fit, doubling, unit) = (t(lang, Key::TrendFit), t(lang, Key::TrendDoubling), t(lang, Key::TrendMonths));
     format!("{fit}{}{doubling} {months:.1} {unit}", colon(lang))
 }
 
@@ -412,13 +413,13 @@ fn frame_chart<'a, DB: DrawingBackend>(
             .unwrap_or(0);
         10 + widest + measure(root, title, &tick).1 + f.gap
     };
-    let left_title = t(spec.lang, if f.narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" });
+    let left_title = t(spec.lang, if f.narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs });
     let left = side(0.0, left_title, false).max((if f.narrow { 44.0 } else { 56.0 } * s) as i32);
-    let right_title = t(spec.lang, "chart.axis.flop");
+    let right_title = t(spec.lang, Key::ChartAxisFlop);
     let right = side(flop_offset, right_title, true).max((if f.narrow { 40.0 } else { 52.0 } * s) as i32);
     let chart = ChartBuilder::on(root)
         .margin((8.0 * s) as i32)
-        .caption(t(spec.lang, "trend.title"), caption)
+        .caption(t(spec.lang, Key::TrendTitle), caption)
         .x_label_area_size((28.0 * s) as i32)
         .y_label_area_size(left)
         .right_y_label_area_size(right)
@@ -457,7 +458,7 @@ fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
         .x_label_formatter(&|y| format!("{}", y.round() as i32))
         .y_labels(f.y_labels)
         .y_label_formatter(&decade)
-        .y_desc(t(spec.lang, if narrow { "chart.axis.pfs.short" } else { "chart.axis.pfs" }))
+        .y_desc(t(spec.lang, if narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs }))
         .label_style(f.text(0.0, &th.text))
         .axis_desc_style(f.text(0.0, &th.text))
         .draw()
@@ -467,7 +468,7 @@ fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
         .axis_style(th.text)
         .y_labels(f.y_labels)
         .y_label_formatter(&decade)
-        .y_desc(t(spec.lang, "chart.axis.flop"))
+        .y_desc(t(spec.lang, Key::ChartAxisFlop))
         .label_style(f.text(0.0, &th.text))
         .axis_desc_style(f.text(0.0, &th.text))
         .draw()
@@ -639,10 +640,10 @@ fn legend_rows(spec: &ChartSpec, f: &Frame, user: bool) -> Vec<Row> {
         rows.push((set_name(set, spec.lang).to_string(), set_mark(set, false, f)));
     }
     if shows_saved(&spec.saved) {
-        rows.push((t(spec.lang, "trend.saved").to_string(), saved_mark(f).0));
+        rows.push((t(spec.lang, Key::TrendSaved).to_string(), saved_mark(f).0));
     }
     if user {
-        rows.push((t(spec.lang, "trend.you").to_string(), user_mark(f).0));
+        rows.push((t(spec.lang, Key::TrendYou).to_string(), user_mark(f).0));
     }
     rows
 }
@@ -861,7 +862,7 @@ fn place_words<DB: DrawingBackend>(
         ));
         placer.block_crossable(Rect::around(p, big));
         let label =
-            if u.label.trim().is_empty() { t(spec.lang, "trend.you").to_string() } else { label_text(&u.label) };
+            if u.label.trim().is_empty() { t(spec.lang, Key::TrendYou).to_string() } else { label_text(&u.label) };
         let font = f.text(1.0, &f.th.user);
         let forms = sized(place::shortenings(&label, 3), &font);
         placer.place_surely(&forms, |size| place::around(p, big + f.gap + 1, size, size.1, 10, &inner))

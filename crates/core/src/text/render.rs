@@ -6,6 +6,7 @@ use crate::calculation::calc::{Comparison, Estimate, Label, Lang, Note, Shown, V
 use crate::catalog::hardware::Choice;
 use crate::language::expr::Value;
 use crate::text::format::{digits, eng, readable, sci, DIGITS_BELOW};
+use crate::text::i18n::Key;
 use crate::text::i18n::{colon, t, tr};
 
 /// The thousands separator of a language (both use the comma in technical text).
@@ -42,7 +43,7 @@ pub fn factor_value(v: Value, shown: Shown, lang: Lang) -> String {
             // Grouped below 10^7 s (116 days), scientific from there, as energy and cost are:
             // never hundreds of digits of a solved time.
             let secs = span(v, |x| digits(x, DIGITS_BELOW, 3, sep(lang)));
-            format!("{days} {} = {secs} {}", t(lang, "unit.d"), t(lang, "unit.s"))
+            format!("{days} {} = {secs} {}", t(lang, Key::UnitD), t(lang, Key::UnitS))
         }
     }
 }
@@ -81,20 +82,20 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
     t(
         lang,
         match l {
-            Label::Forward => "factor.forward",
-            Label::FlopsPerMac => "factor.fpm",
-            Label::Passes => "factor.passes",
-            Label::Examples => "factor.examples",
-            Label::Epochs => "factor.epochs",
-            Label::Six => "factor.six",
-            Label::Parameters => "factor.parameters",
-            Label::Tokens => "factor.tokens",
-            Label::Chips => "factor.chips",
-            Label::Peak => "factor.peak",
-            Label::Time => "factor.time",
-            Label::Utilization => "factor.utilization",
-            Label::Factor => "factor.extra",
-            Label::ForwardPerToken => "factor.per-token",
+            Label::Forward => Key::FactorForward,
+            Label::FlopsPerMac => Key::FactorFpm,
+            Label::Passes => Key::FactorPasses,
+            Label::Examples => Key::FactorExamples,
+            Label::Epochs => Key::FactorEpochs,
+            Label::Six => Key::FactorSix,
+            Label::Parameters => Key::FactorParameters,
+            Label::Tokens => Key::FactorTokens,
+            Label::Chips => Key::FactorChips,
+            Label::Peak => Key::FactorPeak,
+            Label::Time => Key::FactorTime,
+            Label::Utilization => Key::FactorUtilization,
+            Label::Factor => Key::FactorExtra,
+            Label::ForwardPerToken => Key::FactorPerToken,
         },
     )
 }
@@ -107,11 +108,11 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
         .map(|f| {
             let v = factor_value(f.value, f.shown, lang);
             let typed = if e.solved == Some(f.label) {
-                t(lang, "derivation.solved").to_string()
+                t(lang, Key::DerivationSolved).to_string()
             } else if f.label == Label::ForwardPerToken {
-                t(lang, "derivation.architecture").to_string()
+                t(lang, Key::DerivationArchitecture).to_string()
             } else if f.input.is_empty() {
-                t(lang, "derivation.default").to_string()
+                t(lang, Key::DerivationDefault).to_string()
             } else if f.input != v {
                 tr(lang, format!("“{}”", f.input), format!("（输入为“{}”）", f.input))
             } else {
@@ -244,9 +245,9 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
     t(
         lang,
         match v {
-            Verdict::Within2x => "verdict.2x",
-            Verdict::Within3x => "verdict.3x",
-            Verdict::FarApart => "verdict.far",
+            Verdict::Within2x => Key::Verdict2x,
+            Verdict::Within3x => Key::Verdict3x,
+            Verdict::FarApart => Key::VerdictFar,
         },
     )
 }
@@ -288,8 +289,8 @@ fn months(m: f64) -> String {
 /// as "∞": "95% interval 1.92 months or more: no growth cannot be ruled out".
 pub fn doubling(f: &crate::plot::trend::Fit, lang: Lang) -> String {
     let g = readable(f.growth_per_year, 3, sep(lang));
-    let (unit, ci, points) = (t(lang, "trend.months"), t(lang, "trend.ci"), t(lang, "trend.points"));
-    let norise = t(lang, "trend.norise");
+    let (unit, ci, points) = (t(lang, Key::TrendMonths), t(lang, Key::TrendCi), t(lang, Key::TrendPoints));
+    let norise = t(lang, Key::TrendNorise);
     let m = if f.doubling_months.is_finite() { format!("{} {unit}", months(f.doubling_months)) } else { norise.into() };
     let (lo, hi) = (f.doubling_months_low, f.doubling_months_high);
     let interval = match (lo.is_finite(), hi.is_finite()) {
@@ -309,9 +310,11 @@ pub fn doubling(f: &crate::plot::trend::Fit, lang: Lang) -> String {
         (false, _) => crate::trf!(lang, "{}: no growth at all", "{}内均无增长", ci),
     };
     match lang {
-        Lang::En => format!("{m} ({interval}; {} {g}×/yr; R² {:.2}; {} {points})", t(lang, "trend.growth"), f.r2, f.n),
+        Lang::En => {
+            format!("{m} ({interval}; {} {g}×/yr; R² {:.2}; {} {points})", t(lang, Key::TrendGrowth), f.r2, f.n)
+        }
         Lang::Zh => {
-            format!("{m}（{interval}；{} {g} 倍；R² = {:.2}；{} {points}）", t(lang, "trend.growth"), f.r2, f.n)
+            format!("{m}（{interval}；{} {g} 倍；R² = {:.2}；{} {points}）", t(lang, Key::TrendGrowth), f.r2, f.n)
         }
     }
 }
@@ -357,7 +360,7 @@ fn against_everything(p: &crate::plot::trend::Position, lang: Lang) -> String {
     let years = year_span(l);
     let doubling = match l.doubling_months {
         Some(m) => crate::trf!(lang, "doubling every {} months", "每 {} 个月翻倍", months(m)),
-        None => t(lang, "trend.norise").to_string(),
+        None => t(lang, Key::TrendNorise).to_string(),
     };
     let n = l.points;
     match lang {
@@ -406,7 +409,7 @@ fn ratio_words(p: &crate::plot::trend::Position, of: &str, lang: Lang) -> String
 /// 6.6 年：属于外推".
 fn outside(o: crate::plot::trend::Outside, lang: Lang) -> String {
     let span = if o.years * 12.0 < 1.0 {
-        t(lang, "trend.undermonth").to_string()
+        t(lang, Key::TrendUndermonth).to_string()
     } else if o.years < 1.0 {
         let m = (o.years * 12.0).round().max(1.0) as u32;
         match lang {
@@ -417,7 +420,7 @@ fn outside(o: crate::plot::trend::Outside, lang: Lang) -> String {
     } else {
         crate::trf!(lang, "{:.1} years", "{:.1} 年", o.years)
     };
-    let x = t(lang, "trend.extrapolation");
+    let x = t(lang, Key::TrendExtrapolation);
     // A space between Chinese and a number ("之后 6.6 年"), none before Chinese ("之后不到").
     let gap = if span.starts_with(is_cjk) { "" } else { " " };
     match (lang, o.after) {
@@ -447,11 +450,11 @@ pub fn fit_name(l: &crate::plot::trend::FitLabel, lang: Lang) -> String {
             t(
                 lang,
                 match d {
-                    DatasetId::OpenAi2018 => "trend.set.openai",
-                    DatasetId::Modest2018 => "trend.set.modest",
-                    DatasetId::FirstEra => "trend.set.firstera",
-                    DatasetId::Epoch => "trend.set.epoch",
-                    DatasetId::Imported => "trend.set.imported",
+                    DatasetId::OpenAi2018 => Key::TrendSetOpenai,
+                    DatasetId::Modest2018 => Key::TrendSetModest,
+                    DatasetId::FirstEra => Key::TrendSetFirstera,
+                    DatasetId::Epoch => Key::TrendSetEpoch,
+                    DatasetId::Imported => Key::TrendSetImported,
                 },
             )
         })
@@ -468,7 +471,7 @@ pub fn fit_name(l: &crate::plot::trend::FitLabel, lang: Lang) -> String {
 pub fn comparison(c: &Comparison, lang: Lang) -> String {
     let mean = format!(
         "{} {} FLOP = {} pfs-days",
-        t(lang, "result.geomean"),
+        t(lang, Key::ResultGeomean),
         sci(c.geometric_mean, 3),
         readable(c.geometric_mean / PFS_DAY, 3, sep(lang))
     );
