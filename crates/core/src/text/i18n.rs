@@ -1,5 +1,6 @@
-//! Every visible string, in English and Chinese. A key missing from the table shows itself
-//! (the key text) rather than failing, and a test checks that every key used exists.
+//! The languages and their strings: the language files (`lang/<code>.txt`) compiled in by the
+//! build as a typed [`Key`] and one table per language ([`t`], [`say!`]). A key missing from a
+//! language stops the build; a key no code names fails a test.
 
 /// The page's and the CLI's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -44,6 +45,19 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         #[cfg(feature = "pseudo")]
         Lang::Pseudo => PSEUDO[i],
     }
+}
+
+/// The text of a key in a language with its `{name}` placeholders filled:
+/// `say!(lang, Key::ImportLoaded, rows = n, skipped = s)`. A value needing a format (`{:.1}`) is
+/// formatted by the caller first.
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $key:expr $(, $name:ident = $arg:expr)* $(,)?) => {
+        $crate::text::i18n::fill(
+            $crate::text::i18n::t($lang, $key),
+            &[$((stringify!($name), &$arg as &dyn ::std::fmt::Display)),*],
+        )
+    };
 }
 
 /// A text with `{name}` placeholders filled: each `(name, value)` replaces every `{name}`.
