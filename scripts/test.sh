@@ -17,8 +17,13 @@ cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "native tests (core, CLI)"
+step "native tests (core, CLI, page)"
 cargo test
+# The pseudo-language: every visible string comes from the language files (crates/core/lang).
+cargo test -p aicompute --features pseudo --test pseudo
+
+step "the core is publishable (cargo package, built from the packaged files alone)"
+cargo package -p aicompute --offline --allow-dirty --quiet
 
 step "fuzz test: 1,000,000 generated calculations, optimized (profile fuzz in Cargo.toml)"
 cargo test -p aicompute --profile fuzz --test fuzz -- --ignored --nocapture
