@@ -442,7 +442,7 @@ fn FootprintInputs() -> impl IntoView {
             <Input field=Field::Grid label=Key::M2Grid list="grids"/>
             <datalist id="grids">
                 {move || aicompute::run::energy::GRIDS.iter().map(|g| {
-                    let name = aicompute::text::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
+                    let name = g.name_in(state.lang.get());
                     view! { <option value=g.id>{format!("{name} · {} kg/kWh", g.kg_per_kwh)}</option> }
                 }).collect_view()}
             </datalist>
