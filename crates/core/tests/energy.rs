@@ -85,7 +85,10 @@ fn chip_hours_and_footprint() {
 fn defaults_carry_sources() {
     assert_eq!(DEFAULT_PUE.value, 1.1);
     assert!(DEFAULT_PUE.url.starts_with("https://"));
-    assert_eq!(DEFAULT_PUE.source_in(Zh), "Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10");
+    assert_eq!(
+        DEFAULT_PUE.source_in(Zh),
+        "Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10"
+    );
     assert_eq!(grid("china").map(|g| g.name_in(Zh)), Some("中国"));
     assert_eq!(grid("eu").map(|g| g.name_in(En)), Some("European Union (EU-27)"));
     for g in GRIDS {

@@ -85,6 +85,14 @@ fn method_2_solved() {
         "the time is too large: the result is not a finite number",
     );
     assert_eq!(PlanError::NotPositive(Quantity::Chips).message(Lang::Zh), "芯片数必须大于 0");
+    assert_eq!(
+        PlanError::AboveFull { what: Quantity::Utilization, value: 1.5 }.message(Lang::Zh),
+        "利用率将为 150%，超过 100%：请检查输入"
+    );
+    assert_eq!(
+        PlanError::NotOneMissing { missing: 2 }.message(Lang::Zh),
+        "芯片数、时间、利用率三者须恰好空一个（现空 2 个）"
+    );
 }
 
 #[test]

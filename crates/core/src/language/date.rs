@@ -31,7 +31,9 @@ impl DateError {
             DateError::Form(s) => say!(lang, Key::LanguageDateForm, text = s),
             DateError::Year(s) => say!(lang, Key::LanguageDateYear, text = s),
             DateError::Month(s) => say!(lang, Key::LanguageDateMonth, text = s),
-            DateError::Day { text, days_in_month } => say!(lang, Key::LanguageDateDay, days = days_in_month, text = text),
+            DateError::Day { text, days_in_month } => {
+                say!(lang, Key::LanguageDateDay, days = days_in_month, text = text)
+            }
         }
     }
 }

@@ -244,7 +244,9 @@ impl ExprKind {
         let fixed = |key: Key| t(lang, key).to_string();
         match self {
             Empty => fixed(Key::LanguageExprEmpty),
-            TooLong { max } => say!(lang, Key::LanguageExprTooLong, max = crate::text::format::grouped(*max as f64, 0, ",")),
+            TooLong { max } => {
+                say!(lang, Key::LanguageExprTooLong, max = crate::text::format::grouped(*max as f64, 0, ","))
+            }
             TooDeep => fixed(Key::LanguageExprTooDeep),
             NotANumber { text } => say!(lang, Key::LanguageExprNotANumber, text = text),
             Hex { text, decimal: Some(d) } => say!(lang, Key::LanguageExprHex, d = d, text = text),
@@ -287,16 +289,8 @@ impl ExprKind {
 
 /// Multipliers written straight after a number or as a word: SI prefixes (case-sensitive) and
 /// `B` for billion (the Chinese myriad and hundred million are in [`INPUT_WORDS`]).
-pub const SUFFIXES: &[(&str, f64)] = &[
-    ("k", 1e3),
-    ("K", 1e3),
-    ("M", 1e6),
-    ("G", 1e9),
-    ("B", 1e9),
-    ("T", 1e12),
-    ("P", 1e15),
-    ("E", 1e18),
-];
+pub const SUFFIXES: &[(&str, f64)] =
+    &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("B", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18)];
 
 /// The words of other languages the parser reads, as data (`data/input-words.txt`): one
 /// `word = meaning` line each, the meaning a plain number or a unit word of the tables here.
@@ -304,7 +298,11 @@ const INPUT_WORDS: &str = include_str!("../../data/input-words.txt");
 
 /// What a word of [`INPUT_WORDS`] means: a multiplier or a unit word; `None` for other words.
 fn input_word(word: &str) -> Option<&'static str> {
-    INPUT_WORDS.lines().filter(|l| !l.starts_with('#')).find_map(|l| l.split_once(" = ").filter(|(w, _)| *w == word)).map(|(_, m)| m)
+    INPUT_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.split_once(" = ").filter(|(w, _)| *w == word))
+        .map(|(_, m)| m)
 }
 
 /// Units of time, in seconds. A year is 365.25 days, a month a twelfth of it.

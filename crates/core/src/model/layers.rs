@@ -119,7 +119,9 @@ impl LayerKind {
     fn message(&self, lang: Lang) -> String {
         use LayerKind::*;
         match self {
-            Expr { key, text, kind } => say!(lang, Key::ModelLayersExpr, message = kind.message(lang), key = key, text = text),
+            Expr { key, text, kind } => {
+                say!(lang, Key::ModelLayersExpr, message = kind.message(lang), key = key, text = text)
+            }
             NotPlain { key, text } => say!(lang, Key::ModelLayersNotPlain, key = key, text = text),
             Negative { key, text } => say!(lang, Key::ModelLayersNegative, key = key, text = text),
             Zero { key, text } => {
@@ -130,7 +132,9 @@ impl LayerKind {
             NotUnderstood { word } => say!(lang, Key::ModelLayersNotUnderstood, word = word),
             Needs { layer, key } => say!(lang, Key::ModelLayersNeeds, layer = layer, key = key),
             UnknownLayer { name } => say!(lang, Key::ModelLayersUnknown, name = name),
-            NoSuchKey { layer, key, known } => say!(lang, Key::ModelLayersNoSuchKey, known = known, layer = layer, key = key),
+            NoSuchKey { layer, key, known } => {
+                say!(lang, Key::ModelLayersNoSuchKey, known = known, layer = layer, key = key)
+            }
             Stride => t(lang, Key::ModelLayersStride).to_string(),
             KernelTooBig { kernel, input } => say!(lang, Key::ModelLayersKernelTooBig, kernel = kernel, input = input),
             TooLarge => t(lang, Key::ModelLayersTooLarge).to_string(),

@@ -19,8 +19,8 @@
 //! expert; expert width = d_ff.
 
 use crate::model::json::Json;
-use crate::text::format::{grouped, readable};
 use crate::say;
+use crate::text::format::{grouped, readable};
 use crate::text::i18n::{t, Key, Lang};
 
 /// Which biases a model has.

@@ -8,8 +8,8 @@
 
 use crate::language::expr::{self, Dim, ExprKind, Value};
 use crate::language::units::HOUR;
-use crate::text::format::{grouped, readable, round_sig};
 use crate::say;
+use crate::text::format::{grouped, readable, round_sig};
 use crate::text::i18n::{t, Key, Lang};
 
 /// A default figure with its source.
@@ -32,11 +32,8 @@ impl Figure {
 /// figure every quarter; an ordinary data centre adds more (Uptime Institute's 2021 survey
 /// average was 1.57), and Luccioni et al. (2022) used 1.2 for the Jean Zay cluster that
 /// trained BLOOM. Type another PUE where the cluster is known.
-pub const DEFAULT_PUE: Figure = Figure {
-    value: 1.1,
-    source: Key::RunPueSource,
-    url: "https://www.google.com/about/datacenters/efficiency/",
-};
+pub const DEFAULT_PUE: Figure =
+    Figure { value: 1.1, source: Key::RunPueSource, url: "https://www.google.com/about/datacenters/efficiency/" };
 
 /// The carbon intensity of one electricity grid.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -162,7 +159,8 @@ fn num3(v: f64) -> String {
 
 /// Energy in the unit that fits: "433 kWh", "433 MWh", "1.2 GWh" (each language's unit words).
 pub fn format_energy(kwh: f64, lang: Lang) -> String {
-    let units = [(1.0, Key::RunEnergyKwh), (1e3, Key::RunEnergyMwh), (1e6, Key::RunEnergyGwh), (1e9, Key::RunEnergyTwh)];
+    let units =
+        [(1.0, Key::RunEnergyKwh), (1e3, Key::RunEnergyMwh), (1e6, Key::RunEnergyGwh), (1e9, Key::RunEnergyTwh)];
     let k = units.iter().rposition(|(s, _)| round_sig(kwh.abs(), 3) >= *s).unwrap_or(0);
     let (scale, key) = units[k];
     say!(lang, key, n = num3(kwh / scale))
@@ -242,7 +240,9 @@ impl EnergyError {
             EnergyError::Kind { field, text, got } => {
                 say!(lang, Key::RunErrorKind, got = got.describe(lang), wants = field.wants(lang), text = text)
             }
-            EnergyError::Negative { field: Input::Power, text } => say!(lang, Key::RunErrorPowerNotPositive, text = text),
+            EnergyError::Negative { field: Input::Power, text } => {
+                say!(lang, Key::RunErrorPowerNotPositive, text = text)
+            }
             EnergyError::Negative { field, text } => {
                 say!(lang, Key::RunErrorNegative, wants = field.wants(lang), text = text)
             }

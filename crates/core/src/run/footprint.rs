@@ -11,8 +11,8 @@ use crate::catalog::hardware;
 use crate::language::expr::{Dim, Value};
 use crate::language::units::HOUR;
 use crate::run::energy::{self, Grid, DEFAULT_PUE};
-use crate::text::format::{digits, eng, DIGITS_BELOW};
 use crate::say;
+use crate::text::format::{digits, eng, DIGITS_BELOW};
 use crate::text::i18n::{t, Key, Lang};
 
 /// Where the power per chip came from.
