@@ -419,7 +419,7 @@ fn UtilizationDefaults() -> impl IntoView {
                 let key = if d.language { Key::M2UtilizationLanguage } else { Key::M2UtilizationOther };
                 let set = pct.clone();
                 view! {
-                    <button type="button" class="secondary small" title=move || aicompute::text::i18n::original(state.lang.get(), d.source)
+                    <button type="button" class="secondary small" title=move || aicompute::text::i18n::original(state.lang.get(), d.source_in(state.lang.get()))
                         data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
                         on:click=move |_| state.edit(Field::Utilization, set.clone())>
                         {pct.clone()} " " {state.tx(key)}

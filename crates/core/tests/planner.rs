@@ -99,5 +99,9 @@ fn method_2_solved() {
 fn utilization_defaults() {
     assert_eq!(default_utilization(true).value, 0.30);
     assert_eq!(default_utilization(false).value, 0.40);
-    assert!(default_utilization(true).source.contains("Epoch AI"));
+    assert_eq!(
+        default_utilization(true).source_in(Lang::Zh),
+        "Epoch AI, \"Notable AI Models\" documentation: 30% for large language models where unknown",
+        "quoted as written"
+    );
 }

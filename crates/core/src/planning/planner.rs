@@ -225,21 +225,20 @@ pub struct UtilizationDefault {
     /// Whether it is for language models.
     pub language: bool,
     pub value: f64,
-    pub source: &'static str,
+    /// Epoch AI's words, quoted (the page labels them as the original in Chinese).
+    pub source: Key,
+}
+
+impl UtilizationDefault {
+    pub fn source_in(&self, lang: Lang) -> &'static str {
+        t(lang, self.source)
+    }
 }
 
 /// Epoch AI's defaults where a paper gives no utilization.
 pub const UTILIZATION_DEFAULTS: [UtilizationDefault; 2] = [
-    UtilizationDefault {
-        language: true,
-        value: 0.30,
-        source: "Epoch AI, \"Notable AI Models\" documentation: 30% for large language models where unknown",
-    },
-    UtilizationDefault {
-        language: false,
-        value: 0.40,
-        source: "Epoch AI, \"Notable AI Models\" documentation: 40% for other models where unknown",
-    },
+    UtilizationDefault { language: true, value: 0.30, source: Key::PlanningUtilizationLanguageSource },
+    UtilizationDefault { language: false, value: 0.40, source: Key::PlanningUtilizationOtherSource },
 ];
 
 /// The default utilization for a language model (`true`) or another model.
