@@ -419,7 +419,7 @@ fn UtilizationDefaults() -> impl IntoView {
                 let key = if d.language { Key::M2UtilizationLanguage } else { Key::M2UtilizationOther };
                 let set = pct.clone();
                 view! {
-                    <button type="button" class="secondary small" title=move || aicompute::text::i18n::original(state.lang.get(), d.source)
+                    <button type="button" class="secondary small" title=move || aicompute::text::i18n::original(state.lang.get(), d.source_in(state.lang.get()))
                         data-testid=if d.language { "utilization-epoch-language" } else { "utilization-epoch-other" }
                         on:click=move |_| state.edit(Field::Utilization, set.clone())>
                         {pct.clone()} " " {state.tx(key)}
@@ -442,7 +442,7 @@ fn FootprintInputs() -> impl IntoView {
             <Input field=Field::Grid label=Key::M2Grid list="grids"/>
             <datalist id="grids">
                 {move || aicompute::run::energy::GRIDS.iter().map(|g| {
-                    let name = aicompute::text::i18n::tr(state.lang.get(), g.name_en, g.name_zh);
+                    let name = g.name_in(state.lang.get());
                     view! { <option value=g.id>{format!("{name} · {} kg/kWh", g.kg_per_kwh)}</option> }
                 }).collect_view()}
             </datalist>

@@ -85,10 +85,18 @@ fn chip_hours_and_footprint() {
 fn defaults_carry_sources() {
     assert_eq!(DEFAULT_PUE.value, 1.1);
     assert!(DEFAULT_PUE.url.starts_with("https://"));
+    assert_eq!(
+        DEFAULT_PUE.source_in(Zh),
+        "Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10"
+    );
+    assert_eq!(grid("china").map(|g| g.name_in(Zh)), Some("中国"));
+    assert_eq!(grid("eu").map(|g| g.name_in(En)), Some("European Union (EU-27)"));
     for g in GRIDS {
         assert!(g.kg_per_kwh > 0.0 && g.kg_per_kwh < 1.5, "{}", g.id);
-        assert!(!g.source.is_empty() && g.url.starts_with("https://") && (2015..=2025).contains(&g.year), "{}", g.id);
-        assert!(!g.name_en.is_empty() && !g.name_zh.is_empty());
+        assert!(g.url.starts_with("https://") && (2015..=2025).contains(&g.year), "{}", g.id);
+        for lang in [En, Zh] {
+            assert!(!g.source_in(lang).is_empty() && !g.name_in(lang).is_empty(), "{}", g.id);
+        }
     }
     let ids: std::collections::HashSet<_> = GRIDS.iter().map(|g| g.id).collect();
     assert_eq!(ids.len(), GRIDS.len());

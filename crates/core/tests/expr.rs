@@ -325,3 +325,43 @@ fn chinese_big_numbers() {
     assert_eq!(wan(2e12, 2), "2 万亿");
     assert_eq!(wan(3e16, 2), "3 × 10^16");
 }
+
+#[track_caller]
+fn error_zh(input: &str, message: &str) {
+    let e = eval(input).expect_err(input);
+    assert_eq!(e.message(aicompute::text::i18n::Lang::Zh), message, "{input:?}");
+}
+
+/// The messages in Chinese, from the language file: the dimensions named in Chinese, the user's
+/// text in Chinese quotation marks.
+#[test]
+fn errors_in_chinese() {
+    error_zh("5 d + 3", "时间与纯数字不能相加");
+    error_zh("5 TFLOPS - 1 d", "运算速率（FLOP/s）与时间不能相减");
+    error_zh("1.2Q", "“1.2Q”不是数字：未知后缀“Q”");
+    error_zh("abc", "“abc”不是数字，也不是已知单位");
+    error_zh("q", "“q”不是数字");
+    error_zh("2 ^ 3d", "指数“3d”必须是纯数字，而不是时间");
+    error_zh("5 d..6 TFLOPS", "“5 d..6 TFLOPS”两端的量纲不同：时间与运算速率（FLOP/s）");
+    error_zh("(1 + 2", "第 1 个字符处的“(”没有闭合");
+    error_zh("5 d * 5 d + 1", "单位为 s^2 的量与纯数字不能相加");
+    error("5 d * 5 d + 1", "cannot add a quantity in s^2 and a plain number");
+}
+
+/// The Chinese words of units and multipliers are data (data/input-words.txt): each is read.
+#[test]
+fn chinese_unit_words() {
+    use aicompute::language::units::{DAY, YEAR};
+    num("5万", 5e4);
+    num("2 亿", 2e8);
+    dim("90 秒", 90.0, Dim::TIME);
+    dim("5 分钟", 300.0, Dim::TIME);
+    dim("2 小时", 7200.0, Dim::TIME);
+    dim("3 天", 3.0 * DAY, Dim::TIME);
+    dim("2 周", 14.0 * DAY, Dim::TIME);
+    dim("6 个月", YEAR / 2.0, Dim::TIME);
+    dim("1 年", YEAR, Dim::TIME);
+    dim("400 瓦", 400.0, Dim::POWER);
+    dim("1.2 k瓦", 1200.0, Dim::POWER);
+    error("5 月", "unknown unit '月': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
+}

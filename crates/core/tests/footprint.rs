@@ -198,3 +198,35 @@ fn a_footprint_past_10_308_says_so_without_calling_it_flop() {
     let price = [&run[..], &[(Price, "1e308"), (Chips, "1e10")]].concat();
     field_error(&price, Price, "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308");
 }
+
+/// The notes name the stated PUE and the grid region with their sources, in each language; a
+/// region is found by its Chinese name too.
+#[test]
+fn notes_in_both_languages() {
+    let run = [(Field::Chips, "8"), (Field::Hardware, "A100"), (Field::Time, "10 d")];
+    for region in ["france", "France", "法国"] {
+        let f = footprint(&[run[0], run[1], run[2], (Field::Grid, region)]);
+        let zh = footprint::notes(&f, Lang::Zh);
+        assert_eq!(
+            zh[1],
+            "假定 PUE 为 1.1：Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10。"
+        );
+        assert_eq!(
+            zh[2],
+            "电网：法国，0.056 千克二氧化碳当量/千瓦时（Ember 与 Energy Institute，经 Our World in Data 发布《Carbon intensity of electricity generation》（g CO2e/kWh），2023 年）。"
+        );
+        let en = footprint::notes(&f, Lang::En);
+        assert_eq!(
+            en[2],
+            "Grid: France, 0.056 kg CO2e/kWh (Ember and Energy Institute, via Our World in Data, \"Carbon intensity of electricity generation\" (g CO2e/kWh), 2023)."
+        );
+    }
+    let f = footprint(&[
+        (Field::Chips, "2048"),
+        (Field::Peak, "989 TFLOPS"),
+        (Field::Time, "2.788M h / 2048"),
+        (Field::Price, "$2"),
+    ]);
+    assert_eq!(footprint::notes(&f, Lang::Zh), ["未计算能耗：请填写单芯片功率（手动输入峰值时目录中没有功率数据）。"]);
+    assert_eq!(footprint::lines(&f, Lang::Zh)[1], "成本：2,788,000 芯片小时 × 2 美元/芯片小时 = 558 万美元");
+}

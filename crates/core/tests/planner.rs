@@ -85,11 +85,23 @@ fn method_2_solved() {
         "the time is too large: the result is not a finite number",
     );
     assert_eq!(PlanError::NotPositive(Quantity::Chips).message(Lang::Zh), "芯片数必须大于 0");
+    assert_eq!(
+        PlanError::AboveFull { what: Quantity::Utilization, value: 1.5 }.message(Lang::Zh),
+        "利用率将为 150%，超过 100%：请检查输入"
+    );
+    assert_eq!(
+        PlanError::NotOneMissing { missing: 2 }.message(Lang::Zh),
+        "芯片数、时间、利用率三者须恰好空一个（现空 2 个）"
+    );
 }
 
 #[test]
 fn utilization_defaults() {
     assert_eq!(default_utilization(true).value, 0.30);
     assert_eq!(default_utilization(false).value, 0.40);
-    assert!(default_utilization(true).source.contains("Epoch AI"));
+    assert_eq!(
+        default_utilization(true).source_in(Lang::Zh),
+        "Epoch AI, \"Notable AI Models\" documentation: 30% for large language models where unknown",
+        "quoted as written"
+    );
 }

@@ -192,6 +192,16 @@ fn config_errors_name_the_field() {
     let e = from_config(&parse("{\"n_layer\": 0, \"n_embd\": 1, \"vocab_size\": 1}").unwrap()).unwrap_err();
     assert_eq!(e, ConfigError::Zero { field: "n_layer".into() });
     assert_eq!(e.message(Lang::Zh), "n_layer：至少为 1");
+    // A space between the Chinese and "true" (it was 应为true).
+    let e = from_config(&parse(r#"{"n_layer": 2, "n_embd": 8, "vocab_size": 1, "tie_word_embeddings": 1}"#).unwrap())
+        .unwrap_err();
+    assert_eq!(e.message(Lang::Zh), "tie_word_embeddings：应为 true 或 false");
+    assert_eq!(e.message(Lang::En), "tie_word_embeddings: should be true or false");
+    let e = from_config(
+        &parse(r#"{"hidden_size": 100, "num_hidden_layers": 2, "vocab_size": 10, "num_attention_heads": 3}"#).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.message(Lang::Zh), "num_attention_heads：100 不能均分为 3 个头：请给出每头维度");
 }
 
 #[test]

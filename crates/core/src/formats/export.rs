@@ -105,10 +105,10 @@ pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
             out.push(format!("{chip} TDP: {citation}"));
         }
         if f.pue_default {
-            out.push(format!("PUE {}: {} ({})", DEFAULT_PUE.value, DEFAULT_PUE.source, DEFAULT_PUE.url));
+            out.push(format!("PUE {}: {} ({})", DEFAULT_PUE.value, DEFAULT_PUE.source_in(Lang::En), DEFAULT_PUE.url));
         }
         if let Some((_, Some(g))) = f.grid {
-            out.push(format!("{}: {} ({}, {})", g.name_en, g.source, g.year, g.url));
+            out.push(format!("{}: {} ({}, {})", g.name_in(Lang::En), g.source_in(Lang::En), g.year, g.url));
         }
     }
     if with_epoch {

@@ -1,7 +1,8 @@
 //! Calendar dates (a leaf module): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the month
 //! (leap years included), and exact day counts.
 
-use crate::text::i18n::{tr, Lang};
+use crate::say;
+use crate::text::i18n::{Key, Lang};
 
 /// A calendar date; `day` is 0 where the source gives only the month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,24 +28,12 @@ pub enum DateError {
 impl DateError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            DateError::Form(s) => tr(
-                lang,
-                format!("'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
-                format!("“{s}”不是日期：请写成 YYYY、YYYY-MM 或 YYYY-MM-DD"),
-            ),
-            DateError::Year(s) => tr(
-                lang,
-                format!("'{s}': the year must be between 1900 and 2100"),
-                format!("“{s}”：年份须在 1900 至 2100 之间"),
-            ),
-            DateError::Month(s) => {
-                tr(lang, format!("'{s}': the month must be 1 to 12"), format!("“{s}”：月份须为 1 至 12"))
+            DateError::Form(s) => say!(lang, Key::LanguageDateForm, text = s),
+            DateError::Year(s) => say!(lang, Key::LanguageDateYear, text = s),
+            DateError::Month(s) => say!(lang, Key::LanguageDateMonth, text = s),
+            DateError::Day { text, days_in_month } => {
+                say!(lang, Key::LanguageDateDay, days = days_in_month, text = text)
             }
-            DateError::Day { text, days_in_month } => tr(
-                lang,
-                format!("'{text}' is not a date: that month has {days_in_month} days"),
-                format!("“{text}”不是有效日期：该月只有 {days_in_month} 天"),
-            ),
         }
     }
 }

@@ -5,8 +5,8 @@
 
 use crate::calculation::field::{excerpt, EXCERPT_CHARS};
 use crate::language::units::{DAY, HOUR, MINUTE, PFS_DAY, YEAR};
-use crate::text::i18n::{tr, Lang};
-use crate::trf;
+use crate::say;
+use crate::text::i18n::{t, Key, Lang};
 use std::fmt;
 
 /// A physical dimension: FLOP^ops · s^time · W^power. A plain count is `{0, 0, 0}`.
@@ -46,15 +46,15 @@ impl Dim {
     /// What a person calls this dimension, for messages.
     pub fn describe(self, lang: Lang) -> String {
         let named = match self {
-            Dim::COUNT => Some(tr(lang, "a plain number", "纯数字")),
-            Dim::OPS => Some(tr(lang, "a number of operations (FLOP)", "运算次数（FLOP）")),
-            Dim::TIME => Some(tr(lang, "a time", "时间")),
-            Dim::RATE => Some(tr(lang, "a rate (FLOP/s)", "运算速率（FLOP/s）")),
-            Dim::POWER => Some(tr(lang, "a power (W)", "功率（W）")),
+            Dim::COUNT => Some(Key::LanguageDimCount),
+            Dim::OPS => Some(Key::LanguageDimOps),
+            Dim::TIME => Some(Key::LanguageDimTime),
+            Dim::RATE => Some(Key::LanguageDimRate),
+            Dim::POWER => Some(Key::LanguageDimPower),
             _ => None,
         };
-        if let Some(n) = named {
-            return n.to_string();
+        if let Some(key) = named {
+            return t(lang, key).to_string();
         }
         let mut parts = Vec::new();
         for (unit, n) in [("FLOP", self.ops), ("s", self.time), ("W", self.power)] {
@@ -62,7 +62,7 @@ impl Dim {
                 parts.push(if n == 1 { unit.to_string() } else { format!("{unit}^{n}") });
             }
         }
-        tr(lang, format!("a quantity in {}", parts.join("·")), format!("单位为 {} 的量", parts.join("·")))
+        say!(lang, Key::LanguageDimOther, units = parts.join("·"))
     }
 }
 
@@ -237,92 +237,83 @@ impl fmt::Display for ExprError {
 }
 
 impl ExprKind {
-    /// The message in `lang`: English and Chinese side by side, so neither can be missing.
+    /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         use ExprKind::*;
         let d = |x: &Dim| x.describe(lang);
+        let fixed = |key: Key| t(lang, key).to_string();
         match self {
-            Empty => trf!(lang, "empty: enter a number", "为空：请输入数字"),
+            Empty => fixed(Key::LanguageExprEmpty),
             TooLong { max } => {
-                let max = crate::text::format::grouped(*max as f64, 0, ",");
-                trf!(lang, "too long: at most {max} characters", "太长：最多 {max} 个字符")
+                say!(lang, Key::LanguageExprTooLong, max = crate::text::format::grouped(*max as f64, 0, ","))
             }
-            TooDeep => trf!(lang, "the expression nests too deeply", "表达式嵌套过深"),
-            NotANumber { text } => trf!(lang, "'{text}' is not a number", "“{text}”不是数字"),
-            Hex { text, decimal: Some(d) } => trf!(
-                lang,
-                "'{text}' looks like a hexadecimal number: write numbers in decimal ({text} is {d})",
-                "“{text}”像是十六进制数：请用十进制书写（{text} 即 {d}）"
-            ),
-            Hex { text, decimal: None } => trf!(
-                lang,
-                "'{text}' looks like a hexadecimal number: write numbers in decimal",
-                "“{text}”像是十六进制数：请用十进制书写"
-            ),
-            UnknownSuffix { text, suffix } => trf!(lang, "'{text}' is not a number: unknown suffix '{suffix}'", "“{text}”不是数字：未知后缀“{suffix}”"),
-            NotAllowed { ch } => trf!(lang, "'{ch}' is not allowed here: use numbers, units, + - * / ^ ( ) % and ..", "此处不能使用“{ch}”：请使用数字、单位、+ - * / ^ ( ) % 和 .."),
-            NotReal { text } => trf!(lang, "'{text}' has no real value: a negative number to a fractional power", "“{text}”没有实数值：负数不能取分数次幂"),
-            TooLarge { text } => trf!(lang, "'{text}' is too large to compute: over 10^308", "“{text}”太大，无法计算：超过 10^308"),
-            TooSmall { text } => trf!(lang, "'{text}' is too small to compute: under 10^-308 (but not zero)", "“{text}”太小，无法计算：小于 10^-308（但不为零）"),
-            RangeEndsDiffer { text, low, high } => trf!(lang, "the ends of '{text}' differ: {} and {}", "“{text}”两端的量纲不同：{}与{}", d(low), d(high)),
-            NestedRange => trf!(lang, "a range cannot contain another range", "范围中不能再含范围"),
-            HighToLow { text } => trf!(lang, "the range '{text}' goes from high to low: write the smaller value first", "范围“{text}”从大到小：请先写较小的值"),
-            Mismatch { add, left, right } => tr(
-                lang,
-                format!("cannot {} {} and {}", if *add { "add" } else { "subtract" }, d(left), d(right)),
-                format!("{}与{}不能{}", d(left), d(right), if *add { "相加" } else { "相减" }),
-            ),
-            DivideByZero { text } => trf!(lang, "'{text}' divides by zero", "“{text}”除以零"),
-            NeedsOperator { text } => trf!(lang, "'{text}' needs an operator (such as *) before it", "“{text}”前面需要运算符（例如 *）"),
-            ExponentNotPlain { text, dim } => trf!(lang, "the exponent '{text}' must be a plain number, not {}", "指数“{text}”必须是纯数字，而不是{}", d(dim)),
-            WholePowerOnly { text } => trf!(lang, "'{text}': a quantity with a unit can only be raised to a whole power", "“{text}”：带单位的量只能取整数次幂"),
-            NotClosed { position } => trf!(lang, "'(' at position {position} is not closed", "第 {position} 个字符处的“(”没有闭合"),
-            UnknownFunction { name } => trf!(lang, "unknown function '{name}': the one function is sqrt()", "未知函数“{name}”：只有 sqrt() 一个函数"),
-            RootOfNegative { text } => {
-                trf!(lang, "'{text}' is the root of a negative number", "“{text}”是负数的平方根")
+            TooDeep => fixed(Key::LanguageExprTooDeep),
+            NotANumber { text } => say!(lang, Key::LanguageExprNotANumber, text = text),
+            Hex { text, decimal: Some(d) } => say!(lang, Key::LanguageExprHex, d = d, text = text),
+            Hex { text, decimal: None } => say!(lang, Key::LanguageExprHexPlain, text = text),
+            UnknownSuffix { text, suffix } => say!(lang, Key::LanguageExprUnknownSuffix, suffix = suffix, text = text),
+            NotAllowed { ch } => say!(lang, Key::LanguageExprNotAllowed, ch = ch),
+            NotReal { text } => say!(lang, Key::LanguageExprNotReal, text = text),
+            TooLarge { text } => say!(lang, Key::LanguageExprTooLarge, text = text),
+            TooSmall { text } => say!(lang, Key::LanguageExprTooSmall, text = text),
+            RangeEndsDiffer { text, low, high } => {
+                say!(lang, Key::LanguageExprRangeEndsDiffer, low = d(low), high = d(high), text = text)
             }
-            RootOfDim { dim } => trf!(lang, "cannot take the square root of {}", "不能对{}开平方", d(dim)),
-            UnknownUnit { word } => trf!(lang, "unknown unit '{word}': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %", "未知单位“{word}”：可用单位为 s min h d wk mo yr（秒、分钟、小时、天、周、月、年）、FLOP、FLOPS（可加 k M G T P E）和 %"),
+            NestedRange => fixed(Key::LanguageExprNestedRange),
+            HighToLow { text } => say!(lang, Key::LanguageExprHighToLow, text = text),
+            Mismatch { add, left, right } => {
+                let key = if *add { Key::LanguageExprCannotAdd } else { Key::LanguageExprCannotSubtract };
+                say!(lang, key, left = d(left), right = d(right))
+            }
+            DivideByZero { text } => say!(lang, Key::LanguageExprDivideByZero, text = text),
+            NeedsOperator { text } => say!(lang, Key::LanguageExprNeedsOperator, text = text),
+            ExponentNotPlain { text, dim } => say!(lang, Key::LanguageExprExponentNotPlain, dim = d(dim), text = text),
+            WholePowerOnly { text } => say!(lang, Key::LanguageExprWholePowerOnly, text = text),
+            NotClosed { position } => say!(lang, Key::LanguageExprNotClosed, position = position),
+            UnknownFunction { name } => say!(lang, Key::LanguageExprUnknownFunction, name = name),
+            RootOfNegative { text } => say!(lang, Key::LanguageExprRootOfNegative, text = text),
+            RootOfDim { dim } => say!(lang, Key::LanguageExprRootOfDim, dim = d(dim)),
+            UnknownUnit { word } => say!(lang, Key::LanguageExprUnknownUnit, word = word),
             NotANumberOrUnit { text } => {
                 let unit = text.chars().count() > 1;
-                tr(
-                    lang,
-                    format!("'{text}' is not a number{}", if unit { " or a known unit" } else { "" }),
-                    format!("“{text}”不是数字{}", if unit { "，也不是已知单位" } else { "" }),
-                )
+                let key = if unit { Key::LanguageExprNotANumberOrUnit } else { Key::LanguageExprNotANumber };
+                say!(lang, key, text = text)
             }
-            EndsEarly => trf!(lang, "the expression ends too early", "表达式不完整"),
-            RangeNeedsSides => trf!(lang, "'..' needs a value on each side", "“..”两边都需要数值"),
-            Unexpected { text } => trf!(lang, "'{text}' is not expected here", "此处不应出现“{text}”"),
-            Unmatched => trf!(lang, "')' has no matching '('", "“)”没有对应的“(”"),
+            EndsEarly => fixed(Key::LanguageExprEndsEarly),
+            RangeNeedsSides => fixed(Key::LanguageExprRangeNeedsSides),
+            Unexpected { text } => say!(lang, Key::LanguageExprUnexpected, text = text),
+            Unmatched => fixed(Key::LanguageExprUnmatched),
         }
     }
 }
 
-/// Multipliers written straight after a number or as a word: SI prefixes (case-sensitive),
-/// `B` for billion, and the Chinese 万 (10^4) and 亿 (10^8).
-pub const SUFFIXES: &[(&str, f64)] = &[
-    ("k", 1e3),
-    ("K", 1e3),
-    ("M", 1e6),
-    ("G", 1e9),
-    ("B", 1e9),
-    ("T", 1e12),
-    ("P", 1e15),
-    ("E", 1e18),
-    ("万", 1e4),
-    ("亿", 1e8),
-];
+/// Multipliers written straight after a number or as a word: SI prefixes (case-sensitive) and
+/// `B` for billion (the Chinese myriad and hundred million are in [`INPUT_WORDS`]).
+pub const SUFFIXES: &[(&str, f64)] =
+    &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("B", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18)];
+
+/// The words of other languages the parser reads, as data (`data/input-words.txt`): one
+/// `word = meaning` line each, the meaning a plain number or a unit word of the tables here.
+const INPUT_WORDS: &str = include_str!("../../data/input-words.txt");
+
+/// What a word of [`INPUT_WORDS`] means: a multiplier or a unit word; `None` for other words.
+fn input_word(word: &str) -> Option<&'static str> {
+    INPUT_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.split_once(" = ").filter(|(w, _)| *w == word))
+        .map(|(_, m)| m)
+}
 
 /// Units of time, in seconds. A year is 365.25 days, a month a twelfth of it.
 pub const TIME_UNITS: &[(&[&str], f64)] = &[
-    (&["s", "sec", "secs", "second", "seconds", "秒"], 1.0),
-    (&["min", "mins", "minute", "minutes", "分钟"], MINUTE),
-    (&["h", "hr", "hrs", "hour", "hours", "小时"], HOUR),
-    (&["d", "day", "days", "天"], DAY),
-    (&["wk", "week", "weeks", "周"], 7.0 * DAY),
-    (&["mo", "month", "months", "个月"], YEAR / 12.0),
-    (&["yr", "year", "years", "年"], YEAR),
+    (&["s", "sec", "secs", "second", "seconds"], 1.0),
+    (&["min", "mins", "minute", "minutes"], MINUTE),
+    (&["h", "hr", "hrs", "hour", "hours"], HOUR),
+    (&["d", "day", "days"], DAY),
+    (&["wk", "week", "weeks"], 7.0 * DAY),
+    (&["mo", "month", "months"], YEAR / 12.0),
+    (&["yr", "year", "years"], YEAR),
 ];
 
 /// SI prefixes that may stand before FLOP, FLOPs, FLOPS and F.
@@ -330,10 +321,10 @@ const PREFIXES: &[(&str, f64)] =
     &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18)];
 
 fn ops_unit(word: &str) -> Option<Dim> {
-    match word {
+    match input_word(word).unwrap_or(word) {
         "FLOP" | "FLOPs" | "flop" | "op" | "ops" => Some(Dim::OPS),
         "FLOPS" | "flops" | "FLOP/s" => Some(Dim::RATE),
-        "W" | "watt" | "watts" | "瓦" => Some(Dim::POWER),
+        "W" | "watt" | "watts" => Some(Dim::POWER),
         _ => None,
     }
 }
@@ -347,6 +338,9 @@ pub const PFS_DAY_UNITS: &[&str] =
 /// writes them; a petaflop/s-day, [`PFS_DAY_UNITS`]), a rate (FLOPS, FLOP/s) or a power (W, kW,
 /// MW), each with an optional SI prefix.
 pub fn unit(word: &str) -> Option<Value> {
+    if let Some(meaning) = input_word(word) {
+        return meaning.parse().ok().map(Value::num).or_else(|| unit(meaning));
+    }
     if let Some((_, k)) = SUFFIXES.iter().find(|(s, _)| *s == word) {
         return Some(Value::num(*k));
     }
@@ -401,7 +395,7 @@ struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    // ASCII letters and CJK ideographs (天, 小时, 万, 亿): all that units and suffixes use.
+    // ASCII letters and CJK ideographs (the Chinese words of units and multipliers).
     c.is_ascii_alphabetic() || c == '_' || ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 

@@ -5,7 +5,8 @@
 //! page. A key repeated in an object is refused (RFC 8259 leaves which one counts open). Errors
 //! carry a kind and the line and column (1-based, in characters) where they are.
 
-use crate::text::i18n::{tr, Lang};
+use crate::say;
+use crate::text::i18n::{t, Key, Lang};
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -52,14 +53,15 @@ impl Json {
     }
     /// What kind of value this is, for messages.
     pub fn kind(&self, lang: Lang) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool(_) => tr(lang, "true or false", "true 或 false"),
-            Json::Num(_) => tr(lang, "a number", "数字"),
-            Json::Str(_) => tr(lang, "a string", "字符串"),
-            Json::Arr(_) => tr(lang, "an array", "数组"),
-            Json::Obj(_) => tr(lang, "an object", "对象"),
-        }
+        let key = match self {
+            Json::Null => return "null",
+            Json::Bool(_) => Key::ModelJsonBool,
+            Json::Num(_) => Key::ModelJsonNumber,
+            Json::Str(_) => Key::ModelJsonString,
+            Json::Arr(_) => Key::ModelJsonArray,
+            Json::Obj(_) => Key::ModelJsonObject,
+        };
+        t(lang, key)
     }
 }
 
@@ -72,8 +74,8 @@ pub enum JsonErrorKind {
     TooLong { bytes: usize },
     /// The text stops inside a value.
     EndsEarly,
-    /// Something else stands where one of these was expected (e.g. "',' or '}'").
-    Expected(&'static str),
+    /// Something else stands where this was expected.
+    Expected(Expect),
     /// A comma right before '}' or ']'.
     TrailingComma,
     /// Nested deeper than [`MAX_DEPTH`].
@@ -101,58 +103,52 @@ pub struct JsonError {
     pub column: usize,
 }
 
-impl JsonError {
-    pub fn message(&self, lang: Lang) -> String {
-        let (l, c) = (self.line, self.column);
-        let at = tr(lang, format!("at line {l}, column {c}"), format!("（第 {l} 行，第 {c} 列）"));
-        let not = |en: &str, zh: &str| tr(lang, format!("not JSON: {en} {at}"), format!("不是 JSON：{zh}{at}"));
-        match &self.kind {
-            JsonErrorKind::Empty => {
-                tr(lang, "the text is empty: paste a JSON config".into(), "文本为空：请粘贴 JSON 配置".into())
-            }
-            JsonErrorKind::TooLong { bytes } => tr(
-                lang,
-                format!("the text is {bytes} bytes, over the limit of {MAX_BYTES} bytes"),
-                format!("文本有 {bytes} 字节，超过 {MAX_BYTES} 字节的上限"),
-            ),
-            JsonErrorKind::EndsEarly => tr(
-                lang,
-                format!("the text ends too early (line {l}, column {c}): is the paste cut off?"),
-                format!("文本提前结束（第 {l} 行，第 {c} 列）：粘贴的内容是否不完整？"),
-            ),
-            JsonErrorKind::Expected(what) => {
-                not(&format!("expected {what}"), &format!("此处应为{}", expected_zh(what)))
-            }
-            JsonErrorKind::TrailingComma => not("a comma before the closing bracket", "右括号前多了逗号"),
-            JsonErrorKind::TooDeep => {
-                not(&format!("nested deeper than {MAX_DEPTH} levels"), &format!("嵌套超过 {MAX_DEPTH} 层"))
-            }
-            JsonErrorKind::BadEscape => not("an unknown escape after '\\'", "“\\”后是未知的转义"),
-            JsonErrorKind::LoneSurrogate => not("half of a \\u surrogate pair", "\\u 代理对不完整"),
-            JsonErrorKind::ControlInString => {
-                not("a line break or control character inside a string", "字符串中有换行或控制字符")
-            }
-            JsonErrorKind::NumberTooLarge => not("a number too large for a double", "数字超出双精度范围"),
-            JsonErrorKind::Trailing => not("more text after the value", "值之后还有多余的文本"),
-            JsonErrorKind::DuplicateKey(key) => crate::trf!(
-                lang,
-                "the key \"{key}\" is repeated at line {l}, column {c}: keep one of them",
-                "键“{key}”在第 {l} 行第 {c} 列重复出现：请只保留一个"
-            ),
+/// What the reader expected where something else stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    Value,
+    Digit,
+    Colon,
+    /// `,` or `]`.
+    CommaOrBracket,
+    /// `,` or `}`.
+    CommaOrBrace,
+    /// A member's name, in double quotes.
+    Name,
+}
+
+impl Expect {
+    fn key(self) -> Key {
+        match self {
+            Expect::Value => Key::ModelJsonExpectedValue,
+            Expect::Digit => Key::ModelJsonExpectedDigit,
+            Expect::Colon => Key::ModelJsonExpectedColon,
+            Expect::CommaOrBracket => Key::ModelJsonExpectedCommaBracket,
+            Expect::CommaOrBrace => Key::ModelJsonExpectedCommaBrace,
+            Expect::Name => Key::ModelJsonExpectedName,
         }
     }
 }
 
-/// The Chinese of an [`JsonErrorKind::Expected`] text.
-fn expected_zh(what: &str) -> &'static str {
-    match what {
-        "a value" => "一个值",
-        "a digit" => "数字",
-        "':'" => "“:”",
-        "',' or ']'" => "“,”或“]”",
-        "',' or '}'" => "“,”或“}”",
-        "a name in double quotes" => "双引号括起的名称",
-        _ => "别的内容",
+impl JsonError {
+    pub fn message(&self, lang: Lang) -> String {
+        let (l, c) = (self.line, self.column);
+        let not = |what: String| say!(lang, Key::ModelJsonNot, l = l, c = c, what = what);
+        let plain = |key: Key| not(t(lang, key).to_string());
+        match &self.kind {
+            JsonErrorKind::Empty => t(lang, Key::ModelJsonEmpty).to_string(),
+            JsonErrorKind::TooLong { bytes } => say!(lang, Key::ModelJsonTooLong, bytes = bytes, max = MAX_BYTES),
+            JsonErrorKind::EndsEarly => say!(lang, Key::ModelJsonEndsEarly, l = l, c = c),
+            JsonErrorKind::Expected(what) => not(say!(lang, Key::ModelJsonExpected, what = t(lang, what.key()))),
+            JsonErrorKind::TrailingComma => plain(Key::ModelJsonTrailingComma),
+            JsonErrorKind::TooDeep => not(say!(lang, Key::ModelJsonTooDeep, max = MAX_DEPTH)),
+            JsonErrorKind::BadEscape => plain(Key::ModelJsonBadEscape),
+            JsonErrorKind::LoneSurrogate => plain(Key::ModelJsonLoneSurrogate),
+            JsonErrorKind::ControlInString => plain(Key::ModelJsonControl),
+            JsonErrorKind::NumberTooLarge => plain(Key::ModelJsonNumberTooLarge),
+            JsonErrorKind::Trailing => plain(Key::ModelJsonTrailing),
+            JsonErrorKind::DuplicateKey(key) => say!(lang, Key::ModelJsonDuplicate, l = l, c = c, key = key),
+        }
     }
 }
 
@@ -211,7 +207,7 @@ impl Parser<'_> {
     }
 
     /// An error for something unexpected here, or for the end of the text.
-    fn expected(&self, what: &'static str) -> JsonError {
+    fn expected(&self, what: Expect) -> JsonError {
         match self.peek() {
             None => self.error(JsonErrorKind::EndsEarly),
             Some(_) => self.error(JsonErrorKind::Expected(what)),
@@ -227,14 +223,14 @@ impl Parser<'_> {
             Some(b't') => self.word("true", Json::Bool(true)),
             Some(b'f') => self.word("false", Json::Bool(false)),
             Some(b'n') => self.word("null", Json::Null),
-            _ => Err(self.expected("a value")),
+            _ => Err(self.expected(Expect::Value)),
         }
     }
 
     fn word(&mut self, w: &'static str, v: Json) -> Result<Json, JsonError> {
         for b in w.bytes() {
             if self.peek() != Some(b) {
-                return Err(self.expected("a value"));
+                return Err(self.expected(Expect::Value));
             }
             self.pos += 1;
         }
@@ -274,7 +270,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Json::Arr(items));
                 }
-                _ => return Err(self.expected("',' or ']'")),
+                _ => return Err(self.expected(Expect::CommaOrBracket)),
             }
         }
     }
@@ -294,7 +290,7 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.expected("a name in double quotes"));
+                return Err(self.expected(Expect::Name));
             }
             let at = self.pos;
             let key = self.string()?;
@@ -304,7 +300,7 @@ impl Parser<'_> {
             }
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return Err(self.expected("':'"));
+                return Err(self.expected(Expect::Colon));
             }
             self.pos += 1;
             self.skip_ws();
@@ -320,7 +316,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Json::Obj(members));
                 }
-                _ => return Err(self.expected("',' or '}'")),
+                _ => return Err(self.expected(Expect::CommaOrBrace)),
             }
         }
     }
@@ -341,12 +337,12 @@ impl Parser<'_> {
         if self.peek() == Some(b'0') {
             self.pos += 1;
         } else if self.digits() == 0 {
-            return Err(self.expected("a digit"));
+            return Err(self.expected(Expect::Digit));
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if self.digits() == 0 {
-                return Err(self.expected("a digit"));
+                return Err(self.expected(Expect::Digit));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -355,7 +351,7 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if self.digits() == 0 {
-                return Err(self.expected("a digit"));
+                return Err(self.expected(Expect::Digit));
             }
         }
         let v: f64 = self.text[start..self.pos].parse().unwrap_or(f64::INFINITY);

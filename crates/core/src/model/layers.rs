@@ -10,7 +10,8 @@
 //! layer list in share links and in `aicompute layers`.
 
 use crate::language::expr::{self, ExprKind};
-use crate::text::i18n::{tr, Lang};
+use crate::say;
+use crate::text::i18n::{t, Key, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -107,10 +108,9 @@ pub const MAX_LAYERS: usize = 1000;
 
 impl LayerError {
     pub fn message(&self, lang: Lang) -> String {
-        let line = self.line;
         match &self.kind {
             LayerKind::NoLayers | LayerKind::TooMany | LayerKind::TooLong => self.kind.message(lang),
-            k => tr(lang, format!("layer {line}: {}", k.message(lang)), format!("第 {line} 层：{}", k.message(lang))),
+            k => say!(lang, Key::ModelLayersLine, line = self.line, message = k.message(lang)),
         }
     }
 }
@@ -119,63 +119,30 @@ impl LayerKind {
     fn message(&self, lang: Lang) -> String {
         use LayerKind::*;
         match self {
-            Expr { key, text, kind } => format!("{key}={text}{}{}", tr(lang, ": ", "："), kind.message(lang)),
-            NotPlain { key, text } => {
-                tr(lang, format!("{key}={text}: needs a plain number"), format!("{key}={text}：须为纯数字"))
+            Expr { key, text, kind } => {
+                say!(lang, Key::ModelLayersExpr, message = kind.message(lang), key = key, text = text)
             }
-            Negative { key, text } => {
-                tr(lang, format!("{key}={text}: must not be negative"), format!("{key}={text}：不能为负"))
-            }
+            NotPlain { key, text } => say!(lang, Key::ModelLayersNotPlain, key = key, text = text),
+            Negative { key, text } => say!(lang, Key::ModelLayersNegative, key = key, text = text),
             Zero { key, text } => {
                 let written = if key == "x" { format!("x{text}") } else { format!("{key}={text}") };
-                crate::trf!(
-                    lang,
-                    "{written}: must be above 0 (the layer would count no operations)",
-                    "{written}：须大于 0（否则该层不计任何运算）"
-                )
+                say!(lang, Key::ModelLayersZero, written = written)
             }
-            Sizes { key, text, n } => tr(
-                lang,
-                format!("{key}={text}: expected {n} sizes separated by x"),
-                format!("{key}={text}：应为用 x 隔开的 {n} 个尺寸"),
-            ),
-            NotUnderstood { word } => tr(
-                lang,
-                format!("'{word}' is not understood: write key=value, bi, or xN"),
-                format!("无法理解“{word}”：请写 key=value、bi 或 xN"),
-            ),
-            Needs { layer, key } => tr(lang, format!("{layer} needs {key}="), format!("{layer} 层需要 {key}=")),
-            UnknownLayer { name } => tr(
-                lang,
-                format!("unknown layer '{name}': use conv, dense, rnn, lstm or gru"),
-                format!("未知层类型“{name}”：请用 conv、dense、rnn、lstm 或 gru"),
-            ),
-            NoSuchKey { layer, key, known } => tr(
-                lang,
-                format!("{layer} has no '{key}=': it takes {known}"),
-                format!("{layer} 层没有“{key}=”：可用 {known}"),
-            ),
-            Stride => tr(lang, "the stride must be at least 1", "步长至少为 1").into(),
-            KernelTooBig { kernel, input } => tr(
-                lang,
-                format!("a {kernel} kernel does not fit a {input} input"),
-                format!("{kernel} 的卷积核大于 {input} 的输入"),
-            ),
-            TooLarge => tr(lang, "too large to compute: over 10^308", "太大，无法计算：超过 10^308").into(),
-            NoLayers => tr(
-                lang,
-                "no layers: write one per line, such as 'dense in=784 out=100'",
-                "没有网络层：每行写一层，例如“dense in=784 out=100”",
-            )
-            .into(),
-            TooMany => tr(
-                lang,
-                format!("too many layers: at most {MAX_LAYERS} lines"),
-                format!("网络层太多：最多 {MAX_LAYERS} 行"),
-            ),
+            Sizes { key, text, n } => say!(lang, Key::ModelLayersSizes, n = n, key = key, text = text),
+            NotUnderstood { word } => say!(lang, Key::ModelLayersNotUnderstood, word = word),
+            Needs { layer, key } => say!(lang, Key::ModelLayersNeeds, layer = layer, key = key),
+            UnknownLayer { name } => say!(lang, Key::ModelLayersUnknown, name = name),
+            NoSuchKey { layer, key, known } => {
+                say!(lang, Key::ModelLayersNoSuchKey, known = known, layer = layer, key = key)
+            }
+            Stride => t(lang, Key::ModelLayersStride).to_string(),
+            KernelTooBig { kernel, input } => say!(lang, Key::ModelLayersKernelTooBig, kernel = kernel, input = input),
+            TooLarge => t(lang, Key::ModelLayersTooLarge).to_string(),
+            NoLayers => t(lang, Key::ModelLayersNone).to_string(),
+            TooMany => say!(lang, Key::ModelLayersTooMany, max = MAX_LAYERS),
             TooLong => {
                 let max = crate::text::format::grouped(crate::calculation::field::MAX_LAYERS_CHARS as f64, 0, ",");
-                crate::trf!(lang, "too long: at most {max} characters", "太长：最多 {max} 个字符")
+                say!(lang, Key::LanguageExprTooLong, max = max)
             }
         }
     }

@@ -19,9 +19,9 @@
 //! expert; expert width = d_ff.
 
 use crate::model::json::Json;
+use crate::say;
 use crate::text::format::{grouped, readable};
-use crate::text::i18n::{tr, Lang};
-use crate::trf;
+use crate::text::i18n::{t, Key, Lang};
 
 /// Which biases a model has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -208,7 +208,7 @@ impl ConfigError {
     /// The message, naming the config key or flag: "num_hidden_layers: must be at least 1".
     pub fn message(&self, lang: Lang) -> String {
         match self.field() {
-            Some(field) => format!("{field}{}{}", crate::text::i18n::colon(lang), self.detail(lang)),
+            Some(field) => say!(lang, Key::ModelConfigField, detail = self.detail(lang), field = field),
             None => self.detail(lang),
         }
     }
@@ -234,41 +234,29 @@ impl ConfigError {
     /// typed field, after its label): "must be at least 1".
     pub fn detail(&self, lang: Lang) -> String {
         use ConfigError::*;
-        match self {
-            NotObject => tr(lang, "the config is not a JSON object {…}".into(), "配置不是 JSON 对象 {…}".into()),
-            WrongType { want, .. } => {
-                let (en, zh) = match want {
-                    Want::Count => ("a whole number ≥ 0", "不小于 0 的整数"),
-                    Want::Bool => ("true or false", "true 或 false"),
-                    Want::Str => ("a string", "字符串"),
-                };
-                tr(lang, format!("should be {en}"), format!("应为{zh}"))
+        let key = match self {
+            NotObject => Key::ModelConfigNotObject,
+            WrongType { want: Want::Count, .. } => Key::ModelConfigWantCount,
+            WrongType { want: Want::Bool, .. } => Key::ModelConfigWantBool,
+            WrongType { want: Want::Str, .. } => Key::ModelConfigWantStr,
+            Missing { .. } => Key::ModelConfigMissing,
+            Zero { .. } => Key::ModelConfigZero,
+            TooLarge { .. } => Key::ModelConfigTooLarge,
+            Negative { .. } => Key::ModelConfigNegative,
+            ActiveAboveExperts { active, experts, .. } => {
+                return say!(lang, Key::ModelConfigActiveAboveExperts, active = active, experts = experts)
             }
-            Missing { .. } => tr(lang, "missing", "缺失").into(),
-            Zero { .. } => tr(lang, "must be at least 1", "至少为 1").into(),
-            TooLarge { .. } => tr(lang, "too large", "数值过大").into(),
-            Negative { .. } => tr(lang, "must not be negative", "不能为负数").into(),
-            ActiveAboveExperts { active, experts, .. } => tr(
-                lang,
-                format!("{active} active experts, but the model has {experts} experts"),
-                format!("激活专家 {active} 个，但模型只有 {experts} 个专家"),
-            ),
-            KvAboveHeads { kv_heads, heads, .. } => tr(
-                lang,
-                format!("{kv_heads} key-value heads, more than the {heads} attention heads"),
-                format!("键值头 {kv_heads} 个，多于 {heads} 个注意力头"),
-            ),
-            NotDivisible { d_model, heads, .. } => tr(
-                lang,
-                format!("{d_model} does not divide into {heads} heads: give the head dimension"),
-                format!("{d_model} 不能均分为 {heads} 个头：请给出每头维度"),
-            ),
-            DenseAboveLayers { dense, layers, .. } => tr(
-                lang,
-                format!("{dense} dense layers, more than the {layers} layers"),
-                format!("稠密层 {dense} 层，多于总层数 {layers}"),
-            ),
-        }
+            KvAboveHeads { kv_heads, heads, .. } => {
+                return say!(lang, Key::ModelConfigKvAboveHeads, kv_heads = kv_heads, heads = heads)
+            }
+            NotDivisible { d_model, heads, .. } => {
+                return say!(lang, Key::ModelConfigNotDivisible, d_model = d_model, heads = heads)
+            }
+            DenseAboveLayers { dense, layers, .. } => {
+                return say!(lang, Key::ModelConfigDenseAboveLayers, dense = dense, layers = layers)
+            }
+        };
+        t(lang, key).to_string()
     }
 }
 
@@ -336,99 +324,38 @@ impl Assumption {
     pub fn message(&self, lang: Lang) -> String {
         use Assumption::*;
         match self {
-            Heads { heads, head_dim } => tr(
-                lang,
-                format!("{heads} heads of dimension {head_dim} (heads = d_model / 128)"),
-                format!("{heads} 个头，每头维度 {head_dim}（头数 = d_model / 128）"),
-            ),
-            HeadDim(h) => {
-                tr(lang, format!("head dimension = d_model / heads = {h}"), format!("每头维度 = d_model / 头数 = {h}"))
-            }
-            KvHeads(k) => tr(lang, format!("key-value heads = heads = {k}"), format!("键值头数 = 头数 = {k}")),
-            Plain => tr(
-                lang,
-                "a plain two-matrix MLP (not gated, as GPT): neither gated nor d_ff is given".into(),
-                "普通两矩阵 MLP（非门控，同 GPT）：未给出是否门控，也未给出 d_ff".into(),
-            ),
+            Heads { heads, head_dim } => say!(lang, Key::ModelAssumeHeads, heads = heads, head_dim = head_dim),
+            HeadDim(h) => say!(lang, Key::ModelAssumeHeadDim, h = h),
+            KvHeads(k) => say!(lang, Key::ModelAssumeKvHeads, k = k),
+            Plain => t(lang, Key::ModelAssumePlain).to_string(),
             MlpByShape { gated, d_model, d_ff } => {
                 let r = readable(*d_ff as f64 / (*d_model).max(1) as f64, 3, ",");
                 let (lo, hi) = GATED_RATIO;
                 if *gated {
-                    trf!(
-                        lang,
-                        "a gated MLP, since d_ff/d_model = {r} is a gated (SwiGLU) model's; plain MLPs use 4",
-                        "门控 MLP，因 d_ff/d_model = {r} 与门控（SwiGLU）模型相符；普通 MLP 为 4",
-                    )
+                    say!(lang, Key::ModelAssumeMlpGated, r = r)
                 } else {
-                    trf!(
-                        lang,
-                        "a plain MLP, since d_ff/d_model = {r} is outside the {lo}–{hi} of gated (SwiGLU) models; plain MLPs use 4",
-                        "普通 MLP，因 d_ff/d_model = {r} 不在门控（SwiGLU）模型的 {lo}–{hi} 之间；普通 MLP 为 4",
-                    )
+                    say!(lang, Key::ModelAssumeMlpPlain, r = r, lo = lo, hi = hi)
                 }
             }
-            Activation { act, gated: true } => trf!(
-                lang,
-                "a gated MLP, since hidden_act '{act}' is SwiGLU's activation",
-                "门控 MLP，因 hidden_act “{act}”是 SwiGLU 的激活函数",
-            ),
-            Activation { act, gated: false } => trf!(
-                lang,
-                "a plain MLP, since hidden_act '{act}' is not SwiGLU's activation",
-                "普通 MLP，因 hidden_act “{act}”不是 SwiGLU 的激活函数",
-            ),
-            NoBiases { model_type } if model_type.is_empty() => trf!(
-                lang,
-                "no biases, as Llama: the config gives no model_type",
-                "无偏置（同 Llama）：配置未给出 model_type",
-            ),
-            NoBiases { model_type } => trf!(
-                lang,
-                "no biases, as Llama: model_type '{model_type}' is not a family this calculator knows",
-                "无偏置（同 Llama）：本计算器不认识 model_type “{model_type}”",
-            ),
-            NoPositions { model_type } if model_type.is_empty() => trf!(
-                lang,
-                "no learned position table (rotary positions, as Llama): the config gives no model_type",
-                "无可学习位置编码表（旋转位置编码，同 Llama）：配置未给出 model_type",
-            ),
-            NoPositions { model_type } => trf!(
-                lang,
-                "no learned position table (rotary positions, as Llama): model_type '{model_type}' is not a family this calculator knows",
-                "无可学习位置编码表（旋转位置编码，同 Llama）：本计算器不认识 model_type “{model_type}”",
-            ),
-            DFf(f) => tr(lang, format!("d_ff = 4 × d_model = {f}"), format!("d_ff = 4 × d_model = {f}")),
-            DFfGated(f) => tr(
-                lang,
-                format!("d_ff = 8 × d_model / 3 rounded up to a multiple of 256 = {f} (as Llama)"),
-                format!("d_ff = 8 × d_model / 3，向上取整到 256 的倍数 = {f}（同 Llama）"),
-            ),
-            Tied(true) => tr(
-                lang,
-                "tied input and output embeddings: not given, the default (Hugging Face's too)".into(),
-                "输入与输出嵌入共享：未给出，取默认值（同 Hugging Face）".into(),
-            ),
-            Tied(false) => tr(
-                lang,
-                "separate input and output embeddings: not given, the model family's default".into(),
-                "输入与输出嵌入不共享：未给出，取该模型系列的默认值".into(),
-            ),
-            Context(c) => {
-                trf!(lang, "context length {c}: not given, the default (GPT-3's)", "上下文长度 {c}：未给出，取默认值（同 GPT-3）")
+            Activation { act, gated: true } => say!(lang, Key::ModelAssumeActGated, act = act),
+            Activation { act, gated: false } => say!(lang, Key::ModelAssumeActPlain, act = act),
+            NoBiases { model_type } if model_type.is_empty() => t(lang, Key::ModelAssumeNoBiasesUntyped).to_string(),
+            NoBiases { model_type } => say!(lang, Key::ModelAssumeNoBiases, model_type = model_type),
+            NoPositions { model_type } if model_type.is_empty() => {
+                t(lang, Key::ModelAssumeNoPositionsUntyped).to_string()
             }
-            ActiveExperts(k) => tr(lang, format!("{k} active expert per token"), format!("每个 token 激活 {k} 个专家")),
-            MoeDFf(f) => {
-                tr(lang, format!("each expert is as wide as d_ff = {f}"), format!("每个专家宽度同 d_ff = {f}"))
-            }
+            NoPositions { model_type } => say!(lang, Key::ModelAssumeNoPositions, model_type = model_type),
+            DFf(f) => say!(lang, Key::ModelAssumeDFf, f = f),
+            DFfGated(f) => say!(lang, Key::ModelAssumeDFfGated, f = f),
+            Tied(true) => t(lang, Key::ModelAssumeTied).to_string(),
+            Tied(false) => t(lang, Key::ModelAssumeUntied).to_string(),
+            Context(c) => say!(lang, Key::ModelAssumeContext, c = c),
+            ActiveExperts(k) => say!(lang, Key::ModelAssumeActiveExperts, k = k),
+            MoeDFf(f) => say!(lang, Key::ModelAssumeMoeDFf, f = f),
             ContextIsMaximum { context, key } => {
-                let c = grouped(*context as f64, 0, ",");
-                trf!(
-                    lang,
-                    "context {c} from {key}: the training context may be shorter",
-                    "上下文 {c} 取自 {key}：训练时的上下文可能更短",
-                )
+                say!(lang, Key::ModelAssumeContextMax, c = grouped(*context as f64, 0, ","), key = key)
             }
-            NotCounted(key) => tr(lang, format!("{key}: not counted"), format!("{key}：未计入")),
+            NotCounted(key) => say!(lang, Key::ModelAssumeNotCounted, key = key),
         }
     }
 }
@@ -820,9 +747,7 @@ impl FieldUsed {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             FieldUsed::Read { key, value } => format!("{key} = {value}"),
-            FieldUsed::Assumed(a) => {
-                tr(lang, format!("assumed: {}", a.message(lang)), format!("假定：{}", a.message(lang)))
-            }
+            FieldUsed::Assumed(a) => say!(lang, Key::ModelAssumed, note = a.message(lang)),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! FLOPs utilization (MFU) and Method 2 solved for whichever of chips, time or utilization is
 //! missing. Every result is finite; every bad input is a [`PlanError`] naming the quantity.
 
-use crate::text::i18n::{tr, Lang};
+use crate::say;
+use crate::text::i18n::{t, Key, Lang};
 
 /// Chinchilla's compute-optimal tokens per parameter (Hoffmann et al. 2022).
 pub const CHINCHILLA_TOKENS_PER_PARAMETER: f64 = 20.0;
@@ -24,17 +25,18 @@ pub enum Quantity {
 impl Quantity {
     pub fn name(self, lang: Lang) -> &'static str {
         use Quantity::*;
-        match self {
-            Compute => tr(lang, "the compute", "算力"),
-            Parameters => tr(lang, "the parameters", "参数量"),
-            Tokens => tr(lang, "the tokens", "token 数"),
-            TokensPerSecond => tr(lang, "the tokens per second", "每秒 token 数"),
-            FlopPerToken => tr(lang, "the FLOP per token", "每 token FLOP"),
-            Chips => tr(lang, "the number of chips", "芯片数"),
-            Peak => tr(lang, "the peak", "峰值"),
-            Time => tr(lang, "the time", "时间"),
-            Utilization => tr(lang, "the utilization", "利用率"),
-        }
+        let key = match self {
+            Compute => Key::PlanningQuantityCompute,
+            Parameters => Key::PlanningQuantityParameters,
+            Tokens => Key::PlanningQuantityTokens,
+            TokensPerSecond => Key::PlanningQuantityTokensPerSecond,
+            FlopPerToken => Key::PlanningQuantityFlopPerToken,
+            Chips => Key::PlanningQuantityChips,
+            Peak => Key::PlanningQuantityPeak,
+            Time => Key::PlanningQuantityTime,
+            Utilization => Key::PlanningQuantityUtilization,
+        };
+        t(lang, key)
     }
 }
 
@@ -57,27 +59,13 @@ pub type SolveError = PlanError;
 impl PlanError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            PlanError::NotPositive(q) => {
-                tr(lang, format!("{} must be above 0", q.name(lang)), format!("{}必须大于 0", q.name(lang)))
-            }
-            PlanError::TooLarge(q) => tr(
-                lang,
-                format!("{} is too large: the result is not a finite number", q.name(lang)),
-                format!("{}过大：结果不是有限数", q.name(lang)),
-            ),
+            PlanError::NotPositive(q) => say!(lang, Key::PlanningNotPositive, what = q.name(lang)),
+            PlanError::TooLarge(q) => say!(lang, Key::PlanningTooLarge, what = q.name(lang)),
             PlanError::AboveFull { what, value } => {
                 let pct = crate::text::format::readable(value * 100.0, 3, ",");
-                tr(
-                    lang,
-                    format!("{} would be {pct}%, above 100%: check the inputs", what.name(lang)),
-                    format!("{}将为 {pct}%，超过 100%：请检查输入", what.name(lang)),
-                )
+                say!(lang, Key::PlanningAboveFull, pct = pct, what = what.name(lang))
             }
-            PlanError::NotOneMissing { missing } => tr(
-                lang,
-                format!("leave out exactly one of chips, time and utilization ({missing} left out)"),
-                format!("芯片数、时间、利用率三者须恰好空一个（现空 {missing} 个）"),
-            ),
+            PlanError::NotOneMissing { missing } => say!(lang, Key::PlanningNotOneMissing, missing = missing),
         }
     }
 }
@@ -237,21 +225,20 @@ pub struct UtilizationDefault {
     /// Whether it is for language models.
     pub language: bool,
     pub value: f64,
-    pub source: &'static str,
+    /// Epoch AI's words, quoted (the page labels them as the original in Chinese).
+    pub source: Key,
+}
+
+impl UtilizationDefault {
+    pub fn source_in(&self, lang: Lang) -> &'static str {
+        t(lang, self.source)
+    }
 }
 
 /// Epoch AI's defaults where a paper gives no utilization.
 pub const UTILIZATION_DEFAULTS: [UtilizationDefault; 2] = [
-    UtilizationDefault {
-        language: true,
-        value: 0.30,
-        source: "Epoch AI, \"Notable AI Models\" documentation: 30% for large language models where unknown",
-    },
-    UtilizationDefault {
-        language: false,
-        value: 0.40,
-        source: "Epoch AI, \"Notable AI Models\" documentation: 40% for other models where unknown",
-    },
+    UtilizationDefault { language: true, value: 0.30, source: Key::PlanningUtilizationLanguageSource },
+    UtilizationDefault { language: false, value: 0.40, source: Key::PlanningUtilizationOtherSource },
 ];
 
 /// The default utilization for a language model (`true`) or another model.

@@ -8,22 +8,22 @@
 
 use crate::language::expr::{self, Dim, ExprKind, Value};
 use crate::language::units::HOUR;
+use crate::say;
 use crate::text::format::{grouped, readable, round_sig};
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// A default figure with its source.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Figure {
     pub value: f64,
-    pub source: &'static str,
-    /// The source in Chinese (titles stay as published, in 《》).
-    pub source_zh: &'static str,
+    /// The source, in each language (titles stay as published).
+    pub source: Key,
     pub url: &'static str,
 }
 
 impl Figure {
     pub fn source_in(&self, lang: Lang) -> &'static str {
-        tr(lang, self.source, self.source_zh)
+        t(lang, self.source)
     }
 }
 
@@ -32,87 +32,79 @@ impl Figure {
 /// figure every quarter; an ordinary data centre adds more (Uptime Institute's 2021 survey
 /// average was 1.57), and Luccioni et al. (2022) used 1.2 for the Jean Zay cluster that
 /// trained BLOOM. Type another PUE where the cluster is known.
-pub const DEFAULT_PUE: Figure = Figure {
-    value: 1.1,
-    source: "Google, \"Power usage effectiveness\": fleet-wide trailing twelve-month PUE of 1.10",
-    source_zh: "Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10",
-    url: "https://www.google.com/about/datacenters/efficiency/",
-};
+pub const DEFAULT_PUE: Figure =
+    Figure { value: 1.1, source: Key::RunPueSource, url: "https://www.google.com/about/datacenters/efficiency/" };
 
 /// The carbon intensity of one electricity grid.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Grid {
+    /// What users type (`--grid china`); the names in each language are read too.
     pub id: &'static str,
-    pub name_en: &'static str,
-    pub name_zh: &'static str,
+    /// The region's name, in each language.
+    pub name: Key,
     /// kg CO2e per kWh.
     pub kg_per_kwh: f64,
-    pub source: &'static str,
-    /// The source in Chinese (titles stay as published, in 《》).
-    pub source_zh: &'static str,
+    /// The source, in each language (titles stay as published).
+    pub source: Key,
     pub url: &'static str,
     /// The year the figure is for.
     pub year: u16,
 }
 
 const OWID: &str = "https://ourworldindata.org/grapher/carbon-intensity-electricity";
-const OWID_SOURCE: &str =
-    "Ember and Energy Institute, via Our World in Data, \"Carbon intensity of electricity generation\" (g CO2e/kWh)";
-const OWID_SOURCE_ZH: &str =
-    "Ember 与 Energy Institute，经 Our World in Data 发布《Carbon intensity of electricity generation》（g CO2e/kWh）";
+
+/// A grid whose figure is Ember's via Our World in Data, for 2023.
+const fn owid(id: &'static str, name: Key, kg_per_kwh: f64) -> Grid {
+    Grid { id, name, kg_per_kwh, source: Key::RunGridOwidSource, url: OWID, year: 2023 }
+}
 
 /// Grid carbon intensities, each with its source and year.
 pub const GRIDS: &[Grid] = &[
     Grid {
         id: "world",
-        name_en: "World average",
-        name_zh: "全球平均",
+        name: Key::RunGridWorld,
         kg_per_kwh: 0.481,
-        source: "Ember (July 2024), electricity generation emission intensity: 481 g CO2/kWh worldwide in 2023 (as published by Statista)",
-        source_zh: "Ember（2024 年 7 月）发电排放强度：2023 年全球为 481 g CO2/kWh（据 Statista 发布）",
+        source: Key::RunGridWorldSource,
         url: "https://www.statista.com/statistics/943137/global-emissions-intensity-power-sector-by-country/",
         year: 2023,
     },
     Grid {
         id: "us",
-        name_en: "United States",
-        name_zh: "美国",
+        name: Key::RunGridUs,
         kg_per_kwh: 0.367,
-        source: "U.S. EIA, FAQ \"How much carbon dioxide is produced per kilowatthour of U.S. electricity generation?\": 0.81 lb CO2/kWh in 2023 (utility-scale plants, CO2 only)",
-        source_zh: "美国能源信息署（EIA）常见问题《How much carbon dioxide is produced per kilowatthour of U.S. electricity generation?》：2023 年为 0.81 磅 CO2/kWh（公用事业规模电厂，仅计 CO2）",
+        source: Key::RunGridUsSource,
         url: "https://www.eia.gov/tools/faqs/faq.php?id=74&t=3",
         year: 2023,
     },
     Grid {
         id: "eu",
-        name_en: "European Union (EU-27)",
-        name_zh: "欧盟（27 国）",
+        name: Key::RunGridEu,
         kg_per_kwh: 0.281,
-        source: "European Environment Agency, \"Greenhouse gas emission intensity of electricity generation in Europe\": 281 g CO2e/kWh in 2018",
-        source_zh: "欧洲环境署《Greenhouse gas emission intensity of electricity generation in Europe》：2018 年为 281 g CO2e/kWh",
+        source: Key::RunGridEuSource,
         url: "https://www.eea.europa.eu/data-and-maps/indicators/overview-of-the-electricity-production-3/assessment",
         year: 2018,
     },
-    Grid { id: "china", name_en: "China", name_zh: "中国", kg_per_kwh: 0.582, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
-    Grid { id: "india", name_en: "India", name_zh: "印度", kg_per_kwh: 0.713, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
-    Grid { id: "germany", name_en: "Germany", name_zh: "德国", kg_per_kwh: 0.381, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
-    Grid { id: "canada", name_en: "Canada", name_zh: "加拿大", kg_per_kwh: 0.170, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
-    Grid { id: "france", name_en: "France", name_zh: "法国", kg_per_kwh: 0.056, source: OWID_SOURCE, source_zh: OWID_SOURCE_ZH, url: OWID, year: 2023 },
+    owid("china", Key::RunGridChina, 0.582),
+    owid("india", Key::RunGridIndia, 0.713),
+    owid("germany", Key::RunGridGermany, 0.381),
+    owid("canada", Key::RunGridCanada, 0.170),
+    owid("france", Key::RunGridFrance, 0.056),
     Grid {
         id: "france-bloom",
-        name_en: "France, as used for BLOOM",
-        name_zh: "法国（BLOOM 估算所用）",
+        name: Key::RunGridFranceBloom,
         kg_per_kwh: 0.057,
-        source: "Luccioni, Viguier & Ligozat (2022), \"Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model\": 57 g CO2e/kWh",
-        source_zh: "Luccioni、Viguier 与 Ligozat（2022）《Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model》：57 g CO2e/kWh",
+        source: Key::RunGridFranceBloomSource,
         url: "https://arxiv.org/abs/2211.02001",
         year: 2022,
     },
 ];
 
 impl Grid {
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        t(lang, self.name)
+    }
     pub fn source_in(&self, lang: Lang) -> &'static str {
-        tr(lang, self.source, self.source_zh)
+        t(lang, self.source)
     }
 }
 
@@ -122,13 +114,8 @@ pub fn grid(id: &str) -> Option<&'static Grid> {
 }
 
 /// Example cloud prices for the price field's hint (there is no default price).
-pub const PRICE_EXAMPLES: &[Figure] = &[Figure {
-    value: 2.0,
-    source:
-        "DeepSeek-AI (2024), \"DeepSeek-V3 Technical Report\", Table 1: an assumed rental price of $2 per H800 GPU-hour",
-    source_zh: "DeepSeek-AI（2024）《DeepSeek-V3 Technical Report》表 1：假定 H800 的租用价格为每 GPU 小时 2 美元",
-    url: "https://arxiv.org/abs/2412.19437",
-}];
+pub const PRICE_EXAMPLES: &[Figure] =
+    &[Figure { value: 2.0, source: Key::RunPriceExampleSource, url: "https://arxiv.org/abs/2412.19437" }];
 
 /// The product of non-negative, finite factors, if it is finite too.
 fn product(factors: &[f64]) -> Option<f64> {
@@ -170,34 +157,33 @@ fn num3(v: f64) -> String {
     }
 }
 
-/// Energy in the unit that fits: "433 kWh", "433 MWh", "1.2 GWh" (Chinese: 千瓦时, 兆瓦时…).
+/// Energy in the unit that fits: "433 kWh", "433 MWh", "1.2 GWh" (each language's unit words).
 pub fn format_energy(kwh: f64, lang: Lang) -> String {
-    let units: [(f64, &str, &str); 4] =
-        [(1.0, "kWh", "千瓦时"), (1e3, "MWh", "兆瓦时"), (1e6, "GWh", "吉瓦时"), (1e9, "TWh", "太瓦时")];
-    let k = units.iter().rposition(|(s, _, _)| round_sig(kwh.abs(), 3) >= *s).unwrap_or(0);
-    let (scale, en, zh) = units[k];
-    format!("{} {}", num3(kwh / scale), tr(lang, en, zh))
+    let units =
+        [(1.0, Key::RunEnergyKwh), (1e3, Key::RunEnergyMwh), (1e6, Key::RunEnergyGwh), (1e9, Key::RunEnergyTwh)];
+    let k = units.iter().rposition(|(s, _)| round_sig(kwh.abs(), 3) >= *s).unwrap_or(0);
+    let (scale, key) = units[k];
+    say!(lang, key, n = num3(kwh / scale))
 }
 
 /// Emissions in kg below a tonne, else in tonnes: "850 kg CO2e", "24.7 t CO2e".
 pub fn format_emissions(kg: f64, lang: Lang) -> String {
     if round_sig(kg.abs(), 3) < 1000.0 {
-        tr(lang, format!("{} kg CO2e", num3(kg)), format!("{} 千克二氧化碳当量", num3(kg)))
+        say!(lang, Key::RunCo2Kg, n = num3(kg))
     } else {
-        tr(lang, format!("{} t CO2e", num3(kg / 1000.0)), format!("{} 吨二氧化碳当量", num3(kg / 1000.0)))
+        say!(lang, Key::RunCo2T, n = num3(kg / 1000.0))
     }
 }
 
-/// A cost: "$5.58 million", "$850"; Chinese in 万 and 亿: "558 万美元".
+/// A cost: "$5.58 million", "$850"; Chinese groups by ten thousands (10^4 and 10^8) rather than
+/// millions and billions.
 pub fn format_usd(usd: f64, lang: Lang) -> String {
     let a = round_sig(usd.abs(), 3);
-    match lang {
-        Lang::En if a >= 1e9 => format!("${} billion", num3(usd / 1e9)),
-        Lang::En if a >= 1e6 => format!("${} million", num3(usd / 1e6)),
-        Lang::En => format!("${}", num3(usd)),
-        Lang::Zh if a >= 1e8 => format!("{} 亿美元", num3(usd / 1e8)),
-        Lang::Zh if a >= 1e4 => format!("{} 万美元", num3(usd / 1e4)),
-        Lang::Zh => format!("{} 美元", num3(usd)),
+    let (mid, large) = if lang == Lang::Zh { (1e4, 1e8) } else { (1e6, 1e9) };
+    match a {
+        a if a >= large => say!(lang, Key::RunUsdLarge, n = num3(usd / large)),
+        a if a >= mid => say!(lang, Key::RunUsdMid, n = num3(usd / mid)),
+        _ => say!(lang, Key::RunUsd, n = num3(usd)),
     }
 }
 
@@ -224,14 +210,13 @@ pub enum Input {
 impl Input {
     /// What the field wants, with an example.
     fn wants(self, lang: Lang) -> &'static str {
-        match self {
-            Input::Power => tr(lang, "a power per chip (W, like 400 W)", "单芯片功率（W，如 400 W）"),
-            Input::Pue => tr(lang, "a PUE (a plain number ≥ 1, like 1.1)", "PUE（不小于 1 的数，如 1.1）"),
-            Input::Grid => {
-                tr(lang, "a carbon intensity (kg CO2e per kWh, like 0.4)", "碳排放强度（每 kWh 的 kg CO2e，如 0.4）")
-            }
-            Input::Price => tr(lang, "a price per chip-hour (USD, like 2)", "每芯片小时的价格（美元，如 2）"),
-        }
+        let key = match self {
+            Input::Power => Key::RunWantsPower,
+            Input::Pue => Key::RunWantsPue,
+            Input::Grid => Key::RunWantsGrid,
+            Input::Price => Key::RunWantsPrice,
+        };
+        t(lang, key)
     }
 }
 
@@ -252,26 +237,16 @@ impl EnergyError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             EnergyError::Expr { kind, .. } => kind.message(lang),
-            EnergyError::Kind { field, text, got } => tr(
-                lang,
-                format!("'{text}' is {}, but this field wants {}", got.describe(lang), field.wants(lang)),
-                format!("“{text}”是{}，但此处需要{}", got.describe(lang), field.wants(lang)),
-            ),
-            EnergyError::Negative { field: Input::Power, text } => tr(
-                lang,
-                format!("'{text}' is not above zero: a chip draws some power"),
-                format!("“{text}”不大于零：芯片总要耗电"),
-            ),
-            EnergyError::Negative { field, text } => tr(
-                lang,
-                format!("'{text}' is negative: this field wants {}", field.wants(lang)),
-                format!("“{text}”是负数：此处需要{}", field.wants(lang)),
-            ),
-            EnergyError::PueBelowOne { text } => tr(
-                lang,
-                format!("'{text}': PUE below 1 is impossible (it is the data centre's power over the chips' power)"),
-                format!("“{text}”：PUE 不可能小于 1（它是数据中心总功率与芯片功率之比）"),
-            ),
+            EnergyError::Kind { field, text, got } => {
+                say!(lang, Key::RunErrorKind, got = got.describe(lang), wants = field.wants(lang), text = text)
+            }
+            EnergyError::Negative { field: Input::Power, text } => {
+                say!(lang, Key::RunErrorPowerNotPositive, text = text)
+            }
+            EnergyError::Negative { field, text } => {
+                say!(lang, Key::RunErrorNegative, wants = field.wants(lang), text = text)
+            }
+            EnergyError::PueBelowOne { text } => say!(lang, Key::RunErrorPueBelowOne, text = text),
         }
     }
 

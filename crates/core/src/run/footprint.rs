@@ -11,8 +11,9 @@ use crate::catalog::hardware;
 use crate::language::expr::{Dim, Value};
 use crate::language::units::HOUR;
 use crate::run::energy::{self, Grid, DEFAULT_PUE};
+use crate::say;
 use crate::text::format::{digits, eng, DIGITS_BELOW};
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// Where the power per chip came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,11 +66,12 @@ pub fn read(field: Field, text: &str) -> Result<Option<Value>, FieldError> {
     })
 }
 
-/// The grid region whose id is typed (any case).
+/// The grid region whose id is typed (any case), or its name in a language (the suggestion list
+/// offers the names of the page's language).
 pub fn region(text: &str) -> Option<&'static Grid> {
     let t = text.trim();
-    // By id, or by its name in either language (the suggestion list offers 中国).
-    energy::GRIDS.iter().find(|g| g.id.eq_ignore_ascii_case(t) || g.name_en.eq_ignore_ascii_case(t) || g.name_zh == t)
+    let named = |g: &Grid| [Lang::En, Lang::Zh].iter().any(|l| g.name_in(*l).eq_ignore_ascii_case(t));
+    energy::GRIDS.iter().find(|g| g.id.eq_ignore_ascii_case(t) || named(g))
 }
 
 /// Applies `f` to the low ends and to the high ends.
@@ -153,42 +155,26 @@ pub fn usd_text(v: Value, lang: Lang) -> String {
 
 /// The derivation, one line per quantity shown.
 pub fn lines(f: &Footprint, lang: Lang) -> Vec<String> {
-    let colon = tr(lang, ": ", "：");
-    let hours = span(f.seconds, |s| eng(s / HOUR));
     let ch = chip_hours_text(f.chip_hours);
-    let unit_ch = tr(lang, "chip-hours", "芯片小时");
-    let mut out = vec![format!(
-        "{}{colon}{} × {hours} {} = {ch} {unit_ch}",
-        tr(lang, "Chip-hours", "芯片小时数"),
-        span(f.chips, eng),
-        tr(lang, "h", "小时"),
-    )];
+    let hours = span(f.seconds, |s| eng(s / HOUR));
+    let mut out = vec![say!(lang, Key::RunFootprintChipHours, chips = span(f.chips, eng), hours = hours, ch = ch)];
     if let (Some((w, _)), Some(e)) = (&f.power, f.kwh) {
-        out.push(format!(
-            "{}{colon}{ch} {unit_ch} × {} × PUE {} = {}",
-            tr(lang, "Energy", "能耗"),
-            span(*w, energy::format_power),
-            span(f.pue, eng),
-            energy_text(e, lang),
+        out.push(say!(
+            lang,
+            Key::RunFootprintEnergy,
+            ch = ch,
+            power = span(*w, energy::format_power),
+            pue = span(f.pue, eng),
+            energy = energy_text(e, lang),
         ));
     }
     if let (Some(e), Some((g, _)), Some(co2)) = (f.kwh, f.grid, f.co2_kg) {
-        out.push(format!(
-            "{}{colon}{} × {} {} = {}",
-            tr(lang, "Emissions", "排放"),
-            energy_text(e, lang),
-            span(g, eng),
-            tr(lang, "kg CO2e/kWh", "千克二氧化碳当量/千瓦时"),
-            co2_text(co2, lang),
-        ));
+        let (energy, grid, co2) = (energy_text(e, lang), span(g, eng), co2_text(co2, lang));
+        out.push(say!(lang, Key::RunFootprintEmissions, energy = energy, grid = grid, co2 = co2));
     }
     if let (Some(p), Some(usd)) = (f.price, f.usd) {
-        out.push(format!(
-            "{}{colon}{ch} {unit_ch} × {} = {}",
-            tr(lang, "Cost", "成本"),
-            span(p, |x| tr(lang, format!("${}/chip-hour", eng(x)), format!("{} 美元/芯片小时", eng(x)))),
-            usd_text(usd, lang),
-        ));
+        let price = span(p, |x| say!(lang, Key::RunFootprintPrice, n = eng(x)));
+        out.push(say!(lang, Key::RunFootprintCost, ch = ch, price = price, usd = usd_text(usd, lang)));
     }
     out
 }
@@ -203,36 +189,17 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
             let citation = found.map_or(citation.clone(), |c| c.tdp_citation_in(lang));
             let name = hardware::chip_name(chip, lang);
             let power = span(*w, energy::format_power);
-            out.push(tr(
-                lang,
-                format!("Power per chip: the TDP of {name}, {power} ({citation})."),
-                format!("单芯片功率：{name} 的热设计功耗 {power}（{citation}）。"),
-            ))
+            out.push(say!(lang, Key::RunFootprintTdp, power = power, name = name, citation = citation))
         }
         Some(_) => {}
-        None => out.push(
-            tr(
-                lang,
-                "No energy: type the power per chip (the catalog has none for a peak typed by hand).",
-                "未计算能耗：请填写单芯片功率（手动输入峰值时目录中没有功率数据）。",
-            )
-            .to_string(),
-        ),
+        None => out.push(t(lang, Key::RunFootprintNoEnergy).to_string()),
     }
     if f.pue_default && f.power.is_some() {
-        out.push(tr(
-            lang,
-            format!("PUE {} assumed: {}.", DEFAULT_PUE.value, DEFAULT_PUE.source_in(lang)),
-            format!("假定 PUE 为 {}：{}。", DEFAULT_PUE.value, DEFAULT_PUE.source_in(lang)),
-        ));
+        out.push(say!(lang, Key::RunFootprintPue, value = DEFAULT_PUE.value, source = DEFAULT_PUE.source_in(lang)));
     }
     if let Some((_, Some(g))) = f.grid {
-        let name = tr(lang, g.name_en, g.name_zh);
-        out.push(tr(
-            lang,
-            format!("Grid: {name}, {} kg CO2e/kWh ({}, {}).", g.kg_per_kwh, g.source, g.year),
-            format!("电网：{name}，{} 千克二氧化碳当量/千瓦时（{}，{} 年）。", g.kg_per_kwh, g.source_in(lang), g.year),
-        ));
+        let (name, source) = (g.name_in(lang), g.source_in(lang));
+        out.push(say!(lang, Key::RunFootprintGrid, kg = g.kg_per_kwh, year = g.year, name = name, source = source));
     }
     out
 }
