@@ -54,7 +54,7 @@ pub enum Val {
     Switch,
     /// Words the same in every language (`mac|flop`).
     Words(&'static str),
-    /// A name in the user's language (`EXPR`, `<表达式>`).
+    /// A name in the user's language (`EXPR` in English).
     Name(Key),
 }
 
