@@ -5,7 +5,7 @@
 
 use crate::show::{field_error, needed, value};
 use crate::{lang, Args, Cmd, Fail, JSON};
-use aicompute::calculation::calc::{self, Calculation, Field, Mode};
+use aicompute::calculation::calc::{self, Calculation, Field, Want};
 use aicompute::calculation::field::Command;
 use aicompute::planning::planner;
 use aicompute::say;
@@ -14,9 +14,6 @@ use aicompute::text::i18n::Key;
 use serde_json::json;
 
 pub const CMD: Cmd = Cmd { name: "mfu", fields: Some(Command::Mfu), before: &[], after: &[JSON], notes: &[], run };
-
-/// The attention term's dimensions: all or none.
-const ATTENTION: [Field; 4] = [Field::TLayers, Field::THeads, Field::THeadDim, Field::TContext];
 
 /// The peak per chip: the catalog's for `--hardware` (at `--precision`), or `--peak`.
 fn peak(c: &Calculation) -> Result<f64, Fail> {
@@ -27,22 +24,29 @@ fn peak(c: &Calculation) -> Result<f64, Fail> {
     }
 }
 
-fn run(raw: &[String]) -> Result<(), Fail> {
-    let a = Args::parse(raw, &CMD)?;
-    let c = a.calculation(Command::Mfu, Calculation { mode: Mode::Params, ..Calculation::default() });
-    let (rate, n, chips) =
-        (needed(&c, Field::TokensPerSecond)?, needed(&c, Field::Parameters)?, needed(&c, Field::Chips)?);
-    let peak = peak(&c)?;
-    let given = ATTENTION.iter().any(|f| !f.get(&c).trim().is_empty());
+/// The attention term's dimensions, the whole-number fields the command takes (layers, heads,
+/// head dimension, context): all or none (then 0).
+fn attention(c: &Calculation) -> Result<[f64; 4], Fail> {
+    let fields: Vec<Field> = Field::of(Command::Mfu).filter(|(f, _)| f.want() == Want::Whole).map(|(f, _)| f).collect();
+    let given = fields.iter().any(|f| !f.get(c).trim().is_empty());
     let mut dims = [0.0; 4];
-    for (d, f) in dims.iter_mut().zip(ATTENTION) {
-        *d = match (value(&c, f)?, given) {
+    for (d, f) in dims.iter_mut().zip(fields) {
+        *d = match (value(c, f)?, given) {
             (Some(v), _) => v,
             (None, true) => return Err(Fail::Missing { flag: f.flag(), why: Some(Key::CliWhyAttention) }),
             (None, false) => 0.0,
         };
     }
-    let [l, h, q, t] = dims;
+    Ok(dims)
+}
+
+fn run(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &CMD)?;
+    let c = a.calculation(Command::Mfu, Calculation::default());
+    let (rate, n, chips) =
+        (needed(&c, Field::TokensPerSecond)?, needed(&c, Field::Parameters)?, needed(&c, Field::Chips)?);
+    let peak = peak(&c)?;
+    let [l, h, q, t] = attention(&c)?;
     let core = |flag: &str, e: planner::PlanError| Fail::Core { flag: flag.into(), message: e.message(lang()) };
     let per_token = planner::palm_flop_per_token(n, l, h, q, t).map_err(|e| core(Field::Parameters.flag(), e))?;
     let u = planner::mfu(rate, per_token, chips, peak).map_err(|e| core("mfu", e))?;
