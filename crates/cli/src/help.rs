@@ -115,3 +115,27 @@ pub fn help(rest: &[String]) -> Result<(), Fail> {
     print!("{}", text(lang()));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_usage_line_is_made_from_the_table() {
+        let gpu = usage(&crate::gpu::CMD, Lang::En);
+        assert!(
+            gpu.starts_with("  aicompute gpu      --chips EXPR (--hardware ID-OR-NAME | --peak EXPR) [--precision P]")
+        );
+        let zh = usage(&crate::transformer::CMD, Lang::Zh);
+        assert!(
+            zh.contains(&format!(" --layers {} ", t(Lang::Zh, Key::CliValueWhole)))
+                && zh.contains(" [--gated] ")
+                && zh.contains("[--convention kaplan|palm]")
+        );
+        for (lang, cmd) in [Lang::En, Lang::Zh].into_iter().flat_map(|l| COMMANDS.iter().map(move |c| (l, c))) {
+            for line in usage(cmd, lang).lines() {
+                assert!(columns(line) <= WIDTH, "{line}");
+            }
+        }
+    }
+}
