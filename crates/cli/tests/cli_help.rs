@@ -1,14 +1,25 @@
 //! `aicompute --help` lists every option the CLI accepts. The candidates are every `"--flag"`
-//! literal of the binary's source and every flag of the field table; each command is asked about
-//! each candidate, and what it accepts (anything but "unknown option") must be in the help: in the
-//! command's own usage lines, or anywhere for the options every command takes.
+//! literal of the binary's source (every file of `src`) and every flag of the field table; each
+//! command is asked about each candidate, and what it accepts (anything but "unknown option") must
+//! be in the help: in the command's own usage lines, or anywhere for the options every command
+//! takes.
 #![cfg(not(target_arch = "wasm32"))]
 
 use aicompute::calculation::calc::Field;
 use std::collections::BTreeSet;
 use std::process::Command;
 
-const SOURCE: &str = include_str!("../src/main.rs");
+/// The binary's source: every file of `src`.
+fn source() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files: Vec<_> = std::fs::read_dir(dir).expect("src").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .map(|p| std::fs::read_to_string(p).expect("read"))
+        .collect()
+}
 
 fn help() -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_aicompute")).arg("--help").output().expect("runs");
@@ -16,21 +27,23 @@ fn help() -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
-/// The commands `run` dispatches to (`"ops" => cmd_ops(rest),` and so on).
+/// The commands `run` dispatches to: the `name` of every `Cmd` (`name: "ops"`).
 fn commands() -> Vec<String> {
-    SOURCE
-        .lines()
-        .filter(|l| l.contains("=> cmd_"))
-        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next().map(str::to_string))
+    let source = source();
+    source
+        .match_indices("name: \"")
+        .filter_map(|(i, m)| source[i + m.len()..].split('"').next())
+        .map(str::to_string)
         .collect()
 }
 
 /// Every `--flag` written in the source, and every flag of the field table.
 fn candidates() -> BTreeSet<String> {
     let mut out: BTreeSet<String> = Field::ALL.iter().map(|f| f.flag().to_string()).filter(|f| !f.is_empty()).collect();
-    for (i, _) in SOURCE.match_indices("\"--") {
+    let source = source();
+    for (i, _) in source.match_indices("\"--") {
         let name: String =
-            SOURCE[i + 1..].chars().take_while(|c| *c == '-' || c.is_ascii_lowercase() || c.is_ascii_digit()).collect();
+            source[i + 1..].chars().take_while(|c| *c == '-' || c.is_ascii_lowercase() || c.is_ascii_digit()).collect();
         if name.len() > 2 {
             out.insert(name);
         }

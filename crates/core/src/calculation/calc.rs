@@ -498,7 +498,7 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
 
 /// The peak of the chip named in the hardware field, at the chosen precision, with the notes that
 /// say which chip and figure were used; and whether it is a CPU.
-fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
+pub fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
     check_length(Field::Precision, &c.precision)?;
     check_length(Field::Hardware, &c.hardware)?;
     let at = |field: Field, e| FieldError::new(field, Problem::Hardware(e), 0, field.get(c).chars().count());

@@ -1,6 +1,7 @@
 //! The one state type, [`Calculation`], and its field table. Every text field is declared once,
-//! in the table below: its member, its `data-testid` (also the CLI flag without the dashes, where
-//! it has one), its share-link key, its label and placeholder (i18n keys) and what it holds.
+//! in the table below: its member, its `data-testid`, its CLI flag, its share-link key, its label
+//! and placeholder (i18n keys), what it holds, the name of its value in the CLI's help (an i18n
+//! key) and the CLI's commands that take it (which the CLI's flags and `--help` are made from).
 
 use crate::text::i18n::Key;
 
@@ -162,11 +163,38 @@ pub struct Spec {
     /// The key of its placeholder.
     pub placeholder: Key,
     pub want: Want,
+    /// The key of its value's name in the CLI's help (`EXPR`, `N`; unused for a switch).
+    pub help: Key,
+    /// The CLI's commands that take it, and how.
+    pub commands: &'static [(Command, Need)],
+}
+
+/// A command of the CLI that takes fields of the table (its other commands take none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    Ops,
+    Layers,
+    Params,
+    Gpu,
+    Transformer,
+    Chinchilla,
+    Mfu,
+}
+
+/// How a command takes a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Need {
+    /// The command needs it.
+    Required,
+    /// The command reads it when given.
+    Optional,
+    /// The command needs exactly one of its `Either` fields (a chip or a peak).
+    Either,
 }
 
 macro_rules! fields {
     ($( $(#[$doc:meta])* $variant:ident $member:ident: $test_id:literal, $flag:literal, $key:literal,
-        $label:expr, $placeholder:expr, $want:ident; )*) => {
+        $label:expr, $placeholder:expr, $want:ident, $help:expr, [$($command:ident $need:ident),*]; )*) => {
         /// A whole calculation, every field as typed. An empty string means "the default". The
         /// viewer's display modes (language, projector) are not part of it.
         #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -199,7 +227,7 @@ macro_rules! fields {
             pub fn spec(self) -> &'static Spec {
                 const SPECS: &[Spec] = &[ $( Spec {
                     test_id: $test_id, flag: $flag, key: $key, label: $label, placeholder: $placeholder,
-                    want: Want::$want,
+                    want: Want::$want, help: $help, commands: &[$((Command::$command, Need::$need)),*],
                 }, )* ];
                 &SPECS[self as usize]
             }
@@ -216,62 +244,62 @@ macro_rules! fields {
 }
 
 fields! {
-    Forward forward: "ops-forward", "--forward", "fwd", Key::M1Forward, Key::PhForward, Ops;
-    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", Key::M1Fpm, Key::PhFpm, Count;
-    Passes passes: "ops-passes", "--passes", "passes", Key::M1Passes, Key::PhPasses, Count;
-    Examples examples: "ops-examples", "--examples", "ex", Key::M1Examples, Key::PhExamples, Count;
-    Epochs epochs: "ops-epochs", "--epochs", "ep", Key::M1Epochs, Key::PhEpochs, Count;
-    Layers layers: "ops-layers", "", "layers", Key::M1Layers, Key::PhLayers, Layers;
-    Parameters parameters: "params-parameters", "--parameters", "params", Key::M1Parameters, Key::PhParameters, Count;
-    Tokens tokens: "params-tokens", "--tokens", "tokens", Key::M1Tokens, Key::PhTokens, Count;
-    Chips chips: "gpu-chips", "--chips", "chips", Key::M2Chips, Key::PhChips, Count;
-    Hardware hardware: "gpu-hardware", "--hardware", "hw", Key::M2Hardware, Key::PhHardware, Chip;
-    Precision precision: "gpu-precision", "--precision", "prec", Key::M2Precision, Key::PhNone, Precision;
-    Peak peak: "gpu-peak", "--peak", "peak", Key::M2Peak, Key::PhPeak, Rate;
-    Time time: "gpu-time", "--time", "time", Key::M2Time, Key::PhTime, Time;
-    Utilization utilization: "gpu-utilization", "--utilization", "util", Key::M2Utilization, Key::PhUtilization, Fraction;
-    Factor factor: "gpu-factor", "--factor", "factor", Key::M2Factor, Key::PhFactor, Count;
+    Forward forward: "ops-forward", "--forward", "fwd", Key::M1Forward, Key::PhForward, Ops, Key::CliValueExpr, [Ops Required];
+    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", Key::M1Fpm, Key::PhFpm, Count, Key::CliValueExpr, [Ops Optional, Layers Optional];
+    Passes passes: "ops-passes", "--passes", "passes", Key::M1Passes, Key::PhPasses, Count, Key::CliValueExpr, [Ops Optional, Layers Optional];
+    Examples examples: "ops-examples", "--examples", "ex", Key::M1Examples, Key::PhExamples, Count, Key::CliValueExpr, [Ops Required, Layers Optional];
+    Epochs epochs: "ops-epochs", "--epochs", "ep", Key::M1Epochs, Key::PhEpochs, Count, Key::CliValueExpr, [Ops Optional, Layers Optional];
+    Layers layers: "ops-layers", "", "layers", Key::M1Layers, Key::PhLayers, Layers, Key::CliValueLayers, [];
+    Parameters parameters: "params-parameters", "--parameters", "params", Key::M1Parameters, Key::PhParameters, Count, Key::CliValueExpr, [Params Required, Mfu Required];
+    Tokens tokens: "params-tokens", "--tokens", "tokens", Key::M1Tokens, Key::PhTokens, Count, Key::CliValueExpr, [Params Required];
+    Chips chips: "gpu-chips", "--chips", "chips", Key::M2Chips, Key::PhChips, Count, Key::CliValueExpr, [Gpu Required, Mfu Required];
+    Hardware hardware: "gpu-hardware", "--hardware", "hw", Key::M2Hardware, Key::PhHardware, Chip, Key::CliValueChip, [Gpu Either, Mfu Either];
+    Precision precision: "gpu-precision", "--precision", "prec", Key::M2Precision, Key::PhNone, Precision, Key::CliValuePrecision, [Gpu Optional, Mfu Optional];
+    Peak peak: "gpu-peak", "--peak", "peak", Key::M2Peak, Key::PhPeak, Rate, Key::CliValueExpr, [Gpu Either, Mfu Either];
+    Time time: "gpu-time", "--time", "time", Key::M2Time, Key::PhTime, Time, Key::CliValueExpr, [Gpu Required];
+    Utilization utilization: "gpu-utilization", "--utilization", "util", Key::M2Utilization, Key::PhUtilization, Fraction, Key::CliValueExpr, [Gpu Optional];
+    Factor factor: "gpu-factor", "--factor", "factor", Key::M2Factor, Key::PhFactor, Count, Key::CliValueExpr, [Gpu Optional];
     /// A FLOP target for Method 2 to solve for the one of chips, time and utilization left empty.
-    Target target: "gpu-target", "--flop", "flop", Key::M2Target, Key::PhTarget, Ops;
+    Target target: "gpu-target", "--flop", "flop", Key::M2Target, Key::PhTarget, Ops, Key::CliValueExpr, [Gpu Optional];
     // A transformer's architecture (Method 1's fourth tab); empty means the stated default.
-    TLayers t_layers: "transformer-layers", "--layers", "L", Key::TfLayers, Key::PhTfLayers, Whole;
-    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", Key::TfDModel, Key::PhTfDModel, Whole;
-    THeads t_heads: "transformer-heads", "--heads", "nh", Key::TfHeads, Key::PhTfHeads, Whole;
-    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", Key::TfKvHeads, Key::PhTfKvHeads, Whole;
-    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", Key::TfHeadDim, Key::PhTfHeadDim, Whole;
-    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", Key::TfDFf, Key::PhTfDFf, Whole;
-    TGated t_gated: "transformer-gated", "--gated", "gated", Key::TfGated, Key::PhNone, YesNo;
-    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", Key::TfVocab, Key::PhTfVocab, Whole;
-    TTied t_tied: "transformer-tied", "--tied", "tied", Key::TfTied, Key::PhNone, YesNo;
-    TContext t_context: "transformer-context", "--context", "ctx", Key::TfContext, Key::PhTfContext, Whole;
-    TExperts t_experts: "transformer-experts", "--experts", "E", Key::TfExperts, Key::PhTfExperts, Whole;
-    TActive t_active: "transformer-active-experts", "--active-experts", "k", Key::TfActive, Key::PhTfActive, Whole;
-    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", Key::TfShared, Key::PhTfShared, Whole;
-    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", Key::TfMoeDFf, Key::PhTfMoeDFf, Whole;
-    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", Key::TfSharedDFf, Key::PhTfSharedDFf, Whole;
-    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", Key::TfDense, Key::PhTfDense, Whole;
-    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", Key::TfPositions, Key::PhNone, YesNo;
-    TBias t_bias: "transformer-bias", "--bias", "bias", Key::TfBias, Key::PhNone, Bias;
-    TMla t_mla: "transformer-mla", "--mla", "mla", Key::TfMla, Key::PhTfMla, Mla;
-    TConvention t_convention: "transformer-convention", "--convention", "conv", Key::TfConvention, Key::PhNone, Convention;
+    TLayers t_layers: "transformer-layers", "--layers", "L", Key::TfLayers, Key::PhTfLayers, Whole, Key::CliValueWhole, [Transformer Required, Mfu Optional];
+    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", Key::TfDModel, Key::PhTfDModel, Whole, Key::CliValueWhole, [Transformer Required];
+    THeads t_heads: "transformer-heads", "--heads", "nh", Key::TfHeads, Key::PhTfHeads, Whole, Key::CliValueWhole, [Transformer Optional, Mfu Optional];
+    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", Key::TfKvHeads, Key::PhTfKvHeads, Whole, Key::CliValueWhole, [Transformer Optional];
+    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", Key::TfHeadDim, Key::PhTfHeadDim, Whole, Key::CliValueWhole, [Transformer Optional, Mfu Optional];
+    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", Key::TfDFf, Key::PhTfDFf, Whole, Key::CliValueWhole, [Transformer Optional];
+    TGated t_gated: "transformer-gated", "--gated", "gated", Key::TfGated, Key::PhNone, YesNo, Key::CliValueYesNo, [Transformer Optional];
+    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", Key::TfVocab, Key::PhTfVocab, Whole, Key::CliValueWhole, [Transformer Required];
+    TTied t_tied: "transformer-tied", "--tied", "tied", Key::TfTied, Key::PhNone, YesNo, Key::CliValueYesNo, [];
+    TContext t_context: "transformer-context", "--context", "ctx", Key::TfContext, Key::PhTfContext, Whole, Key::CliValueWhole, [Transformer Optional, Mfu Optional];
+    TExperts t_experts: "transformer-experts", "--experts", "E", Key::TfExperts, Key::PhTfExperts, Whole, Key::CliValueWhole, [Transformer Optional];
+    TActive t_active: "transformer-active-experts", "--active-experts", "k", Key::TfActive, Key::PhTfActive, Whole, Key::CliValueWhole, [Transformer Optional];
+    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", Key::TfShared, Key::PhTfShared, Whole, Key::CliValueWhole, [];
+    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", Key::TfMoeDFf, Key::PhTfMoeDFf, Whole, Key::CliValueWhole, [];
+    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", Key::TfSharedDFf, Key::PhTfSharedDFf, Whole, Key::CliValueWhole, [];
+    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", Key::TfDense, Key::PhTfDense, Whole, Key::CliValueWhole, [];
+    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", Key::TfPositions, Key::PhNone, YesNo, Key::CliValueYesNo, [];
+    TBias t_bias: "transformer-bias", "--bias", "bias", Key::TfBias, Key::PhNone, Bias, Key::CliValueBias, [];
+    TMla t_mla: "transformer-mla", "--mla", "mla", Key::TfMla, Key::PhTfMla, Mla, Key::CliValueMla, [];
+    TConvention t_convention: "transformer-convention", "--convention", "conv", Key::TfConvention, Key::PhNone, Convention, Key::CliValueConvention, [Transformer Optional];
     /// The tokens a transformer trained on.
-    TTokens t_tokens: "transformer-tokens", "--tokens", "D", Key::TfTokens, Key::PhTfTokens, Count;
+    TTokens t_tokens: "transformer-tokens", "--tokens", "D", Key::TfTokens, Key::PhTfTokens, Count, Key::CliValueExpr, [Transformer Optional];
     /// A compute budget for Chinchilla's planner; empty means the estimate's own FLOP.
-    Budget budget: "chinchilla-compute", "--compute", "budget", Key::PlanCompute, Key::PhPlanCompute, Ops;
+    Budget budget: "chinchilla-compute", "--compute", "budget", Key::PlanCompute, Key::PhPlanCompute, Ops, Key::CliValueExpr, [Chinchilla Required];
     /// Measured training throughput, tokens per second (all chips), for the MFU.
-    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", Key::PlanTps, Key::PhPlanTps, Count;
+    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", Key::PlanTps, Key::PhPlanTps, Count, Key::CliValueExpr, [Mfu Required];
     /// Power per chip; empty means the chip's TDP from the catalog.
-    Power power: "gpu-power", "--power", "power", Key::M2Power, Key::PhPower, Power;
+    Power power: "gpu-power", "--power", "power", Key::M2Power, Key::PhPower, Power, Key::CliValueExpr, [Gpu Optional];
     /// Power usage effectiveness; empty means the stated default.
-    Pue pue: "gpu-pue", "--pue", "pue", Key::M2Pue, Key::PhPue, Pue;
+    Pue pue: "gpu-pue", "--pue", "pue", Key::M2Pue, Key::PhPue, Pue, Key::CliValueExpr, [Gpu Optional];
     /// Grid carbon intensity; empty means no emissions are shown.
-    Grid grid: "gpu-grid", "--grid", "grid", Key::M2Grid, Key::PhGrid, Grid;
+    Grid grid: "gpu-grid", "--grid", "grid", Key::M2Grid, Key::PhGrid, Grid, Key::CliValueGrid, [Gpu Optional];
     /// Price per chip-hour; empty means no cost is shown (there is no made-up default).
-    Price price: "gpu-price", "--price", "price", Key::M2Price, Key::PhPrice, Price;
+    Price price: "gpu-price", "--price", "price", Key::M2Price, Key::PhPrice, Price, Key::CliValueExpr, [Gpu Optional];
     /// The date of the user's point on the trend chart: YYYY, YYYY-MM or YYYY-MM-DD.
-    Date date: "user-date", "--date", "date", Key::TrendDate, Key::PhDate, Date;
+    Date date: "user-date", "--date", "date", Key::TrendDate, Key::PhDate, Date, Key::CliValueDate, [];
     /// A name for the calculation (shown on the chart and the handout).
-    Name name: "user-name", "--name", "name", Key::TrendName, Key::PhName, Text;
+    Name name: "user-name", "--name", "name", Key::TrendName, Key::PhName, Text, Key::CliValueText, [];
 }
 
 impl Field {
@@ -301,6 +329,14 @@ impl Field {
     /// Whether `text` is longer than the field takes (counting no further than the limit).
     pub fn too_long(self, text: &str) -> bool {
         text.len() > self.max_chars() && text.chars().nth(self.max_chars()).is_some()
+    }
+    /// How `command` takes the field, if it does.
+    pub fn need(self, command: Command) -> Option<Need> {
+        self.spec().commands.iter().find(|(c, _)| *c == command).map(|(_, n)| *n)
+    }
+    /// The fields `command` takes, in the table's order, with how it takes them.
+    pub fn of(command: Command) -> impl Iterator<Item = (Field, Need)> {
+        Field::ALL.iter().filter_map(move |f| Some((*f, f.need(command)?)))
     }
     /// The field whose share-link key is `key`.
     pub fn from_key(key: &str) -> Option<Field> {

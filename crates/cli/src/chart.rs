@@ -1,0 +1,95 @@
+//! `aicompute chart`: the trend chart of a selection (as for `trend`) written as an SVG file, with
+//! the user's point if given.
+
+use crate::files::write_text;
+use crate::trend::{selection, SELECTION};
+use crate::{lang, opt, Args, Cmd, Fail, Opt, Val};
+use aicompute::calculation::field::Need;
+use aicompute::language::expr::{self, Dim, Value};
+use aicompute::plot::chart;
+use aicompute::say;
+use aicompute::text::i18n::Key;
+
+pub const CMD: Cmd = Cmd {
+    name: "chart",
+    fields: None,
+    before: &SELECTION,
+    after: &[
+        Opt { flag: "--svg", value: Val::Name(Key::CliValueFile), need: Need::Required },
+        opt("--width", Val::Name(Key::CliValuePixels)),
+        opt("--height", Val::Name(Key::CliValuePixels)),
+        opt("--dark", Val::Switch),
+        opt("--point", Val::Words("FLOP")),
+        opt("--date", Val::Words("YYYY-MM")),
+        opt("--moore", Val::Words("18|24|none")),
+    ],
+    notes: &[Key::CliUsageChart],
+    run,
+};
+
+fn run(raw: &[String]) -> Result<(), Fail> {
+    let a = Args::parse(raw, &CMD)?;
+    let lang = lang();
+    let sel = selection(&a)?;
+    let path = a.get("--svg").ok_or(Fail::Says(Key::CliNoSvg))?;
+    let dim = |flag: &str, default: u32| -> Result<u32, Fail> {
+        match a.get(flag) {
+            None => Ok(default),
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|v| (200..=8000).contains(v))
+                .ok_or_else(|| Fail::BadSize { flag: flag.into(), value: v.into() }),
+        }
+    };
+    let (w, h) = (dim("--width", 1000)?, dim("--height", 600)?);
+    if a.has("--json") {
+        return Err(Fail::Says(Key::CliChartJson));
+    }
+    let user = match a.get("--point") {
+        None => None,
+        Some(p) => {
+            let v = point(p)?;
+            let date = a.get("--date").ok_or(Fail::Says(Key::CliNoDate))?;
+            let years = aicompute::language::date::Date::parse(date)
+                .map_err(|e| Fail::Core { flag: "--date".into(), message: e.message(lang) })?
+                .years();
+            Some(chart::UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label: String::new() })
+        }
+    };
+    let moore = match a.choice("--moore", &["18", "24", "none"])? {
+        None | Some("18") => Some(18.0),
+        Some("24") => Some(24.0),
+        Some(_) => None,
+    };
+    let spec = chart::ChartSpec {
+        saved: Vec::new(),
+        thresholds: false,
+        points: sel.points(),
+        fit: sel.fit(),
+        moore_months: moore,
+        eras: true,
+        user,
+        lang,
+        dark: a.has("--dark"),
+        scale: 1.0,
+        labels: chart::DEFAULT_LABELS.to_vec(),
+    };
+    let (svg, layout) = chart::svg(&spec, w, h).map_err(Fail::DrawFailed)?;
+    write_text("--svg", path, svg)?;
+    let n = layout.markers.len();
+    println!("{}", say!(lang, Key::CliWrote, path = path, points = n, width = w, height = h));
+    Ok(())
+}
+
+/// The chart's --point: an amount of operations above zero (a bare number is FLOP).
+fn point(text: &str) -> Result<Value, Fail> {
+    let v = expr::eval(text).map_err(|e| Fail::Core { flag: "--point".into(), message: e.message(lang()) })?;
+    if v.dim != Dim::OPS && v.dim != Dim::COUNT {
+        return Err(Fail::PointNotOps { text: text.into(), got: v.dim });
+    }
+    if v.lo <= 0.0 {
+        return Err(Fail::PointNotPositive(text.into()));
+    }
+    Ok(v)
+}
