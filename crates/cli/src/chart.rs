@@ -8,22 +8,22 @@ use aicompute::calculation::field::Need;
 use aicompute::language::expr::{self, Dim, Value};
 use aicompute::plot::chart;
 use aicompute::say;
-use aicompute::text::i18n::Key;
+use aicompute::text::i18n::CliKey;
 
 pub const CMD: Cmd = Cmd {
     name: "chart",
     fields: None,
     before: &SELECTION,
     after: &[
-        Opt { flag: "--svg", value: Val::Name(Key::CliValueFile), need: Need::Required },
-        opt("--width", Val::Name(Key::CliValuePixels)),
-        opt("--height", Val::Name(Key::CliValuePixels)),
+        Opt { flag: "--svg", value: Val::Name(CliKey::CliValueFile), need: Need::Required },
+        opt("--width", Val::Name(CliKey::CliValuePixels)),
+        opt("--height", Val::Name(CliKey::CliValuePixels)),
         opt("--dark", Val::Switch),
         opt("--point", Val::Words("FLOP")),
         opt("--date", Val::Words("YYYY-MM")),
         opt("--moore", Val::Words("18|24|none")),
     ],
-    notes: &[Key::CliUsageChart],
+    notes: &[CliKey::CliUsageChart],
     run,
 };
 
@@ -31,7 +31,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let lang = lang();
     let sel = selection(&a)?;
-    let path = a.get("--svg").ok_or(Fail::Says(Key::CliNoSvg))?;
+    let path = a.get("--svg").ok_or(Fail::Says(CliKey::CliNoSvg))?;
     let dim = |flag: &str, default: u32| -> Result<u32, Fail> {
         match a.get(flag) {
             None => Ok(default),
@@ -44,13 +44,13 @@ fn run(raw: &[String]) -> Result<(), Fail> {
     };
     let (w, h) = (dim("--width", 1000)?, dim("--height", 600)?);
     if a.has("--json") {
-        return Err(Fail::Says(Key::CliChartJson));
+        return Err(Fail::Says(CliKey::CliChartJson));
     }
     let user = match a.get("--point") {
         None => None,
         Some(p) => {
             let v = point(p)?;
-            let date = a.get("--date").ok_or(Fail::Says(Key::CliNoDate))?;
+            let date = a.get("--date").ok_or(Fail::Says(CliKey::CliNoDate))?;
             let years = aicompute::language::date::Date::parse(date)
                 .map_err(|e| Fail::Core { flag: "--date".into(), message: e.message(lang) })?
                 .years();
@@ -78,7 +78,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
     let (svg, layout) = chart::svg(&spec, w, h).map_err(Fail::DrawFailed)?;
     write_text("--svg", path, svg)?;
     let n = layout.markers.len();
-    println!("{}", say!(lang, Key::CliWrote, path = path, points = n, width = w, height = h));
+    println!("{}", say!(lang, CliKey::CliWrote, path = path, points = n, width = w, height = h));
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use aicompute::calculation::field::Command;
 use aicompute::planning::plan;
 use aicompute::say;
 use aicompute::text::format;
-use aicompute::text::i18n::Key;
+use aicompute::text::i18n::CliKey;
 use serde_json::json;
 
 pub const CMD: Cmd =
@@ -30,8 +30,8 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         );
     } else {
         let r = |v: f64| format::readable(v, 3, ",");
-        println!("{}", say!(lang(), Key::CliChinchillaParameters, compute = r(compute), n = r(n.parameters)));
-        println!("{}", say!(lang(), Key::CliChinchillaTokens, d = r(n.tokens)));
+        println!("{}", say!(lang(), CliKey::CliChinchillaParameters, compute = r(compute), n = r(n.parameters)));
+        println!("{}", say!(lang(), CliKey::CliChinchillaTokens, d = r(n.tokens)));
     }
     Ok(())
 }

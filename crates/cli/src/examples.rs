@@ -6,7 +6,7 @@ use aicompute::formats::share;
 use aicompute::language::units;
 use aicompute::say;
 use aicompute::text::format;
-use aicompute::text::i18n::{t, Key};
+use aicompute::text::i18n::{t, CliKey};
 use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd { name: "examples", fields: None, before: &[], after: &[JSON], notes: &[], run };
@@ -19,10 +19,10 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         if a.has("--json") {
             list.push(example_json(ex, exact));
         } else {
-            let differs = if ex.differs() { t(lang(), Key::CliExampleDiffers) } else { "" };
+            let differs = if ex.differs() { t(lang(), CliKey::CliExampleDiffers) } else { "" };
             let (e, p) =
                 (format::readable(units::pfs_days(exact), 3, ","), format::readable(ex.published_pfs_days, 3, ","));
-            let line = say!(lang(), Key::CliExampleLine, exact = e, published = p);
+            let line = say!(lang(), CliKey::CliExampleLine, exact = e, published = p);
             println!("{:<18} {line}  {}{differs}", ex.id, ex.display_name(lang()));
         }
     }

@@ -5,7 +5,7 @@
 use crate::{lang, opt, Args, Cmd, Fail, Val, JSON};
 use aicompute::classroom::quiz;
 use aicompute::language::units;
-use aicompute::text::i18n::Key;
+use aicompute::text::i18n::CliKey;
 use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd {
@@ -13,7 +13,7 @@ pub const CMD: Cmd = Cmd {
     fields: None,
     before: &[],
     after: &[opt("--answers", Val::Switch), JSON],
-    notes: &[Key::CliUsageExercises],
+    notes: &[CliKey::CliUsageExercises],
     run,
 };
 

@@ -5,7 +5,7 @@
 use crate::Fail;
 use aicompute::calculation::calc::Lang;
 use aicompute::say;
-use aicompute::text::i18n::{t, Key};
+use aicompute::text::i18n::{t, CliKey};
 use std::io::Read;
 use std::time::Duration;
 
@@ -22,15 +22,15 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
         return e.to_string();
     }
     let key = match e.kind() {
-        K::NotFound => Key::CliIoNotfound,
-        K::PermissionDenied => Key::CliIoDenied,
-        K::IsADirectory => Key::CliIoFolder,
-        K::NotADirectory => Key::CliIoNotfolder,
-        K::StorageFull => Key::CliIoFull,
-        K::ReadOnlyFilesystem => Key::CliIoReadonly,
+        K::NotFound => CliKey::CliIoNotfound,
+        K::PermissionDenied => CliKey::CliIoDenied,
+        K::IsADirectory => CliKey::CliIoFolder,
+        K::NotADirectory => CliKey::CliIoNotfolder,
+        K::StorageFull => CliKey::CliIoFull,
+        K::ReadOnlyFilesystem => CliKey::CliIoReadonly,
         _ => match e.raw_os_error() {
-            Some(code) => return say!(lang, Key::CliIoSystem, code = code),
-            None => Key::CliIoOther,
+            Some(code) => return say!(lang, CliKey::CliIoSystem, code = code),
+            None => CliKey::CliIoOther,
         },
     };
     t(lang, key).to_string()

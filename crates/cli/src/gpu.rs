@@ -6,23 +6,23 @@ use crate::show::run_method;
 use crate::{Args, Cmd, Fail, JSON};
 use aicompute::calculation::calc::{Calculation, Field};
 use aicompute::calculation::field::Command;
-use aicompute::text::i18n::Key;
+use aicompute::text::i18n::CliKey;
 
 pub const CMD: Cmd =
-    Cmd { name: "gpu", fields: Some(Command::Gpu), before: &[], after: &[JSON], notes: &[Key::CliUsageGpu], run };
+    Cmd { name: "gpu", fields: Some(Command::Gpu), before: &[], after: &[JSON], notes: &[CliKey::CliUsageGpu], run };
 
 fn run(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let c = a.calculation(Command::Gpu, Calculation::default());
     if c.hardware.trim().is_empty() == c.peak.trim().is_empty() {
-        return Err(Fail::Says(Key::CliHardwareOrPeak));
+        return Err(Fail::Says(CliKey::CliHardwareOrPeak));
     }
     if c.target.trim().is_empty() {
         if c.chips.trim().is_empty() {
-            return Err(Fail::Missing { flag: Field::Chips.flag(), why: Some(Key::CliWhyChips) });
+            return Err(Fail::Missing { flag: Field::Chips.flag(), why: Some(CliKey::CliWhyChips) });
         }
         if c.time.trim().is_empty() {
-            return Err(Fail::Missing { flag: Field::Time.flag(), why: Some(Key::CliWhyTime) });
+            return Err(Fail::Missing { flag: Field::Time.flag(), why: Some(CliKey::CliWhyTime) });
         }
     }
     run_method(&c, true, a.has("--json"))

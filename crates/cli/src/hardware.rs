@@ -5,13 +5,13 @@ use crate::{clip, lang, Args, Cmd, Fail, Opt, Val, JSON};
 use aicompute::calculation::field::Need;
 use aicompute::catalog::hardware::{self, Chip};
 use aicompute::text::format;
-use aicompute::text::i18n::{t, Key};
+use aicompute::text::i18n::{t, CliKey};
 use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd {
     name: "hardware",
     fields: None,
-    before: &[Opt { flag: "", value: Val::Name(Key::CliValueQuery), need: Need::Optional }],
+    before: &[Opt { flag: "", value: Val::Name(CliKey::CliValueQuery), need: Need::Optional }],
     after: &[JSON],
     notes: &[],
     run,
@@ -43,8 +43,8 @@ fn run(raw: &[String]) -> Result<(), Fail> {
                 "{:<40} {}\n    {}\n    {}{}",
                 c.id,
                 c.name_in(lang),
-                if peaks.is_empty() { t(lang, Key::CliNoPeak).to_string() } else { peaks.join(", ") },
-                t(lang, Key::CliSource),
+                if peaks.is_empty() { t(lang, CliKey::CliNoPeak).to_string() } else { peaks.join(", ") },
+                t(lang, CliKey::CliSource),
                 c.citation_in(lang)
             );
         }

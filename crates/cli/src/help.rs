@@ -6,7 +6,7 @@ use crate::{lang, Cmd, Fail, Opt, Val, COMMANDS};
 use aicompute::calculation::calc::{Field, Lang, Want};
 use aicompute::calculation::field::Need;
 use aicompute::model::architecture;
-use aicompute::text::i18n::{t, Key};
+use aicompute::text::i18n::{t, CliKey};
 
 /// The widest a usage line grows before it goes on under itself, in columns (a CJK character
 /// takes two).
@@ -96,21 +96,21 @@ fn usage(cmd: &Cmd, lang: Lang) -> String {
 
 /// The whole help in `lang`.
 fn text(lang: Lang) -> String {
-    let mut out = format!("{}\n\n{}\n", t(lang, Key::CliHelpTitle), t(lang, Key::CliHelpUsage));
+    let mut out = format!("{}\n\n{}\n", t(lang, CliKey::CliHelpTitle), t(lang, CliKey::CliHelpUsage));
     for cmd in COMMANDS {
         out += &usage(cmd, lang);
     }
-    out += &format!("  aicompute {:<8} {}\n\n", "--help", t(lang, Key::CliUsageHelp));
-    for key in [Key::CliHelpOptions, Key::CliHelpNumbers] {
+    out += &format!("  aicompute {:<8} {}\n\n", "--help", t(lang, CliKey::CliUsageHelp));
+    for key in [CliKey::CliHelpOptions, CliKey::CliHelpNumbers] {
         out += &format!("{}\n\n", t(lang, key));
     }
-    out + &format!("{}\n{}\n", t(lang, Key::CliHelpExamples), t(lang, Key::CliHelpCommands))
+    out + &format!("{}\n{}\n", t(lang, CliKey::CliHelpExamples), t(lang, CliKey::CliHelpCommands))
 }
 
 /// The help, in the user's language; it is text only, so --json with it is refused.
 pub fn help(rest: &[String]) -> Result<(), Fail> {
     if rest.iter().any(|a| a == "--json" || a.starts_with("--json=")) {
-        return Err(Fail::Says(Key::CliHelpJson));
+        return Err(Fail::Says(CliKey::CliHelpJson));
     }
     print!("{}", text(lang()));
     Ok(())
@@ -128,7 +128,7 @@ mod tests {
         );
         let zh = usage(&crate::transformer::CMD, Lang::Zh);
         assert!(
-            zh.contains(&format!(" --layers {} ", t(Lang::Zh, Key::CliValueWhole)))
+            zh.contains(&format!(" --layers {} ", t(Lang::Zh, CliKey::CliValueWhole)))
                 && zh.contains(" [--gated] ")
                 && zh.contains("[--convention kaplan|palm]")
         );

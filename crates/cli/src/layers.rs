@@ -7,14 +7,14 @@ use aicompute::calculation::calc::{evaluate, Calculation, Field, Mode, Outcome};
 use aicompute::calculation::field::{Command, Need};
 use aicompute::model::layers::{self, Layer};
 use aicompute::say;
-use aicompute::text::i18n::Key;
+use aicompute::text::i18n::CliKey;
 use aicompute::text::{format, render};
 use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd {
     name: "layers",
     fields: Some(Command::Layers),
-    before: &[Opt { flag: "", value: Val::Name(Key::CliValueLayers), need: Need::Required }],
+    before: &[Opt { flag: "", value: Val::Name(CliKey::CliValueLayers), need: Need::Required }],
     after: &[JSON],
     notes: &[],
     run,
@@ -59,14 +59,14 @@ fn print_layers(list: &[Layer], total: f64) {
     let lang = lang();
     for (i, l) in list.iter().enumerate() {
         let repeat = if l.repeat != 1.0 {
-            say!(lang, Key::CliLayersRepeat, times = format::exact(l.repeat))
+            say!(lang, CliKey::CliLayersRepeat, times = format::exact(l.repeat))
         } else {
             String::new()
         };
         let (n, text, macs) = (format!("{:>2}", i + 1), format!("{:<40}", l.text), render::exact_count(l.macs));
         let macs = format!("{macs:>16}");
-        println!("{}", say!(lang, Key::CliLayersLine, n = n, layer = text, macs = macs, repeat = repeat));
+        println!("{}", say!(lang, CliKey::CliLayersLine, n = n, layer = text, macs = macs, repeat = repeat));
     }
     let (macs, flop) = (render::exact_count(total), format::readable(total * 2.0, 3, ","));
-    println!("{}", say!(lang, Key::CliLayersTotal, macs = macs, flop = flop));
+    println!("{}", say!(lang, CliKey::CliLayersTotal, macs = macs, flop = flop));
 }

@@ -7,22 +7,22 @@ use aicompute::calculation::calc::{evaluate, Calculation, Evaluation, Outcome};
 use aicompute::calculation::field::Need;
 use aicompute::formats::share;
 use aicompute::language::units;
-use aicompute::text::i18n::{colon, t, Key};
+use aicompute::text::i18n::{colon, t, CliKey};
 use aicompute::text::render;
 use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd {
     name: "link",
     fields: None,
-    before: &[Opt { flag: "", value: Val::Name(Key::CliValueUrl), need: Need::Required }],
+    before: &[Opt { flag: "", value: Val::Name(CliKey::CliValueUrl), need: Need::Required }],
     after: &[opt("--quiz", Val::Switch), JSON],
-    notes: &[Key::CliUsageLink],
+    notes: &[CliKey::CliUsageLink],
     run,
 };
 
 fn run(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
-    let Some(url) = a.positional.first() else { return Err(Fail::Says(Key::CliNoUrl)) };
+    let Some(url) = a.positional.first() else { return Err(Fail::Says(CliKey::CliNoUrl)) };
     let d = share::decode(url);
     if a.has("--quiz") {
         // The same calculation as an exercise: the page shows its inputs and asks for the result.
@@ -76,9 +76,9 @@ fn print_json(ev: &Evaluation, ignored: Vec<String>) {
 fn print_text(ev: &Evaluation, ignored: &[String]) {
     let lang = lang();
     for i in ignored {
-        println!("{}{i}", t(lang, Key::CliIgnored));
+        println!("{}{i}", t(lang, CliKey::CliIgnored));
     }
-    let (m1, m2) = (t(lang, Key::CliMethod1), t(lang, Key::CliMethod2));
+    let (m1, m2) = (t(lang, CliKey::CliMethod1), t(lang, CliKey::CliMethod2));
     for (name, o) in [(m1, &ev.method1), (m2, &ev.method2)] {
         match o {
             Outcome::Done(e) => {

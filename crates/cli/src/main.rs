@@ -23,7 +23,7 @@ mod trend;
 use aicompute::calculation::calc::{Calculation, Field, Lang, Want};
 use aicompute::calculation::field::{Command, Need};
 use aicompute::say;
-use aicompute::text::i18n::{colon, t, Key};
+use aicompute::text::i18n::{colon, t, CliKey};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
@@ -36,7 +36,7 @@ pub struct Cmd {
     pub before: &'static [Opt],
     /// Options after the fields in the help.
     pub after: &'static [Opt],
-    pub notes: &'static [Key],
+    pub notes: &'static [CliKey],
     pub run: fn(&[String]) -> Result<(), Fail>,
 }
 
@@ -55,7 +55,7 @@ pub enum Val {
     /// Words the same in every language (`mac|flop`).
     Words(&'static str),
     /// A name in the user's language (`EXPR` in English).
-    Name(Key),
+    Name(CliKey),
 }
 
 /// An optional option.
@@ -96,11 +96,11 @@ pub enum Fail {
     UnknownCommand(String),
     NeedsValue(String),
     /// A fixed message of the string table, by key.
-    Says(Key),
+    Says(CliKey),
     /// A flag left out, with why it is needed (a key of the string table) where that helps.
     Missing {
         flag: &'static str,
-        why: Option<Key>,
+        why: Option<CliKey>,
     },
     /// A value that is none of the allowed words.
     Choice {
@@ -168,7 +168,9 @@ pub fn clip(s: &str) -> String {
 fn either(words: &[&str], lang: Lang) -> String {
     match words.split_last() {
         Some((last, [])) => last.to_string(),
-        Some((last, rest)) => say!(lang, Key::CliOr, first = rest.join(t(lang, Key::CliListSeparator)), last = last),
+        Some((last, rest)) => {
+            say!(lang, CliKey::CliOr, first = rest.join(t(lang, CliKey::CliListSeparator)), last = last)
+        }
         None => String::new(),
     }
 }
@@ -184,45 +186,47 @@ impl Fail {
 
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Fail::NotUtf8 { position, option: None } => say!(lang, Key::CliNotUtf8, position = position),
+            Fail::NotUtf8 { position, option: None } => say!(lang, CliKey::CliNotUtf8, position = position),
             Fail::NotUtf8 { position, option: Some(o) } => {
-                say!(lang, Key::CliNotUtf8Value, position = position, option = o)
+                say!(lang, CliKey::CliNotUtf8Value, position = position, option = o)
             }
-            Fail::UnknownOption(name) => say!(lang, Key::CliUnknownOption, name = clip(name)),
-            Fail::UnknownCommand(name) => say!(lang, Key::CliUnknownCommand, name = clip(name)),
-            Fail::NeedsValue(flag) => say!(lang, Key::CliNeedsValue, flag = flag),
+            Fail::UnknownOption(name) => say!(lang, CliKey::CliUnknownOption, name = clip(name)),
+            Fail::UnknownCommand(name) => say!(lang, CliKey::CliUnknownCommand, name = clip(name)),
+            Fail::NeedsValue(flag) => say!(lang, CliKey::CliNeedsValue, flag = flag),
             Fail::Says(key) => t(lang, *key).to_string(),
-            Fail::Missing { flag, why: None } => say!(lang, Key::CliMissing, flag = flag),
-            Fail::Missing { flag, why: Some(why) } => say!(lang, Key::CliMissingWhy, flag = flag, why = t(lang, *why)),
+            Fail::Missing { flag, why: None } => say!(lang, CliKey::CliMissing, flag = flag),
+            Fail::Missing { flag, why: Some(why) } => {
+                say!(lang, CliKey::CliMissingWhy, flag = flag, why = t(lang, *why))
+            }
             Fail::Choice { flag, value, allowed: [a, b] } => {
-                say!(lang, Key::CliNeither, flag = flag, value = clip(value), a = a, b = b)
+                say!(lang, CliKey::CliNeither, flag = flag, value = clip(value), a = a, b = b)
             }
             Fail::Choice { flag, value, allowed } => {
-                say!(lang, Key::CliUseOneOf, flag = flag, value = clip(value), words = either(allowed, lang))
+                say!(lang, CliKey::CliUseOneOf, flag = flag, value = clip(value), words = either(allowed, lang))
             }
             Fail::Core { flag, message } => format!("{flag}{}{message}", colon(lang)),
             Fail::CoreAlone(message) => message.clone(),
-            Fail::Range(flag) => say!(lang, Key::CliRange, flag = flag),
-            Fail::BadSize { flag, value } => say!(lang, Key::CliBadSize, flag = flag, value = clip(value)),
+            Fail::Range(flag) => say!(lang, CliKey::CliRange, flag = flag),
+            Fail::BadSize { flag, value } => say!(lang, CliKey::CliBadSize, flag = flag, value = clip(value)),
             Fail::PointNotOps { text, got } => {
-                say!(lang, Key::CliPointNotOps, text = clip(text), got = got.describe(lang))
+                say!(lang, CliKey::CliPointNotOps, text = clip(text), got = got.describe(lang))
             }
-            Fail::PointNotPositive(text) => say!(lang, Key::CliPointNotPositive, text = clip(text)),
+            Fail::PointNotPositive(text) => say!(lang, CliKey::CliPointNotPositive, text = clip(text)),
             Fail::Io { flag, path, error, write } => {
-                let key = if *write { Key::CliCannotWrite } else { Key::CliCannotRead };
+                let key = if *write { CliKey::CliCannotWrite } else { CliKey::CliCannotRead };
                 say!(lang, key, flag = flag, path = path, why = files::io_reason(error, lang))
             }
             Fail::Slow { flag, path, write } => {
-                let key = if *write { Key::CliSlowWrite } else { Key::CliSlowRead };
+                let key = if *write { CliKey::CliSlowWrite } else { CliKey::CliSlowRead };
                 say!(lang, key, flag = flag, path = path, seconds = files::WAIT_TEXT)
             }
             Fail::TooLarge { flag, path } => {
                 let bytes = aicompute::text::format::grouped(aicompute::model::json::MAX_BYTES as f64, 0, ",");
-                say!(lang, Key::CliTooLarge, flag = flag, path = path, bytes = bytes)
+                say!(lang, CliKey::CliTooLarge, flag = flag, path = path, bytes = bytes)
             }
-            Fail::NotText { flag, path } => say!(lang, Key::CliNotText, flag = flag, path = path),
-            Fail::DrawFailed(m) => say!(lang, Key::CliDrawFailed, why = m),
-            Fail::ExampleBroken(id) => say!(lang, Key::CliExampleBroken, id = id),
+            Fail::NotText { flag, path } => say!(lang, CliKey::CliNotText, flag = flag, path = path),
+            Fail::DrawFailed(m) => say!(lang, CliKey::CliDrawFailed, why = m),
+            Fail::ExampleBroken(id) => say!(lang, CliKey::CliExampleBroken, id = id),
         }
     }
 }
@@ -249,7 +253,7 @@ fn lang_values(texts: &[Option<String>]) -> (Vec<Result<String, Fail>>, Vec<bool
             Some("--lang") if !skip[i] => {
                 skip[i] = true;
                 match texts.get(i + 1) {
-                    None => langs.push(Err(Fail::Says(Key::CliLangValue))),
+                    None => langs.push(Err(Fail::Says(CliKey::CliLangValue))),
                     Some(None) => langs.push(Err(Fail::NotUtf8 { position: i + 2, option: Some("--lang".into()) })),
                     Some(Some(v)) => {
                         skip[i + 1] = true;

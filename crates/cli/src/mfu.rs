@@ -10,7 +10,7 @@ use aicompute::calculation::field::Command;
 use aicompute::planning::planner;
 use aicompute::say;
 use aicompute::text::format;
-use aicompute::text::i18n::Key;
+use aicompute::text::i18n::CliKey;
 use serde_json::json;
 
 pub const CMD: Cmd = Cmd { name: "mfu", fields: Some(Command::Mfu), before: &[], after: &[JSON], notes: &[], run };
@@ -20,7 +20,7 @@ fn peak(c: &Calculation) -> Result<f64, Fail> {
     match (c.hardware.trim().is_empty(), c.peak.trim().is_empty()) {
         (false, true) => Ok(calc::catalog_peak(c, &mut Vec::new()).map_err(|e| field_error(&e))?.0),
         (true, false) => needed(c, Field::Peak),
-        _ => Err(Fail::Says(Key::CliHardwareOrPeak)),
+        _ => Err(Fail::Says(CliKey::CliHardwareOrPeak)),
     }
 }
 
@@ -33,7 +33,7 @@ fn attention(c: &Calculation) -> Result<[f64; 4], Fail> {
     for (d, f) in dims.iter_mut().zip(fields) {
         *d = match (value(c, f)?, given) {
             (Some(v), _) => v,
-            (None, true) => return Err(Fail::Missing { flag: f.flag(), why: Some(Key::CliWhyAttention) }),
+            (None, true) => return Err(Fail::Missing { flag: f.flag(), why: Some(CliKey::CliWhyAttention) }),
             (None, false) => 0.0,
         };
     }
@@ -58,7 +58,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         let [l, h, q, t] = [l, h, q, t].map(|v| v.to_string());
         let line = say!(
             lang(),
-            Key::CliMfuFormula,
+            CliKey::CliMfuFormula,
             n = n,
             l = l,
             h = h,

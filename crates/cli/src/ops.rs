@@ -5,7 +5,7 @@ use crate::show::run_method;
 use crate::{opt, Args, Cmd, Fail, Val, JSON};
 use aicompute::calculation::calc::{Calculation, Field, Per};
 use aicompute::calculation::field::Command;
-use aicompute::text::i18n::Key;
+use aicompute::text::i18n::CliKey;
 
 pub const CMD: Cmd = Cmd {
     name: "ops",
@@ -23,7 +23,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         None | Some("mac") => Per::Mac,
         Some(_) => Per::Flop,
     };
-    for (f, why) in [(Field::Forward, Key::CliWhyForward), (Field::Examples, Key::CliWhyExamples)] {
+    for (f, why) in [(Field::Forward, CliKey::CliWhyForward), (Field::Examples, CliKey::CliWhyExamples)] {
         if f.get(&c).trim().is_empty() {
             return Err(Fail::Missing { flag: f.flag(), why: Some(why) });
         }

@@ -7,7 +7,7 @@ use aicompute::calculation::calc::{self, evaluate, Calculation, Estimate, Field,
 use aicompute::calculation::thresholds;
 use aicompute::formats::export;
 use aicompute::run::footprint;
-use aicompute::text::i18n::{t, Key};
+use aicompute::text::i18n::{t, CliKey};
 use aicompute::text::render;
 use serde_json::{json, Map, Value as Json};
 
@@ -38,7 +38,7 @@ pub fn print_estimate(e: &Estimate) {
         println!("{s}");
     }
     for n in &e.notes {
-        println!("{}{}", t(lang(), Key::CliNote), render::note(n, lang()));
+        println!("{}{}", t(lang(), CliKey::CliNote), render::note(n, lang()));
     }
     // Plain output names the thresholds an estimate comes within 100× of (JSON lists all).
     for s in thresholds::against(e.flop.mid()).iter().filter(|s| s.ratio >= 0.01) {
@@ -55,7 +55,7 @@ pub fn field_error(e: &calc::FieldError) -> Fail {
 pub fn outcome_error(o: &Outcome) -> Fail {
     match o.errors().first() {
         Some(e) => field_error(e),
-        None => Fail::Says(Key::CliMissingInput),
+        None => Fail::Says(CliKey::CliMissingInput),
     }
 }
 

@@ -11,16 +11,16 @@ use aicompute::language::units;
 use aicompute::model::architecture::{self, Resolved};
 use aicompute::model::transformer::{self, Convention, Counts};
 use aicompute::say;
-use aicompute::text::i18n::{colon, t, Key};
+use aicompute::text::i18n::{colon, t, CliKey};
 use aicompute::text::{format, render};
 use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd {
     name: "transformer",
     fields: Some(Command::Transformer),
-    before: &[opt("--config", Val::Name(Key::CliValueFile))],
+    before: &[opt("--config", Val::Name(CliKey::CliValueFile))],
     after: &[JSON],
-    notes: &[Key::CliUsageTransformer],
+    notes: &[CliKey::CliUsageTransformer],
     run,
 };
 
@@ -57,8 +57,9 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         Some(Err(errors)) => return Err(shape_error(&errors[0])),
         None => return Err(Fail::Missing { flag: Field::TLayers.flag(), why: None }),
     };
-    let notes = read
-        .unwrap_or_else(|| r.assumptions.iter().map(|n| say!(lang, Key::CliAssumed, note = n.message(lang))).collect());
+    let notes = read.unwrap_or_else(|| {
+        r.assumptions.iter().map(|n| say!(lang, CliKey::CliAssumed, note = n.message(lang))).collect()
+    });
     let tokens = value(&c, Field::TTokens)?;
     let run = match (tokens, &ev.method1) {
         (None, _) => None,
@@ -103,7 +104,7 @@ fn print_text(r: &Resolved, run: Option<(f64, f64)>, notes: &[String], lang: Lan
     let n = |v: f64| format::readable(v, 4, ",");
     let shape = say!(
         lang,
-        Key::CliTransformerShape,
+        CliKey::CliTransformerShape,
         layers = arch.layers,
         d_model = arch.d_model,
         heads = arch.heads,
@@ -111,25 +112,28 @@ fn print_text(r: &Resolved, run: Option<(f64, f64)>, notes: &[String], lang: Lan
         kv_heads = arch.kv_heads
     );
     println!("{shape}");
-    let line = |key: Key, v: String| println!("{}{}{v}", t(lang, key), colon(lang));
-    let exact = |v: f64| say!(lang, Key::CliTransformerExact, exact = render::exact_count(v), readable = n(v));
-    line(Key::CliTransformerParameters, exact(c.parameters));
+    let line = |key: CliKey, v: String| println!("{}{}{v}", t(lang, key), colon(lang));
+    let exact = |v: f64| say!(lang, CliKey::CliTransformerExact, exact = render::exact_count(v), readable = n(v));
+    line(CliKey::CliTransformerParameters, exact(c.parameters));
     if arch.experts > 0 {
-        line(Key::CliTransformerActive, exact(c.parameters_active));
+        line(CliKey::CliTransformerActive, exact(c.parameters_active));
     }
-    line(Key::CliTransformerEmbedding, exact(c.embedding));
+    line(CliKey::CliTransformerEmbedding, exact(c.embedding));
     let six = match c.convention {
         Convention::Kaplan => c.non_embedding_active,
         Convention::Palm => c.parameters_active,
     };
     let (attention, total) = (n(c.attention_flop_per_token), n(c.flop_per_token));
-    let per_token = say!(lang, Key::CliTransformerSum, n = n(six), attention = attention, total = total);
-    line(Key::CliTransformerPerToken, per_token);
+    let per_token = say!(lang, CliKey::CliTransformerSum, n = n(six), attention = attention, total = total);
+    line(CliKey::CliTransformerPerToken, per_token);
     if let Some((tokens, flop)) = run {
         let (per, days) = (n(c.flop_per_token), n(units::pfs_days(flop)));
-        println!("{}", say!(lang, Key::CliTransformerRun, per = per, tokens = n(tokens), flop = n(flop), days = days));
+        println!(
+            "{}",
+            say!(lang, CliKey::CliTransformerRun, per = per, tokens = n(tokens), flop = n(flop), days = days)
+        );
     }
     for note in notes {
-        println!("{}{note}", t(lang, Key::CliNote));
+        println!("{}{note}", t(lang, CliKey::CliNote));
     }
 }

@@ -5,7 +5,7 @@ use crate::{lang, opt, Args, Cmd, Fail, Opt, Val, JSON};
 use aicompute::catalog::data::DatasetId;
 use aicompute::plot::trend;
 use aicompute::say;
-use aicompute::text::i18n::{colon, t, Key};
+use aicompute::text::i18n::{colon, t, CliKey};
 use aicompute::text::render;
 use serde_json::json;
 
@@ -18,7 +18,7 @@ pub const SELECTION: [Opt; 4] = [
 ];
 
 pub const CMD: Cmd =
-    Cmd { name: "trend", fields: None, before: &SELECTION, after: &[JSON], notes: &[Key::CliUsageTrend], run };
+    Cmd { name: "trend", fields: None, before: &SELECTION, after: &[JSON], notes: &[CliKey::CliUsageTrend], run };
 
 /// The data selection of `trend` and `chart`: --dataset (default openai-2018), --from, --to,
 /// --bounds include|exclude (exclude by default).
@@ -41,7 +41,7 @@ pub fn selection(a: &Args) -> Result<trend::Selection, Fail> {
 fn run(raw: &[String]) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let sel = selection(&a)?;
-    let fit = sel.fit().ok_or(Fail::Says(Key::CliFewPoints))?;
+    let fit = sel.fit().ok_or(Fail::Says(CliKey::CliFewPoints))?;
     let drawn = sel.points().len();
     if a.has("--json") {
         println!(
@@ -67,16 +67,16 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         return Ok(());
     }
     let lang = lang();
-    println!("{}{}{}", t(lang, Key::CliDoublingTime), colon(lang), render::doubling(&fit, lang));
+    println!("{}{}{}", t(lang, CliKey::CliDoublingTime), colon(lang), render::doubling(&fit, lang));
     let span = format!("{:.1}–{:.1}", fit.from, fit.to);
-    println!("{}", say!(lang, Key::CliPointsDated, span = span));
+    println!("{}", say!(lang, CliKey::CliPointsDated, span = span));
     if sel.datasets.contains(&DatasetId::OpenAi2018) {
         if let Some(g) = trend::headline_growth() {
             println!("{}", render::growth(&g, lang));
         }
     }
     for d in &sel.datasets {
-        println!("{}{}", t(lang, Key::CliSource), d.source_in(lang));
+        println!("{}{}", t(lang, CliKey::CliSource), d.source_in(lang));
     }
     Ok(())
 }

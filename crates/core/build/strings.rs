@@ -74,22 +74,40 @@ pub fn generate(out: &str) -> Result<(), String> {
             return Err(format!("{}:{line}: the key {k} names the same variant as {other}", reference.path));
         }
     }
-    let mut code = String::from("/// A visible string: one line of every language file.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
-    for (k, _, _) in &reference.rows {
+    let mut code = String::new();
+    // The CLI's own strings (`cli.…`) are a second enum with its own tables, so the page, which
+    // never names one, does not carry them.
+    for (name, doc, cli) in
+        [("Key", "A visible string of the core and the page", false), ("CliKey", "A string only the CLI shows", true)]
+    {
+        let rows: Vec<usize> =
+            (0..reference.rows.len()).filter(|&i| reference.rows[i].0.starts_with("cli.") == cli).collect();
+        code += &key_enum(name, doc, rows.iter().map(|&i| reference.rows[i].0.as_str()));
+        let prefix = if cli { "CLI_" } else { "" };
+        code += &table(&format!("{prefix}NAMES"), rows.iter().map(|&i| reference.rows[i].0.as_str()));
+        for f in &files {
+            let values = aligned(reference, f)?;
+            let lang = f.path["lang/".len()..f.path.len() - 4].to_uppercase();
+            code += &table(&format!("{prefix}{lang}"), rows.iter().map(|&i| values[i]));
+        }
+        let pseudo: Vec<String> = rows.iter().map(|&i| format!("⟦{}⟧", reference.rows[i].1)).collect();
+        code += "#[cfg(feature = \"pseudo\")]\n";
+        code += &table(&format!("{prefix}PSEUDO"), pseudo.iter().map(String::as_str));
+    }
+    std::fs::write(format!("{out}/strings.rs"), code).map_err(|e| e.to_string())
+}
+
+/// An enum of keys, with `ALL` and `name()`, reading the names from its `NAMES` table.
+fn key_enum<'a>(name: &str, doc: &str, keys: impl Iterator<Item = &'a str> + Clone) -> String {
+    let names = if name == "Key" { "NAMES" } else { "CLI_NAMES" };
+    let mut code = format!("/// {doc}: one line of every language file.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum {name} {{\n");
+    for k in keys.clone() {
         code += &format!("    /// `{k}`\n    {},\n", variant(k));
     }
-    code += "}\n\nimpl Key {\n    /// Every key, in the English file's order.\n    pub const ALL: &'static [Key] = &[";
-    code += &reference.rows.iter().map(|(k, _, _)| format!("Key::{}", variant(k))).collect::<Vec<_>>().join(", ");
-    code += "];\n    /// The key as the language files write it.\n    pub fn name(self) -> &'static str {\n        NAMES[self as usize]\n    }\n}\n\n";
-    code += &table("NAMES", reference.rows.iter().map(|r| r.0.as_str()));
-    for f in &files {
-        let values = aligned(reference, f)?;
-        code += &table(&f.path["lang/".len()..f.path.len() - 4].to_uppercase(), values.iter().copied());
-    }
-    let pseudo: Vec<String> = reference.rows.iter().map(|r| format!("⟦{}⟧", r.1)).collect();
-    code += "#[cfg(feature = \"pseudo\")]\n";
-    code += &table("PSEUDO", pseudo.iter().map(String::as_str));
-    std::fs::write(format!("{out}/strings.rs"), code).map_err(|e| e.to_string())
+    code += &format!("}}\n\nimpl {name} {{\n    /// Every key, in the English file's order.\n    pub const ALL: &'static [{name}] = &[");
+    code += &keys.map(|k| format!("{name}::{}", variant(k))).collect::<Vec<_>>().join(", ");
+    code += &format!("];\n    /// The key as the language files write it.\n    pub fn name(self) -> &'static str {{\n        {names}[self as usize]\n    }}\n}}\n\n");
+    code
 }
 
 /// `f`'s values in the reference's key order, or what is missing, extra or unlike.

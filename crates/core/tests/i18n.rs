@@ -2,7 +2,7 @@
 //! Chinese placeholders are inputs the parser takes, equal to the English ones.
 
 use aicompute::language::expr::eval;
-use aicompute::text::i18n::{t, Key, Lang};
+use aicompute::text::i18n::{t, CliKey, Key, Lang};
 use std::collections::BTreeSet;
 
 #[test]
@@ -10,8 +10,13 @@ fn every_key_has_both_languages_and_a_name() {
     for &k in Key::ALL {
         assert!(!t(Lang::En, k).trim().is_empty() && !t(Lang::Zh, k).trim().is_empty(), "{}", k.name());
     }
-    let names: BTreeSet<&str> = Key::ALL.iter().map(|k| k.name()).collect();
-    assert_eq!(names.len(), Key::ALL.len(), "a key appears twice");
+    for &k in CliKey::ALL {
+        assert!(!t(Lang::En, k).trim().is_empty() && !t(Lang::Zh, k).trim().is_empty(), "{}", k.name());
+        assert!(k.name().starts_with("cli."), "{}", k.name());
+    }
+    let names: BTreeSet<&str> = Key::ALL.iter().map(|k| k.name()).chain(CliKey::ALL.iter().map(|k| k.name())).collect();
+    assert_eq!(names.len(), Key::ALL.len() + CliKey::ALL.len(), "a key appears twice");
+    assert!(Key::ALL.iter().all(|k| !k.name().starts_with("cli.")));
     assert_eq!(Key::AppTitle.name(), "app.title");
     assert_eq!(t(Lang::Zh, Key::AppTitle), "AI 训练算力计算器");
 }
@@ -51,6 +56,7 @@ fn every_key_is_used() {
     let unused: Vec<&str> = Key::ALL
         .iter()
         .map(|k| k.name())
+        .chain(CliKey::ALL.iter().map(|k| k.name()))
         .filter(|n| {
             let v = variant(n);
             !all.match_indices(&format!("Key::{v}"))

@@ -3,7 +3,7 @@
 //! and placeholder (i18n keys), what it holds, the name of its value in the CLI's help (an i18n
 //! key) and the CLI's commands that take it (which the CLI's flags and `--help` are made from).
 
-use crate::text::i18n::Key;
+use crate::text::i18n::{CliKey, Key};
 
 /// The longest text a field takes, in characters: a longer one is refused before any work (the
 /// layer list has its own, [`MAX_LAYERS_CHARS`]).
@@ -164,7 +164,7 @@ pub struct Spec {
     pub placeholder: Key,
     pub want: Want,
     /// The key of its value's name in the CLI's help (`EXPR`, `N`; unused for a switch).
-    pub help: Key,
+    pub help: CliKey,
     /// The CLI's commands that take it, and how.
     pub commands: &'static [(Command, Need)],
 }
@@ -244,62 +244,62 @@ macro_rules! fields {
 }
 
 fields! {
-    Forward forward: "ops-forward", "--forward", "fwd", Key::M1Forward, Key::PhForward, Ops, Key::CliValueExpr, [Ops Required];
-    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", Key::M1Fpm, Key::PhFpm, Count, Key::CliValueExpr, [Ops Optional, Layers Optional];
-    Passes passes: "ops-passes", "--passes", "passes", Key::M1Passes, Key::PhPasses, Count, Key::CliValueExpr, [Ops Optional, Layers Optional];
-    Examples examples: "ops-examples", "--examples", "ex", Key::M1Examples, Key::PhExamples, Count, Key::CliValueExpr, [Ops Required, Layers Optional];
-    Epochs epochs: "ops-epochs", "--epochs", "ep", Key::M1Epochs, Key::PhEpochs, Count, Key::CliValueExpr, [Ops Optional, Layers Optional];
-    Layers layers: "ops-layers", "", "layers", Key::M1Layers, Key::PhLayers, Layers, Key::CliValueLayers, [];
-    Parameters parameters: "params-parameters", "--parameters", "params", Key::M1Parameters, Key::PhParameters, Count, Key::CliValueExpr, [Params Required, Mfu Required];
-    Tokens tokens: "params-tokens", "--tokens", "tokens", Key::M1Tokens, Key::PhTokens, Count, Key::CliValueExpr, [Params Required];
-    Chips chips: "gpu-chips", "--chips", "chips", Key::M2Chips, Key::PhChips, Count, Key::CliValueExpr, [Gpu Required, Mfu Required];
-    Hardware hardware: "gpu-hardware", "--hardware", "hw", Key::M2Hardware, Key::PhHardware, Chip, Key::CliValueChip, [Gpu Either, Mfu Either];
-    Precision precision: "gpu-precision", "--precision", "prec", Key::M2Precision, Key::PhNone, Precision, Key::CliValuePrecision, [Gpu Optional, Mfu Optional];
-    Peak peak: "gpu-peak", "--peak", "peak", Key::M2Peak, Key::PhPeak, Rate, Key::CliValueExpr, [Gpu Either, Mfu Either];
-    Time time: "gpu-time", "--time", "time", Key::M2Time, Key::PhTime, Time, Key::CliValueExpr, [Gpu Required];
-    Utilization utilization: "gpu-utilization", "--utilization", "util", Key::M2Utilization, Key::PhUtilization, Fraction, Key::CliValueExpr, [Gpu Optional];
-    Factor factor: "gpu-factor", "--factor", "factor", Key::M2Factor, Key::PhFactor, Count, Key::CliValueExpr, [Gpu Optional];
+    Forward forward: "ops-forward", "--forward", "fwd", Key::M1Forward, Key::PhForward, Ops, CliKey::CliValueExpr, [Ops Required];
+    FlopsPerMac flops_per_mac: "ops-flops-per-mac", "--flops-per-mac", "fpm", Key::M1Fpm, Key::PhFpm, Count, CliKey::CliValueExpr, [Ops Optional, Layers Optional];
+    Passes passes: "ops-passes", "--passes", "passes", Key::M1Passes, Key::PhPasses, Count, CliKey::CliValueExpr, [Ops Optional, Layers Optional];
+    Examples examples: "ops-examples", "--examples", "ex", Key::M1Examples, Key::PhExamples, Count, CliKey::CliValueExpr, [Ops Required, Layers Optional];
+    Epochs epochs: "ops-epochs", "--epochs", "ep", Key::M1Epochs, Key::PhEpochs, Count, CliKey::CliValueExpr, [Ops Optional, Layers Optional];
+    Layers layers: "ops-layers", "", "layers", Key::M1Layers, Key::PhLayers, Layers, CliKey::CliValueLayers, [];
+    Parameters parameters: "params-parameters", "--parameters", "params", Key::M1Parameters, Key::PhParameters, Count, CliKey::CliValueExpr, [Params Required, Mfu Required];
+    Tokens tokens: "params-tokens", "--tokens", "tokens", Key::M1Tokens, Key::PhTokens, Count, CliKey::CliValueExpr, [Params Required];
+    Chips chips: "gpu-chips", "--chips", "chips", Key::M2Chips, Key::PhChips, Count, CliKey::CliValueExpr, [Gpu Required, Mfu Required];
+    Hardware hardware: "gpu-hardware", "--hardware", "hw", Key::M2Hardware, Key::PhHardware, Chip, CliKey::CliValueChip, [Gpu Either, Mfu Either];
+    Precision precision: "gpu-precision", "--precision", "prec", Key::M2Precision, Key::PhNone, Precision, CliKey::CliValuePrecision, [Gpu Optional, Mfu Optional];
+    Peak peak: "gpu-peak", "--peak", "peak", Key::M2Peak, Key::PhPeak, Rate, CliKey::CliValueExpr, [Gpu Either, Mfu Either];
+    Time time: "gpu-time", "--time", "time", Key::M2Time, Key::PhTime, Time, CliKey::CliValueExpr, [Gpu Required];
+    Utilization utilization: "gpu-utilization", "--utilization", "util", Key::M2Utilization, Key::PhUtilization, Fraction, CliKey::CliValueExpr, [Gpu Optional];
+    Factor factor: "gpu-factor", "--factor", "factor", Key::M2Factor, Key::PhFactor, Count, CliKey::CliValueExpr, [Gpu Optional];
     /// A FLOP target for Method 2 to solve for the one of chips, time and utilization left empty.
-    Target target: "gpu-target", "--flop", "flop", Key::M2Target, Key::PhTarget, Ops, Key::CliValueExpr, [Gpu Optional];
+    Target target: "gpu-target", "--flop", "flop", Key::M2Target, Key::PhTarget, Ops, CliKey::CliValueExpr, [Gpu Optional];
     // A transformer's architecture (Method 1's fourth tab); empty means the stated default.
-    TLayers t_layers: "transformer-layers", "--layers", "L", Key::TfLayers, Key::PhTfLayers, Whole, Key::CliValueWhole, [Transformer Required, Mfu Optional];
-    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", Key::TfDModel, Key::PhTfDModel, Whole, Key::CliValueWhole, [Transformer Required];
-    THeads t_heads: "transformer-heads", "--heads", "nh", Key::TfHeads, Key::PhTfHeads, Whole, Key::CliValueWhole, [Transformer Optional, Mfu Optional];
-    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", Key::TfKvHeads, Key::PhTfKvHeads, Whole, Key::CliValueWhole, [Transformer Optional];
-    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", Key::TfHeadDim, Key::PhTfHeadDim, Whole, Key::CliValueWhole, [Transformer Optional, Mfu Optional];
-    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", Key::TfDFf, Key::PhTfDFf, Whole, Key::CliValueWhole, [Transformer Optional];
-    TGated t_gated: "transformer-gated", "--gated", "gated", Key::TfGated, Key::PhNone, YesNo, Key::CliValueYesNo, [Transformer Optional];
-    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", Key::TfVocab, Key::PhTfVocab, Whole, Key::CliValueWhole, [Transformer Required];
-    TTied t_tied: "transformer-tied", "--tied", "tied", Key::TfTied, Key::PhNone, YesNo, Key::CliValueYesNo, [];
-    TContext t_context: "transformer-context", "--context", "ctx", Key::TfContext, Key::PhTfContext, Whole, Key::CliValueWhole, [Transformer Optional, Mfu Optional];
-    TExperts t_experts: "transformer-experts", "--experts", "E", Key::TfExperts, Key::PhTfExperts, Whole, Key::CliValueWhole, [Transformer Optional];
-    TActive t_active: "transformer-active-experts", "--active-experts", "k", Key::TfActive, Key::PhTfActive, Whole, Key::CliValueWhole, [Transformer Optional];
-    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", Key::TfShared, Key::PhTfShared, Whole, Key::CliValueWhole, [];
-    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", Key::TfMoeDFf, Key::PhTfMoeDFf, Whole, Key::CliValueWhole, [];
-    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", Key::TfSharedDFf, Key::PhTfSharedDFf, Whole, Key::CliValueWhole, [];
-    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", Key::TfDense, Key::PhTfDense, Whole, Key::CliValueWhole, [];
-    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", Key::TfPositions, Key::PhNone, YesNo, Key::CliValueYesNo, [];
-    TBias t_bias: "transformer-bias", "--bias", "bias", Key::TfBias, Key::PhNone, Bias, Key::CliValueBias, [];
-    TMla t_mla: "transformer-mla", "--mla", "mla", Key::TfMla, Key::PhTfMla, Mla, Key::CliValueMla, [];
-    TConvention t_convention: "transformer-convention", "--convention", "conv", Key::TfConvention, Key::PhNone, Convention, Key::CliValueConvention, [Transformer Optional];
+    TLayers t_layers: "transformer-layers", "--layers", "L", Key::TfLayers, Key::PhTfLayers, Whole, CliKey::CliValueWhole, [Transformer Required, Mfu Optional];
+    TDModel t_d_model: "transformer-d-model", "--d-model", "dm", Key::TfDModel, Key::PhTfDModel, Whole, CliKey::CliValueWhole, [Transformer Required];
+    THeads t_heads: "transformer-heads", "--heads", "nh", Key::TfHeads, Key::PhTfHeads, Whole, CliKey::CliValueWhole, [Transformer Optional, Mfu Optional];
+    TKvHeads t_kv_heads: "transformer-kv-heads", "--kv-heads", "kvh", Key::TfKvHeads, Key::PhTfKvHeads, Whole, CliKey::CliValueWhole, [Transformer Optional];
+    THeadDim t_head_dim: "transformer-head-dim", "--head-dim", "hd", Key::TfHeadDim, Key::PhTfHeadDim, Whole, CliKey::CliValueWhole, [Transformer Optional, Mfu Optional];
+    TDFf t_d_ff: "transformer-d-ff", "--d-ff", "ff", Key::TfDFf, Key::PhTfDFf, Whole, CliKey::CliValueWhole, [Transformer Optional];
+    TGated t_gated: "transformer-gated", "--gated", "gated", Key::TfGated, Key::PhNone, YesNo, CliKey::CliValueYesNo, [Transformer Optional];
+    TVocab t_vocab: "transformer-vocab", "--vocab", "vocab", Key::TfVocab, Key::PhTfVocab, Whole, CliKey::CliValueWhole, [Transformer Required];
+    TTied t_tied: "transformer-tied", "--tied", "tied", Key::TfTied, Key::PhNone, YesNo, CliKey::CliValueYesNo, [];
+    TContext t_context: "transformer-context", "--context", "ctx", Key::TfContext, Key::PhTfContext, Whole, CliKey::CliValueWhole, [Transformer Optional, Mfu Optional];
+    TExperts t_experts: "transformer-experts", "--experts", "E", Key::TfExperts, Key::PhTfExperts, Whole, CliKey::CliValueWhole, [Transformer Optional];
+    TActive t_active: "transformer-active-experts", "--active-experts", "k", Key::TfActive, Key::PhTfActive, Whole, CliKey::CliValueWhole, [Transformer Optional];
+    TShared t_shared: "transformer-shared-experts", "--shared-experts", "se", Key::TfShared, Key::PhTfShared, Whole, CliKey::CliValueWhole, [];
+    TMoeDFf t_moe_d_ff: "transformer-moe-d-ff", "--moe-d-ff", "eff", Key::TfMoeDFf, Key::PhTfMoeDFf, Whole, CliKey::CliValueWhole, [];
+    TSharedDFf t_shared_d_ff: "transformer-shared-d-ff", "--shared-d-ff", "sff", Key::TfSharedDFf, Key::PhTfSharedDFf, Whole, CliKey::CliValueWhole, [];
+    TDense t_dense: "transformer-dense-layers", "--dense-layers", "dl", Key::TfDense, Key::PhTfDense, Whole, CliKey::CliValueWhole, [];
+    TPositions t_positions: "transformer-positions", "--learned-positions", "pos", Key::TfPositions, Key::PhNone, YesNo, CliKey::CliValueYesNo, [];
+    TBias t_bias: "transformer-bias", "--bias", "bias", Key::TfBias, Key::PhNone, Bias, CliKey::CliValueBias, [];
+    TMla t_mla: "transformer-mla", "--mla", "mla", Key::TfMla, Key::PhTfMla, Mla, CliKey::CliValueMla, [];
+    TConvention t_convention: "transformer-convention", "--convention", "conv", Key::TfConvention, Key::PhNone, Convention, CliKey::CliValueConvention, [Transformer Optional];
     /// The tokens a transformer trained on.
-    TTokens t_tokens: "transformer-tokens", "--tokens", "D", Key::TfTokens, Key::PhTfTokens, Count, Key::CliValueExpr, [Transformer Optional];
+    TTokens t_tokens: "transformer-tokens", "--tokens", "D", Key::TfTokens, Key::PhTfTokens, Count, CliKey::CliValueExpr, [Transformer Optional];
     /// A compute budget for Chinchilla's planner; empty means the estimate's own FLOP.
-    Budget budget: "chinchilla-compute", "--compute", "budget", Key::PlanCompute, Key::PhPlanCompute, Ops, Key::CliValueExpr, [Chinchilla Required];
+    Budget budget: "chinchilla-compute", "--compute", "budget", Key::PlanCompute, Key::PhPlanCompute, Ops, CliKey::CliValueExpr, [Chinchilla Required];
     /// Measured training throughput, tokens per second (all chips), for the MFU.
-    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", Key::PlanTps, Key::PhPlanTps, Count, Key::CliValueExpr, [Mfu Required];
+    TokensPerSecond tokens_per_second: "mfu-tokens-per-second", "--tokens-per-second", "tps", Key::PlanTps, Key::PhPlanTps, Count, CliKey::CliValueExpr, [Mfu Required];
     /// Power per chip; empty means the chip's TDP from the catalog.
-    Power power: "gpu-power", "--power", "power", Key::M2Power, Key::PhPower, Power, Key::CliValueExpr, [Gpu Optional];
+    Power power: "gpu-power", "--power", "power", Key::M2Power, Key::PhPower, Power, CliKey::CliValueExpr, [Gpu Optional];
     /// Power usage effectiveness; empty means the stated default.
-    Pue pue: "gpu-pue", "--pue", "pue", Key::M2Pue, Key::PhPue, Pue, Key::CliValueExpr, [Gpu Optional];
+    Pue pue: "gpu-pue", "--pue", "pue", Key::M2Pue, Key::PhPue, Pue, CliKey::CliValueExpr, [Gpu Optional];
     /// Grid carbon intensity; empty means no emissions are shown.
-    Grid grid: "gpu-grid", "--grid", "grid", Key::M2Grid, Key::PhGrid, Grid, Key::CliValueGrid, [Gpu Optional];
+    Grid grid: "gpu-grid", "--grid", "grid", Key::M2Grid, Key::PhGrid, Grid, CliKey::CliValueGrid, [Gpu Optional];
     /// Price per chip-hour; empty means no cost is shown (there is no made-up default).
-    Price price: "gpu-price", "--price", "price", Key::M2Price, Key::PhPrice, Price, Key::CliValueExpr, [Gpu Optional];
+    Price price: "gpu-price", "--price", "price", Key::M2Price, Key::PhPrice, Price, CliKey::CliValueExpr, [Gpu Optional];
     /// The date of the user's point on the trend chart: YYYY, YYYY-MM or YYYY-MM-DD.
-    Date date: "user-date", "--date", "date", Key::TrendDate, Key::PhDate, Date, Key::CliValueDate, [];
+    Date date: "user-date", "--date", "date", Key::TrendDate, Key::PhDate, Date, CliKey::CliValueDate, [];
     /// A name for the calculation (shown on the chart and the handout).
-    Name name: "user-name", "--name", "name", Key::TrendName, Key::PhName, Text, Key::CliValueText, [];
+    Name name: "user-name", "--name", "name", Key::TrendName, Key::PhName, Text, CliKey::CliValueText, [];
 }
 
 impl Field {

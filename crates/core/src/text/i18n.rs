@@ -36,15 +36,39 @@ macro_rules! trf {
 
 include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
-/// The text of `key` in `lang`.
-pub fn t(lang: Lang, key: Key) -> &'static str {
-    let i = key as usize;
-    match lang {
-        Lang::En => EN[i],
-        Lang::Zh => ZH[i],
-        #[cfg(feature = "pseudo")]
-        Lang::Pseudo => PSEUDO[i],
+/// A key of the language files: of the core and the page ([`Key`]) or of the CLI ([`CliKey`]).
+pub trait Text: Copy {
+    /// The key's text in `lang`.
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+impl Text for Key {
+    fn text(self, lang: Lang) -> &'static str {
+        let i = self as usize;
+        match lang {
+            Lang::En => EN[i],
+            Lang::Zh => ZH[i],
+            #[cfg(feature = "pseudo")]
+            Lang::Pseudo => PSEUDO[i],
+        }
     }
+}
+
+impl Text for CliKey {
+    fn text(self, lang: Lang) -> &'static str {
+        let i = self as usize;
+        match lang {
+            Lang::En => CLI_EN[i],
+            Lang::Zh => CLI_ZH[i],
+            #[cfg(feature = "pseudo")]
+            Lang::Pseudo => CLI_PSEUDO[i],
+        }
+    }
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: impl Text) -> &'static str {
+    key.text(lang)
 }
 
 /// The text of a key in a language with its `{name}` placeholders filled:
