@@ -646,12 +646,12 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
         let exact = ex.exact_flop().ok_or(Fail::ExampleBroken(ex.id))?;
         if a.has("--json") {
             list.push(json!({
-                "id": ex.id, "name": ex.name, "seed": ex.seed,
+                "id": ex.id, "name": ex.display_name(Lang::En), "seed": ex.seed,
                 "method": format!("{:?}", ex.method).to_lowercase(),
                 "inputs": ex.inputs.iter().map(|(f, v)| (f.flag().trim_start_matches("--").to_string(), json!(v))).collect::<Map<_, _>>(),
                 "flop": exact, "pfs_days": units::pfs_days(exact),
                 "published_pf": ex.published_pf, "published_pfs_days": ex.published_pfs_days,
-                "differs": ex.differs(), "printed": ex.printed, "source": ex.source,
+                "differs": ex.differs(), "printed": ex.printed_in(Lang::En), "source": ex.source_in(Lang::En),
                 "link": format!("?{}", share::encode(&ex.calculation())),
             }));
         } else {
