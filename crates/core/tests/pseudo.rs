@@ -50,7 +50,7 @@ fn strip(text: &str) -> String {
 fn words_left(text: &str, names: &[String], extra: &[&str]) -> Vec<String> {
     let mut rest = strip(text);
     for n in extra.iter().copied().chain(names.iter().map(String::as_str)).filter(|n| !n.is_empty()) {
-        rest = rest.replace(n, " ");
+        rest = remove(&rest, n);
     }
     let mut words = Vec::new();
     let mut word = String::new();
@@ -67,6 +67,22 @@ fn words_left(text: &str, names: &[String], extra: &[&str]) -> Vec<String> {
         }
     }
     words
+}
+
+/// `text` without `phrase` where it stands as a whole (not inside a longer word).
+fn remove(text: &str, phrase: &str) -> String {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(phrase) {
+        let (before, after) = (rest[..i].chars().next_back(), rest[i + phrase.len()..].chars().next());
+        let whole = !(word(before) && phrase.starts_with(char::is_alphanumeric))
+            && !(word(after) && phrase.ends_with(char::is_alphanumeric));
+        out.push_str(&rest[..i]);
+        out.push_str(if whole { " " } else { phrase });
+        rest = &rest[i + phrase.len()..];
+    }
+    out + rest
 }
 
 /// One rendered text: what it is, the text, and what it may echo besides names.
@@ -102,6 +118,8 @@ fn the_checker_finds_words_outside_brackets() {
     assert_eq!(words_left("⟦a ⟦nested⟧ text⟧ written in code", &names, &[]), ["written", "in", "code"]);
     assert_eq!(words_left("⟦x⟧ conv in=84x84x3 k=8", &names, &[]), ["in"]);
     assert_eq!(words_left("NVIDIA Tesla K40 (OpenAI 2018 figure)", &names, &[]), Vec::<String>::new());
+    // A name is taken out where it stands as a whole only.
+    assert_eq!(words_left("⟦x⟧ PFLOPS", &names, &["PF"]), ["PFLOPS"]);
     // The language files' texts are bracketed, their placeholders outside.
     assert_eq!(t(Pseudo, Key::CalculationUsed), "{value}⟦: ⟧{source}");
     assert_eq!(t(Pseudo, Key::ClassroomKeyTitle), "⟦Answer key⟧");
@@ -288,16 +306,19 @@ fn classroom_exercises() {
 
 // --- other modules: ignored until their strings are keys (un-ignore after the merge) ---
 
-/// Field errors of a calculation, each rendered.
-fn errors_of(what: &str, c: &Calculation) -> Vec<Case> {
-    evaluate(c).errors().map(|e| case(format!("{what}: {:?}", e.problem), e.message(Pseudo))).collect()
+/// Field errors of a calculation, each rendered; `echoed`: the typed texts a message may quote.
+fn errors_of(what: &str, c: &Calculation, echoed: &[&'static str]) -> Vec<Case> {
+    let errors =
+        evaluate(c).errors().map(|e| (format!("{what}: {:?}", e.problem), e.message(Pseudo))).collect::<Vec<_>>();
+    errors.into_iter().map(|(what, text)| Case { what, text, echoed: echoed.to_vec() }).collect()
 }
 
-fn field_errors(list: &[(Field, &str)]) -> Vec<Case> {
+/// The error of each typed text in its field, rendered (the typed text may be quoted).
+fn field_errors(list: &[(Field, &'static str)]) -> Vec<Case> {
     list.iter()
         .map(|(f, typed)| {
             let e = check_field(*f, typed).unwrap_err();
-            case(format!("{f:?} {typed:?}: {:?}", e.problem), e.message(Pseudo))
+            Case { what: format!("{f:?} {typed:?}: {:?}", e.problem), text: e.message(Pseudo), echoed: vec![typed] }
         })
         .collect()
 }
@@ -316,9 +337,10 @@ fn language_messages() {
     ]);
     let mut c = Calculation::default();
     c.date = "2023-13".into();
-    cases.extend(errors_of("date", &c));
+    cases.extend(errors_of("date", &c, &["2023-13"]));
     for answer in ["1 +", "3 W"] {
-        cases.push(case(format!("answer {answer:?}"), grade(answer, 1e19).unwrap_err().message(Pseudo)));
+        let text = grade(answer, 1e19).unwrap_err().message(Pseudo);
+        cases.push(Case { what: format!("answer {answer:?}"), text, echoed: vec![answer] });
     }
     assert_clean(cases);
 }
@@ -329,22 +351,24 @@ fn model_messages() {
     let mut c = Calculation { mode: Mode::Layers, ..Calculation::default() };
     c.layers = "conv in=abc".into();
     c.examples = "10".into();
-    let mut cases = errors_of("layers", &c);
+    let mut cases = errors_of("layers", &c, &["in=abc", "abc"]);
     let mut c = Calculation { mode: Mode::Transformer, ..Calculation::default() };
     (c.t_layers, c.t_d_model, c.t_heads, c.t_tokens) = ("2".into(), "100".into(), "3".into(), "1T".into());
-    cases.extend(errors_of("transformer shape", &c));
+    cases.extend(errors_of("transformer shape", &c, &[]));
     c.t_gated = "maybe".into();
-    cases.extend(errors_of("transformer option", &c));
+    cases.extend(errors_of("transformer option", &c, &["maybe", "yes, no"]));
     assert_clean(cases);
 }
 
 #[test]
 #[ignore = "catalog (hardware): its messages are still being migrated"]
 fn catalog_messages() {
-    let mut cases = field_errors(&[(Field::Hardware, "zzz-no-such-chip")]);
     let mut c = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
+    c.hardware = "zzz-no-such-chip".into();
+    let mut cases = errors_of("hardware", &c, &["zzz-no-such-chip"]);
+    c.hardware = "openai-gtx580".into();
     c.precision = "fp99".into();
-    cases.extend(errors_of("precision", &c));
+    cases.extend(errors_of("precision", &c, &["fp99", "fp64, fp32, tf32, fp16, bf16, fp8, int8"]));
     assert_clean(cases);
 }
 
@@ -365,10 +389,10 @@ fn planning_messages() {
     let mut c = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
     c.target = "1e30".into();
     c.utilization.clear();
-    let mut cases = errors_of("target above full", &c);
+    let mut cases = errors_of("target above full", &c, &[]);
     c.chips.clear();
     c.time.clear();
-    cases.extend(errors_of("target, two missing", &c));
+    cases.extend(errors_of("target, two missing", &c, &[]));
     assert!(!cases.is_empty());
     assert_clean(cases);
 }
@@ -404,6 +428,7 @@ fn text_derivations() {
     for ex in EXAMPLES {
         let ev = evaluate(&ex.calculation());
         let Some(e) = ev.headline() else { continue };
+        let start = cases.len();
         cases.push(case(format!("{} formula", ex.id), render::formula(e, Pseudo)));
         cases.push(case(format!("{} result", ex.id), render::result_chain(e.flop, Pseudo)));
         for (i, s) in render::steps(e, Pseudo).into_iter().enumerate() {
@@ -412,6 +437,9 @@ fn text_derivations() {
         for n in &e.notes {
             cases.push(case(format!("{} note", ex.id), render::note(n, Pseudo)));
         }
+        // A derivation quotes the inputs as typed (a chip's id, a layer list).
+        let typed: Vec<&'static str> = ex.inputs.iter().map(|(_, v)| *v).collect();
+        cases[start..].iter_mut().for_each(|c| c.echoed.clone_from(&typed));
     }
     let ev = evaluate(&default_calculation());
     cases.extend(ev.comparison.map(|c| case("comparison", render::comparison(&c, Pseudo))));
