@@ -221,7 +221,7 @@ fn Thresholds() -> impl IntoView {
                         view! {
                             <li class:above=move || standing().is_some_and(|s| s.is_above())>
                                 {move || standing().map(|s| sup(&s.sentence(state.lang.get())))} " "
-                                <a href=th.source_url title=move || aicompute::text::i18n::tr(state.lang.get(), th.note_en, th.note_zh)>
+                                <a href=th.source_url title=move || th.note_in(state.lang.get())>
                                     {state.tx(Key::M2Source)}
                                 </a>
                             </li>

@@ -6,7 +6,7 @@ use aicompute::formats::share;
 use aicompute::language::units;
 use aicompute::say;
 use aicompute::text::format;
-use aicompute::text::i18n::{t, CliKey};
+use aicompute::text::i18n::{t, CliKey, Lang};
 use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd { name: "examples", fields: None, before: &[], after: &[JSON], notes: &[], run };
@@ -36,12 +36,12 @@ fn example_json(ex: &Example, exact: f64) -> Json {
     let inputs: Map<String, Json> =
         ex.inputs.iter().map(|(f, v)| (f.flag().trim_start_matches("--").to_string(), json!(v))).collect();
     json!({
-        "id": ex.id, "name": ex.name, "seed": ex.seed,
+        "id": ex.id, "name": ex.display_name(Lang::En), "seed": ex.seed,
         "method": format!("{:?}", ex.method).to_lowercase(),
         "inputs": inputs,
         "flop": exact, "pfs_days": units::pfs_days(exact),
         "published_pf": ex.published_pf, "published_pfs_days": ex.published_pfs_days,
-        "differs": ex.differs(), "printed": ex.printed, "source": ex.source,
+        "differs": ex.differs(), "printed": ex.printed_in(Lang::En), "source": ex.source_in(Lang::En),
         "link": format!("?{}", share::encode(&ex.calculation())),
     })
 }

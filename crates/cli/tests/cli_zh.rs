@@ -151,7 +151,7 @@ fn without_names(text: &str, echoed: &[&str]) -> String {
     names.extend(chips().iter().flat_map(|c| [c.name.to_string(), chip_name(c.name, Lang::Zh), c.id.to_string()]));
     names.extend(models().map(|m| m.name.to_string()));
     names.extend(["Energy Institute", "Our World in Data"].map(String::from));
-    names.extend(EXAMPLES.iter().flat_map(|e| [e.name.to_string(), e.id.to_string()]));
+    names.extend(EXAMPLES.iter().flat_map(|e| [e.display_name(Lang::En), e.id.to_string()]));
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     for n in &names {
         out = out.replace(n.as_str(), " ");

@@ -59,6 +59,38 @@ fn placeholders(s: &str) -> BTreeSet<&str> {
         .collect()
 }
 
+/// A value as the pseudo-language shows it: its text bracketed ⟦…⟧, its `{name}` placeholders
+/// left outside the brackets, so that what fills them is checked as well (a word written in code
+/// and passed as a value shows outside the brackets too).
+fn pseudo(value: &str) -> String {
+    let (mut out, mut text, mut rest) = (String::new(), String::new(), value);
+    let bracket = |out: &mut String, text: &mut String| {
+        if !text.is_empty() {
+            *out += &format!("⟦{text}⟧");
+            text.clear();
+        }
+    };
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let name = after.split_once('}').map(|(n, _)| n).filter(|n| placeholders(&format!("{{{n}}}")).contains(n));
+        match name {
+            Some(n) => {
+                text.push_str(&rest[..open]);
+                bracket(&mut out, &mut text);
+                out += &format!("{{{n}}}");
+                rest = &after[n.len() + 1..];
+            }
+            None => {
+                text.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    bracket(&mut out, &mut text);
+    out
+}
+
 /// `app.title` → `AppTitle`.
 fn variant(key: &str) -> String {
     key.split(['.', '_', '-']).map(|w| w[..1].to_uppercase() + &w[1..]).collect()
@@ -90,7 +122,7 @@ pub fn generate(out: &str) -> Result<(), String> {
             let lang = f.path["lang/".len()..f.path.len() - 4].to_uppercase();
             code += &table(&format!("{prefix}{lang}"), rows.iter().map(|&i| values[i]));
         }
-        let pseudo: Vec<String> = rows.iter().map(|&i| format!("⟦{}⟧", reference.rows[i].1)).collect();
+        let pseudo: Vec<String> = rows.iter().map(|&i| pseudo(&reference.rows[i].1)).collect();
         code += "#[cfg(feature = \"pseudo\")]\n";
         code += &table(&format!("{prefix}PSEUDO"), pseudo.iter().map(String::as_str));
     }

@@ -120,3 +120,24 @@ fn chinese_names_from_the_seed() {
     assert_eq!(find("gpt3").unwrap().display_name(Lang::Zh), "GPT-3 175B（6·N·D）");
     assert_eq!(find("nmt").unwrap().display_name(Lang::En), "Neural Machine Translation");
 }
+
+/// Every example has a Chinese source of its own: two share one only where their English sources
+/// are the same (the appendix's). Six modern presets once fell back to OpenAI's appendix.
+#[test]
+fn every_example_has_its_own_chinese_source() {
+    for a in EXAMPLES {
+        let zh = a.source_in(Lang::Zh);
+        assert!(!zh.is_empty() && zh != a.source_in(Lang::En), "{}: {zh}", a.id);
+        for b in EXAMPLES.iter().filter(|b| b.id != a.id) {
+            let same_en = a.source_in(Lang::En) == b.source_in(Lang::En);
+            assert_eq!(zh == b.source_in(Lang::Zh), same_en, "{} and {}: {zh}", a.id, b.id);
+        }
+    }
+    let appendix = "OpenAI《AI and Compute》（2018）附录";
+    assert_eq!(EXAMPLES.iter().filter(|e| e.source_in(Lang::Zh) == appendix).count(), 17);
+    assert!(EXAMPLES.iter().filter(|e| !e.seed).all(|e| e.source_in(Lang::Zh) != appendix));
+    assert_eq!(
+        find("llama2-70b").unwrap().source_in(Lang::Zh),
+        "Touvron 等《Llama 2》（2023）；Epoch AI《Notable AI Models》（CC BY 4.0）"
+    );
+}

@@ -15,7 +15,7 @@ fn render_all() -> String {
             _ => ev.method1.estimate(),
         }
         .expect("every example evaluates");
-        out.push_str(&format!("## {} ({} · {})\n", ex.id, ex.name, ex.display_name(Lang::Zh)));
+        out.push_str(&format!("## {} ({} · {})\n", ex.id, ex.display_name(Lang::En), ex.display_name(Lang::Zh)));
         for lang in [Lang::En, Lang::Zh] {
             for line in render::steps(est, lang) {
                 out.push_str(&format!("{line}\n"));

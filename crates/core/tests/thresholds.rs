@@ -24,9 +24,14 @@ fn the_thresholds() {
     assert_eq!(flop("ca-sb-53"), Some((1e26, true)));
     for t in THRESHOLDS {
         assert!(t.source_url.starts_with("https://"), "{}", t.id);
-        assert!(!t.note_en.is_empty() && !t.note_zh.is_empty() && !t.name_zh.is_empty());
+        assert!(!t.note_in(En).is_empty() && !t.note_in(Zh).is_empty() && !t.name_in(Zh).is_empty());
     }
-    assert!(THRESHOLDS.iter().find(|t| t.id == "us-eo-14110").unwrap().note_en.contains("Revoked on 20 January 2025"));
+    assert!(THRESHOLDS
+        .iter()
+        .find(|t| t.id == "us-eo-14110")
+        .unwrap()
+        .note_in(En)
+        .contains("Revoked on 20 January 2025"));
 }
 
 #[test]

@@ -9,9 +9,9 @@ use crate::model::layers::LayerError;
 use crate::model::transformer::ConfigError;
 use crate::planning::planner::PlanError;
 use crate::run::energy::EnergyError;
+use crate::say;
 use crate::text::format;
-use crate::text::i18n::{tr, Lang};
-use crate::trf;
+use crate::text::i18n::{t, Key, Lang};
 
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,7 +83,7 @@ pub enum Problem {
     /// The transformer's shape, typed in the tab's fields, does not hold together: worded with
     /// `label` (the i18n key of the field's label, or of an MLA part's name) for the field.
     Shape {
-        label: crate::text::i18n::Key,
+        label: Key,
         error: ConfigError,
     },
     /// The MFU needs the model's FLOP per token: a 6·N·D or transformer estimate.
@@ -123,142 +123,80 @@ pub fn check_length(field: Field, text: &str) -> Result<(), FieldError> {
 impl Want {
     /// Its name for messages, and an example.
     pub fn describe(self, lang: Lang) -> (&'static str, &'static str) {
-        match self {
-            Want::Count => (tr(lang, "a plain number", "纯数字"), tr(lang, "like 1.2M", "例如 1.2M 或 120万")),
-            Want::Ops => (tr(lang, "a number of operations", "运算次数"), tr(lang, "like 11.4G", "例如 11.4G")),
-            Want::Time => (tr(lang, "a time", "时间"), tr(lang, "like 5.5 d", "例如 5.5 天")),
-            Want::Rate => {
-                (tr(lang, "a rate (FLOP/s)", "运算速率（FLOP/s）"), tr(lang, "like 8.5 TFLOPS", "例如 8.5 TFLOPS"))
-            }
-            Want::Fraction => (tr(lang, "a fraction", "比例"), tr(lang, "like 33%", "例如 33%")),
-            Want::Chip => (tr(lang, "a chip", "芯片"), tr(lang, "like V100", "例如 V100")),
-            Want::Precision => (tr(lang, "a precision", "精度"), "fp32, bf16"),
-            Want::Layers => (tr(lang, "a layer list", "网络层列表"), "dense in=784 out=100"),
-            Want::Date => (tr(lang, "a date", "日期"), "2024-06"),
-            Want::Text => (tr(lang, "a name", "名称"), "GPT-3"),
-            Want::Power => (tr(lang, "a power per chip", "单芯片功率"), tr(lang, "like 400 W", "例如 400 W")),
-            Want::Pue => (tr(lang, "a PUE", "PUE"), tr(lang, "like 1.1", "例如 1.1")),
-            Want::Grid => (
-                tr(lang, "a carbon intensity (kg CO2e per kWh)", "碳排放强度（每千瓦时的千克二氧化碳当量）"),
-                tr(lang, "like 0.4 or world", "例如 0.4 或 world"),
-            ),
-            Want::Price => (tr(lang, "a price per chip-hour", "每芯片小时的价格"), tr(lang, "like $2", "例如 $2")),
-            Want::Whole => (tr(lang, "a whole number", "整数"), tr(lang, "like 4096", "例如 4096")),
-            Want::YesNo => (tr(lang, "yes or no", "yes 或 no"), "yes"),
-            Want::Convention => (tr(lang, "a convention", "计算约定"), "kaplan, palm"),
-            Want::Bias => (tr(lang, "which layers have biases", "哪些层有偏置"), "none, qkv, all"),
-            Want::Mla => (tr(lang, "five widths", "五个维度"), "1536 512 64 128 128"),
-        }
+        let (name, example) = match self {
+            Want::Count => (Key::CalculationWantCount, Key::CalculationWantCountExample),
+            Want::Ops => (Key::CalculationWantOps, Key::CalculationWantOpsExample),
+            Want::Time => (Key::CalculationWantTime, Key::CalculationWantTimeExample),
+            Want::Rate => (Key::CalculationWantRate, Key::CalculationWantRateExample),
+            Want::Fraction => (Key::CalculationWantFraction, Key::CalculationWantFractionExample),
+            Want::Chip => (Key::CalculationWantChip, Key::CalculationWantChipExample),
+            Want::Precision => (Key::CalculationWantPrecision, Key::CalculationWantPrecisionExample),
+            Want::Layers => (Key::CalculationWantLayers, Key::CalculationWantLayersExample),
+            Want::Date => (Key::CalculationWantDate, Key::CalculationWantDateExample),
+            Want::Text => (Key::CalculationWantText, Key::CalculationWantTextExample),
+            Want::Power => (Key::CalculationWantPower, Key::CalculationWantPowerExample),
+            Want::Pue => (Key::CalculationWantPue, Key::CalculationWantPueExample),
+            Want::Grid => (Key::CalculationWantGrid, Key::CalculationWantGridExample),
+            Want::Price => (Key::CalculationWantPrice, Key::CalculationWantPriceExample),
+            Want::Whole => (Key::CalculationWantWhole, Key::CalculationWantWholeExample),
+            Want::YesNo => (Key::CalculationWantYesNo, Key::CalculationWantYesNoExample),
+            Want::Convention => (Key::CalculationWantConvention, Key::CalculationWantConventionExample),
+            Want::Bias => (Key::CalculationWantBias, Key::CalculationWantBiasExample),
+            Want::Mla => (Key::CalculationWantMla, Key::CalculationWantMlaExample),
+        };
+        (t(lang, name), t(lang, example))
     }
 }
 
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Problem::Empty => trf!(lang, "empty: enter a number", "为空：请输入数字"),
+            Problem::Empty => t(lang, Key::CalculationProblemEmpty).to_string(),
             Problem::Expr(k) => k.message(lang),
             Problem::WrongKind { text, got, want } => {
                 let (wanted, example) = want.describe(lang);
                 let got = got.describe(lang);
-                trf!(
-                    lang,
-                    "'{text}' is {got}, but this field wants {wanted} ({example})",
-                    "“{text}”是{got}，但此处需要{wanted}（{example}）"
-                )
+                say!(lang, Key::CalculationProblemWrongKind, text = text, got = got, wanted = wanted, example = example)
             }
             Problem::Negative { text, want } => {
-                let wanted = want.describe(lang).0;
-                trf!(
-                    lang,
-                    "'{text}' is negative: this field wants {wanted} ≥ 0",
-                    "“{text}”是负数：此处需要不小于 0 的{wanted}"
-                )
+                say!(lang, Key::CalculationProblemNegative, text = text, wanted = want.describe(lang).0)
             }
             Problem::AboveOne { text, value } => {
-                let v = format::exact(*value);
-                trf!(lang, "'{text}' is above 1 (100%): did you mean {v}%?", "“{text}”大于 1（100%）：是否想写 {v}%？")
+                say!(lang, Key::CalculationProblemAboveOne, text = text, value = format::exact(*value))
             }
             Problem::AboveHundred { text, percent } if !percent.is_finite() => {
-                trf!(lang, "'{text}' is far above 100%", "“{text}”远超 100%")
+                say!(lang, Key::CalculationProblemFarAboveHundred, text = text)
             }
             Problem::AboveHundred { text, percent } => {
-                let p = format::readable(*percent, 3, ",");
-                trf!(lang, "'{text}' is {p}%, above 100%", "“{text}”即 {p}%，超过了 100%")
+                let percent = format::readable(*percent, 3, ",");
+                say!(lang, Key::CalculationProblemAboveHundred, text = text, percent = percent)
             }
             Problem::LooksLikeDate { text, want } => {
                 let (wanted, example) = want.describe(lang);
-                trf!(
-                    lang,
-                    "'{text}' looks like a date: this field wants {wanted} ({example})",
-                    "“{text}”像是日期：此处需要{wanted}（{example}）"
-                )
+                say!(lang, Key::CalculationProblemLooksLikeDate, text = text, wanted = wanted, example = example)
             }
-            Problem::NotAboveZero { text } => {
-                trf!(lang, "'{text}' must be above 0", "“{text}”必须大于 0")
-            }
-            Problem::ResultTooLarge => {
-                trf!(
-                    lang,
-                    "the result is too large to compute: over 10^308 FLOP",
-                    "结果太大，无法计算：超过 10^308 FLOP"
-                )
-            }
-            Problem::FootprintTooLarge => trf!(
-                lang,
-                "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308",
-                "由此得出的芯片小时、能耗、排放或成本太大，无法计算：超过 10^308"
-            ),
-            Problem::ResultTooSmall => trf!(
-                lang,
-                "the result is too small to compute: under 10^-308 FLOP",
-                "结果太小，无法计算：小于 10^-308 FLOP"
-            ),
+            Problem::NotAboveZero { text } => say!(lang, Key::CalculationProblemNotAboveZero, text = text),
+            Problem::ResultTooLarge => t(lang, Key::CalculationProblemResultTooLarge).to_string(),
+            Problem::FootprintTooLarge => t(lang, Key::CalculationProblemFootprintTooLarge).to_string(),
+            Problem::ResultTooSmall => t(lang, Key::CalculationProblemResultTooSmall).to_string(),
             Problem::Layers(e) => e.message(lang),
             Problem::Date(e) => e.message(lang),
             Problem::Hardware(e) => e.message(lang),
             Problem::Energy(e) => e.message(lang),
             Problem::Plan(e) => e.message(lang),
-            Problem::NotWhole { text } => {
-                trf!(lang, "'{text}' is not a whole number ≥ 0", "“{text}”不是不小于 0 的整数")
-            }
+            Problem::NotWhole { text } => say!(lang, Key::CalculationProblemNotWhole, text = text),
             Problem::NotOneOf { text, options } => {
-                let list = options.join(", ");
-                trf!(lang, "'{text}': use one of {list}", "“{text}”：请用 {list} 之一")
+                say!(lang, Key::CalculationProblemNotOneOf, text = text, list = options.join(", "))
             }
-            Problem::NotMla { text } => trf!(
-                lang,
-                "'{text}': give five whole numbers (q LoRA rank, kv LoRA rank, rope, nope and value head dimensions)",
-                "“{text}”：请给出五个整数（q LoRA 秩、kv LoRA 秩、rope、nope 与 value 每头维度）"
-            ),
+            Problem::NotMla { text } => say!(lang, Key::CalculationProblemNotMla, text = text),
             Problem::Config(e) => e.message(lang),
             Problem::Shape { label, error } => {
-                format!(
-                    "{}{}{}",
-                    crate::text::i18n::t(lang, *label),
-                    crate::text::i18n::colon(lang),
-                    error.detail(lang)
-                )
+                say!(lang, Key::CalculationProblemShape, label = t(lang, *label), detail = error.detail(lang))
             }
-            Problem::MfuNeedsModel => trf!(
-                lang,
-                "the MFU needs the model: fill in the 6·N·D or Transformer tab",
-                "计算 MFU 需要模型：请填写 6·N·D 或 Transformer 架构标签页"
-            ),
-            Problem::MfuNeedsHardware => trf!(
-                lang,
-                "the MFU needs the hardware: fill in Method 2's chips and hardware or peak",
-                "计算 MFU 需要硬件：请填写方法 2 的芯片数和硬件或峰值"
-            ),
-            Problem::NothingToSolve => trf!(
-                lang,
-                "nothing to solve for: leave the chips, the time or the utilization empty",
-                "没有要求解的量：请把芯片数、时间或利用率之一留空"
-            ),
-            Problem::TargetNeedsMethod1 => trf!(
-                lang,
-                "the target is Method 1's estimate, and Method 1 has no result yet",
-                "目标取方法 1 的估算，但方法 1 还没有结果"
-            ),
+            Problem::MfuNeedsModel => t(lang, Key::CalculationProblemMfuNeedsModel).to_string(),
+            Problem::MfuNeedsHardware => t(lang, Key::CalculationProblemMfuNeedsHardware).to_string(),
+            Problem::NothingToSolve => t(lang, Key::CalculationProblemNothingToSolve).to_string(),
+            Problem::TargetNeedsMethod1 => t(lang, Key::CalculationProblemTargetNeedsMethod1).to_string(),
         }
     }
 }

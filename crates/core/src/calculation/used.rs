@@ -4,9 +4,9 @@
 
 use crate::calculation::calc::{Evaluation, Label, Mode, Note, Per};
 use crate::calculation::field::{Calculation, Field};
+use crate::say;
 use crate::text::format::{percent, readable, sci};
-use crate::text::i18n::Key;
-use crate::text::i18n::{colon, t, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// Whether an empty `field` means a default (its placeholder then says "default"; other
 /// placeholders are examples, written "e.g. …").
@@ -21,12 +21,12 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
     if field == Field::Target && c.target_from_estimate {
         let flop = ev.method1.estimate()?.flop;
         let from = crate::calculation::estimate::Source::One.from(lang);
-        return Some(format!("{} FLOP{}{from}", sci(flop.mid(), 3), colon(lang)));
+        return Some(say!(lang, Key::CalculationUsedFlop, flop = sci(flop.mid(), 3), source = from));
     }
     if !field.get(c).trim().is_empty() || !has_default(field) {
         return None;
     }
-    let said = |value: String, key: Key| Some(format!("{value}{}{}", colon(lang), t(lang, key)));
+    let said = |value: String, key: Key| Some(say!(lang, Key::CalculationUsed, value = value, source = t(lang, key)));
     let m1 = ev.method1.estimate();
     let m2 = ev.method2.estimate();
     match field {
@@ -55,20 +55,20 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         Field::Precision => m2?.notes.iter().find_map(|n| match n {
             Note::Peak { chip, precision, defaulted: true, .. } => {
                 let chip = crate::catalog::hardware::chip_name(chip, lang);
-                Some(format!("{}{}{chip} {}", precision.label_in(lang), colon(lang), t(lang, Key::UsedPrecision)))
+                Some(say!(lang, Key::CalculationUsedPrecision, precision = precision.label_in(lang), chip = chip))
             }
             _ => None,
         }),
         Field::Power => match ev.footprint.as_ref()?.as_ref().ok()?.power.as_ref()? {
             (w, crate::run::footprint::PowerFrom::Tdp { chip, citation }) => {
-                let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
-                Some(format!(
-                    "{}{}{} {}{open}{}{close}",
-                    crate::run::energy::format_power(w.mid()),
-                    colon(lang),
-                    crate::catalog::hardware::chip_name(chip, lang),
-                    t(lang, Key::UsedTdp),
-                    crate::catalog::hardware::by_name(chip).map_or(citation.clone(), |c| c.tdp_citation_in(lang))
+                let citation =
+                    crate::catalog::hardware::by_name(chip).map_or(citation.clone(), |c| c.tdp_citation_in(lang));
+                Some(say!(
+                    lang,
+                    Key::CalculationUsedPower,
+                    power = crate::run::energy::format_power(w.mid()),
+                    chip = crate::catalog::hardware::chip_name(chip, lang),
+                    citation = citation
                 ))
             }
             _ => None,
@@ -76,16 +76,13 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         Field::Pue => {
             let f = ev.footprint.as_ref()?.as_ref().ok()?;
             let d = crate::run::energy::DEFAULT_PUE;
-            (f.pue_default && f.power.is_some()).then(|| format!("{}{}{}", d.value, colon(lang), d.source_in(lang)))
+            (f.pue_default && f.power.is_some())
+                .then(|| say!(lang, Key::CalculationUsed, value = d.value, source = d.source_in(lang)))
         }
         Field::Budget => {
             let cur = ev.current()?;
-            Some(format!(
-                "{} FLOP{}{}",
-                sci(cur.flop.mid(), 3),
-                colon(lang),
-                crate::calculation::examples::named(c, cur, lang)
-            ))
+            let source = crate::calculation::examples::named(c, cur, lang);
+            Some(say!(lang, Key::CalculationUsedFlop, flop = sci(cur.flop.mid(), 3), source = source))
         }
         _ => None,
     }

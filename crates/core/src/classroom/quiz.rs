@@ -9,9 +9,9 @@ use crate::calculation::calc::{evaluate, Estimate, Factor, Field, Label, Method,
 use crate::calculation::examples::{Example, EXAMPLES};
 use crate::language::expr::{self, Dim};
 use crate::language::units::{PF, PFS_DAY};
+use crate::say;
 use crate::text::format::{eng, readable, sci};
-use crate::text::i18n::Key;
-use crate::text::i18n::{colon, t, tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// How close an answer is, by the factor between it and the exact value (either way):
 /// within 10% is [`QuizVerdict::Right`] (the only pass, [`QuizVerdict::passed`]); within 3×
@@ -196,7 +196,7 @@ impl Slip {
         let k = x.log10().round();
         let x =
             if k >= 5.0 && (x / 10f64.powf(k) - 1.0).abs() < 1e-9 { format!("10^{k}") } else { readable(x, 3, ",") };
-        format!("{}{}{sign}{x}", t(lang, key), colon(lang))
+        say!(lang, Key::ClassroomSlip, slip = t(lang, key), fix = format!("{sign}{x}"))
     }
 }
 
@@ -219,27 +219,20 @@ impl Grade {
         let r = self.ratio;
         let sig = if self.verdict == QuizVerdict::Right { 3 } else { 2 };
         let detail = if (r - 1.0).abs() < 5e-4 {
-            tr(lang, "yours matches it".to_string(), "与精确值一致".to_string())
+            t(lang, Key::ClassroomGradeMatches).to_string()
         } else if r > 1.0 && r < 1.1 {
             // "1.004× too high" reads as "1× too high" at three digits: say by how much.
-            let p = readable((r - 1.0) * 100.0, 2, ",");
-            tr(lang, format!("yours is {p}% too high"), format!("你的答案偏高 {p}%"))
+            say!(lang, Key::ClassroomGradeHigherPercent, percent = readable((r - 1.0) * 100.0, 2, ","))
         } else if r > 1.0 {
-            let x = readable(r, sig, ",");
-            tr(lang, format!("yours is {x}× too high"), format!("你的答案偏高，是精确值的 {x} 倍"))
+            say!(lang, Key::ClassroomGradeHigher, ratio = readable(r, sig, ","))
         } else {
-            let p = readable(r * 100.0, sig, ",");
-            tr(lang, format!("yours is too low: {p}% of it"), format!("你的答案偏低，仅为精确值的 {p}%"))
+            say!(lang, Key::ClassroomGradeLower, percent = readable(r * 100.0, sig, ","))
         };
-        let slip = match self.slip {
-            Some(s) => tr(lang, format!("; {}", s.message(lang)), format!("；{}", s.message(lang))),
-            None => String::new(),
-        };
-        tr(
-            lang,
-            format!("{} ({detail}){slip}", self.verdict.phrase(lang)),
-            format!("{}（{detail}）{slip}", self.verdict.phrase(lang)),
-        )
+        let verdict = self.verdict.phrase(lang);
+        match self.slip {
+            Some(s) => say!(lang, Key::ClassroomGradeSlip, verdict = verdict, detail = detail, slip = s.message(lang)),
+            None => say!(lang, Key::ClassroomGrade, verdict = verdict, detail = detail),
+        }
     }
 }
 
@@ -272,44 +265,20 @@ pub enum QuizError {
 
 impl QuizError {
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            QuizError::Empty => tr(
-                lang,
-                "empty: enter an amount, like 1e19 FLOP or 0.12 pfs-days".into(),
-                "答案为空：请填写算力，例如 1e19 FLOP 或 0.12 pfs-days".into(),
-            ),
+        let key = match self {
+            QuizError::Empty => Key::ClassroomErrorEmpty,
             QuizError::Syntax { kind, .. } => {
-                tr(lang, kind.message(lang), format!("无法读取答案：{}", kind.message(lang)))
+                return say!(lang, Key::ClassroomErrorSyntax, reason = kind.message(lang))
             }
-            QuizError::Rate => tr(
-                lang,
-                "that is a rate (FLOP/s): multiply it by the training time to get an amount of operations".into(),
-                "这是速率（FLOP/s）：乘以训练时间才是运算量".into(),
-            ),
-            QuizError::Time => tr(
-                lang,
-                "that is a time: the answer is an amount of operations, like 1e19 FLOP or 0.12 pfs-days".into(),
-                "这是时间：答案应是运算量，例如 1e19 FLOP 或 0.12 pfs-days".into(),
-            ),
-            QuizError::NotAmount { dim } => {
-                let dim = dim.describe(lang);
-                tr(
-                    lang,
-                    format!("that is {dim}: the answer is an amount of operations (FLOP, PF or pfs-days)"),
-                    format!("单位不对（{dim}）：答案应是运算量（FLOP、PF 或 pfs-days）"),
-                )
-            }
-            QuizError::Range => tr(lang, "give one value, not a range".into(), "请给出一个数值，而不是范围".into()),
-            QuizError::NotPositive => tr(lang, "the answer must be above 0".into(), "答案必须大于 0".into()),
-            QuizError::BadExact => {
-                tr(lang, "this exercise has no exact value to compare with".into(), "此练习没有可比较的精确值".into())
-            }
-            QuizError::Waiting => tr(
-                lang,
-                "waiting for Epoch AI's hardware catalog: your answer is checked as soon as it arrives".into(),
-                "正在等待 Epoch AI 硬件目录：目录一到即核对你的答案".into(),
-            ),
-        }
+            QuizError::Rate => Key::ClassroomErrorRate,
+            QuizError::Time => Key::ClassroomErrorTime,
+            QuizError::NotAmount { dim } => return say!(lang, Key::ClassroomErrorNotAmount, dim = dim.describe(lang)),
+            QuizError::Range => Key::ClassroomErrorRange,
+            QuizError::NotPositive => Key::ClassroomErrorNotPositive,
+            QuizError::BadExact => Key::ClassroomErrorBadExact,
+            QuizError::Waiting => Key::ClassroomErrorWaiting,
+        };
+        t(lang, key).to_string()
     }
 }
 
@@ -409,66 +378,36 @@ impl Exercise {
     pub fn question(&self, lang: Lang) -> String {
         let e = self.example;
         let given: Vec<String> = e.inputs.iter().map(|(f, v)| given(*f, v, lang)).collect();
-        let rule = match e.method {
-            Method::Ops => tr(
-                lang,
-                "Count 2 FLOP per add-multiply and 3× for the forward and backward passes.",
-                "每次乘加计 2 FLOP，前向加反向计 3 倍。",
-            ),
-            Method::Params => {
-                tr(lang, "Use 6 FLOP per parameter per token (6·N·D).", "按每参数每 token 6 FLOP 计算（6·N·D）。")
-            }
-            Method::Transformer => tr(
-                lang,
-                "Count the parameters from the architecture, then 6 FLOP per active parameter per token.",
-                "先由架构算出参数量，再按每个激活参数每 token 6 FLOP 计算。",
-            ),
-            Method::Gpu => {
-                tr(lang, "Multiply the chips' peak by the time and the utilization.", "用芯片峰值乘以时间和利用率。")
-            }
-        };
-        let ask = tr(lang, "How much compute did training take?", "训练用了多少算力？");
-        let sep = tr(lang, "; ", "；");
-        tr(
+        let rule = t(
             lang,
-            format!("{} ({}): {}. {rule} {ask}", e.display_name(lang), e.date, given.join(sep)),
-            format!("{}（{}）：{}。{rule}{ask}", e.display_name(lang), e.date, given.join(sep)),
-        )
+            match e.method {
+                Method::Ops => Key::ClassroomRuleOps,
+                Method::Params => Key::ClassroomRuleParams,
+                Method::Transformer => Key::ClassroomRuleTransformer,
+                Method::Gpu => Key::ClassroomRuleGpu,
+            },
+        );
+        let given = given.join(t(lang, Key::ClassroomGivenSeparator));
+        say!(lang, Key::ClassroomQuestion, name = e.display_name(lang), date = e.date, given = given, rule = rule)
     }
 
     /// The answer: the exact value in FLOP, PF and pfs-days, its arithmetic, and the published
     /// figure (with a note where it differs from its own arithmetic by more than 10%).
     pub fn answer(&self, lang: Lang) -> String {
         let f = self.exact_flop;
-        let amount = format!(
-            "{} FLOP = {} PF = {} pfs-days",
-            sci(f, 3),
-            readable(f / PF, 3, ","),
-            readable(f / PFS_DAY, 3, ",")
-        );
+        let (pf, pfs) = (readable(f / PF, 3, ","), readable(f / PFS_DAY, 3, ","));
+        let amount = say!(lang, Key::ClassroomAmount, flop = sci(f, 3), pf = pf, pfs = pfs);
         let e = self.example;
         let published = match e.published_pf {
-            Some(pf) => format!("{} PF = {} pfs-days", readable(pf, 3, ","), readable(e.published_pfs_days, 3, ",")),
-            None => format!("{} FLOP", sci(e.published_pfs_days * PFS_DAY, 3)),
+            Some(pf) => {
+                let pfs = readable(e.published_pfs_days, 3, ",");
+                say!(lang, Key::ClassroomPublishedPf, pf = readable(pf, 3, ","), pfs = pfs)
+            }
+            None => say!(lang, Key::ClassroomPublishedFlop, flop = sci(e.published_pfs_days * PFS_DAY, 3)),
         };
-        let differs = if e.differs() {
-            tr(lang, " (differs from its own arithmetic by over 10%)", "（与其算式的结果相差超过 10%）")
-        } else {
-            ""
-        };
-        tr(
-            lang,
-            format!(
-                "{}: {amount}. Arithmetic: {}. Published: {published}{differs}.",
-                e.display_name(lang),
-                self.arithmetic()
-            ),
-            format!(
-                "{}：{amount}。算式：{}。原文数值：{published}{differs}。",
-                e.display_name(lang),
-                self.arithmetic()
-            ),
-        )
+        let key = if e.differs() { Key::ClassroomAnswerDiffers } else { Key::ClassroomAnswer };
+        let (name, arithmetic) = (e.display_name(lang), self.arithmetic());
+        say!(lang, key, name = name, amount = amount, arithmetic = arithmetic, published = published)
     }
 
     /// The product the exact value comes from, each factor in base units: "2 × 1.58 × 10^12
@@ -486,20 +425,23 @@ impl Exercise {
 
 /// "examples per epoch = 1.2M", with the chip's name and peak for a hardware id.
 fn given(field: Field, value: &str, lang: Lang) -> String {
-    let label = match field {
-        Field::Forward => tr(lang, "add-multiplies per forward pass", "每次前向传播的乘加数"),
-        Field::Examples => tr(lang, "examples per epoch", "每轮样本数"),
-        Field::Epochs => tr(lang, "epochs", "轮数"),
-        Field::Layers => tr(lang, "layers", "网络层"),
-        Field::Parameters => tr(lang, "parameters", "参数量"),
-        Field::Tokens | Field::TTokens => tr(lang, "training tokens", "训练词元（token）数"),
-        Field::Chips => tr(lang, "chips", "芯片数"),
-        Field::Hardware => tr(lang, "hardware", "硬件"),
-        Field::Time => tr(lang, "training time", "训练时间"),
-        Field::Utilization => tr(lang, "utilization", "利用率"),
-        Field::Factor => tr(lang, "extra factor", "额外系数"),
-        f => crate::text::i18n::t(lang, f.spec().label),
-    };
+    let label = t(
+        lang,
+        match field {
+            Field::Forward => Key::ClassroomGivenForward,
+            Field::Examples => Key::ClassroomGivenExamples,
+            Field::Epochs => Key::ClassroomGivenEpochs,
+            Field::Layers => Key::ClassroomGivenLayers,
+            Field::Parameters => Key::ClassroomGivenParameters,
+            Field::Tokens | Field::TTokens => Key::ClassroomGivenTokens,
+            Field::Chips => Key::ClassroomGivenChips,
+            Field::Hardware => Key::ClassroomGivenHardware,
+            Field::Time => Key::ClassroomGivenTime,
+            Field::Utilization => Key::ClassroomGivenUtilization,
+            Field::Factor => Key::ClassroomGivenFactor,
+            f => f.spec().label,
+        },
+    );
     let value = match field.want() {
         _ if field == Field::Hardware => chip(value, lang),
         crate::calculation::field::Want::Layers => value.lines().map(str::trim).collect::<Vec<_>>().join(" / "),
@@ -520,38 +462,30 @@ fn math(value: &str) -> String {
     crate::text::format::superscript(&value.replace('*', "×"))
 }
 
-/// A typed time with its unit in `lang` (`5.5 d` → `5.5 天`, `1728 h` → `1728 小时`).
+/// A typed time with its unit in `lang` (`5.5 d` is 5.5 days, `1728 h` 1728 hours).
 fn time_in(value: &str, lang: Lang) -> String {
     let v = value.trim();
-    let unit = [(" d", "d", "天"), (" h", "h", "小时")]
-        .into_iter()
-        .find(|(spaced, bare, _)| v.ends_with(spaced) || v.ends_with(bare));
-    match (lang, unit) {
-        (Lang::Zh, Some((_, bare, zh))) => format!("{} {zh}", v.trim_end_matches(bare).trim_end()),
-        _ => math(v),
+    let unit = [("d", Key::UnitD), ("h", Key::ClassroomUnitH)].into_iter().find(|(bare, _)| v.ends_with(bare));
+    match unit {
+        Some((bare, key)) => format!("{} {}", math(v.trim_end_matches(bare).trim_end()), t(lang, key)),
+        None => math(v),
     }
 }
 
 fn chip(id: &str, lang: Lang) -> String {
     match crate::catalog::hardware::lookup(id).and_then(|c| c.peak_for(None).map(|(_, p)| (c.name, p))) {
-        Ok((name, peak)) => tr(
-            lang,
-            format!("{name} (peak {} FLOP/s)", sci(peak, 3)),
-            format!("{}（峰值 {} FLOP/s）", crate::catalog::hardware::chip_name(name, lang), sci(peak, 3)),
-        ),
+        Ok((name, peak)) => {
+            let name = crate::catalog::hardware::chip_name(name, lang);
+            say!(lang, Key::ClassroomGivenChip, name = name, peak = sci(peak, 3))
+        }
         Err(_) => id.to_string(),
     }
 }
 
 /// The exercises as a printable sheet: instructions, then one numbered question each.
 pub fn question_sheet(lang: Lang) -> String {
-    let mut s =
-        String::from(tr(lang, "Exercises: how much compute did training take?\n\n", "练习：训练用了多少算力？\n\n"));
-    s.push_str(tr(
-        lang,
-        "Answer in FLOP, PF (10^15 operations) or pfs-days (1 pfs-day = 8.64 × 10^19 FLOP). ",
-        "答案可用 FLOP、PF（10^15 次运算）或 pfs-days（1 pfs-day = 8.64 × 10^19 FLOP）表示。",
-    ));
+    let mut s = format!("{}\n\n", t(lang, Key::ClassroomSheetTitle));
+    s.push_str(t(lang, Key::ClassroomSheetUnits));
     s.push_str(t(lang, Key::QuizGrading));
     s.push_str("\n\n");
     for (i, x) in exercises().iter().enumerate() {
@@ -562,7 +496,7 @@ pub fn question_sheet(lang: Lang) -> String {
 
 /// The answers, numbered as in [`question_sheet`].
 pub fn answer_key(lang: Lang) -> String {
-    let mut s = String::from(tr(lang, "Answer key\n\n", "参考答案\n\n"));
+    let mut s = format!("{}\n\n", t(lang, Key::ClassroomKeyTitle));
     for (i, x) in exercises().iter().enumerate() {
         s.push_str(&format!("{}. {}\n", i + 1, x.answer(lang)));
     }

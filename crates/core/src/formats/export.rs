@@ -63,7 +63,7 @@ pub fn thresholds_json(flop: f64) -> Json {
         let t = s.threshold;
         obj(vec![
             ("id", text(t.id)),
-            ("name", text(t.name_en)),
+            ("name", text(t.name_in(Lang::En))),
             ("flop", num(t.flop)),
             ("ratio", num(s.ratio)),
             ("above", Json::Bool(s.is_above())),
