@@ -369,7 +369,7 @@ pub fn along(line: &Rect, (w, h): (i32, i32), gap: i32, n: i32) -> Vec<Candidate
 /// A label and its shorter forms, longest first, none under `min` characters before its
 /// ellipsis: a parenthesis dropped ("GPT-3 175B (davinci)" → "GPT-3 175B"), then whole words
 /// cut from the end ("my frontier model" → "my frontier…"), then characters (for names without
-/// spaces, Chinese ones among them: "神经机器翻译" → "神经机器…").
+/// spaces, Chinese ones among them: a name of six characters cut to four and "…").
 pub fn shortenings(label: &str, min: usize) -> Vec<String> {
     let label = label.trim();
     let mut out = vec![label.to_string()];

@@ -70,16 +70,19 @@ pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 }
 
 impl Lang {
+    /// The code of the language, as links and the CLI write it.
     pub fn key(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
+            #[cfg(feature = "pseudo")]
+            Lang::Pseudo => "pseudo",
         }
     }
     pub fn other(self) -> Lang {
         match self {
-            Lang::En => Lang::Zh,
             Lang::Zh => Lang::En,
+            _ => Lang::Zh,
         }
     }
     /// The `lang` attribute of the page.
@@ -87,36 +90,32 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh-CN",
+            #[cfg(feature = "pseudo")]
+            Lang::Pseudo => "en-x-pseudo",
         }
     }
 }
 
-/// Chinese names of models, as the seed's Chinese text calls them; other names stay as
-/// published.
-const MODEL_NAMES_ZH: &[(&str, &str)] = &[
-    ("Visualizing and Understanding Conv Nets", "可视化和理解卷积神经网络"),
-    ("Neural Architecture Search", "神经架构搜索"),
-    ("Neural Machine Translation", "神经机器翻译"),
+/// Models the language files name (some have a Chinese name in the seed's Chinese text); other
+/// names stay as published.
+const MODEL_NAMES: &[(&str, Key)] = &[
+    ("Visualizing and Understanding Conv Nets", Key::TextModelConvnets),
+    ("Neural Architecture Search", Key::TextModelNas),
+    ("Neural Machine Translation", Key::TextModelNmt),
 ];
 
-/// A model's name in `lang`: the Chinese name where the app has one, else the published name.
+/// A model's name in `lang`: the language file's name where it has one, else the published name.
 pub fn model_name(name: &str, lang: Lang) -> &str {
-    match lang {
-        Lang::En => name,
-        Lang::Zh => MODEL_NAMES_ZH.iter().find(|(en, _)| *en == name).map_or(name, |(_, zh)| zh),
-    }
+    MODEL_NAMES.iter().find(|(en, _)| *en == name).map_or(name, |(_, k)| t(lang, *k))
 }
 
 /// A quoted original (a source's own English words) as the page shows it: as is in English,
-/// labelled 原文 in Chinese.
+/// labelled as the original in other languages.
 pub fn original(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::En => text.to_string(),
-        Lang::Zh => format!("原文：{text}"),
-    }
+    crate::say!(lang, Key::TextOriginal, text = text)
 }
 
 /// The colon after a label: full-width in Chinese.
 pub fn colon(lang: Lang) -> &'static str {
-    tr(lang, ": ", "：")
+    t(lang, Key::TextColon)
 }
