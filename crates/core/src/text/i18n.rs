@@ -60,12 +60,31 @@ macro_rules! say {
     };
 }
 
-/// A text with `{name}` placeholders filled: each `(name, value)` replaces every `{name}`.
+/// A text with `{name}` placeholders filled: each `(name, value)` replaces every `{name}`, in
+/// one pass, so a value is never read again (a typed "{chip}" stays as typed); a `{…}` that
+/// names no argument stays as it is.
 pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = text.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let value = args.iter().find(|(name, _)| *name == &after[..close])?.1;
+            Some((close, value))
+        });
+        match arg {
+            Some((close, value)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
