@@ -122,7 +122,7 @@ impl Default for Background {
 /// Where things landed, in backend pixels, for hit-testing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
-    /// (x, y, index into `ChartSpec::points`).
+    /// (x, y, index into `Background::points`).
     pub markers: Vec<(i32, i32, usize)>,
     /// The user's point, if drawn.
     pub user: Option<(i32, i32)>,
@@ -722,7 +722,7 @@ fn draw_legend<DB: DrawingBackend>(
 
 /// The words on the plot, placed together by one [`Placer`] so that none covers another, the
 /// legend, a threshold line or the plot's edge: the thresholds' names first, then the data sets'
-/// labels (in the order of [`ChartSpec::labels`]), the saved estimates' names, and last the
+/// labels (in the order of [`Background::labels`]), the saved estimates' names, and last the
 /// user's label. The background's words do not depend on the user's point.
 struct Words {
     /// The plot area.
@@ -1000,7 +1000,7 @@ pub fn tooltip_left(x: f64, width: f64, chart_width: f64) -> f64 {
     }
 }
 
-/// The index (into `ChartSpec::points`) of the marker nearest to a pixel, within `radius`.
+/// The index (into `Background::points`) of the marker nearest to a pixel, within `radius`.
 pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
     layout
         .markers

@@ -285,7 +285,7 @@ const DIRECTIONS: [(i32, i32); 12] =
     [(1, -1), (1, 0), (-1, -1), (-1, 0), (1, 1), (-1, 1), (0, -1), (0, 1), (2, -1), (-2, -1), (2, 1), (-2, 1)];
 
 /// Candidates for a `size` box labelling the point `p`, drawn `clear` pixels wide each side: in
-/// each of [`DIRECTIONS`] next to it; then on `rings` square rings further out, ring `k` at `k`
+/// each of `DIRECTIONS` next to it; then on `rings` square rings further out, ring `k` at `k`
 /// half-steps of `step` pixels above or below and `k` double steps sideways (labels are wide),
 /// every place on the ring, with a leader line from the point's edge. Each ring out costs 2.
 /// A box centred above or below the point slides sideways to stay `within` (the bounds, less

@@ -1,5 +1,5 @@
 //! The languages and their strings: the language files (`lang/<code>.txt`) compiled in by the
-//! build as a typed [`Key`] and one table per language ([`t`], [`say!`]). A key missing from a
+//! build as a typed [`Key`] and one table per language ([`t`], [`say!`](crate::say)). A key missing from a
 //! language stops the build; a key no code names fails a test.
 
 /// The page's and the CLI's languages.
