@@ -158,18 +158,19 @@ impl ChartState {
         let user = self.estimate.get().and_then(|(flop, date)| Some((flop, date?)));
         let label = state.calc.with(|c| c.name.clone());
         ChartSpec {
-            points: self.points.get(),
-            fit: self.fit.get(),
-            moore_months: Some(self.moore.get()).filter(|m| *m > 0.0),
-            eras: true,
+            background: chart::Background {
+                points: self.points.get(),
+                fit: self.fit.get(),
+                moore_months: Some(self.moore.get()).filter(|m| *m > 0.0),
+                saved: self.saved.get(),
+                thresholds: self.show_thresholds.get(),
+                lang: state.lang.get(),
+                dark: dark_mode(),
+                // Projector mode: type and strokes half as large again.
+                scale: dpr * if state.projector.get() { 1.5 } else { 1.0 },
+                ..Default::default()
+            },
             user: user.map(|(v, years)| UserPoint { years, flop: v.mid(), low: v.lo, high: v.hi, label }),
-            saved: self.saved.get(),
-            thresholds: self.show_thresholds.get(),
-            lang: state.lang.get(),
-            dark: dark_mode(),
-            // Projector mode: type and strokes half as large again.
-            scale: dpr * if state.projector.get() { 1.5 } else { 1.0 },
-            labels: chart::DEFAULT_LABELS.to_vec(),
         }
     }
 }
@@ -265,7 +266,7 @@ fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::htm
             Ok(l) => {
                 mark_painted(&canvas, &l, dpr, c.saved.with_untracked(Vec::len));
                 drawn.layout.set_value(l);
-                drawn.shown.set_value(spec.points);
+                drawn.shown.set_value(spec.background.points);
             }
             Err(e) => leptos::logging::error!("chart: {e}"),
         }
@@ -383,10 +384,10 @@ fn ChartControls(c: ChartState) -> impl IntoView {
                 <select data-testid="fit-era" on:change=move |ev| c.fit_key.set(event_target_value(&ev))>
                     {ERAS.iter().map(|e| view! {
                         <option value=e.key selected=e.key == "modern-2012-2018">
-                            {move || if state.lang.get() == Lang::Zh { e.name_zh } else { e.name }}
+                            {move || e.name_in(state.lang.get())}
                         </option>
                     }).collect_view()}
-                    <option value="visible">{move || if state.lang.get() == Lang::Zh { "所有显示的数据点" } else { "All points shown" }}</option>
+                    <option value="visible">{state.tx(Key::PageFitVisible)}</option>
                 </select>
             </label>
             <label class="check">
@@ -496,8 +497,8 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
         }>
             <summary data-testid="data-table-toggle">
                 {move || {
-                    let (open, close) = if state.lang.get() == aicompute::calculation::calc::Lang::Zh { ("（", "）") } else { (" (", ")") };
-                    format!("{}{open}{} {}{close}", state.t(Key::TrendTable), rows.with(Vec::len), state.t(Key::TrendPoints))
+                    let (title, points) = (state.t(Key::TrendTable), state.t(Key::TrendPoints));
+                    aicompute::say!(state.lang.get(), Key::PageTableSummary, title = title, n = rows.with(Vec::len), points = points)
                 }}
             </summary>
             {move || open.get().then(|| view! {

@@ -55,7 +55,8 @@ fn png(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.dyn_into()?;
     canvas.set_width(w * 2);
     canvas.set_height(h * 2);
-    let spec = ChartSpec { scale: 2.0, ..spec.clone() };
+    let mut spec = spec.clone();
+    spec.background.scale = 2.0;
     let backend = Measured::canvas(canvas.clone()).ok_or("no 2D context")?;
     chart::draw(&backend.into_drawing_area(), &spec).map_err(|e| JsValue::from_str(&e))?;
     canvas.to_data_url_with_type("image/png")
@@ -80,7 +81,9 @@ fn link(state: State) -> String {
 
 /// Whether Epoch AI's data is on the chart (its credit goes into the citation).
 fn with_epoch(drawn: DrawnChart) -> bool {
-    drawn.0.with(|d| d.as_ref().is_some_and(|(s, _, _)| s.points.iter().any(|m| m.dataset == DatasetId::Epoch)))
+    drawn
+        .0
+        .with(|d| d.as_ref().is_some_and(|(s, _, _)| s.background.points.iter().any(|m| m.dataset == DatasetId::Epoch)))
 }
 
 #[component]

@@ -299,7 +299,7 @@ fn LayerCounter() -> impl IntoView {
                             </tr>
                         }).collect_view()}
                         <tr class="total">
-                            <td>{state.t(Key::M1LayersTotal)} {aicompute::text::i18n::tr(state.lang.get(), " (MAC)", "（MAC）")}</td>
+                            <td>{state.t(Key::M1LayersTotal)} {state.t(Key::PageLayersMac)}</td>
                             <td class="num" data-testid="layers-total">{aicompute::text::render::exact_count(total)}</td>
                         </tr>
                     </tbody>

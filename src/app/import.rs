@@ -25,13 +25,8 @@ impl Status {
         match self {
             Status::None => String::new(),
             Status::Loaded { rows, skipped, problems } => {
-                let p = problems.len();
-                let noun = if *rows == 1 { "row" } else { "rows" };
-                aicompute::text::i18n::tr(
-                    lang,
-                    format!("{rows} {noun} on the chart; {skipped} skipped for having no compute; {p} with a problem"),
-                    format!("{rows} 行已绘入图中；{skipped} 行因缺少算力而跳过；{p} 行有问题"),
-                )
+                let key = if *rows == 1 { Key::PageImportLoadedOne } else { Key::PageImportLoaded };
+                aicompute::say!(lang, key, rows = rows, skipped = skipped, problems = problems.len())
             }
             Status::Failed(f) => f.error.message(lang),
         }

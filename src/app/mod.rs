@@ -603,7 +603,7 @@ fn PresetInfo() -> impl IntoView {
                 aicompute::text::render::sep(lang),
             ))
         };
-        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        let colon = aicompute::text::i18n::colon(lang);
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
                 <h2>{ex.display_name(lang)}</h2>

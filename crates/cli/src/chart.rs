@@ -63,17 +63,15 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         Some(_) => None,
     };
     let spec = chart::ChartSpec {
-        saved: Vec::new(),
-        thresholds: false,
-        points: sel.points(),
-        fit: sel.fit(),
-        moore_months: moore,
-        eras: true,
+        background: chart::Background {
+            points: sel.points(),
+            fit: sel.fit(),
+            moore_months: moore,
+            lang,
+            dark: a.has("--dark"),
+            ..Default::default()
+        },
         user,
-        lang,
-        dark: a.has("--dark"),
-        scale: 1.0,
-        labels: chart::DEFAULT_LABELS.to_vec(),
     };
     let (svg, layout) = chart::svg(&spec, w, h).map_err(Fail::DrawFailed)?;
     write_text("--svg", path, svg)?;

@@ -63,18 +63,9 @@ fn bench_core_10000_points() {
         12.0 / f.slope
     );
     let spec = ChartSpec {
-        points: sel.points(),
-        fit: Some(f),
-        moore_months: Some(18.0),
-        eras: true,
+        background: chart::Background { points: sel.points(), fit: Some(f), thresholds: true, ..Default::default() },
         user: Some(UserPoint { years: 2020.0, flop: 1e23, low: 5e22, high: 2e23, label: "Mine".into() }),
-        saved: Vec::new(),
-        thresholds: true,
-        lang: aicompute::calculation::calc::Lang::En,
-        dark: false,
-        scale: 1.0,
-        labels: chart::DEFAULT_LABELS.to_vec(),
     };
     let svg = time(5, || chart::svg(&spec, 960, 540).map(|(s, _)| s.len()));
-    println!("bench: SVG chart of {} points, 960x540: {:.1} ms", spec.points.len(), svg.as_secs_f64() * 1e3);
+    println!("bench: SVG chart of {} points, 960x540: {:.1} ms", spec.background.points.len(), svg.as_secs_f64() * 1e3);
 }

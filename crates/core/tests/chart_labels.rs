@@ -179,17 +179,15 @@ fn faults(svg: &str, plot: Rect, (w, h): (u32, u32)) -> Vec<String> {
 /// the thresholds, the default labels.
 fn spec(sets: &[DatasetId], user: Option<UserPoint>, lang: Lang, scale: f64) -> ChartSpec {
     ChartSpec {
-        points: Selection::of(sets).points(),
-        fit: ERAS[1].selection().fit(),
-        moore_months: Some(18.0),
-        eras: true,
+        background: chart::Background {
+            points: Selection::of(sets).points(),
+            fit: ERAS[1].selection().fit(),
+            thresholds: true,
+            lang,
+            scale,
+            ..Default::default()
+        },
         user,
-        saved: Vec::new(),
-        thresholds: true,
-        lang,
-        dark: false,
-        scale,
-        labels: chart::DEFAULT_LABELS.to_vec(),
     }
 }
 
@@ -214,7 +212,7 @@ fn check(name: &str, spec: impl Fn(f64) -> ChartSpec) -> Vec<String> {
         let (svg, layout) = chart::svg(&s, w, h).unwrap();
         let (x0, y0, x1, y1) = layout.plot_area;
         let plot = Rect { x0: x0 as f64, y0: y0 as f64, x1: x1 as f64, y1: y1 as f64 };
-        let lang = if s.lang == Lang::Zh { "zh" } else { "en" };
+        let lang = if s.background.lang == Lang::Zh { "zh" } else { "en" };
         found.extend(faults(&svg, plot, (w, h)).into_iter().map(|f| format!("{name} {w}x{h}@{scale} {lang}: {f}")));
         // The user's label is never dropped: it is there whole, or shortened to at least its first
         // three characters and an ellipsis.
@@ -289,8 +287,12 @@ fn an_estimate_beside_a_threshold_line_and_in_the_corners() {
         found.extend(check("bottom left", |scale| spec(OPENAI, Some(low.clone()), lang, scale)));
         // A saved estimate beside the user's.
         let mut s = spec(OPENAI, Some(point(2017.8, 3e23, "mine")), lang, 1.0);
-        s.saved = vec![point(2017.9, 2e23, "saved run")];
-        found.extend(check("saved", |scale| ChartSpec { scale, ..s.clone() }));
+        s.background.saved = vec![point(2017.9, 2e23, "saved run")];
+        found.extend(check("saved", |scale| {
+            let mut c = s.clone();
+            c.background.scale = scale;
+            c
+        }));
     }
     assert_clear(found);
 }
@@ -323,9 +325,9 @@ fn shape(tag: &str) -> String {
 #[test]
 fn the_legend_marks_each_data_set_as_its_points_are() {
     let mut s = spec(WITH_EPOCH, None, Lang::En, 1.0);
-    s.thresholds = false;
+    s.background.thresholds = false;
     for scale in [1.0, 1.5] {
-        s.scale = scale;
+        s.background.scale = scale;
         let (svg, _) = chart::svg(&s, 1280, 704).unwrap();
         // After the legend's frame.
         let legend = rects(&svg, "fill=\"none\"")[0].0 + 1;

@@ -317,13 +317,14 @@ fn superscript_display_round_trips() {
 #[test]
 fn chinese_big_numbers() {
     use aicompute::text::format::wan;
-    assert_eq!(wan(321_726.0, 2), "32 万");
-    assert_eq!(wan(321_726.0, 3), "32.2 万");
-    assert_eq!(wan(9_999.0, 2), "9,999");
-    assert_eq!(wan(3.15e8, 3), "3.15 亿");
-    assert_eq!(wan(99_996_000.0, 2), "1 亿");
-    assert_eq!(wan(2e12, 2), "2 万亿");
-    assert_eq!(wan(3e16, 2), "3 × 10^16");
+    use aicompute::text::i18n::Lang;
+    assert_eq!(wan(321_726.0, 2, Lang::Zh), "32 万");
+    assert_eq!(wan(321_726.0, 3, Lang::Zh), "32.2 万");
+    assert_eq!(wan(9_999.0, 2, Lang::Zh), "9,999");
+    assert_eq!(wan(3.15e8, 3, Lang::Zh), "3.15 亿");
+    assert_eq!(wan(99_996_000.0, 2, Lang::Zh), "1 亿");
+    assert_eq!(wan(2e12, 2, Lang::Zh), "2 万亿");
+    assert_eq!(wan(3e16, 2, Lang::Zh), "3 × 10^16");
 }
 
 #[track_caller]

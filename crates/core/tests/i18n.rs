@@ -140,3 +140,13 @@ fn chinese_literals_in_the_source_use_full_width_punctuation() {
     }
     assert!(seen > 100, "only {seen} Chinese literals found");
 }
+
+/// A value is put in once: a typed text that looks like a placeholder stays as typed.
+#[test]
+fn a_value_is_never_filled_again() {
+    use aicompute::text::i18n::fill;
+    let text =
+        fill("'{query}' fits {matches} chips: {chip}", &[("query", &"{chip}"), ("matches", &2), ("chip", &"A100")]);
+    assert_eq!(text, "'{chip}' fits 2 chips: A100");
+    assert_eq!(fill("{a}{b} {c} {", &[("a", &"{b}"), ("b", &1)]), "{b}1 {c} {");
+}

@@ -363,17 +363,16 @@ fn installed_rows_are_a_data_set_for_the_fit_and_the_chart() {
     // 2010-01-01 to 2011-01-01 is 365 days, 2011 to 2012 also 365: the years are 365/365.25 apart.
     assert!((fit.doubling_months - 12.0 * 365.0 / 365.25).abs() < 1e-9, "{}", fit.doubling_months);
     let spec = ChartSpec {
-        saved: Vec::new(),
-        thresholds: false,
-        points: sel.points(),
-        fit: Some(fit),
-        moore_months: None,
-        eras: false,
+        background: chart::Background {
+            points: sel.points(),
+            fit: Some(fit),
+            moore_months: None,
+            eras: false,
+            lang: Lang::Zh,
+            labels: vec![],
+            ..Default::default()
+        },
         user: None,
-        lang: Lang::Zh,
-        dark: false,
-        scale: 1.0,
-        labels: vec![],
     };
     let (svg, layout) = chart::svg(&spec, 800, 500).unwrap();
     assert_eq!(layout.markers.len(), 3);

@@ -148,19 +148,7 @@ fn text(svg: &str, s: &str) -> bool {
 
 fn spec(sets: &[DatasetId], user: Option<UserPoint>) -> ChartSpec {
     let sel = Selection::of(sets);
-    ChartSpec {
-        saved: Vec::new(),
-        thresholds: false,
-        points: sel.points(),
-        fit: sel.fit(),
-        moore_months: Some(18.0),
-        eras: true,
-        user,
-        lang: Lang::En,
-        dark: false,
-        scale: 1.0,
-        labels: chart::DEFAULT_LABELS.to_vec(),
-    }
+    ChartSpec { background: chart::Background { points: sel.points(), fit: sel.fit(), ..Default::default() }, user }
 }
 
 #[test]
@@ -203,10 +191,10 @@ fn chart_all_sets_phone_and_projector_dark_and_chinese() {
     for (w, h) in [(400, 320), (1600, 900)] {
         for dark in [false, true] {
             let mut s = spec(&DatasetId::ALL, None);
-            s.dark = dark;
-            s.lang = Lang::Zh;
+            s.background.dark = dark;
+            s.background.lang = Lang::Zh;
             let (svg, layout) = chart::svg(&s, w, h).unwrap();
-            assert_eq!(layout.markers.len(), s.points.len());
+            assert_eq!(layout.markers.len(), s.background.points.len());
             assert!(svg.contains("翻倍时间"), "Chinese legend");
             assert!(svg.contains(if dark { "#16181E" } else { "#FFFFFF" }), "background of the scheme");
         }
@@ -220,7 +208,12 @@ fn hit_test_finds_the_nearest_marker() {
     for (x, y, i) in &layout.markers {
         let found = chart::hit_test(&layout, x + 1, y - 1, 6).unwrap();
         let (fx, fy, _) = layout.markers.iter().find(|m| m.2 == found).unwrap();
-        assert!((fx - x).abs() <= 2 && (fy - y).abs() <= 2, "{} vs {}", s.points[*i].name, s.points[found].name);
+        assert!(
+            (fx - x).abs() <= 2 && (fy - y).abs() <= 2,
+            "{} vs {}",
+            s.background.points[*i].name,
+            s.background.points[found].name
+        );
     }
     assert_eq!(chart::hit_test(&layout, -100, -100, 6), None);
 }
@@ -525,8 +518,8 @@ fn background_then_foreground_is_the_whole_chart() {
     let user = UserPoint { years: 2016.5, flop: 1e20, low: 5e19, high: 2e20, label: "my model".into() };
     for (sets, u) in [(&DatasetId::ALL[..], Some(user.clone())), (&[DatasetId::OpenAi2018][..], None)] {
         let mut s = spec(sets, u);
-        s.thresholds = true;
-        s.saved = vec![UserPoint { label: "saved".into(), years: 2015.0, ..user.clone() }];
+        s.background.thresholds = true;
+        s.background.saved = vec![UserPoint { label: "saved".into(), years: 2015.0, ..user.clone() }];
         let (all, whole) = svg_part(&s, chart::Part::All);
         let (bg, back) = svg_part(&s, chart::Part::Background);
         let (fg, front) = svg_part(&s, chart::Part::Foreground);
@@ -547,13 +540,13 @@ fn the_background_is_kept_while_the_user_point_stays_within_the_axes() {
     let far = spec(&[DatasetId::OpenAi2018], Some(at(1e30)));
     assert!(!chart::same_background(&a, &far), "a point beyond the axes widens them");
     let mut other = b.clone();
-    other.lang = Lang::Zh;
+    other.background.lang = Lang::Zh;
     assert!(!chart::same_background(&a, &other), "another language");
     let mut fewer = b.clone();
-    fewer.points.pop();
+    fewer.background.points.pop();
     assert!(!chart::same_background(&a, &fewer), "other points");
     let mut saved = b.clone();
-    saved.saved.push(at(2e20));
+    saved.background.saved.push(at(2e20));
     assert!(!chart::same_background(&a, &saved), "a saved estimate");
 }
 
@@ -723,7 +716,7 @@ fn chart_svg_is_xml_whatever_the_name() {
     let name = "a\u{0}b\u{1b}c<&>";
     let user = UserPoint { years: 2016.5, flop: 1e20, low: 1e20, high: 1e20, label: name.into() };
     let mut s = spec(&[DatasetId::OpenAi2018], Some(user.clone()));
-    s.saved = vec![UserPoint { years: 2015.0, label: format!("saved\t{name}\n"), ..user }];
+    s.background.saved = vec![UserPoint { years: 2015.0, label: format!("saved\t{name}\n"), ..user }];
     let (svg, _) = chart::svg(&s, 800, 500).unwrap();
     assert_eq!(xml_problem(&svg), None);
     assert!(!svg.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')));

@@ -175,7 +175,7 @@ fn trend_lines_read_as_chinese() {
         let text = render::doubling(&fit, Zh);
         check(era.key, &text);
         assert!(text.contains("95% 置信区间") && text.contains("每年增至") && text.contains(" 倍；"), "{text}");
-        check(era.key, era.name_zh);
+        check(era.key, era.name_in(Zh));
     }
 }
 
@@ -219,17 +219,8 @@ fn the_chart_reads_as_chinese() {
     use aicompute::plot::chart::{self, ChartSpec};
     let sel = aicompute::plot::trend::Selection::of(&[DatasetId::OpenAi2018]);
     let spec = ChartSpec {
-        saved: Vec::new(),
-        thresholds: false,
-        points: sel.points(),
-        fit: sel.fit(),
-        moore_months: Some(18.0),
-        eras: true,
+        background: chart::Background { points: sel.points(), fit: sel.fit(), lang: Zh, ..Default::default() },
         user: None,
-        lang: Zh,
-        dark: false,
-        scale: 1.0,
-        labels: chart::DEFAULT_LABELS.to_vec(),
     };
     let (svg, _) = chart::svg(&spec, 1000, 600).unwrap();
     let texts: Vec<&str> =

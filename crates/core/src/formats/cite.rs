@@ -3,7 +3,7 @@
 
 use crate::language::units::PFS_DAY;
 use crate::text::format::{readable, sci};
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// How the estimate was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,20 +20,15 @@ pub enum Method {
 
 impl Method {
     fn phrase(self, lang: Lang) -> &'static str {
-        match self {
-            Method::Operations => tr(lang, "by counting operations", "通过统计运算次数"),
-            Method::SixNd => tr(lang, "by counting operations (6ND)", "通过统计运算次数（6ND）"),
-            Method::GpuTime => tr(
-                lang,
-                "from GPU time (chips × peak FLOP/s × time × utilization)",
-                "由 GPU 时间（芯片数 × 峰值 FLOP/s × 时间 × 利用率）",
-            ),
-            Method::Both => tr(
-                lang,
-                "as the geometric mean of counting operations and GPU time, which agree within 2×,",
-                "取统计运算次数与 GPU 时间两种方法（相差不到 2 倍）的几何平均",
-            ),
-        }
+        t(
+            lang,
+            match self {
+                Method::Operations => Key::FormatsCiteOperations,
+                Method::SixNd => Key::FormatsCiteSixnd,
+                Method::GpuTime => Key::FormatsCiteGputime,
+                Method::Both => Key::FormatsCiteBoth,
+            },
+        )
     }
 }
 
@@ -44,23 +39,12 @@ pub fn methods_sentence(method: Method, flop: f64, lang: Lang) -> Option<String>
         return None;
     }
     let (f, p) = (sci(flop, 3), readable(flop / PFS_DAY, 3, ","));
-    Some(tr(
-        lang,
-        format!("We estimate {f} FLOP ({p} pfs-days) {} following Amodei & Hernandez (2018).", method.phrase(lang)),
-        format!(
-            "按照 Amodei 与 Hernandez（2018）的方法，我们{}估算训练算力为 {f} FLOP（{p} pfs-days）。",
-            method.phrase(lang)
-        ),
-    ))
+    Some(crate::say!(lang, Key::FormatsCiteSentence, flop = f, pfs = p, method = method.phrase(lang)))
 }
 
 /// The sentence crediting Epoch AI's data set, for when its data is shown.
 pub fn epoch_sentence(lang: Lang) -> String {
-    tr(
-        lang,
-        "Data on other models: Epoch AI (2024), “Notable AI Models”, licensed CC BY 4.0.".into(),
-        "其他模型的数据来自 Epoch AI（2024）的“Notable AI Models”数据集，CC BY 4.0 许可。".into(),
-    )
+    t(lang, Key::FormatsCiteEpoch).to_string()
 }
 
 /// BibTeX for OpenAI's "AI and Compute".

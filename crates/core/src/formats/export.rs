@@ -12,7 +12,7 @@ use crate::language::units::{pfs_days, DAY, PF};
 use crate::model::json::Json;
 use crate::run::energy::DEFAULT_PUE;
 use crate::run::footprint::{Footprint, PowerFrom};
-use crate::text::i18n::Lang;
+use crate::text::i18n::{t, Key, Lang};
 use crate::text::render;
 
 /// The version of the export's layout.
@@ -89,20 +89,19 @@ pub fn footprint(f: &Footprint) -> Vec<(String, Json)> {
 }
 
 /// The sources the calculation rests on: OpenAI's method always, then each catalog figure used.
+/// In English, as the sources are published, whatever the page's language.
 pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
-    let mut out =
-        vec!["Amodei & Hernandez (2018), \"AI and Compute\", OpenAI: https://openai.com/index/ai-and-compute/"
-            .to_string()];
+    let mut out = vec![t(Lang::En, Key::FormatsSourceOpenai).to_string()];
     for e in [ev.method1.estimate(), ev.method2.estimate()].into_iter().flatten() {
         for n in &e.notes {
             if let Note::Peak { chip, citation, .. } = n {
-                out.push(format!("{chip} peak: {citation}"));
+                out.push(crate::say!(Lang::En, Key::FormatsSourcePeak, chip = chip, citation = citation));
             }
         }
     }
     if let Some(Ok(f)) = &ev.footprint {
         if let Some((_, PowerFrom::Tdp { chip, citation })) = &f.power {
-            out.push(format!("{chip} TDP: {citation}"));
+            out.push(crate::say!(Lang::En, Key::FormatsSourceTdp, chip = chip, citation = citation));
         }
         if f.pue_default {
             out.push(format!("PUE {}: {} ({})", DEFAULT_PUE.value, DEFAULT_PUE.source_in(Lang::En), DEFAULT_PUE.url));

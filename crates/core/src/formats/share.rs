@@ -4,7 +4,7 @@
 
 use crate::calculation::field::{Basis, Calculation, Field, Mode, Per, Side, Want};
 use crate::catalog::hardware::Precision;
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// The current link version.
 pub const VERSION: u32 = 1;
@@ -186,60 +186,27 @@ pub enum Ignored {
 
 impl Ignored {
     pub fn message(&self, lang: Lang) -> String {
+        use crate::say;
         match self {
-            Ignored::Version { got } => tr(
+            Ignored::Version { got } => say!(lang, Key::FormatsIgnoredVersion, got = got, version = VERSION),
+            Ignored::Lang { got } => say!(lang, Key::FormatsIgnoredLang, got = got),
+            Ignored::Mode { got } => say!(lang, Key::FormatsIgnoredMode, got = got),
+            Ignored::Per { got } => say!(lang, Key::FormatsIgnoredPer, got = got),
+            Ignored::Switch { key, got } => say!(lang, Key::FormatsIgnoredSwitch, key = key, got = got),
+            Ignored::Display { key } => say!(lang, Key::FormatsIgnoredDisplay, key = key),
+            Ignored::Value { key, got } => say!(lang, Key::FormatsIgnoredValue, key = key, got = got),
+            Ignored::Word { field, got } => say!(
                 lang,
-                format!("v={got}: this page reads version {VERSION} links; it used what it recognised"),
-                format!("v={got}：本页读取第 {VERSION} 版链接，已使用能识别的部分"),
+                Key::FormatsIgnoredWord,
+                key = field.key(),
+                got = got,
+                words = words(*field).unwrap_or_default().join(t(lang, Key::FormatsListSep))
             ),
-            Ignored::Lang { got } => {
-                tr(lang, format!("lang={got}: the languages are en and zh"), format!("lang={got}：语言只有 en 和 zh"))
-            }
-            Ignored::Mode { got } => tr(
-                lang,
-                format!("mode={got}: the modes are ops, layers, 6nd and transformer"),
-                format!("mode={got}：模式只有 ops、layers、6nd 和 transformer"),
-            ),
-            Ignored::Per { got } => {
-                tr(lang, format!("per={got}: use mac or flop"), format!("per={got}：请用 mac 或 flop"))
-            }
-            Ignored::Switch { key, got } => {
-                tr(lang, format!("{key}={got}: use 1 (on) or 0 (off)"), format!("{key}={got}：请用 1（开）或 0（关）"))
-            }
-            Ignored::Display { key } => tr(
-                lang,
-                format!("{key}: projector mode is each viewer's own choice (the button at the top); the link's was not applied"),
-                format!("{key}：投影模式由每位查看者自己选择（页面顶部的按钮），未采用链接中的设置"),
-            ),
-            Ignored::Value { key, got } => {
-                tr(lang, format!("{key}={got}: not a value of {key}"), format!("{key}={got}：不是 {key} 的有效值"))
-            }
-            Ignored::Word { field, got } => crate::trf!(
-                lang,
-                "{}={got}: not one of {}; the default was used",
-                "{}={got}：不是 {} 之一，已采用默认值",
-                field.key(),
-                words(*field).unwrap_or_default().join(tr(lang, ", ", "、")),
-            ),
-            Ignored::Unknown { key } => {
-                tr(lang, format!("{key}: not a parameter of this page"), format!("{key}：不是本页的参数"))
-            }
-            Ignored::Duplicate { key } => tr(
-                lang,
-                format!("{key}: given more than once; the first was used"),
-                format!("{key}：出现了不止一次，已使用第一个"),
-            ),
-            Ignored::Cut { key, max } => tr(
-                lang,
-                format!("{key}: too long; cut to its first {max} characters"),
-                format!("{key}：太长，只保留了前 {max} 个字符"),
-            ),
-            Ignored::LinkCut { max } => tr(
-                lang,
-                format!("the link is too long; only its first {} KB were read", max / 1024),
-                format!("链接太长，只读取了前 {} KB", max / 1024),
-            ),
-            Ignored::More { n } => tr(lang, format!("and {n} more"), format!("另有 {n} 项")),
+            Ignored::Unknown { key } => say!(lang, Key::FormatsIgnoredUnknown, key = key),
+            Ignored::Duplicate { key } => say!(lang, Key::FormatsIgnoredDuplicate, key = key),
+            Ignored::Cut { key, max } => say!(lang, Key::FormatsIgnoredCut, key = key, max = max),
+            Ignored::LinkCut { max } => say!(lang, Key::FormatsIgnoredLinkcut, kb = max / 1024),
+            Ignored::More { n } => say!(lang, Key::FormatsIgnoredMore, n = n),
         }
     }
 }
@@ -466,15 +433,8 @@ pub struct List {
 
 /// The note beside a stored list that had `n` unreadable lines.
 pub fn unreadable_message(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::En, 1) => "1 saved estimate could not be read; it is set aside (kept as it was, not shown).".into(),
-        _ => crate::trf!(
-            lang,
-            "{} saved estimates could not be read; they are set aside (kept as they were, not shown).",
-            "有 {} 条已保存的估算无法读取，已单独保留（原样保存，不显示）。",
-            n
-        ),
-    }
+    let key = if n == 1 { Key::FormatsUnreadableOne } else { Key::FormatsUnreadable };
+    crate::say!(lang, key, n = n)
 }
 
 /// Reads [`encode_list`]'s text strictly: a line is a calculation when it decodes with nothing

@@ -9,7 +9,7 @@ use crate::catalog::data::{DatasetId, Model};
 use crate::plot::place::{self, Placed, Placer, Rect};
 use crate::plot::trend::{Fit, ERAS};
 use crate::text::i18n::Key;
-use crate::text::i18n::{colon, model_name, t, tr};
+use crate::text::i18n::{colon, model_name, t};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -72,15 +72,22 @@ pub struct UserPoint {
     pub label: String,
 }
 
-/// What to draw.
-#[derive(Clone, Debug)]
+/// What to draw: the background (everything but the user's point) and the user's point.
+#[derive(Clone, Debug, Default)]
 pub struct ChartSpec {
+    pub background: Background,
+    pub user: Option<UserPoint>,
+}
+
+/// Everything drawn under the user's point ([`Part::Background`]): two equal backgrounds draw
+/// the same, so the page keeps one while only the user's point moves ([`same_background`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Background {
     pub points: Vec<&'static Model>,
     pub fit: Option<Fit>,
     /// Moore's-law reference doubling time in months (18 or 24), drawn from the fit's start.
     pub moore_months: Option<f64>,
     pub eras: bool,
-    pub user: Option<UserPoint>,
     /// Estimates the user saved to compare (drawn as diamonds with their names).
     pub saved: Vec<UserPoint>,
     /// The legal thresholds (10^25 and 10^26 FLOP) as horizontal lines, where the axis reaches.
@@ -93,10 +100,29 @@ pub struct ChartSpec {
     pub labels: Vec<&'static str>,
 }
 
+impl Default for Background {
+    /// No points; the 18-month Moore's-law line, the eras and the default labels, as the CLI and
+    /// the page draw them; light, English, one device pixel per CSS pixel.
+    fn default() -> Background {
+        Background {
+            points: Vec::new(),
+            fit: None,
+            moore_months: Some(18.0),
+            eras: true,
+            saved: Vec::new(),
+            thresholds: false,
+            lang: Lang::En,
+            dark: false,
+            scale: 1.0,
+            labels: DEFAULT_LABELS.to_vec(),
+        }
+    }
+}
+
 /// Where things landed, in backend pixels, for hit-testing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
-    /// (x, y, index into `ChartSpec::points`).
+    /// (x, y, index into `Background::points`).
     pub markers: Vec<(i32, i32, usize)>,
     /// The user's point, if drawn.
     pub user: Option<(i32, i32)>,
@@ -126,27 +152,24 @@ fn set_index(d: DatasetId) -> usize {
 }
 
 fn set_name(d: DatasetId, lang: Lang) -> &'static str {
-    match (d, lang) {
-        (DatasetId::OpenAi2018, Lang::En) => "OpenAI 2018 (15 results)",
-        (DatasetId::OpenAi2018, Lang::Zh) => "OpenAI 2018（15 个结果）",
-        (DatasetId::Modest2018, Lang::En) => "OpenAI appendix, modest compute",
-        (DatasetId::Modest2018, Lang::Zh) => "OpenAI 附录：少量算力",
-        (DatasetId::FirstEra, Lang::En) => "First era 1957–2012 (Epoch AI)",
-        (DatasetId::FirstEra, Lang::Zh) => "第一时期 1957–2012（Epoch AI）",
-        (DatasetId::Epoch, Lang::En) => "Epoch AI notable models (CC BY)",
-        (DatasetId::Epoch, Lang::Zh) => "Epoch AI 重要模型（CC BY）",
-        (DatasetId::Imported, Lang::En) => "Your imported data",
-        (DatasetId::Imported, Lang::Zh) => "你导入的数据",
-    }
+    t(
+        lang,
+        match d {
+            DatasetId::OpenAi2018 => Key::PlotSetOpenai,
+            DatasetId::Modest2018 => Key::PlotSetModest,
+            DatasetId::FirstEra => Key::PlotSetFirstera,
+            DatasetId::Epoch => Key::PlotSetEpoch,
+            DatasetId::Imported => Key::PlotSetImported,
+        },
+    )
 }
 
-/// The legend of the Moore's-law line: "Moore's law (18 months)" / "摩尔定律（18 个月翻倍）".
+/// The legend of the Moore's-law line: "Moore's law (18 months)".
 pub fn legend_moore(months: f64, lang: Lang) -> String {
-    let (name, unit) = (t(lang, Key::TrendMoore), t(lang, Key::TrendMonths));
-    tr(lang, format!("{name} ({months} {unit})"), format!("{name}（{months} 个月翻倍）"))
+    crate::say!(lang, Key::PlotLegendMoore, name = t(lang, Key::TrendMoore), months = months)
 }
 
-/// The legend of the fitted line: "fit: Doubling time 3.4 months" / "拟合：翻倍时间 3.4 个月".
+/// The legend of the fitted line: "fit: Doubling time 3.4 months".
 pub fn legend_fit(months: f64, lang: Lang) -> String {
     let (fit, doubling, unit) = (t(lang, Key::TrendFit), t(lang, Key::TrendDoubling), t(lang, Key::TrendMonths));
     format!("{fit}{}{doubling} {months:.1} {unit}", colon(lang))
@@ -205,9 +228,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
 /// The axis ranges: every drawn value and the user's point, padded to whole decades, as
 /// (ymin, ymax, xmin, xmax) (pfs-days, years).
 fn ranges(spec: &ChartSpec) -> (f64, f64, f64, f64) {
-    let mut ys: Vec<f64> = spec.points.iter().filter_map(|m| m.pfs_days).filter(|v| *v > 0.0).collect();
-    let mut xs: Vec<f64> = spec.points.iter().map(|m| m.date.years()).collect();
-    for u in spec.user.iter().chain(&spec.saved) {
+    let mut ys: Vec<f64> = spec.background.points.iter().filter_map(|m| m.pfs_days).filter(|v| *v > 0.0).collect();
+    let mut xs: Vec<f64> = spec.background.points.iter().map(|m| m.date.years()).collect();
+    for u in spec.user.iter().chain(&spec.background.saved) {
         for v in [u.low, u.high, u.flop] {
             if v > 0.0 && v.is_finite() {
                 ys.push(v / PFS_DAY);
@@ -228,22 +251,10 @@ fn ranges(spec: &ChartSpec) -> (f64, f64, f64, f64) {
     (ymin, ymax, xmin, xmax)
 }
 
-/// Whether two specs have the same [`Part::Background`]: all but the user's point, the same
-/// points (the same models), and the same axis ranges (the user's point can widen them).
+/// Whether two specs have the same [`Part::Background`]: the same [`Background`], and the
+/// same axis ranges (the user's point can widen them).
 pub fn same_background(a: &ChartSpec, b: &ChartSpec) -> bool {
-    let same_points =
-        a.points.len() == b.points.len() && a.points.iter().zip(&b.points).all(|(x, y)| std::ptr::eq(*x, *y));
-    same_points
-        && a.fit == b.fit
-        && a.moore_months == b.moore_months
-        && a.eras == b.eras
-        && a.saved == b.saved
-        && a.thresholds == b.thresholds
-        && a.lang == b.lang
-        && a.dark == b.dark
-        && a.scale == b.scale
-        && a.labels == b.labels
-        && ranges(a) == ranges(b)
+    a.background == b.background && ranges(a) == ranges(b)
 }
 
 /// What every layer of one drawing shares: colours, scale, sizes and the axis ranges.
@@ -273,12 +284,12 @@ struct Frame {
 
 impl Frame {
     fn new(spec: &ChartSpec, (w, h): (u32, u32)) -> Frame {
-        let s = spec.scale.max(0.5);
+        let s = spec.background.scale.max(0.5);
         let narrow = (w as f64 / s) < 600.0;
         let (ymin, ymax, xmin, xmax) = ranges(spec);
         let decades = (ymax / ymin).log10().round() as usize;
         Frame {
-            th: if spec.dark { DARK } else { LIGHT },
+            th: if spec.background.dark { DARK } else { LIGHT },
             s,
             narrow,
             base: if narrow { 11.0 } else { 13.0 },
@@ -342,8 +353,8 @@ pub fn draw_part<DB: DrawingBackend>(
         draw_lines(&mut chart, spec, &f)?;
         layout.markers = draw_markers(root, &chart, spec, &f)?;
         draw_words(root, &words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
-        if spec.thresholds {
-            draw_thresholds(root, &words, &f, spec.dark)?;
+        if spec.background.thresholds {
+            draw_thresholds(root, &words, &f, spec.background.dark)?;
         }
         draw_saved(root, &chart, spec, &words, &f)?;
     }
@@ -413,13 +424,13 @@ fn frame_chart<'a, DB: DrawingBackend>(
             .unwrap_or(0);
         10 + widest + measure(root, title, &tick).1 + f.gap
     };
-    let left_title = t(spec.lang, if f.narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs });
+    let left_title = t(spec.background.lang, if f.narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs });
     let left = side(0.0, left_title, false).max((if f.narrow { 44.0 } else { 56.0 } * s) as i32);
-    let right_title = t(spec.lang, Key::ChartAxisFlop);
+    let right_title = t(spec.background.lang, Key::ChartAxisFlop);
     let right = side(flop_offset, right_title, true).max((if f.narrow { 40.0 } else { 52.0 } * s) as i32);
     let chart = ChartBuilder::on(root)
         .margin((8.0 * s) as i32)
-        .caption(t(spec.lang, Key::TrendTitle), caption)
+        .caption(t(spec.background.lang, Key::TrendTitle), caption)
         .x_label_area_size((28.0 * s) as i32)
         .y_label_area_size(left)
         .right_y_label_area_size(right)
@@ -431,7 +442,7 @@ fn frame_chart<'a, DB: DrawingBackend>(
 
 /// Era shading, under everything.
 fn draw_eras<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
-    if !spec.eras {
+    if !spec.background.eras {
         return Ok(());
     }
     for (i, era) in ERAS.iter().enumerate().take(2) {
@@ -458,7 +469,7 @@ fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
         .x_label_formatter(&|y| format!("{}", y.round() as i32))
         .y_labels(f.y_labels)
         .y_label_formatter(&decade)
-        .y_desc(t(spec.lang, if narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs }))
+        .y_desc(t(spec.background.lang, if narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs }))
         .label_style(f.text(0.0, &th.text))
         .axis_desc_style(f.text(0.0, &th.text))
         .draw()
@@ -468,7 +479,7 @@ fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
         .axis_style(th.text)
         .y_labels(f.y_labels)
         .y_label_formatter(&decade)
-        .y_desc(t(spec.lang, Key::ChartAxisFlop))
+        .y_desc(t(spec.background.lang, Key::ChartAxisFlop))
         .label_style(f.text(0.0, &th.text))
         .axis_desc_style(f.text(0.0, &th.text))
         .draw()
@@ -487,7 +498,7 @@ fn moore_dashes(f: &Frame) -> (i32, i32) {
 
 /// Moore's law from the fit's start, then the fit.
 fn draw_lines<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
-    let Some(fit) = spec.fit else { return Ok(()) };
+    let Some(fit) = spec.background.fit else { return Ok(()) };
     // 41 points from `from` to `to` of `y(x)`, those within the axis.
     let line = |to: f64, y: &dyn Fn(f64) -> f64| -> Vec<(f64, f64)> {
         (0..=40)
@@ -497,7 +508,7 @@ fn draw_lines<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpe
             .map(|(x, y)| (x, lg(y)))
             .collect()
     };
-    if let Some(months) = spec.moore_months {
+    if let Some(months) = spec.background.moore_months {
         let start = fit.at(fit.from);
         let pts = line(f.xmax, &|x| start * ((x - fit.from) * 12.0 / months).exp2());
         let (dash, gap) = moore_dashes(f);
@@ -529,7 +540,7 @@ fn draw_markers<DB: DrawingBackend>(
 ) -> Result<Vec<(i32, i32, usize)>, String> {
     let mut markers = Vec::new();
     for set in DRAW_ORDER {
-        for (i, m) in spec.points.iter().enumerate().filter(|(_, m)| m.dataset == set) {
+        for (i, m) in spec.background.points.iter().enumerate().filter(|(_, m)| m.dataset == set) {
             let at = chart.backend_coord(&point_at(m, f));
             draw_mark(root, &set_mark(set, m.upper_bound, f), at, f).map_err(err)?;
             markers.push((at.0, at.1, i));
@@ -630,20 +641,20 @@ fn shows_saved(saved: &[UserPoint]) -> bool {
 /// user's row where `user`.
 fn legend_rows(spec: &ChartSpec, f: &Frame, user: bool) -> Vec<Row> {
     let mut rows = Vec::new();
-    if let Some(fit) = spec.fit {
-        if let Some(months) = spec.moore_months {
-            rows.push((legend_moore(months, spec.lang), Mark::Line(stroke(f.th.moore, 1.5, f), true)));
+    if let Some(fit) = spec.background.fit {
+        if let Some(months) = spec.background.moore_months {
+            rows.push((legend_moore(months, spec.background.lang), Mark::Line(stroke(f.th.moore, 1.5, f), true)));
         }
-        rows.push((legend_fit(fit.doubling_months, spec.lang), Mark::Line(stroke(f.th.fit, 2.5, f), false)));
+        rows.push((legend_fit(fit.doubling_months, spec.background.lang), Mark::Line(stroke(f.th.fit, 2.5, f), false)));
     }
-    for set in DRAW_ORDER.into_iter().filter(|d| spec.points.iter().any(|m| m.dataset == *d)) {
-        rows.push((set_name(set, spec.lang).to_string(), set_mark(set, false, f)));
+    for set in DRAW_ORDER.into_iter().filter(|d| spec.background.points.iter().any(|m| m.dataset == *d)) {
+        rows.push((set_name(set, spec.background.lang).to_string(), set_mark(set, false, f)));
     }
-    if shows_saved(&spec.saved) {
-        rows.push((t(spec.lang, Key::TrendSaved).to_string(), saved_mark(f).0));
+    if shows_saved(&spec.background.saved) {
+        rows.push((t(spec.background.lang, Key::TrendSaved).to_string(), saved_mark(f).0));
     }
     if user {
-        rows.push((t(spec.lang, Key::TrendYou).to_string(), user_mark(f).0));
+        rows.push((t(spec.background.lang, Key::TrendYou).to_string(), user_mark(f).0));
     }
     rows
 }
@@ -711,7 +722,7 @@ fn draw_legend<DB: DrawingBackend>(
 
 /// The words on the plot, placed together by one [`Placer`] so that none covers another, the
 /// legend, a threshold line or the plot's edge: the thresholds' names first, then the data sets'
-/// labels (in the order of [`ChartSpec::labels`]), the saved estimates' names, and last the
+/// labels (in the order of [`Background::labels`]), the saved estimates' names, and last the
 /// user's label. The background's words do not depend on the user's point.
 struct Words {
     /// The plot area.
@@ -759,7 +770,7 @@ fn place_words<DB: DrawingBackend>(
     placer.block(legend);
     // The threshold lines run from the legend's right (where they pass it) to the plot's right.
     let lw = threshold_width(f);
-    let lines: Vec<(String, Rect)> = if spec.thresholds {
+    let lines: Vec<(String, Rect)> = if spec.background.thresholds {
         thresholds_in_view(f)
             .into_iter()
             .map(|(name, y)| {
@@ -779,6 +790,7 @@ fn place_words<DB: DrawingBackend>(
     }
     let (_, diamond) = saved_mark(f);
     let saved: Vec<(usize, (i32, i32))> = spec
+        .background
         .saved
         .iter()
         .enumerate()
@@ -789,6 +801,7 @@ fn place_words<DB: DrawingBackend>(
         placer.block_crossable(Rect::around(*p, diamond));
     }
     let markers: Vec<(i32, i32)> = spec
+        .background
         .points
         .iter()
         .map(|m| {
@@ -823,11 +836,13 @@ fn place_words<DB: DrawingBackend>(
     // a long name may lose its parenthesis; a narrow chart leaves out names over 12 characters.
     let mut named: Vec<&str> = Vec::new();
     let mut data = Vec::new();
-    for want in &spec.labels {
-        let Some((i, m)) = spec.points.iter().enumerate().find(|(_, m)| m.name == *want && m.pfs_days.is_some()) else {
+    for want in &spec.background.labels {
+        let Some((i, m)) =
+            spec.background.points.iter().enumerate().find(|(_, m)| m.name == *want && m.pfs_days.is_some())
+        else {
             continue;
         };
-        let name = model_name(m.name, spec.lang);
+        let name = model_name(m.name, spec.background.lang);
         if named.contains(&name) {
             continue;
         }
@@ -843,7 +858,7 @@ fn place_words<DB: DrawingBackend>(
     let saved = saved
         .into_iter()
         .filter_map(|(i, p)| {
-            let forms = sized(place::shortenings(&label_text(&spec.saved[i].label), 3), &saved_font);
+            let forms = sized(place::shortenings(&label_text(&spec.background.saved[i].label), 3), &saved_font);
             placer.place(&forms, |size| place::around(p, diamond + f.gap + 1, size, size.1, 6, &inner))
         })
         .collect();
@@ -861,8 +876,11 @@ fn place_words<DB: DrawingBackend>(
             (bottom - top).abs() + 2 * lw,
         ));
         placer.block_crossable(Rect::around(p, big));
-        let label =
-            if u.label.trim().is_empty() { t(spec.lang, Key::TrendYou).to_string() } else { label_text(&u.label) };
+        let label = if u.label.trim().is_empty() {
+            t(spec.background.lang, Key::TrendYou).to_string()
+        } else {
+            label_text(&u.label)
+        };
         let font = f.text(1.0, &f.th.user);
         let forms = sized(place::shortenings(&label, 3), &font);
         placer.place_surely(&forms, |size| place::around(p, big + f.gap + 1, size, size.1, 10, &inner))
@@ -959,7 +977,7 @@ fn draw_saved<DB: DrawingBackend>(
     f: &Frame,
 ) -> Result<(), String> {
     let (mark, _) = saved_mark(f);
-    for u in spec.saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()) {
+    for u in spec.background.saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()) {
         draw_mark(root, &mark, chart.backend_coord(&(u.years, lg(u.flop / PFS_DAY))), f).map_err(err)?;
     }
     draw_words(root, &words.saved, &f.text(-1.0, &f.th.user), f.th.user.mix(0.7), f)
@@ -982,7 +1000,7 @@ pub fn tooltip_left(x: f64, width: f64, chart_width: f64) -> f64 {
     }
 }
 
-/// The index (into `ChartSpec::points`) of the marker nearest to a pixel, within `radius`.
+/// The index (into `Background::points`) of the marker nearest to a pixel, within `radius`.
 pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
     layout
         .markers

@@ -285,7 +285,7 @@ const DIRECTIONS: [(i32, i32); 12] =
     [(1, -1), (1, 0), (-1, -1), (-1, 0), (1, 1), (-1, 1), (0, -1), (0, 1), (2, -1), (-2, -1), (2, 1), (-2, 1)];
 
 /// Candidates for a `size` box labelling the point `p`, drawn `clear` pixels wide each side: in
-/// each of [`DIRECTIONS`] next to it; then on `rings` square rings further out, ring `k` at `k`
+/// each of `DIRECTIONS` next to it; then on `rings` square rings further out, ring `k` at `k`
 /// half-steps of `step` pixels above or below and `k` double steps sideways (labels are wide),
 /// every place on the ring, with a leader line from the point's edge. Each ring out costs 2.
 /// A box centred above or below the point slides sideways to stay `within` (the bounds, less
@@ -369,7 +369,7 @@ pub fn along(line: &Rect, (w, h): (i32, i32), gap: i32, n: i32) -> Vec<Candidate
 /// A label and its shorter forms, longest first, none under `min` characters before its
 /// ellipsis: a parenthesis dropped ("GPT-3 175B (davinci)" → "GPT-3 175B"), then whole words
 /// cut from the end ("my frontier model" → "my frontier…"), then characters (for names without
-/// spaces, Chinese ones among them: "神经机器翻译" → "神经机器…").
+/// spaces, Chinese ones among them: a name of six characters cut to four and "…").
 pub fn shortenings(label: &str, min: usize) -> Vec<String> {
     let label = label.trim();
     let mut out = vec![label.to_string()];

@@ -2,7 +2,7 @@
 //! confidence interval, growth per year, R², eras, and the Moore's-law comparison.
 
 use crate::catalog::data::{dataset, models, DatasetId, Date, Model};
-use crate::text::i18n::Lang;
+use crate::text::i18n::{t, Key, Lang};
 
 /// Which points to fit or draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,13 +24,7 @@ pub struct UnknownDataset {
 impl UnknownDataset {
     pub fn message(&self, lang: Lang) -> String {
         let keys = DatasetId::ALL.iter().map(|d| d.key()).collect::<Vec<_>>();
-        crate::trf!(
-            lang,
-            "unknown data set '{}': use {} or all",
-            "未知的数据来源“{}”：请使用 {} 或 all",
-            self.name,
-            keys.join(crate::text::i18n::tr(lang, ", ", "、")),
-        )
+        crate::say!(lang, Key::PlotUnknownDataset, name = self.name, keys = keys.join(t(lang, Key::PlotListSep)))
     }
 }
 
@@ -307,8 +301,8 @@ pub fn fit(points: &[(f64, f64)]) -> Option<Fit> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Era {
     pub key: &'static str,
-    pub name: &'static str,
-    pub name_zh: &'static str,
+    /// Its name in the language files.
+    pub name: Key,
     pub datasets: &'static [DatasetId],
     pub from: f64,
     pub to: f64,
@@ -316,33 +310,23 @@ pub struct Era {
 
 /// The eras of OpenAI's analysis and its 2019 addendum, and Epoch AI's modern era.
 pub const ERAS: &[Era] = &[
-    Era {
-        key: "first-era",
-        name: "First era, 1957–2012 (about 2-year doubling)",
-        name_zh: "第一时期，1957–2012（约 2 年翻倍）",
-        datasets: &[DatasetId::FirstEra],
-        from: 1950.0,
-        to: 2012.2,
-    },
+    Era { key: "first-era", name: Key::PlotEraFirst, datasets: &[DatasetId::FirstEra], from: 1950.0, to: 2012.2 },
     Era {
         key: "modern-2012-2018",
-        name: "Modern era, 2012–2018 (OpenAI's 15 results)",
-        name_zh: "现代时期，2012–2018（OpenAI 的 15 个结果）",
+        name: Key::PlotEraModern,
         datasets: &[DatasetId::OpenAi2018],
         from: 2012.0,
         to: 2018.0,
     },
-    Era {
-        key: "epoch-2010-2024",
-        name: "Deep learning era, 2010–2024 (Epoch AI)",
-        name_zh: "深度学习时期，2010–2024（Epoch AI）",
-        datasets: &[DatasetId::Epoch],
-        from: 2010.0,
-        to: 2025.0,
-    },
+    Era { key: "epoch-2010-2024", name: Key::PlotEraEpoch, datasets: &[DatasetId::Epoch], from: 2010.0, to: 2025.0 },
 ];
 
 impl Era {
+    /// Its name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        t(lang, self.name)
+    }
+
     pub fn selection(&self) -> Selection {
         Selection { datasets: self.datasets.to_vec(), from: Some(self.from), to: Some(self.to), include_bounds: false }
     }

@@ -2,6 +2,8 @@
 //! seed writes them (`1.05 × 10^19`, `11.4 × 10^9`), grouped digits (`10,506`), and the
 //! shortest text that parses back to the same number.
 
+use crate::text::i18n::{t, Key, Lang};
+
 /// `v` × 10^`p` in two halves, so that neither power of ten overflows (10^325 does) while the
 /// product is in range: the subnormals' mantissas, below 10^-308.
 fn scale10(v: f64, p: i32) -> f64 {
@@ -220,24 +222,25 @@ fn quotation_end(cs: &[char], i: usize) -> Option<usize> {
     }
 }
 
-/// A large number in Chinese units, as a Chinese reader expects in prose: 321,726 -> "32 万"
-/// (2 significant digits), 3.1 × 10^8 -> "3.1 亿", 2 × 10^12 -> "2 万亿"; below 10^4 as
-/// [`readable`]; from 10^16 in scientific notation.
-pub fn wan(v: f64, sig: u32) -> String {
+/// A large number in Chinese units, as a Chinese reader expects in prose: 321,726 -> "32" and
+/// the unit of 10^4 (2 significant digits), 3.1 × 10^8 -> "3.1" and the unit of 10^8, 2 × 10^12
+/// -> "2" and the unit of 10^12 (the words: the keys `text.wan`, `text.yi`, `text.wanyi` of
+/// `lang`); below 10^4 as [`readable`]; from 10^16 in scientific notation.
+pub fn wan(v: f64, sig: u32, lang: Lang) -> String {
     let a = v.abs();
     let (unit, k) = match a {
         a if a < 1e4 => return readable(v, sig, ","),
-        a if a < 1e8 => ("万", 1e4),
-        a if a < 1e12 => ("亿", 1e8),
-        a if a < 1e16 => ("万亿", 1e12),
+        a if a < 1e8 => (Key::TextWan, 1e4),
+        a if a < 1e12 => (Key::TextYi, 1e8),
+        a if a < 1e16 => (Key::TextWanyi, 1e12),
         _ => return sci(v, sig),
     };
     let m = round_sig(v / k, sig);
-    // 9,999.6 万 rounds up to the next unit.
+    // 9,999.6 × 10^4 rounds up to the next unit.
     if m.abs() >= 1e4 {
-        return wan(m * k, sig);
+        return wan(m * k, sig, lang);
     }
-    format!("{} {unit}", trim(m, decimals_for(m, sig)))
+    format!("{} {}", trim(m, decimals_for(m, sig)), t(lang, unit))
 }
 
 /// A fraction as a percentage with up to three significant digits: 0.3 → "30%", 0.462 → "46.2%".

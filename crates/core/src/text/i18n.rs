@@ -1,5 +1,5 @@
 //! The languages and their strings: the language files (`lang/<code>.txt`) compiled in by the
-//! build as a typed [`Key`] and one table per language ([`t`], [`say!`]). A key missing from a
+//! build as a typed [`Key`] and one table per language ([`t`], [`say!`](crate::say)). A key missing from a
 //! language stops the build; a key no code names fails a test.
 
 /// The page's and the CLI's languages.
@@ -84,26 +84,48 @@ macro_rules! say {
     };
 }
 
-/// A text with `{name}` placeholders filled: each `(name, value)` replaces every `{name}`.
+/// A text with `{name}` placeholders filled: each `(name, value)` replaces every `{name}`, in
+/// one pass, so a value is never read again (a typed "{chip}" stays as typed); a `{…}` that
+/// names no argument stays as it is.
 pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = text.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let value = args.iter().find(|(name, _)| *name == &after[..close])?.1;
+            Some((close, value))
+        });
+        match arg {
+            Some((close, value)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 impl Lang {
+    /// The code of the language, as links and the CLI write it.
     pub fn key(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
+            #[cfg(feature = "pseudo")]
+            Lang::Pseudo => "pseudo",
         }
     }
     pub fn other(self) -> Lang {
         match self {
-            Lang::En => Lang::Zh,
             Lang::Zh => Lang::En,
+            _ => Lang::Zh,
         }
     }
     /// The `lang` attribute of the page.
@@ -111,36 +133,32 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh-CN",
+            #[cfg(feature = "pseudo")]
+            Lang::Pseudo => "en-x-pseudo",
         }
     }
 }
 
-/// Chinese names of models, as the seed's Chinese text calls them; other names stay as
-/// published.
-const MODEL_NAMES_ZH: &[(&str, &str)] = &[
-    ("Visualizing and Understanding Conv Nets", "可视化和理解卷积神经网络"),
-    ("Neural Architecture Search", "神经架构搜索"),
-    ("Neural Machine Translation", "神经机器翻译"),
+/// Models the language files name (some have a Chinese name in the seed's Chinese text); other
+/// names stay as published.
+const MODEL_NAMES: &[(&str, Key)] = &[
+    ("Visualizing and Understanding Conv Nets", Key::TextModelConvnets),
+    ("Neural Architecture Search", Key::TextModelNas),
+    ("Neural Machine Translation", Key::TextModelNmt),
 ];
 
-/// A model's name in `lang`: the Chinese name where the app has one, else the published name.
+/// A model's name in `lang`: the language file's name where it has one, else the published name.
 pub fn model_name(name: &str, lang: Lang) -> &str {
-    match lang {
-        Lang::En => name,
-        Lang::Zh => MODEL_NAMES_ZH.iter().find(|(en, _)| *en == name).map_or(name, |(_, zh)| zh),
-    }
+    MODEL_NAMES.iter().find(|(en, _)| *en == name).map_or(name, |(_, k)| t(lang, *k))
 }
 
 /// A quoted original (a source's own English words) as the page shows it: as is in English,
-/// labelled 原文 in Chinese.
+/// labelled as the original in other languages.
 pub fn original(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::En => text.to_string(),
-        Lang::Zh => format!("原文：{text}"),
-    }
+    crate::say!(lang, Key::TextOriginal, text = text)
 }
 
 /// The colon after a label: full-width in Chinese.
 pub fn colon(lang: Lang) -> &'static str {
-    tr(lang, ": ", "：")
+    t(lang, Key::TextColon)
 }
