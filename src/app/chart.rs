@@ -71,7 +71,7 @@ fn draw_layered(
             layer.set_height(h);
         }
         let backend = Measured::canvas(layer.clone()).ok_or("no 2d context")?;
-        let layout = chart::draw_part(&backend.into_drawing_area(), spec, chart::Part::Background)?;
+        let layout = chart::draw_part(&backend.into_drawing_area(), spec, chart::Part::Background).map_err(|e| e.0)?;
         background.set_value(Some(Background { canvas: layer, spec: spec.clone(), layout }));
     }
     let ctx: web_sys::CanvasRenderingContext2d =
@@ -85,10 +85,10 @@ fn draw_layered(
     let root = backend.into_drawing_area();
     match markers {
         Some(markers) => {
-            let front = chart::draw_part(&root, spec, chart::Part::Foreground)?;
+            let front = chart::draw_part(&root, spec, chart::Part::Foreground).map_err(|e| e.0)?;
             Ok(Layout { markers, ..front })
         }
-        None => chart::draw(&root, spec),
+        None => chart::draw(&root, spec).map_err(|e| e.0),
     }
 }
 

@@ -58,7 +58,7 @@ fn png(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
     let mut spec = spec.clone();
     spec.background.scale = 2.0;
     let backend = Measured::canvas(canvas.clone()).ok_or("no 2D context")?;
-    chart::draw(&backend.into_drawing_area(), &spec).map_err(|e| JsValue::from_str(&e))?;
+    chart::draw(&backend.into_drawing_area(), &spec).map_err(|e| JsValue::from_str(&e.to_string()))?;
     canvas.to_data_url_with_type("image/png")
 }
 
@@ -67,7 +67,7 @@ fn svg(spec: &ChartSpec, w: u32, h: u32) -> Result<String, JsValue> {
     let mut out = String::new();
     {
         let backend = Measured::svg(&mut out, (w, h)).ok_or("no 2D context")?;
-        chart::draw(&backend.into_drawing_area(), spec).map_err(|e| JsValue::from_str(&e))?;
+        chart::draw(&backend.into_drawing_area(), spec).map_err(|e| JsValue::from_str(&e.to_string()))?;
     }
     Ok(out)
 }

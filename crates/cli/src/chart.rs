@@ -73,7 +73,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         },
         user,
     };
-    let (svg, layout) = chart::svg(&spec, w, h).map_err(Fail::DrawFailed)?;
+    let (svg, layout) = chart::svg(&spec, w, h).map_err(|e| Fail::DrawFailed(e.to_string()))?;
     write_text("--svg", path, svg)?;
     let n = layout.markers.len();
     println!("{}", say!(lang, CliKey::CliWrote, path = path, points = n, width = w, height = h));

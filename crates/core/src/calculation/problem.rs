@@ -200,3 +200,5 @@ impl Problem {
         }
     }
 }
+
+crate::english_display!(FieldError);

@@ -502,3 +502,5 @@ pub fn answer_key(lang: Lang) -> String {
     }
     crate::text::format::superscript(&s)
 }
+
+crate::english_display!(QuizError);

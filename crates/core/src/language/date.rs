@@ -146,3 +146,5 @@ impl std::fmt::Display for Date {
         }
     }
 }
+
+impl std::error::Error for DateError {}

@@ -937,3 +937,5 @@ pub fn eval(input: &str) -> Result<Value, ExprError> {
         _ => p.err(ExprKind::Unexpected { text: p.text(t.start, t.end) }, t.start, t.end),
     }
 }
+
+impl std::error::Error for ExprError {}

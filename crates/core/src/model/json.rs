@@ -513,3 +513,5 @@ fn write_str(out: &mut String, s: &str) {
     }
     out.push('"');
 }
+
+impl std::error::Error for JsonError {}

@@ -321,3 +321,5 @@ pub fn parse(text: &str) -> Result<Vec<Layer>, LayerError> {
 pub fn total_macs(layers: &[Layer]) -> f64 {
     layers.iter().map(Layer::total).sum()
 }
+
+impl std::error::Error for LayerError {}

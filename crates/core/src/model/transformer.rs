@@ -947,3 +947,5 @@ pub fn from_config(config: &Json) -> Result<(Arch, Vec<FieldUsed>), ConfigError>
     r.used.extend(notes.into_iter().map(FieldUsed::Assumed));
     Ok((arch, r.used))
 }
+
+impl std::error::Error for ConfigError {}

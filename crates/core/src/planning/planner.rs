@@ -245,3 +245,5 @@ pub const UTILIZATION_DEFAULTS: [UtilizationDefault; 2] = [
 pub fn default_utilization(language: bool) -> UtilizationDefault {
     UTILIZATION_DEFAULTS[if language { 0 } else { 1 }]
 }
+
+impl std::error::Error for PlanError {}

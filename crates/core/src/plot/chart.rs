@@ -221,7 +221,7 @@ pub enum Part {
 }
 
 /// Draws the chart on `root`. Errors are the backend's, as text.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, String> {
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, DrawError> {
     draw_part(root, spec, Part::All)
 }
 
@@ -324,8 +324,21 @@ fn lg(v: f64) -> f64 {
 }
 
 /// A backend's error, as text.
-fn err<E: std::error::Error + Send + Sync>(x: DrawingAreaErrorKind<E>) -> String {
-    x.to_string()
+/// What stopped a drawing: the plotters backend's own error, in its words (a canvas or a writer
+/// failing; nothing the user typed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawError(pub String);
+
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+fn err<E: std::error::Error + Send + Sync>(x: DrawingAreaErrorKind<E>) -> DrawError {
+    DrawError(x.to_string())
 }
 
 /// One row of the legend: its text and how its series is marked.
@@ -336,7 +349,7 @@ pub fn draw_part<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
     part: Part,
-) -> Result<Layout, String> {
+) -> Result<Layout, DrawError> {
     let (bg, fg) = (part != Part::Foreground, part != Part::Background);
     let f = Frame::new(spec, root.dim_in_pixel());
     if bg {
@@ -404,7 +417,7 @@ fn frame_chart<'a, DB: DrawingBackend>(
     spec: &ChartSpec,
     f: &Frame,
     bg: bool,
-) -> Result<DualChart<'a, DB>, String> {
+) -> Result<DualChart<'a, DB>, DrawError> {
     let s = f.s;
     let color = if bg { f.th.text.to_rgba() } else { f.th.text.mix(0.0) };
     let caption = ("sans-serif", f.font(f.base + 3.0)).into_font().color(&color);
@@ -441,7 +454,7 @@ fn frame_chart<'a, DB: DrawingBackend>(
 }
 
 /// Era shading, under everything.
-fn draw_eras<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
+fn draw_eras<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), DrawError> {
     if !spec.background.eras {
         return Ok(());
     }
@@ -456,7 +469,7 @@ fn draw_eras<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
 }
 
 /// The grid and both axes with their labels: years below, powers of ten either side.
-fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
+fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), DrawError> {
     let (th, narrow) = (&f.th, f.narrow);
     let year_step = ((f.xmax - f.xmin) / if narrow { 5.0 } else { 10.0 }).ceil().max(1.0);
     let decade = |v: &f64| if is_whole(*v) { power_label(10f64.powf(*v)) } else { String::new() };
@@ -497,7 +510,7 @@ fn moore_dashes(f: &Frame) -> (i32, i32) {
 }
 
 /// Moore's law from the fit's start, then the fit.
-fn draw_lines<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), String> {
+fn draw_lines<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Result<(), DrawError> {
     let Some(fit) = spec.background.fit else { return Ok(()) };
     // 41 points from `from` to `to` of `y(x)`, those within the axis.
     let line = |to: f64, y: &dyn Fn(f64) -> f64| -> Vec<(f64, f64)> {
@@ -537,7 +550,7 @@ fn draw_markers<DB: DrawingBackend>(
     chart: &DualChart<'_, DB>,
     spec: &ChartSpec,
     f: &Frame,
-) -> Result<Vec<(i32, i32, usize)>, String> {
+) -> Result<Vec<(i32, i32, usize)>, DrawError> {
     let mut markers = Vec::new();
     for set in DRAW_ORDER {
         for (i, m) in spec.background.points.iter().enumerate().filter(|(_, m)| m.dataset == set) {
@@ -900,7 +913,7 @@ fn draw_words<'p, DB: DrawingBackend>(
     font: &TextStyle,
     leader: RGBAColor,
     f: &Frame,
-) -> Result<(), String> {
+) -> Result<(), DrawError> {
     for w in words {
         if let Some((a, b)) = w.leader {
             let style = leader.stroke_width(f.s.max(1.0) as u32);
@@ -919,7 +932,7 @@ fn draw_user<DB: DrawingBackend>(
     spec: &ChartSpec,
     f: &Frame,
     label: Option<&Placed>,
-) -> Result<Option<(i32, i32)>, String> {
+) -> Result<Option<(i32, i32)>, DrawError> {
     let Some(u) = spec.user.as_ref().filter(|_| shows_user(spec)) else { return Ok(None) };
     let (x, y) = (u.years, lg(u.flop / PFS_DAY));
     let (lo, hi) = (lg(u.low / PFS_DAY), lg(u.high / PFS_DAY));
@@ -947,7 +960,7 @@ fn draw_thresholds<DB: DrawingBackend>(
     words: &Words,
     f: &Frame,
     dark: bool,
-) -> Result<(), String> {
+) -> Result<(), DrawError> {
     let color = if dark { RGBColor(255, 120, 120) } else { RGBColor(170, 30, 30) };
     let style = color.stroke_width((1.2 * f.s).max(1.0) as u32);
     let (dash, gap) = ((6.0 * f.s) as i32, (4.0 * f.s) as i32);
@@ -975,7 +988,7 @@ fn draw_saved<DB: DrawingBackend>(
     spec: &ChartSpec,
     words: &Words,
     f: &Frame,
-) -> Result<(), String> {
+) -> Result<(), DrawError> {
     let (mark, _) = saved_mark(f);
     for u in spec.background.saved.iter().filter(|u| u.flop > 0.0 && u.flop.is_finite()) {
         draw_mark(root, &mark, chart.backend_coord(&(u.years, lg(u.flop / PFS_DAY))), f).map_err(err)?;
@@ -1039,7 +1052,7 @@ pub fn is_xml_char(c: char) -> bool {
 /// The chart as an SVG string (the CLI and tests). Labels are drawn through [`label_text`];
 /// any other character XML does not allow is dropped from the document too, so it always
 /// parses (plotters escapes `<`, `&`, `>` and quotes, not control characters).
-pub fn svg(spec: &ChartSpec, width: u32, height: u32) -> Result<(String, Layout), String> {
+pub fn svg(spec: &ChartSpec, width: u32, height: u32) -> Result<(String, Layout), DrawError> {
     let mut out = String::new();
     let layout = {
         let root = plotters_svg::SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();

@@ -382,3 +382,5 @@ pub fn parse_price(text: &str) -> Result<Option<Value>, EnergyError> {
     }
     Ok(Some(per_hour))
 }
+
+impl std::error::Error for EnergyError {}

@@ -84,6 +84,20 @@ macro_rules! say {
     };
 }
 
+/// `Display` (in English, as `message(Lang::En)` words it) and `std::error::Error` for error types
+/// whose `message(lang)` renders them: the page and the CLI render in the viewer's language.
+#[macro_export]
+macro_rules! english_display {
+    ($($t:ty),* $(,)?) => {$(
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.message($crate::text::i18n::Lang::En))
+            }
+        }
+        impl ::std::error::Error for $t {}
+    )*};
+}
+
 /// A text with `{name}` placeholders filled: each `(name, value)` replaces every `{name}`, in
 /// one pass, so a value is never read again (a typed "{chip}" stays as typed); a `{…}` that
 /// names no argument stays as it is.
