@@ -2,7 +2,8 @@
 //! into both methods' estimates, their derivations and their comparison. The page, the CLI and
 //! share links all go through [`evaluate`].
 
-pub use crate::calculation::problem::{check_length, FieldError, Problem};
+pub(crate) use crate::calculation::problem::check_length;
+pub use crate::calculation::problem::{FieldError, Problem};
 use crate::catalog::hardware::{self, Choice, Precision};
 use crate::language::expr::{self, Dim, Value};
 use crate::model::architecture::{self, Resolved};
@@ -13,8 +14,8 @@ pub use crate::calculation::field::{Basis, Calculation, Field, Mode, Per, Side, 
 pub use crate::language::units::{PF, PFS_DAY};
 pub use crate::text::i18n::Lang;
 /// The seed's default utilizations.
-pub const GPU_UTILIZATION: f64 = 0.33;
-pub const CPU_UTILIZATION: f64 = 0.17;
+pub(crate) const GPU_UTILIZATION: f64 = 0.33;
+pub(crate) const CPU_UTILIZATION: f64 = 0.17;
 
 /// What a factor of a derivation is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -472,7 +472,7 @@ impl Example {
     }
 
     /// The published pfs-days over the exact ones: 1.0 when they agree.
-    pub fn published_over_exact(&self) -> Option<f64> {
+    pub(crate) fn published_over_exact(&self) -> Option<f64> {
         self.exact_pfs_days().map(|exact| self.published_pfs_days / exact)
     }
 
@@ -535,7 +535,7 @@ pub fn find(id: &str) -> Option<&'static Example> {
 }
 
 /// The side of the page a worked example fills in.
-pub fn example_side(e: &Example) -> Side {
+pub(crate) fn example_side(e: &Example) -> Side {
     if e.method == crate::calculation::calc::Method::Gpu {
         Side::Two
     } else {

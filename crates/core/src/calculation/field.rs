@@ -11,10 +11,10 @@ pub const MAX_CHARS: usize = 500;
 /// The longest layer list, in characters ([`crate::model::layers::MAX_LAYERS`] lines of 40).
 pub const MAX_LAYERS_CHARS: usize = 40_000;
 /// The most of a typed text a message quotes, in characters.
-pub const EXCERPT_CHARS: usize = 40;
+pub(crate) const EXCERPT_CHARS: usize = 40;
 
 /// The start of `text`, at most `max` characters, with "…" where it was cut.
-pub fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     let mut chars = text.char_indices();
     match chars.nth(max) {
         Some((end, _)) => format!("{}…", &text[..end]),
@@ -37,7 +37,7 @@ pub enum Side {
 }
 
 impl Side {
-    pub const BOTH: [Side; 2] = [Side::One, Side::Two];
+    pub(crate) const BOTH: [Side; 2] = [Side::One, Side::Two];
     pub fn other(self) -> Side {
         match self {
             Side::One => Side::Two,

@@ -112,7 +112,7 @@ impl FieldError {
 
 /// Refuses a text longer than `field` takes ([`Field::max_chars`]: 500 characters, the layer
 /// list 40,000), before any work on it; the span is the part past the limit.
-pub fn check_length(field: Field, text: &str) -> Result<(), FieldError> {
+pub(crate) fn check_length(field: Field, text: &str) -> Result<(), FieldError> {
     if !field.too_long(text) {
         return Ok(());
     }

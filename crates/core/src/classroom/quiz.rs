@@ -283,7 +283,7 @@ impl QuizError {
 }
 
 /// Reads an answer as an amount of operations in FLOP (a bare number is FLOP).
-pub fn read_answer(answer_text: &str) -> Result<f64, QuizError> {
+pub(crate) fn read_answer(answer_text: &str) -> Result<f64, QuizError> {
     if answer_text.trim().is_empty() {
         return Err(QuizError::Empty);
     }
@@ -312,7 +312,7 @@ pub fn grade(answer_text: &str, exact_flop: f64) -> Result<Grade, QuizError> {
 /// Grades an answer against the exact FLOP of a calculation and names the common slip it
 /// matches, among those its factors make possible (the one grading of the page, the exercise
 /// set and the CLI).
-pub fn grade_factors(answer_text: &str, exact_flop: f64, factors: &[Factor]) -> Result<Grade, QuizError> {
+pub(crate) fn grade_factors(answer_text: &str, exact_flop: f64, factors: &[Factor]) -> Result<Grade, QuizError> {
     if !(exact_flop.is_finite() && exact_flop > 0.0) {
         return Err(QuizError::BadExact);
     }
@@ -325,7 +325,7 @@ pub fn grade_factors(answer_text: &str, exact_flop: f64, factors: &[Factor]) -> 
 }
 
 /// Grades an answer against an estimate: its result, and the slips its factors make possible.
-pub fn grade_estimate(answer_text: &str, estimate: &Estimate) -> Result<Grade, QuizError> {
+pub(crate) fn grade_estimate(answer_text: &str, estimate: &Estimate) -> Result<Grade, QuizError> {
     grade_factors(answer_text, estimate.flop.mid(), &estimate.factors)
 }
 

@@ -48,7 +48,7 @@ pub fn epoch_sentence(lang: Lang) -> String {
 }
 
 /// BibTeX for OpenAI's "AI and Compute".
-pub const BIB_AI_AND_COMPUTE: &str = "@misc{amodei2018aicompute,
+pub(crate) const BIB_AI_AND_COMPUTE: &str = "@misc{amodei2018aicompute,
   author = {Amodei, Dario and Hernandez, Danny},
   title = {{AI} and Compute},
   year = {2018},
@@ -59,7 +59,7 @@ pub const BIB_AI_AND_COMPUTE: &str = "@misc{amodei2018aicompute,
 ";
 
 /// BibTeX for Epoch AI's "Notable AI Models" data set.
-pub const BIB_EPOCH_NOTABLE: &str = "@misc{epoch2024notableaimodels,
+pub(crate) const BIB_EPOCH_NOTABLE: &str = "@misc{epoch2024notableaimodels,
   author = {{Epoch AI}},
   title = {Notable {AI} Models},
   year = {2024},

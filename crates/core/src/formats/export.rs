@@ -16,7 +16,7 @@ use crate::text::i18n::{t, Key, Lang};
 use crate::text::render;
 
 /// The version of the export's layout.
-pub const VERSION: f64 = 1.0;
+pub(crate) const VERSION: f64 = 1.0;
 
 fn num(v: f64) -> Json {
     Json::Num(v)
@@ -58,7 +58,7 @@ pub fn estimate(e: &Estimate, lang: Lang) -> Json {
 }
 
 /// Every threshold: `{id, name, flop, ratio, above, in_force}`.
-pub fn thresholds_json(flop: f64) -> Json {
+pub(crate) fn thresholds_json(flop: f64) -> Json {
     let list = thresholds::against(flop).into_iter().map(|s| {
         let t = s.threshold;
         obj(vec![

@@ -5,7 +5,7 @@
 use qrcodegen::{QrCode, QrCodeEcc};
 
 /// The quiet zone around the code, in modules (the standard asks for four).
-pub const QUIET: i32 = 4;
+pub(crate) const QUIET: i32 = 4;
 
 /// An SVG of `text` as a QR code, `size` CSS pixels square, with a `<title>` for screen readers;
 /// `None` where the text is too long for any QR code (over 2,331 bytes at level M).

@@ -7,7 +7,7 @@ use crate::catalog::hardware::Precision;
 use crate::text::i18n::{t, Key, Lang};
 
 /// The current link version.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// Characters written as they are; everything else is percent-encoded (space as `+`).
 fn keep(c: char) -> bool {
@@ -120,12 +120,12 @@ pub fn embed_snippet(href: &str, title: &str) -> String {
 }
 
 /// The longest link read, in bytes of the query; the rest is cut (and said so).
-pub const MAX_LINK_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_LINK_BYTES: usize = 64 * 1024;
 /// The longest value a field takes from a link, in characters (a layer list may be longer).
-pub const MAX_FIELD_CHARS: usize = 1000;
+pub(crate) const MAX_FIELD_CHARS: usize = 1000;
 pub const MAX_LAYERS_CHARS: usize = 40_000;
 /// How many ignored parts are listed one by one; the rest are counted.
-pub const MAX_LISTED: usize = 10;
+pub(crate) const MAX_LISTED: usize = 10;
 
 /// A part of a link that was not used as it stood.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -48,7 +48,7 @@ impl std::fmt::Display for DateError {
 /// arithmetic (2023-02-31 as 2023 − 2 − 31 = 1990): a year from 1900 to 2100 with a month and a
 /// day, separated by `-` or `/`, in either order (2023-02-31, 2023/2/31, 31/12/2023); or a year
 /// and a two-digit month with its zero (2023-02: nobody subtracts 02).
-pub fn looks_like_date(text: &str) -> bool {
+pub(crate) fn looks_like_date(text: &str) -> bool {
     let t = text.trim();
     let digits =
         |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
@@ -127,13 +127,6 @@ impl Date {
             return Err(DateError::Day { text: text.into(), days_in_month: dim });
         }
         Ok(Date { year, month: month as u8, day: day as u8 })
-    }
-
-    /// A date from a fractional year (for axis labels and the user's point).
-    pub fn from_years(y: f64) -> Date {
-        let year = y.floor() as i32;
-        let month = (((y - y.floor()) * 12.0).floor() as u8 + 1).clamp(1, 12);
-        Date { year, month, day: 0 }
     }
 }
 

@@ -79,7 +79,7 @@ impl Value {
     pub fn num(v: f64) -> Value {
         Value { lo: v, hi: v, dim: Dim::COUNT }
     }
-    pub fn with_dim(v: f64, dim: Dim) -> Value {
+    pub(crate) fn with_dim(v: f64, dim: Dim) -> Value {
         Value { lo: v, hi: v, dim }
     }
     /// A single number or a range "a–b", each end written by `f`.
@@ -306,7 +306,7 @@ fn input_word(word: &str) -> Option<&'static str> {
 }
 
 /// Units of time, in seconds. A year is 365.25 days, a month a twelfth of it.
-pub const TIME_UNITS: &[(&[&str], f64)] = &[
+pub(crate) const TIME_UNITS: &[(&[&str], f64)] = &[
     (&["s", "sec", "secs", "second", "seconds"], 1.0),
     (&["min", "mins", "minute", "minutes"], MINUTE),
     (&["h", "hr", "hrs", "hour", "hours"], HOUR),
@@ -330,7 +330,7 @@ fn ops_unit(word: &str) -> Option<Dim> {
 }
 
 /// The names of a petaflop/s-day, an amount of operations: 10^15 FLOP/s for a day, 8.64e19 FLOP.
-pub const PFS_DAY_UNITS: &[&str] =
+pub(crate) const PFS_DAY_UNITS: &[&str] =
     &["pfs-day", "pfs-days", "pfs_day", "pfs_days", "PFS-day", "PFS-days", "petaflop/s-day", "petaflop/s-days"];
 
 /// Looks up a unit or multiplier word: a multiplier from [`SUFFIXES`], a unit of time from

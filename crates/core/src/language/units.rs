@@ -4,8 +4,8 @@
 pub const PFS_DAY: f64 = 8.64e19;
 /// One petaflop (PF) of work, as the seed counts: 10^15 operations.
 pub const PF: f64 = 1e15;
-pub const MINUTE: f64 = 60.0;
-pub const HOUR: f64 = 3600.0;
+pub(crate) const MINUTE: f64 = 60.0;
+pub(crate) const HOUR: f64 = 3600.0;
 pub const DAY: f64 = 86400.0;
 /// A Julian year, 365.25 days.
 pub const YEAR: f64 = 365.25 * DAY;

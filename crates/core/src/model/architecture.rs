@@ -10,7 +10,7 @@ use crate::model::transformer::{Arch, Assumption, Bias, ConfigError, Convention,
 use crate::text::i18n::Key;
 
 /// The largest whole number a dimension may be (2^53: every integer below is exact).
-pub const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
+pub(crate) const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
 
 /// The field of each dimension the tab has.
 const DIMENSIONS: &[(Dimension, Field)] = &[
@@ -123,7 +123,7 @@ pub fn option_word(word: &str, lang: crate::text::i18n::Lang) -> &str {
 
 /// Checks a text as a field of the tab that wants `want` (the page, while the user types); the
 /// error's field is filled in by the caller.
-pub fn check_want(want: Want, text: &str) -> Result<(), FieldError> {
+pub(crate) fn check_want(want: Want, text: &str) -> Result<(), FieldError> {
     match want {
         Want::Whole => whole(Field::Name, text).map(drop),
         Want::Mla => mla(text).map(drop),

@@ -104,7 +104,7 @@ pub struct LayerError {
 }
 
 /// The most layer lines a list may have.
-pub const MAX_LAYERS: usize = 1000;
+pub(crate) const MAX_LAYERS: usize = 1000;
 
 impl LayerError {
     pub fn message(&self, lang: Lang) -> String {

@@ -389,7 +389,7 @@ pub struct Shape {
 }
 
 /// The default context length.
-pub const DEFAULT_CONTEXT: u64 = 2048;
+pub(crate) const DEFAULT_CONTEXT: u64 = 2048;
 
 /// The d_ff / d_model a gated MLP has, both ends included, when nothing says whether it is
 /// gated. A gated (SwiGLU) MLP keeps a plain 4·d one's parameters with 8·d/3 = 2.67·d, rounded
@@ -550,7 +550,10 @@ impl Shape {
     }
 
     /// Resolves the shape; `name` gives the field name errors use.
-    pub fn resolve_named(&self, name: &dyn Fn(Dimension) -> String) -> Result<(Arch, Vec<Assumption>), ConfigError> {
+    pub(crate) fn resolve_named(
+        &self,
+        name: &dyn Fn(Dimension) -> String,
+    ) -> Result<(Arch, Vec<Assumption>), ConfigError> {
         let mut r = Resolver { shape: self, name, notes: Vec::new() };
         let layers = r.required(self.layers, Dimension::Layers)?;
         let d_model = r.required(self.d_model, Dimension::DModel)?;
@@ -657,7 +660,7 @@ impl Arch {
     }
 
     /// The attention parameters of one layer.
-    pub fn attention_parameters(&self) -> f64 {
+    pub(crate) fn attention_parameters(&self) -> f64 {
         let (d, h) = (self.d_model as f64, self.heads as f64);
         if let Some(m) = self.mla {
             let (ql, kvl) = (m.q_lora_rank as f64, m.kv_lora_rank as f64);

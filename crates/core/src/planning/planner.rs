@@ -6,7 +6,7 @@ use crate::say;
 use crate::text::i18n::{t, Key, Lang};
 
 /// Chinchilla's compute-optimal tokens per parameter (Hoffmann et al. 2022).
-pub const CHINCHILLA_TOKENS_PER_PARAMETER: f64 = 20.0;
+pub(crate) const CHINCHILLA_TOKENS_PER_PARAMETER: f64 = 20.0;
 
 /// A quantity of the planner, for naming it in messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

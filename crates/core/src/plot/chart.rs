@@ -27,7 +27,7 @@ pub struct Theme {
     pub sets: [RGBColor; 5],
 }
 
-pub const LIGHT: Theme = Theme {
+pub(crate) const LIGHT: Theme = Theme {
     background: RGBColor(255, 255, 255),
     text: RGBColor(28, 28, 36),
     grid: RGBColor(222, 224, 230),
@@ -44,7 +44,7 @@ pub const LIGHT: Theme = Theme {
     ],
 };
 
-pub const DARK: Theme = Theme {
+pub(crate) const DARK: Theme = Theme {
     background: RGBColor(22, 24, 30),
     text: RGBColor(230, 232, 238),
     grid: RGBColor(58, 62, 74),
@@ -130,7 +130,7 @@ pub struct Layout {
 }
 
 /// The names the chart labels by default, when they are in view.
-pub const DEFAULT_LABELS: &[&str] = &[
+pub(crate) const DEFAULT_LABELS: &[&str] = &[
     "AlexNet",
     "AlphaGoZero",
     "Perceptron Mark I",
@@ -165,12 +165,12 @@ fn set_name(d: DatasetId, lang: Lang) -> &'static str {
 }
 
 /// The legend of the Moore's-law line: "Moore's law (18 months)".
-pub fn legend_moore(months: f64, lang: Lang) -> String {
+pub(crate) fn legend_moore(months: f64, lang: Lang) -> String {
     crate::say!(lang, Key::PlotLegendMoore, name = t(lang, Key::TrendMoore), months = months)
 }
 
 /// The legend of the fitted line: "fit: Doubling time 3.4 months".
-pub fn legend_fit(months: f64, lang: Lang) -> String {
+pub(crate) fn legend_fit(months: f64, lang: Lang) -> String {
     let (fit, doubling, unit) = (t(lang, Key::TrendFit), t(lang, Key::TrendDoubling), t(lang, Key::TrendMonths));
     format!("{fit}{}{doubling} {months:.1} {unit}", colon(lang))
 }
@@ -1029,7 +1029,7 @@ type Coord = Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord
 type DualChart<'a, DB> = plotters::chart::DualCoordChartContext<'a, DB, Coord, Coord>;
 
 /// The longest label drawn beside a point, in characters (a longer name is cut, with "…").
-pub const MAX_LABEL_CHARS: usize = 80;
+pub(crate) const MAX_LABEL_CHARS: usize = 80;
 
 /// A name as the chart draws it: control characters dropped (tabs and line breaks become
 /// spaces: a label is one line), and cut to [`MAX_LABEL_CHARS`]. The user's name can hold
@@ -1045,7 +1045,7 @@ pub fn label_text(name: &str) -> String {
 
 /// Whether XML 1.0 allows the character in a document: tab, line feed, carriage return, and
 /// everything from U+0020 on but U+FFFE and U+FFFF (Rust's `char` has no surrogates).
-pub fn is_xml_char(c: char) -> bool {
+pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
 }
 

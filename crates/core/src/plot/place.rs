@@ -64,7 +64,7 @@ impl Rect {
     }
 
     /// Whether the segment from `a` to `b` passes through this box (Liang–Barsky clipping).
-    pub fn crossed_by(&self, (a, b): Segment) -> bool {
+    pub(crate) fn crossed_by(&self, (a, b): Segment) -> bool {
         let (x0, y0) = (a.0 as f64, a.1 as f64);
         let (dx, dy) = ((b.0 - a.0) as f64, (b.1 - a.1) as f64);
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
@@ -163,7 +163,7 @@ impl Placer {
     }
 
     /// No label may cover `r`, but a leader line may cross it (a threshold line, a drawn point).
-    pub fn block_crossable(&mut self, r: Rect) {
+    pub(crate) fn block_crossable(&mut self, r: Rect) {
         self.taken.push((r, true));
     }
 
@@ -237,7 +237,7 @@ impl Placer {
 
     /// As [`Placer::place`], for a label that must be shown: where no variant has a free place,
     /// its leader line may cross words (it still covers none).
-    pub fn place_surely(
+    pub(crate) fn place_surely(
         &mut self,
         variants: &[(String, (i32, i32))],
         candidates: impl Fn((i32, i32)) -> Vec<Candidate>,

@@ -360,11 +360,6 @@ pub fn model(set: DatasetId, name: &str) -> Option<&'static Model> {
     dataset(set).find(|m| m.name == name)
 }
 
-/// The year a value reaches `v` on a line through (`year0`, `v0`) doubling every `months`.
-pub fn doubling_line(year0: f64, v0: f64, months: f64, year: f64) -> f64 {
-    v0 * ((year - year0) * 12.0 / months).exp2()
-}
-
 /// Parses a window bound: `2012` is the start of 2012 as a lower bound and its end as an upper
 /// bound; `2012-06` likewise for the month; a full date is that day.
 pub fn parse_bound(s: &str, upper: bool) -> Result<f64, crate::language::date::DateError> {

@@ -113,10 +113,6 @@ pub fn grid(id: &str) -> Option<&'static Grid> {
     GRIDS.iter().find(|g| g.id == id)
 }
 
-/// Example cloud prices for the price field's hint (there is no default price).
-pub const PRICE_EXAMPLES: &[Figure] =
-    &[Figure { value: 2.0, source: Key::RunPriceExampleSource, url: "https://arxiv.org/abs/2412.19437" }];
-
 /// The product of non-negative, finite factors, if it is finite too.
 fn product(factors: &[f64]) -> Option<f64> {
     if !factors.iter().all(|a| a.is_finite() && *a >= 0.0) {
