@@ -85,6 +85,11 @@ if [ -n "$baseline" ]; then
   [ -d "$dir" ] || git worktree add --detach "$dir" "$rev" >/dev/null
   if [ ! -f "$dir/dist/index.html" ]; then
     echo "== building the baseline $rev (once; kept in $dir)"
+    # A commit from before the cargo workspace (dd2c1af) has no [workspace] table: under this
+    # repository's target/, cargo would take it for a stray member of ours and refuse to build.
+    if ! grep -q '^\[workspace\]' "$dir/Cargo.toml"; then
+      printf '\n# Added by scripts/bench.sh: a workspace of its own.\n[workspace]\n' >> "$dir/Cargo.toml"
+    fi
     (cd "$dir" && CARGO_TARGET_DIR="$PWD/../target" trunk build --release >/dev/null)
   fi
   port2=$(free_port)
