@@ -4,6 +4,7 @@
 //   keystroke -> result, -> the frame that paints it, and -> a frame asked for after the result, p50/p95,
 //   with the default points, Epoch AI's models and 10,000 imported,
 //   canvas calls, layout reads, and layouts per keystroke (all, and those forced by script).
+import { pathToFileURL } from 'node:url';
 import { launch } from './calculator.mjs';
 
 const BASE = process.argv[2] || process.env.BASE_URL;
@@ -15,15 +16,15 @@ const WARMUP = 5;
 const KEYSTROKES = 40;
 const FIELD = 'ops-examples';
 
-const median = (a) => pct(a, 50);
-function pct(a, p) {
+export const median = (a) => pct(a, 50);
+export function pct(a, p) {
   const s = [...a].sort((x, y) => x - y);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
-const ms = (x) => `${x.toFixed(1)} ms`;
+export const ms = (x) => `${x.toFixed(1)} ms`;
 
 // Records when the chart is first painted, and the painted frame after it.
-const PAINT_WATCH = () => {
+export const PAINT_WATCH = () => {
   window.__paint = null;
   new MutationObserver((_, obs) => {
     if (document.querySelector('[data-painted="true"]')) {
@@ -73,7 +74,7 @@ const COUNTERS = () => {
  * have run, as this benchmark first measured: Chromium has often begun the painting frame by then,
  * so it times the frame after it.
  */
-async function type(page, n, asked, spacing = 120) {
+export async function type(page, n, asked, spacing = 120) {
   return page.evaluate(async ([field, n, asked, spacing]) => {
     const input = document.querySelector(`[data-testid="${field}"]`);
     const out = document.querySelector('[data-testid="ops-pfs-days"]');
@@ -131,17 +132,23 @@ function csv(n) {
   return rows.join('\n');
 }
 
-async function openPage(browser, { counters = false, base = BASE } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+/**
+ * A fresh context and page of `base`, once its chart is painted. `contextOptions` are added to
+ * the context's; `setup(context, page)` runs before the page is loaded (the mobile benchmark
+ * throttles the page there); `timeout` bounds the wait for the chart.
+ */
+export async function openPage(browser, { counters = false, base = BASE, contextOptions = {}, setup, timeout = 20000 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, ...contextOptions });
   await context.addInitScript(PAINT_WATCH);
   if (counters) await context.addInitScript(COUNTERS);
   const page = await context.newPage();
+  if (setup) await setup(context, page);
   await page.goto(base);
-  await page.locator('[data-testid="trend-chart"][data-painted="true"]').waitFor({ timeout: 20000 });
+  await page.locator('[data-testid="trend-chart"][data-painted="true"]').waitFor({ timeout });
   return { context, page };
 }
 
-async function importPoints(page, n) {
+export async function importPoints(page, n) {
   // Pasted: the text set at once and one input event, then the apply button.
   await page.evaluate((text) => {
     const area = document.querySelector('[data-testid="import-data"]');
@@ -160,7 +167,7 @@ async function epoch(page) {
   await page.waitForTimeout(300);
 }
 
-async function prepare(page, points) {
+export async function prepare(page, points) {
   if (points === 'epoch') await epoch(page);
   else if (points) await importPoints(page, points);
 }
@@ -188,9 +195,12 @@ async function traced({ context, page }, act) {
   return { layouts: layouts.length, forced: layouts.filter((e) => e.args?.beginData?.stackTrace).length };
 }
 
-/** Keystroke timings on a fresh page of `base` with `points` on the chart. */
-async function keystrokeTimes(browser, points, base = BASE) {
-  const { context, page } = await openPage(browser, { base });
+/**
+ * Keystroke timings on a fresh page of `base` with `points` on the chart (0: the default points,
+ * 'epoch': Epoch AI's models, a number: that many imported). `options` go to openPage.
+ */
+export async function keystrokeTimes(browser, points, base = BASE, options = {}) {
+  const { context, page } = await openPage(browser, { base, ...options });
   await prepare(page, points);
   const markers = await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]').dataset.markers);
   await type(page, WARMUP, 'at-input');
@@ -260,20 +270,23 @@ async function againstBaseline(browser) {
   }
 }
 
-const browser = await launch();
-try {
-  const paints = [];
-  for (let i = 0; i < LOADS; i++) paints.push(await load(browser, BASE));
-  const fcps = paints.map((p) => p.fcp);
-  console.log(`first contentful paint (the static shell): median ${ms(median(fcps))} ` +
-    `(min ${ms(Math.min(...fcps))}, max ${ms(Math.max(...fcps))})`);
-  const frames = paints.map((p) => p.frame);
-  console.log(`first painted chart (from navigation, ${LOADS} fresh loads): median ${ms(median(frames))} ` +
-    `(min ${ms(Math.min(...frames))}, max ${ms(Math.max(...frames))})`);
-  await keystrokes(browser, 'default points', 0);
-  await keystrokes(browser, "with Epoch AI's models", 'epoch');
-  await keystrokes(browser, '10,000 imported points', 10000);
-  if (BASELINE) await againstBaseline(browser);
-} finally {
-  await browser.close();
+// Run as a script (scripts/bench.sh), not when imported (e2e/bench-mobile.mjs).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const browser = await launch();
+  try {
+    const paints = [];
+    for (let i = 0; i < LOADS; i++) paints.push(await load(browser, BASE));
+    const fcps = paints.map((p) => p.fcp);
+    console.log(`first contentful paint (the static shell): median ${ms(median(fcps))} ` +
+      `(min ${ms(Math.min(...fcps))}, max ${ms(Math.max(...fcps))})`);
+    const frames = paints.map((p) => p.frame);
+    console.log(`first painted chart (from navigation, ${LOADS} fresh loads): median ${ms(median(frames))} ` +
+      `(min ${ms(Math.min(...frames))}, max ${ms(Math.max(...frames))})`);
+    await keystrokes(browser, 'default points', 0);
+    await keystrokes(browser, "with Epoch AI's models", 'epoch');
+    await keystrokes(browser, '10,000 imported points', 10000);
+    if (BASELINE) await againstBaseline(browser);
+  } finally {
+    await browser.close();
+  }
 }
