@@ -5,6 +5,7 @@
 use super::State;
 use aicompute::catalog::data::DatasetId;
 use aicompute::catalog::import::{self, ImportFailure, RowProblem};
+use aicompute::catalog::Catalog;
 use aicompute::text::i18n::Key;
 use aicompute::text::i18n::{t, Lang};
 use leptos::prelude::*;
@@ -42,13 +43,13 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Installs `text` as the imported set (or clears it when empty) and says how it went.
-fn apply(text: &str) -> Status {
+/// Installs `text` as the imported set of `cat` (or clears it when empty) and says how it went.
+fn apply(cat: &mut Catalog, text: &str) -> Status {
     if text.trim().is_empty() {
-        import::clear_imported();
+        cat.clear_imported();
         return Status::None;
     }
-    match import::install_imported(text) {
+    match cat.install_imported(text) {
         Ok(s) => Status::Loaded { rows: s.installed, skipped: s.skipped_no_compute, problems: s.problems },
         Err(e) => Status::Failed(e),
     }
@@ -72,10 +73,11 @@ fn installer(
     status: RwSignal<Status>,
     kept: RwSignal<bool>,
     sets: RwSignal<Vec<DatasetId>>,
-    version: RwSignal<u32>,
+    catalog: RwSignal<Catalog>,
 ) -> impl Fn() + Copy + 'static {
     move || {
-        let s = text.with_untracked(|t| apply(t));
+        let mut s = Status::None;
+        catalog.update(|cat| s = text.with_untracked(|t| apply(cat, t)));
         kept.set(text.with_untracked(|t| keep(t)));
         let loaded = matches!(s, Status::Loaded { .. });
         sets.update(|v| {
@@ -85,7 +87,6 @@ fn installer(
             }
         });
         status.set(s);
-        version.update(|v| *v += 1);
     }
 }
 
@@ -100,13 +101,13 @@ fn read_file(file: web_sys::File, text: RwSignal<String>, run: impl Fn() + 'stat
 }
 
 #[component]
-pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> impl IntoView {
+pub fn ImportData(sets: RwSignal<Vec<DatasetId>>) -> impl IntoView {
     let state = expect_context::<State>();
     let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
     let text = RwSignal::new(saved.clone());
     let status = RwSignal::new(Status::None);
     let kept = RwSignal::new(true);
-    let run = installer(text, status, kept, sets, version);
+    let run = installer(text, status, kept, sets, state.catalog);
     if !saved.trim().is_empty() {
         run();
     }

@@ -3,6 +3,7 @@
 //! stderr naming the field and the problem.
 
 use aicompute::calculation::calc::{self, evaluate, Calculation, Estimate, Field, Lang, Mode, Outcome, Per};
+use aicompute::catalog::Catalog;
 use aicompute::model::transformer::{self, Dimension};
 use aicompute::text::i18n::Key;
 use aicompute::text::i18n::{colon, t, tr};
@@ -480,8 +481,8 @@ fn outcome_error(o: &Outcome) -> Fail {
     }
 }
 
-fn run_method(c: &Calculation, gpu: bool, json_out: bool) -> Result<(), Fail> {
-    let ev = evaluate(c);
+fn run_method(c: &Calculation, cat: &Catalog, gpu: bool, json_out: bool) -> Result<(), Fail> {
+    let ev = evaluate(c, cat);
     let o = if gpu { &ev.method2 } else { &ev.method1 };
     let Outcome::Done(e) = o else { return Err(outcome_error(o)) };
     let footprint = match &ev.footprint {
@@ -511,7 +512,7 @@ fn footprint_json(f: &footprint::Footprint) -> Map<String, Json> {
     export::footprint(f).iter().map(|(k, v)| (k.clone(), serde(v))).collect()
 }
 
-fn cmd_ops(raw: &[String]) -> Result<(), Fail> {
+fn cmd_ops(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let fields = [Field::Forward, Field::FlopsPerMac, Field::Passes, Field::Examples, Field::Epochs];
     let mut allowed: Vec<&str> = fields.iter().map(|f| f.flag()).collect();
     allowed.push("--per");
@@ -527,10 +528,10 @@ fn cmd_ops(raw: &[String]) -> Result<(), Fail> {
             return Err(Fail::Missing { flag: f.flag(), why: Some(why) });
         }
     }
-    run_method(&c, false, a.has("--json"))
+    run_method(&c, cat, false, a.has("--json"))
 }
 
-fn cmd_params(raw: &[String]) -> Result<(), Fail> {
+fn cmd_params(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let fields = [Field::Parameters, Field::Tokens];
     let a = Args::parse(raw, &fields.map(|f| f.flag()))?;
     let mut c = Calculation { mode: Mode::Params, ..Calculation::default() };
@@ -540,10 +541,10 @@ fn cmd_params(raw: &[String]) -> Result<(), Fail> {
             return Err(Fail::Missing { flag: f.flag(), why: None });
         }
     }
-    run_method(&c, false, a.has("--json"))
+    run_method(&c, cat, false, a.has("--json"))
 }
 
-fn cmd_gpu(raw: &[String]) -> Result<(), Fail> {
+fn cmd_gpu(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let fields = [
         Field::Chips,
         Field::Hardware,
@@ -572,10 +573,10 @@ fn cmd_gpu(raw: &[String]) -> Result<(), Fail> {
             return Err(Fail::Missing { flag: "--time", why: Some(Key::CliWhyTime) });
         }
     }
-    run_method(&c, true, a.has("--json"))
+    run_method(&c, cat, true, a.has("--json"))
 }
 
-fn cmd_layers(raw: &[String]) -> Result<(), Fail> {
+fn cmd_layers(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &["--examples", "--epochs", "--flops-per-mac", "--passes"])?;
     let lang = lang();
     let spec = a.positional.join("\n");
@@ -584,7 +585,7 @@ fn cmd_layers(raw: &[String]) -> Result<(), Fail> {
     let total = aicompute::model::layers::total_macs(&layers);
     let mut c = Calculation { mode: Mode::Layers, layers: spec, ..Calculation::default() };
     fill(&mut c, &a, &[Field::Examples, Field::Epochs, Field::FlopsPerMac, Field::Passes]);
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat);
     let estimate = if c.examples.trim().is_empty() {
         None
     } else {
@@ -639,11 +640,11 @@ fn cmd_layers(raw: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
-fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
+fn cmd_examples(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &[])?;
     let mut list = Vec::new();
     for ex in examples::EXAMPLES {
-        let exact = ex.exact_flop().ok_or(Fail::ExampleBroken(ex.id))?;
+        let exact = ex.exact_flop(cat).ok_or(Fail::ExampleBroken(ex.id))?;
         if a.has("--json") {
             list.push(json!({
                 "id": ex.id, "name": ex.name, "seed": ex.seed,
@@ -651,11 +652,11 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
                 "inputs": ex.inputs.iter().map(|(f, v)| (f.flag().trim_start_matches("--").to_string(), json!(v))).collect::<Map<_, _>>(),
                 "flop": exact, "pfs_days": units::pfs_days(exact),
                 "published_pf": ex.published_pf, "published_pfs_days": ex.published_pfs_days,
-                "differs": ex.differs(), "printed": ex.printed, "source": ex.source,
+                "differs": ex.differs(cat), "printed": ex.printed, "source": ex.source,
                 "link": format!("?{}", share::encode(&ex.calculation())),
             }));
         } else {
-            let flag = if ex.differs() {
+            let flag = if ex.differs(cat) {
                 tr(
                     lang(),
                     "  ← the published figure differs from its arithmetic by more than 10%",
@@ -680,14 +681,14 @@ fn cmd_examples(raw: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
-fn cmd_hardware(raw: &[String]) -> Result<(), Fail> {
+fn cmd_hardware(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &[])?;
     let lang = lang();
     let q = a.positional.join(" ");
-    let chips = if q.is_empty() { hardware::chips().iter().collect() } else { hardware::search(&q) };
+    let chips = if q.is_empty() { cat.chips().iter().collect() } else { cat.search(&q) };
     if chips.is_empty() {
         // The core's words: a name too long to be a chip's, or no chip of that name.
-        let e = match hardware::lookup(&q) {
+        let e = match cat.lookup(&q) {
             Err(e) => e,
             Ok(_) => hardware::HardwareError::NoMatch { query: clip(&q) },
         };
@@ -726,11 +727,11 @@ fn cmd_hardware(raw: &[String]) -> Result<(), Fail> {
 
 /// The exercise set: the worked examples as questions, or (with --answers) the answer key; with
 /// --json, one object per exercise (the answer and the exact figures only with --answers).
-fn cmd_exercises(raw: &[String]) -> Result<(), Fail> {
+fn cmd_exercises(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &["--answers"])?;
     let (lang, answers) = (lang(), a.has("--answers"));
     if a.has("--json") {
-        let list: Vec<Json> = aicompute::classroom::quiz::exercises()
+        let list: Vec<Json> = aicompute::classroom::quiz::exercises(cat)
             .iter()
             .enumerate()
             .map(|(i, x)| {
@@ -751,15 +752,15 @@ fn cmd_exercises(raw: &[String]) -> Result<(), Fail> {
         return Ok(());
     }
     let text = if answers {
-        aicompute::classroom::quiz::answer_key(lang)
+        aicompute::classroom::quiz::answer_key(cat, lang)
     } else {
-        aicompute::classroom::quiz::question_sheet(lang)
+        aicompute::classroom::quiz::question_sheet(cat, lang)
     };
     print!("{text}");
     Ok(())
 }
 
-fn cmd_link(raw: &[String]) -> Result<(), Fail> {
+fn cmd_link(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &["--quiz"])?;
     let lang = lang();
     let Some(url) = a.positional.first() else { return Err(Fail::Says(Key::CliNoUrl)) };
@@ -774,7 +775,7 @@ fn cmd_link(raw: &[String]) -> Result<(), Fail> {
         }
         return Ok(());
     }
-    let ev = evaluate(&d.calc);
+    let ev = evaluate(&d.calc, cat);
     if a.has("--json") {
         let mut m = Map::new();
         for (key, o) in [("method1", &ev.method1), ("method2", &ev.method2)] {
@@ -850,11 +851,11 @@ fn selection(a: &Args) -> Result<trend::Selection, Fail> {
     Ok(sel)
 }
 
-fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
+fn cmd_trend(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &SELECTION_FLAGS)?;
     let sel = selection(&a)?;
-    let fit = sel.fit().ok_or(Fail::Says(Key::CliFewPoints))?;
-    let drawn = sel.points().len();
+    let fit = sel.fit(cat).ok_or(Fail::Says(Key::CliFewPoints))?;
+    let drawn = sel.points(cat).len();
     if a.has("--json") {
         println!(
             "{}",
@@ -871,7 +872,7 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
                 "to": fit.to,
                 "datasets": sel.datasets.iter().map(|d| d.key()).collect::<Vec<_>>(),
                 "sources": sel.datasets.iter().map(|d| d.source()).collect::<Vec<_>>(),
-                "alexnet_to_alphago_zero": trend::headline_growth().map(|g| json!({
+                "alexnet_to_alphago_zero": trend::headline_growth(cat).map(|g| json!({
                     "factor": g.factor, "years": g.years, "moore_18_months": g.moore_18, "moore_24_months": g.moore_24,
                 })),
             })
@@ -882,7 +883,7 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
         let span = format!("{:.1}–{:.1}", fit.from, fit.to);
         println!("{}", tr(lang(), format!("points dated {span}"), format!("数据点时间范围：{span}")));
         if sel.datasets.contains(&aicompute::catalog::data::DatasetId::OpenAi2018) {
-            if let Some(g) = trend::headline_growth() {
+            if let Some(g) = trend::headline_growth(cat) {
                 println!("{}", render::growth(&g, lang()));
             }
         }
@@ -893,7 +894,7 @@ fn cmd_trend(raw: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
-fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
+fn cmd_chart(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let mut allowed = SELECTION_FLAGS.to_vec();
     allowed.extend(["--svg", "--width", "--height", "--point", "--date", "--moore"]);
     let a = Args::parse(raw, &allowed)?;
@@ -933,8 +934,8 @@ fn cmd_chart(raw: &[String]) -> Result<(), Fail> {
     let spec = chart::ChartSpec {
         saved: Vec::new(),
         thresholds: false,
-        points: sel.points(),
-        fit: sel.fit(),
+        points: sel.points(cat).into_iter().cloned().collect(),
+        fit: sel.fit(cat),
         moore_months: moore,
         eras: true,
         user,
@@ -1214,7 +1215,7 @@ fn cmd_chinchilla(raw: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
-fn cmd_mfu(raw: &[String]) -> Result<(), Fail> {
+fn cmd_mfu(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let shape = ["--layers", "--heads", "--head-dim", "--context"];
     let mut allowed = vec!["--tokens-per-second", "--parameters", "--chips", "--hardware", "--precision", "--peak"];
     allowed.extend(shape);
@@ -1229,7 +1230,7 @@ fn cmd_mfu(raw: &[String]) -> Result<(), Fail> {
                 |flag: &str, e: hardware::HardwareError| Fail::Core { flag: flag.into(), message: e.message(lang) };
             let p =
                 a.get("--precision").map(hardware::Precision::parse).transpose().map_err(|e| core("--precision", e))?;
-            hardware::lookup(h).and_then(|c| c.peak_for(p)).map_err(|e| core("--hardware", e))?.1
+            cat.lookup(h).and_then(|c| c.peak_for(p)).map_err(|e| core("--hardware", e))?.1
         }
         (None, Some(_)) => required(&a, "--peak", Field::Peak)?,
         _ => return Err(Fail::Says(Key::CliHardwareOrPeak)),
@@ -1272,26 +1273,26 @@ fn help(rest: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
-fn run(args: Vec<String>) -> Result<(), Fail> {
+fn run(args: Vec<String>, cat: &Catalog) -> Result<(), Fail> {
     let Some(cmd) = args.first() else { return help(&[]) };
     let rest = &args[1..];
     if rest.iter().any(|a| a == "--help" || a == "-h") {
         return help(&args);
     }
     match cmd.as_str() {
-        "ops" => cmd_ops(rest),
-        "params" => cmd_params(rest),
-        "gpu" => cmd_gpu(rest),
-        "layers" => cmd_layers(rest),
-        "examples" => cmd_examples(rest),
-        "exercises" => cmd_exercises(rest),
-        "hardware" => cmd_hardware(rest),
-        "link" => cmd_link(rest),
-        "trend" => cmd_trend(rest),
-        "chart" => cmd_chart(rest),
+        "ops" => cmd_ops(rest, cat),
+        "params" => cmd_params(rest, cat),
+        "gpu" => cmd_gpu(rest, cat),
+        "layers" => cmd_layers(rest, cat),
+        "examples" => cmd_examples(rest, cat),
+        "exercises" => cmd_exercises(rest, cat),
+        "hardware" => cmd_hardware(rest, cat),
+        "link" => cmd_link(rest, cat),
+        "trend" => cmd_trend(rest, cat),
+        "chart" => cmd_chart(rest, cat),
         "transformer" => cmd_transformer(rest),
         "chinchilla" => cmd_chinchilla(rest),
-        "mfu" => cmd_mfu(rest),
+        "mfu" => cmd_mfu(rest, cat),
         "--help" | "-h" | "help" => help(&args),
         other => Err(Fail::UnknownCommand(other.to_string())),
     }
@@ -1309,7 +1310,9 @@ fn main() -> ExitCode {
         default_hook(info);
     }));
     // args_os: an argument that is not UTF-8 is a message, not a panic (std::env::args panics).
-    match arguments(std::env::args_os().skip(1).collect()).and_then(run) {
+    // The one catalog of the run: the built-in data and Epoch AI's, embedded.
+    let cat = Catalog::full();
+    match arguments(std::env::args_os().skip(1).collect()).and_then(|args| run(args, &cat)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!("aicompute: {}", f.message(lang()));

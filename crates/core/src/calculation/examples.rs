@@ -396,33 +396,34 @@ impl Example {
         c
     }
 
-    /// The exact result of the printed inputs, in FLOP, as the core computes it.
-    pub fn exact_flop(&self) -> Option<f64> {
-        let e = evaluate(&self.calculation());
+    /// The exact result of the printed inputs, in FLOP, as the core computes it (with the chips
+    /// of `cat`).
+    pub fn exact_flop(&self, cat: &crate::catalog::Catalog) -> Option<f64> {
+        let e = evaluate(&self.calculation(), cat);
         let o = if self.method == Method::Gpu { e.method2 } else { e.method1 };
         o.estimate().map(|e| e.flop.mid())
     }
 
     /// The exact result of the printed inputs, in pfs-days.
-    pub fn exact_pfs_days(&self) -> Option<f64> {
-        self.exact_flop().map(crate::language::units::pfs_days)
+    pub fn exact_pfs_days(&self, cat: &crate::catalog::Catalog) -> Option<f64> {
+        self.exact_flop(cat).map(crate::language::units::pfs_days)
     }
 
     /// The published pfs-days over the exact ones: 1.0 when they agree.
-    pub fn published_over_exact(&self) -> Option<f64> {
-        self.exact_pfs_days().map(|exact| self.published_pfs_days / exact)
+    pub fn published_over_exact(&self, cat: &crate::catalog::Catalog) -> Option<f64> {
+        self.exact_pfs_days(cat).map(|exact| self.published_pfs_days / exact)
     }
 
     /// How far the published figure is off its own arithmetic, as a signed whole percent
     /// ("+19%", "-7%"), where it can be computed.
-    pub fn difference_text(&self) -> Option<String> {
-        self.published_over_exact().map(|r| format!("{:+.0}%", (r - 1.0) * 100.0))
+    pub fn difference_text(&self, cat: &crate::catalog::Catalog) -> Option<String> {
+        self.published_over_exact(cat).map(|r| format!("{:+.0}%", (r - 1.0) * 100.0))
     }
 
     /// The sentence that says so, in `lang`: a signed percent in English ("… by +19%"), high or
     /// low in words in Chinese (偏高 19%, 偏低 34%: never 相差 -34%).
-    pub fn difference_in(&self, lang: crate::calculation::calc::Lang) -> Option<String> {
-        let r = self.published_over_exact()?;
+    pub fn difference_in(&self, cat: &crate::catalog::Catalog, lang: crate::calculation::calc::Lang) -> Option<String> {
+        let r = self.published_over_exact(cat)?;
         let pct = ((r - 1.0) * 100.0).round();
         Some(match lang {
             crate::calculation::calc::Lang::En => {
@@ -436,8 +437,8 @@ impl Example {
     }
 
     /// True where the published figure is more than 10% off its own arithmetic.
-    pub fn differs(&self) -> bool {
-        self.published_over_exact().is_some_and(|r| !(1.0 / 1.1..=1.1).contains(&r))
+    pub fn differs(&self, cat: &crate::catalog::Catalog) -> bool {
+        self.published_over_exact(cat).is_some_and(|r| !(1.0 / 1.1..=1.1).contains(&r))
     }
 }
 

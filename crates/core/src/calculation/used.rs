@@ -54,21 +54,21 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         }
         Field::Precision => m2?.notes.iter().find_map(|n| match n {
             Note::Peak { chip, precision, defaulted: true, .. } => {
-                let chip = crate::catalog::hardware::chip_name(chip, lang);
+                let chip = crate::catalog::hardware::chip_name(&chip.name, lang);
                 Some(format!("{}{}{chip} {}", precision.label_in(lang), colon(lang), t(lang, Key::UsedPrecision)))
             }
             _ => None,
         }),
         Field::Power => match ev.footprint.as_ref()?.as_ref().ok()?.power.as_ref()? {
-            (w, crate::run::footprint::PowerFrom::Tdp { chip, citation }) => {
+            (w, crate::run::footprint::PowerFrom::Tdp { chip }) => {
                 let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
                 Some(format!(
                     "{}{}{} {}{open}{}{close}",
                     crate::run::energy::format_power(w.mid()),
                     colon(lang),
-                    crate::catalog::hardware::chip_name(chip, lang),
+                    crate::catalog::hardware::chip_name(&chip.name, lang),
                     t(lang, Key::UsedTdp),
-                    crate::catalog::hardware::by_name(chip).map_or(citation.clone(), |c| c.tdp_citation_in(lang))
+                    chip.tdp_citation_in(lang)
                 ))
             }
             _ => None,

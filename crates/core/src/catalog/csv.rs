@@ -1,5 +1,6 @@
-//! A small CSV reader (RFC 4180 quoting), shared by `build.rs` (which turns the embedded data
-//! sets into Rust at build time), the Epoch reader, the user's imports and the tests; and
+//! A small CSV reader (RFC 4180 quoting), shared by `build.rs` (which checks the embedded data
+//! sets and writes them as tab-separated text at build time), the Epoch reader, the user's imports
+//! and the tests; [`table`], the reader of that tab-separated text; and
 //! [`cell`], the one writer of a CSV cell, which every CSV the page or the CLI writes goes
 //! through. No dependencies.
 
@@ -188,4 +189,21 @@ pub fn unneutralized(s: &str) -> &str {
         Some(rest) if is_formula_like(rest) => rest,
         _ => s,
     }
+}
+
+/// The rows of a text that build.rs wrote (a header row naming the columns, then tab-separated
+/// lines), each row's fields in the order of `names`: read by name, so a reordered column reads
+/// the same. A column missing from the header gives no rows (the tests count them).
+pub fn table<'a>(text: &'a str, names: &[&str]) -> impl Iterator<Item = Vec<&'a str>> + 'a {
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let at: Option<Vec<usize>> = names.iter().map(|n| header.iter().position(|h| h == n)).collect();
+    let width = header.len();
+    let rows = at.map(|at| {
+        lines
+            .map(|line| line.split('\t').collect::<Vec<_>>())
+            .filter(move |f| f.len() == width)
+            .map(move |f| at.iter().map(|&i| f[i]).collect())
+    });
+    rows.into_iter().flatten()
 }

@@ -2,7 +2,6 @@
 //! and Epoch AI's "Machine Learning Hardware" datasheet figures for 170 accelerators, per
 //! precision, each with its source.
 
-pub use crate::catalog::data::chips;
 use crate::text::i18n::{tr, Lang};
 
 /// How many precisions a chip has figures for.
@@ -94,24 +93,24 @@ impl Precision {
 }
 
 /// One chip of the catalog.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Chip {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub manufacturer: &'static str,
+    pub id: String,
+    pub name: String,
+    pub manufacturer: String,
     /// GPU, TPU, NPU, ... as the source gives it.
-    pub kind: &'static str,
-    pub release: &'static str,
+    pub kind: String,
+    pub release: String,
     /// Peak FLOP/s (ops/s for INT8) per precision, in the order of [`Precision::ALL`].
     pub peaks: [Option<f64>; PEAK_COUNT],
     pub source: Source,
-    pub link: &'static str,
-    pub note: &'static str,
+    pub link: String,
+    pub note: String,
     /// Thermal design power (board power) per chip, in watts, where the source gives it.
     pub tdp_watts: Option<f64>,
     /// Where the TDP comes from, for OpenAI's figures (Epoch's rows: empty, see
     /// [`Chip::tdp_citation`]).
-    pub tdp_source: &'static str,
+    pub tdp_source: String,
 }
 
 impl Chip {
@@ -142,10 +141,14 @@ impl Chip {
     pub fn peak_for(&self, p: Option<Precision>) -> Result<(Precision, f64), HardwareError> {
         let has = self.precisions();
         if has.is_empty() {
-            return Err(HardwareError::NoPeak { chip: self.name });
+            return Err(HardwareError::NoPeak { chip: self.name.clone() });
         }
         let p = p.unwrap_or_else(|| self.default_precision().unwrap_or(has[0]));
-        self.peak(p).map(|v| (p, v)).ok_or(HardwareError::NoPrecision { chip: self.name, precision: p, has })
+        self.peak(p).map(|v| (p, v)).ok_or_else(|| HardwareError::NoPrecision {
+            chip: self.name.clone(),
+            precision: p,
+            has,
+        })
     }
 
     /// The citation shown beside the chip's figures.
@@ -164,7 +167,7 @@ impl Chip {
         match (lang, self.source) {
             (Lang::En, _) => self.citation(),
             (Lang::Zh, Source::OpenAi2018) => {
-                let used = self.note.strip_prefix("used in: ").unwrap_or(self.note);
+                let used = self.note.strip_prefix("used in: ").unwrap_or(&self.note);
                 let names: Vec<&str> = used.split("; ").map(|n| crate::text::i18n::model_name(n, lang)).collect();
                 format!("OpenAI《AI and Compute》（2018）附录；用于：{}", names.join("、"))
             }
@@ -179,7 +182,7 @@ impl Chip {
     /// The chip's name in `lang`: OpenAI's figures say so in Chinese ("NVIDIA GeForce GTX 580
     /// （OpenAI 2018 年数值）").
     pub fn name_in(&self, lang: Lang) -> String {
-        chip_name(self.name, lang)
+        chip_name(&self.name, lang)
     }
 
     /// The source of [`Chip::tdp_watts`]: the datasheet for OpenAI's figures, Epoch AI's data
@@ -187,7 +190,7 @@ impl Chip {
     pub fn tdp_citation(&self) -> String {
         match (self.tdp_watts, self.source) {
             (None, _) => String::new(),
-            (Some(_), Source::OpenAi2018) => self.tdp_source.to_string(),
+            (Some(_), Source::OpenAi2018) => self.tdp_source.clone(),
             (Some(_), Source::Epoch) => {
                 format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0), tdp_watts; datasheet: {}", self.link)
             }
@@ -203,11 +206,11 @@ impl Chip {
             (Lang::En, _, _) | (_, None, _) => self.tdp_citation(),
             (Lang::Zh, Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => format!(
                 "TechPowerUp GPU 数据库，{}（Epoch AI 硬件数据集给出的也是此数值）",
-                links(self.tdp_source).trim_end_matches(',')
+                links(&self.tdp_source).trim_end_matches(',')
             ),
-            (Lang::Zh, Some(_), Source::OpenAi2018) => links(self.tdp_source),
+            (Lang::Zh, Some(_), Source::OpenAi2018) => links(&self.tdp_source),
             (Lang::Zh, Some(_), Source::Epoch) => {
-                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0），tdp_watts；规格表：{}", links(self.link))
+                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0），tdp_watts；规格表：{}", links(&self.link))
             }
         }
     }
@@ -223,10 +226,10 @@ pub enum HardwareError {
         query: String,
     },
     NoPeak {
-        chip: &'static str,
+        chip: String,
     },
     NoPrecision {
-        chip: &'static str,
+        chip: String,
         precision: Precision,
         has: Vec<Precision>,
     },
@@ -238,7 +241,7 @@ pub enum HardwareError {
     Loading,
     /// Epoch AI's catalog could not be loaded (offline on a first visit, say).
     Unavailable {
-        reason: crate::catalog::data::LoadError,
+        reason: crate::catalog::load::LoadError,
     },
 }
 
@@ -325,32 +328,24 @@ pub enum Choice {
 
 /// A chip found from what the user typed, and the other chips the name also fits.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Resolved {
-    pub chip: &'static Chip,
+pub struct Resolved<'a> {
+    pub chip: &'a Chip,
     pub choice: Choice,
-    pub others: Vec<&'static Chip>,
+    pub others: Vec<&'a Chip>,
 }
 
-/// Finds the chip a typed name means: an id or a full name exactly; else the chips whose names
-/// contain every word typed (Epoch AI's datasheet chips before OpenAI's 2018 figures, which stay
-/// reachable by id), and among several the one whose peak they share, or the canonical one.
-pub fn resolve(query: &str, precision: Option<Precision>) -> Result<Resolved, HardwareError> {
-    let pending = (!crate::catalog::data::hardware_loaded()).then(|| {
-        crate::catalog::data::hardware_failure()
-            .map_or(HardwareError::Loading, |reason| HardwareError::Unavailable { reason })
-    });
-    resolve_in(chips(), pending, query, precision)
-}
-
-/// [`resolve`] in `catalog`; `pending` is the error for any name but an exact one while part of
+/// Finds the chip a typed name means in `catalog`: an id or a full name exactly; else the chips
+/// whose names contain every word typed (Epoch AI's datasheet chips before OpenAI's 2018 figures,
+/// which stay reachable by id), and among several the one whose peak they share, or the canonical
+/// one. `pending` is the error for any name but an exact one while part of
 /// the catalog is still to come (a search of part of it could answer with another chip than the
 /// one it will find).
-pub fn resolve_in(
-    catalog: &'static [Chip],
+pub fn resolve_in<'a>(
+    catalog: &'a [Chip],
     pending: Option<HardwareError>,
     query: &str,
     precision: Option<Precision>,
-) -> Result<Resolved, HardwareError> {
+) -> Result<Resolved<'a>, HardwareError> {
     if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
         return Err(HardwareError::TooLong);
     }
@@ -358,7 +353,7 @@ pub fn resolve_in(
     if q.is_empty() {
         return Err(HardwareError::NoQuery);
     }
-    if let Some(c) = catalog.iter().find(|c| c.id == q || norm(c.name) == q) {
+    if let Some(c) = catalog.iter().find(|c| c.id == q || norm(&c.name) == q) {
         return Ok(Resolved { chip: c, choice: Choice::Exact, others: Vec::new() });
     }
     if let Some(e) = pending {
@@ -384,15 +379,10 @@ pub fn resolve_in(
     Ok(Resolved { chip, choice, others: rest.to_vec() })
 }
 
-/// Finds a chip by id or name (see [`resolve`]).
-pub fn lookup(query: &str) -> Result<&'static Chip, HardwareError> {
-    resolve(query, None).map(|r| r.chip)
-}
-
 /// Whether every word of the query starts a word of the chip's name (`b200` fits
 /// "NVIDIA B200", not "NVIDIA GB200").
 fn starts_words(c: &Chip, q: &str) -> bool {
-    let name = norm(c.name);
+    let name = norm(&c.name);
     let words: Vec<&str> = name.split([' ', '(', ')']).collect();
     q.split(' ').all(|w| words.iter().any(|x| x.starts_with(w)))
 }
@@ -400,25 +390,21 @@ fn starts_words(c: &Chip, q: &str) -> bool {
 /// The canonical order among chips a name fits: those with a peak figure, most used by Epoch AI's
 /// notable models, then the SXM (flagship) form factor, then the shortest name.
 fn rank(c: &Chip) -> (bool, usize, bool, std::cmp::Reverse<usize>) {
-    (!c.precisions().is_empty(), usage(c.name), c.name.contains("SXM"), std::cmp::Reverse(c.name.len()))
+    (!c.precisions().is_empty(), usage(&c.name), c.name.contains("SXM"), std::cmp::Reverse(c.name.len()))
 }
 
 /// How many of Epoch AI's notable models name the chip as their training hardware (counted by
 /// build.rs from `data/epoch-notable-models.csv`).
 pub fn usage(name: &str) -> usize {
     const USAGE: &str = include_str!(concat!(env!("OUT_DIR"), "/chip-usage.tsv"));
-    USAGE
-        .lines()
-        .find_map(|l| l.split_once('\t').filter(|(n, _)| *n == name))
-        .map_or(0, |(_, k)| k.parse().unwrap_or(0))
+    crate::catalog::csv::table(USAGE, &["name", "count"])
+        .find(|f| f[0] == name)
+        .map_or(0, |f| f[1].parse().unwrap_or(0))
 }
 
-/// Chips whose name or id contains every word of the query, OpenAI's figures first.
-pub fn search(query: &str) -> Vec<&'static Chip> {
-    search_in(chips(), query)
-}
-
-fn search_in(catalog: &'static [Chip], query: &str) -> Vec<&'static Chip> {
+/// Chips of `catalog` whose name or id contains every word of the query, in the catalog's order
+/// (OpenAI's figures first).
+pub fn search_in<'a>(catalog: &'a [Chip], query: &str) -> Vec<&'a Chip> {
     if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
         return Vec::new();
     }
@@ -426,7 +412,7 @@ fn search_in(catalog: &'static [Chip], query: &str) -> Vec<&'static Chip> {
     catalog
         .iter()
         .filter(|c| {
-            let hay = format!("{} {} {}", norm(c.name), c.id, norm(c.manufacturer));
+            let hay = format!("{} {} {}", norm(&c.name), c.id, norm(&c.manufacturer));
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect()
@@ -438,9 +424,4 @@ pub fn chip_name(name: &str, lang: Lang) -> String {
         (Lang::Zh, Some((base, rest))) => format!("{base}（OpenAI 2018 年数值{}）", rest.trim_end_matches(')')),
         _ => name.to_string(),
     }
-}
-
-/// The chip of the catalog whose name is `name`.
-pub fn by_name(name: &str) -> Option<&'static Chip> {
-    chips().iter().find(|c| c.name == name)
 }

@@ -12,7 +12,6 @@ use crate::language::date::{Date, DateError};
 use crate::language::expr::{self, Dim};
 use crate::language::units::PFS_DAY;
 use crate::text::i18n::{tr, Lang};
-use std::sync::{Mutex, PoisonError, RwLock};
 
 /// The most text read: 5 MiB (Epoch AI's full download is about 3 MB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -112,11 +111,6 @@ pub enum ImportError {
     },
     /// Nothing to install: no row could be read.
     NoRows,
-    /// Installing would leak more than the lifetime budget of imported rows allows.
-    Budget {
-        rows: usize,
-        left: usize,
-    },
 }
 
 /// A problem and the line it is on (1-based, as a text editor shows it).
@@ -374,14 +368,9 @@ impl ImportError {
                 format!("{found} fields where the header has {header}: put a name that has a comma in quotes"),
                 format!("有 {found} 个字段，而表头只有 {header} 个：含逗号的名称请加引号"),
             ),
-            NoName
-            | NameTooLong { .. }
-            | NoDate
-            | Date(_)
-            | Number { .. }
-            | NotPositive { .. }
-            | NoRows
-            | Budget { .. } => self.cell_message(lang),
+            NoName | NameTooLong { .. } | NoDate | Date(_) | Number { .. } | NotPositive { .. } | NoRows => {
+                self.cell_message(lang)
+            }
         }
     }
 
@@ -409,11 +398,6 @@ impl ImportError {
             NoRows => {
                 tr(lang, "no row could be read: nothing was imported".into(), "没有可读取的行：未导入任何数据".into())
             }
-            Budget { rows, left } => tr(
-                lang,
-                format!("{rows} rows is more than this page can still take ({left}): reload the page to import more"),
-                format!("{rows} 行超过了本页面还能容纳的数量（{left} 行）：请刷新页面后再导入"),
-            ),
             _ => String::new(), // the others are in message()
         }
     }
@@ -465,19 +449,7 @@ impl Imported {
     }
 }
 
-/// How many imported rows may be installed over the life of the program. Installed rows become
-/// [`Model`]s, which the chart and the fit hold as `&'static`, so they are leaked, never freed:
-/// this bounds the leak (a `Model` is a few hundred bytes, so about 60–80 MB at most, three
-/// imports of [`MAX_ROWS`]). Installing the same rows again reuses them and costs nothing.
-pub const MAX_INSTALLED_ROWS: usize = 300_000;
-
-/// The installed rows, replaceable at run time.
-static SLOT: RwLock<&'static [Model]> = RwLock::new(&[]);
-/// The rows leaked last (reused when the same rows are installed again), and how many rows have
-/// been leaked in all. Its lock also makes installs one at a time.
-static LEAKED: Mutex<(&'static [Model], usize)> = Mutex::new((&[], 0));
-
-/// What [`install_imported`] loaded.
+/// What [`crate::catalog::Catalog::install_imported`] loaded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportSummary {
     pub installed: usize,
@@ -486,7 +458,7 @@ pub struct ImportSummary {
     pub columns: ColumnsUsed,
 }
 
-/// Why [`install_imported`] installed nothing, with every row's problem (when no row could be
+/// Why [`crate::catalog::Catalog::install_imported`] installed nothing, with every row's problem (when no row could be
 /// read, they say why).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportFailure {
@@ -494,90 +466,7 @@ pub struct ImportFailure {
     pub problems: Vec<RowProblem>,
 }
 
-/// The installed imported rows, as the data set [`DatasetId::Imported`] (empty until
-/// [`install_imported`]).
-pub fn imported() -> &'static [Model] {
-    *SLOT.read().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Imports `text` and makes its rows the [`DatasetId::Imported`] set, replacing any before.
-/// When no row can be read the set is left as it was and the error is what stopped the reading
-/// (no header, an empty file) or [`ImportError::NoRows`] with each row's problem.
-pub fn install_imported(text: &str) -> Result<ImportSummary, ImportFailure> {
-    let imp = import(text);
-    let stop = imp.problems.iter().find(|p| matches!(p.kind, ImportError::Empty | ImportError::Header { .. }));
-    if let (true, Some(p)) = (imp.rows.is_empty(), stop) {
-        return Err(ImportFailure { error: p.kind.clone(), problems: Vec::new() });
-    }
-    let installed =
-        install_imported_rows(&imp.rows).map_err(|error| ImportFailure { error, problems: imp.problems.clone() })?;
-    Ok(ImportSummary {
-        installed,
-        skipped_no_compute: imp.skipped_no_compute,
-        problems: imp.problems,
-        columns: imp.columns,
-    })
-}
-
-/// Makes `rows` the [`DatasetId::Imported`] set; returns how many. Errors: no rows, or more rows
-/// than [`MAX_INSTALLED_ROWS`] leaves (the set is then left as it was).
-pub fn install_imported_rows(rows: &[ImportedRow]) -> Result<usize, ImportError> {
-    if rows.is_empty() {
-        return Err(ImportError::NoRows);
-    }
-    let mut leaked = LEAKED.lock().unwrap_or_else(PoisonError::into_inner);
-    let same = leaked.0.len() == rows.len()
-        && leaked.0.iter().zip(rows).all(|(m, r)| m.name == r.name && m.date == r.date && m.flop == Some(r.flop));
-    if !same {
-        let left = MAX_INSTALLED_ROWS.saturating_sub(leaked.1);
-        if rows.len() > left {
-            return Err(ImportError::Budget { rows: rows.len(), left });
-        }
-        *leaked = (leak_models(rows), leaked.1 + rows.len());
-    }
-    *SLOT.write().unwrap_or_else(PoisonError::into_inner) = leaked.0;
-    Ok(rows.len())
-}
-
-/// Empties the [`DatasetId::Imported`] set (the leaked rows stay, for a reinstall).
-pub fn clear_imported() {
-    *SLOT.write().unwrap_or_else(PoisonError::into_inner) = &[];
-}
-
-/// The rows as models, their names in one leaked string.
-fn leak_models(rows: &[ImportedRow]) -> &'static [Model] {
-    let names: &'static str = Box::leak(rows.iter().map(|r| r.name.as_str()).collect::<String>().into_boxed_str());
-    let mut at = 0;
-    let models: Vec<Model> = rows
-        .iter()
-        .map(|r| {
-            let name = &names[at..at + r.name.len()];
-            at += r.name.len();
-            imported_model(name, r)
-        })
-        .collect();
-    Box::leak(models.into_boxed_slice())
-}
-
-fn imported_model(name: &'static str, r: &ImportedRow) -> Model {
-    Model {
-        name,
-        dataset: DatasetId::Imported,
-        date: r.date,
-        flop: Some(r.flop),
-        pfs_days: Some(r.flop / PFS_DAY),
-        upper_bound: false,
-        domain: "",
-        organization: "",
-        confidence: "",
-        link: "",
-        parameters: None,
-        dataset_size: None,
-        hardware: "",
-        hardware_quantity: None,
-        training_hours: None,
-        utilization: None,
-        digitized: false,
-        same_as: None,
-    }
+/// An imported row as a point of the [`DatasetId::Imported`] set.
+pub(crate) fn model(r: &ImportedRow) -> Model {
+    Model::bare(r.name.clone(), DatasetId::Imported, r.date, r.flop)
 }

@@ -95,14 +95,14 @@ pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
             .to_string()];
     for e in [ev.method1.estimate(), ev.method2.estimate()].into_iter().flatten() {
         for n in &e.notes {
-            if let Note::Peak { chip, citation, .. } = n {
-                out.push(format!("{chip} peak: {citation}"));
+            if let Note::Peak { chip, .. } = n {
+                out.push(format!("{} peak: {}", chip.name, chip.citation()));
             }
         }
     }
     if let Some(Ok(f)) = &ev.footprint {
-        if let Some((_, PowerFrom::Tdp { chip, citation })) = &f.power {
-            out.push(format!("{chip} TDP: {citation}"));
+        if let Some((_, PowerFrom::Tdp { chip })) = &f.power {
+            out.push(format!("{} TDP: {}", chip.name, chip.tdp_citation()));
         }
         if f.pue_default {
             out.push(format!("PUE {}: {} ({})", DEFAULT_PUE.value, DEFAULT_PUE.source, DEFAULT_PUE.url));

@@ -75,7 +75,7 @@ pub struct UserPoint {
 /// What to draw.
 #[derive(Clone, Debug)]
 pub struct ChartSpec {
-    pub points: Vec<&'static Model>,
+    pub points: Vec<Model>,
     pub fit: Option<Fit>,
     /// Moore's-law reference doubling time in months (18 or 24), drawn from the fit's start.
     pub moore_months: Option<f64>,
@@ -231,8 +231,7 @@ fn ranges(spec: &ChartSpec) -> (f64, f64, f64, f64) {
 /// Whether two specs have the same [`Part::Background`]: all but the user's point, the same
 /// points (the same models), and the same axis ranges (the user's point can widen them).
 pub fn same_background(a: &ChartSpec, b: &ChartSpec) -> bool {
-    let same_points =
-        a.points.len() == b.points.len() && a.points.iter().zip(&b.points).all(|(x, y)| std::ptr::eq(*x, *y));
+    let same_points = a.points == b.points;
     same_points
         && a.fit == b.fit
         && a.moore_months == b.moore_months
@@ -827,7 +826,7 @@ fn place_words<DB: DrawingBackend>(
         let Some((i, m)) = spec.points.iter().enumerate().find(|(_, m)| m.name == *want && m.pfs_days.is_some()) else {
             continue;
         };
-        let name = model_name(m.name, spec.lang);
+        let name = model_name(&m.name, spec.lang);
         if named.contains(&name) {
             continue;
         }

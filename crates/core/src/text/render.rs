@@ -146,24 +146,22 @@ pub fn note(n: &Note, lang: Lang) -> String {
             readable(value * 100.0, 3, ","),
             if *cpu { "CPU" } else { "GPU" }
         ),
-        (Note::Peak { chip, precision, flops, citation, defaulted }, Lang::En) => format!(
-            "Peak: {chip}, {} {}{} FLOP/s. Source: {citation}.",
+        (Note::Peak { chip, precision, flops, defaulted }, Lang::En) => format!(
+            "Peak: {}, {} {}{} FLOP/s. Source: {}.",
+            chip.name,
             precision.label(),
             if *defaulted { "(the precision training most likely used), " } else { "" },
-            sci(*flops, 4)
+            sci(*flops, 4),
+            chip.citation()
         ),
-        (Note::Peak { chip, precision, flops, citation, defaulted }, Lang::Zh) => {
-            // The note carries the English citation; the catalog has the Chinese one.
-            let found = crate::catalog::hardware::by_name(chip);
-            format!(
-                "峰值：{}，{}{}，{} FLOP/s。来源：{}。",
-                crate::catalog::hardware::chip_name(chip, lang),
-                precision.label_in(lang),
-                if *defaulted { "（训练最可能使用的精度）" } else { "" },
-                sci(*flops, 4),
-                found.map_or(citation.clone(), |c| c.citation_in(lang))
-            )
-        }
+        (Note::Peak { chip, precision, flops, defaulted }, Lang::Zh) => format!(
+            "峰值：{}，{}{}，{} FLOP/s。来源：{}。",
+            crate::catalog::hardware::chip_name(&chip.name, lang),
+            precision.label_in(lang),
+            if *defaulted { "（训练最可能使用的精度）" } else { "" },
+            sci(*flops, 4),
+            chip.citation_in(lang)
+        ),
         (Note::BareDays, Lang::En) => "A time without a unit is read as days.".into(),
         (Note::BareDays, Lang::Zh) => "没有单位的时间按天计算。".into(),
         (Note::BareRate, Lang::En) => "A peak without a unit is read as FLOP/s.".into(),
@@ -217,7 +215,7 @@ fn transformer_note(c: &crate::model::transformer::Counts, lang: Lang) -> String
 }
 
 /// "'A100' fits 4 chips with the same peak: NVIDIA A100 was used." / the canonical one.
-fn chip_chosen(query: &str, chip: &str, choice: Choice, others: &[&str], lang: Lang) -> String {
+fn chip_chosen(query: &str, chip: &str, choice: Choice, others: &[String], lang: Lang) -> String {
     let names: Vec<String> = others.iter().take(6).map(|n| crate::catalog::hardware::chip_name(n, lang)).collect();
     let list = names.join(tr(lang, "; ", "、"));
     let chip = crate::catalog::hardware::chip_name(chip, lang);
@@ -503,9 +501,9 @@ pub fn model_compute(m: &crate::catalog::data::Model) -> (String, String) {
 
 /// The same model in the other source, for a tooltip: "Epoch AI: 0.0058 pfs-days (AlexNet)" /
 /// "Epoch AI：0.0058 pfs-days，记为 AlexNet" (the name last: it may end in a half-width ")").
-pub fn counterpart(m: &crate::catalog::data::Model, lang: Lang) -> Option<String> {
-    let o = m.counterpart()?;
+pub fn counterpart(m: &crate::catalog::data::Model, cat: &crate::catalog::Catalog, lang: Lang) -> Option<String> {
+    let o = cat.counterpart(m)?;
     let v = readable(o.pfs_days?, 3, sep(lang));
-    let (who, name) = (o.dataset.publisher(lang), crate::text::i18n::model_name(o.name, lang));
+    let (who, name) = (o.dataset.publisher(lang), crate::text::i18n::model_name(&o.name, lang));
     Some(tr(lang, format!("{who}: {v} pfs-days ({name})"), format!("{who}：{v} pfs-days，记为 {name}")))
 }
