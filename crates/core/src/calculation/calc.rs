@@ -62,7 +62,7 @@ pub enum Note {
     /// The default utilization was used (0.33 GPU, 0.17 CPU).
     DefaultUtilization { value: f64, cpu: bool },
     /// The peak came from the catalog: the chip (its name and its sources in each language).
-    Peak { chip: Chip, precision: Precision, flops: f64, defaulted: bool },
+    Peak { chip: Box<Chip>, precision: Precision, flops: f64, defaulted: bool },
     /// A bare number in the time field was read as days.
     BareDays,
     /// A bare number in the peak field was read as FLOP/s.
@@ -520,7 +520,7 @@ fn catalog_peak(c: &Calculation, cat: &Catalog, notes: &mut Vec<Note>) -> Result
         });
     }
     let cpu = chip.is_cpu();
-    notes.push(Note::Peak { chip: chip.clone(), precision: prec, flops, defaulted: precision.is_none() });
+    notes.push(Note::Peak { chip: Box::new(chip.clone()), precision: prec, flops, defaulted: precision.is_none() });
     Ok((flops, cpu))
 }
 

@@ -1,7 +1,7 @@
 //! The catalog as one value: the chips (OpenAI's 2018 figures, then Epoch AI's hardware once
 //! loaded) and the data sets (OpenAI's sets and the first era, Epoch AI's notable models once
-//! loaded, the user's imported rows), owned, passed to whatever reads them. Natively Epoch AI's
-//! files are embedded ([`Catalog::full`]); the page starts with [`Catalog::builtin`] and installs
+//! loaded, the user's imported rows), owned, passed to whatever reads them. The CLI embeds Epoch AI's
+//! files ([`Catalog::full`]); the page starts with [`Catalog::builtin`] and installs
 //! what it fetches.
 
 use crate::catalog::data::{self, DatasetId, Model};
@@ -41,8 +41,8 @@ impl Catalog {
         }
     }
 
-    /// The built-in catalog with Epoch AI's models and hardware, embedded in native builds.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The built-in catalog with Epoch AI's models and hardware, embedded (the CLI and the tests;
+    /// the page does not call it, so its wasm holds neither file, and fetches them instead).
     pub fn full() -> Catalog {
         let mut c = Catalog::builtin();
         // Validated by build.rs, so reading them cannot fail.

@@ -21,7 +21,7 @@ pub enum PowerFrom {
     /// Typed in the power field.
     Typed,
     /// The chip's thermal design power in the catalog (the chip with its sources).
-    Tdp { chip: Chip },
+    Tdp { chip: Box<Chip> },
 }
 
 /// A run's footprint. `None` parts are not shown: no power known (a peak typed by hand and no
@@ -98,7 +98,7 @@ fn power(c: &Calculation, cat: &Catalog) -> Result<Option<(Value, PowerFrom)>, F
         return Ok(Some((w, PowerFrom::Typed)));
     }
     let Ok(chip) = cat.lookup(&c.hardware) else { return Ok(None) };
-    Ok(chip.tdp_watts.map(|w| (Value::num(w), PowerFrom::Tdp { chip: chip.clone() })))
+    Ok(chip.tdp_watts.map(|w| (Value::num(w), PowerFrom::Tdp { chip: Box::new(chip.clone()) })))
 }
 
 /// The footprint of a run of `chips` chips for `seconds` (Method 2's factors, solved or typed).
