@@ -7,7 +7,7 @@ use crate::catalog::csv;
 use crate::catalog::hardware::{Chip, Precision, Source, PEAK_COUNT};
 pub use crate::language::date::Date;
 use crate::language::units::PFS_DAY;
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// Which data set a point belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,33 +46,21 @@ impl DatasetId {
 
     /// The source, as shown beside every point of the set.
     pub fn source(self) -> &'static str {
-        match self {
-            DatasetId::OpenAi2018 => "OpenAI, \"AI and Compute\" (Amodei & Hernandez, May 2018), chart values",
-            DatasetId::Modest2018 => {
-                "OpenAI, \"AI and Compute\" (2018), appendix: recent novel results that used modest amounts of compute"
-            }
-            DatasetId::FirstEra => {
-                "Epoch AI, \"Notable AI Models\" (CC BY 4.0); the first era of OpenAI's 2019 addendum"
-            }
-            DatasetId::Epoch => "Epoch AI, \"Notable AI Models\" (CC BY 4.0), snapshot of December 2024",
-            DatasetId::Imported => "Imported from your own file (not checked against a published source)",
-        }
+        self.source_in(Lang::En)
     }
 
-    /// The source in `lang`: Chinese with 《》 titles and full-width punctuation.
+    /// The source in `lang`: in Chinese with 《》 titles and full-width punctuation.
     pub fn source_in(self, lang: Lang) -> &'static str {
-        match (lang, self) {
-            (Lang::En, _) => self.source(),
-            (Lang::Zh, DatasetId::OpenAi2018) => {
-                "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值"
-            }
-            (Lang::Zh, DatasetId::Modest2018) => "OpenAI《AI and Compute》（2018）附录：使用少量算力的近期新成果",
-            (Lang::Zh, DatasetId::FirstEra) => {
-                "Epoch AI《Notable AI Models》（CC BY 4.0）；OpenAI 2019 年补充分析中的第一时期"
-            }
-            (Lang::Zh, DatasetId::Epoch) => "Epoch AI《Notable AI Models》（CC BY 4.0），2024 年 12 月快照",
-            (Lang::Zh, DatasetId::Imported) => "从你的文件导入（未与公开来源核对）",
-        }
+        t(
+            lang,
+            match self {
+                DatasetId::OpenAi2018 => Key::CatalogSourceOpenai2018,
+                DatasetId::Modest2018 => Key::CatalogSourceModest2018,
+                DatasetId::FirstEra => Key::CatalogSourceFirstEra,
+                DatasetId::Epoch => Key::CatalogSourceEpoch,
+                DatasetId::Imported => Key::CatalogSourceImported,
+            },
+        )
     }
 
     /// Who published the set: "OpenAI", "Epoch AI", or (imported) "your file" in `lang`.
@@ -80,7 +68,7 @@ impl DatasetId {
         match self {
             DatasetId::OpenAi2018 | DatasetId::Modest2018 => "OpenAI",
             DatasetId::FirstEra | DatasetId::Epoch => "Epoch AI",
-            DatasetId::Imported => tr(lang, "your file", "你的文件"),
+            DatasetId::Imported => t(lang, Key::CatalogPublisherImported),
         }
     }
 
@@ -156,23 +144,24 @@ impl Model {
     /// The citation in `lang` (see [`Model::citation`]).
     pub fn citation_in(&self, lang: Lang) -> String {
         let mut s = self.dataset.source_in(lang).to_string();
-        let sep = tr(lang, "; ", "；");
+        let sep = t(lang, Key::CatalogSep);
         if !self.confidence.is_empty() {
-            let c = match (lang, self.confidence.as_str()) {
-                (Lang::Zh, "Confident") => "可信",
-                (Lang::Zh, "Likely") => "较可能",
-                (Lang::Zh, "Speculative") => "推测",
-                (_, c) => c,
+            let c = match self.confidence.as_str() {
+                "Confident" => t(lang, Key::CatalogConfidenceConfident),
+                "Likely" => t(lang, Key::CatalogConfidenceLikely),
+                "Speculative" => t(lang, Key::CatalogConfidenceSpeculative),
+                c => c,
             };
-            s.push_str(&format!("{sep}{}{c}", tr(lang, "confidence: ", "可信度：")));
+            s.push_str(sep);
+            s.push_str(&crate::say!(lang, Key::CatalogConfidence, level = c));
         }
         if self.digitized {
             s.push_str(sep);
-            s.push_str(tr(lang, "value read off OpenAI's chart", "数值读自 OpenAI 的图表"));
+            s.push_str(t(lang, Key::CatalogDigitized));
         }
         if self.upper_bound {
             s.push_str(sep);
-            s.push_str(tr(lang, "an upper bound (\"less than\")", "上限值（“小于”）"));
+            s.push_str(t(lang, Key::CatalogUpperBound));
         }
         s
     }

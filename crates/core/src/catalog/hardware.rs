@@ -2,7 +2,7 @@
 //! and Epoch AI's "Machine Learning Hardware" datasheet figures for 170 accelerators, per
 //! precision, each with its source.
 
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// How many precisions a chip has figures for.
 pub const PEAK_COUNT: usize = 7;
@@ -57,17 +57,17 @@ impl Precision {
             Precision::Fp32 => "FP32",
             Precision::Tf32 => "TF32",
             Precision::Fp16 => "FP16",
-            Precision::TensorFp16Bf16 => "tensor FP16/BF16",
+            Precision::TensorFp16Bf16 => t(Lang::En, Key::CatalogPrecisionTensor),
             Precision::Fp8 => "FP8",
             Precision::Int8 => "INT8",
         }
     }
 
-    /// The label in `lang`: "tensor FP16/BF16" is 张量核 FP16/BF16 in Chinese; the rest are
-    /// the same symbols in both.
+    /// The label in `lang`: tensor FP16/BF16 has words; the rest are the same symbols in every
+    /// language.
     pub fn label_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Precision::TensorFp16Bf16, Lang::Zh) => "张量核 FP16/BF16",
+        match self {
+            Precision::TensorFp16Bf16 => t(lang, Key::CatalogPrecisionTensor),
             _ => self.label(),
         }
     }
@@ -153,29 +153,21 @@ impl Chip {
 
     /// The citation shown beside the chip's figures.
     pub fn citation(&self) -> String {
-        match self.source {
-            Source::OpenAi2018 => format!("OpenAI, \"AI and Compute\" (2018), appendix; {}", self.note),
-            Source::Epoch => format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0); datasheet: {}", self.link),
-        }
+        self.citation_in(Lang::En)
     }
 }
 
 impl Chip {
-    /// The citation in `lang`: in Chinese with 《》 titles, full-width punctuation and the
-    /// models' Chinese names ("OpenAI《AI and Compute》（2018）附录；用于：AlexNet").
+    /// The citation in `lang`: OpenAI's figures with the models they were used in (their names in
+    /// `lang`), Epoch AI's with the datasheet.
     pub fn citation_in(&self, lang: Lang) -> String {
-        match (lang, self.source) {
-            (Lang::En, _) => self.citation(),
-            (Lang::Zh, Source::OpenAi2018) => {
+        match self.source {
+            Source::OpenAi2018 => {
                 let used = self.note.strip_prefix("used in: ").unwrap_or(&self.note);
                 let names: Vec<&str> = used.split("; ").map(|n| crate::text::i18n::model_name(n, lang)).collect();
-                format!("OpenAI《AI and Compute》（2018）附录；用于：{}", names.join("、"))
+                crate::say!(lang, Key::CatalogChipOpenai, models = names.join(t(lang, Key::CatalogListSep)))
             }
-            (Lang::Zh, Source::Epoch) => {
-                // The data set's datasheet field mixes links with English remarks: links only.
-                let links: Vec<&str> = self.link.split_whitespace().filter(|w| w.starts_with("http")).collect();
-                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0）；规格表：{}", links.join(" "))
-            }
+            Source::Epoch => crate::say!(lang, Key::CatalogChipEpoch, link = datasheet(&self.link, lang)),
         }
     }
 
@@ -188,31 +180,37 @@ impl Chip {
     /// The source of [`Chip::tdp_watts`]: the datasheet for OpenAI's figures, Epoch AI's data
     /// set (with its datasheet link) for the rest; empty where there is no TDP.
     pub fn tdp_citation(&self) -> String {
-        match (self.tdp_watts, self.source) {
-            (None, _) => String::new(),
-            (Some(_), Source::OpenAi2018) => self.tdp_source.clone(),
-            (Some(_), Source::Epoch) => {
-                format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0), tdp_watts; datasheet: {}", self.link)
-            }
-        }
+        self.tdp_citation_in(Lang::En)
     }
 
-    /// [`Chip::tdp_citation`] in `lang`. In Chinese the English remarks give way to the source's
-    /// name and its links, as in [`Chip::citation_in`].
+    /// [`Chip::tdp_citation`] in `lang`. In English OpenAI's chips cite their source as it is
+    /// written; in another language the English remarks give way to the source's name and its
+    /// links, as in [`Chip::citation_in`].
     pub fn tdp_citation_in(&self, lang: Lang) -> String {
-        let links =
-            |text: &str| text.split_whitespace().filter(|w| w.starts_with("http")).collect::<Vec<_>>().join(" ");
-        match (lang, self.tdp_watts, self.source) {
-            (Lang::En, _, _) | (_, None, _) => self.tdp_citation(),
-            (Lang::Zh, Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => format!(
-                "TechPowerUp GPU 数据库，{}（Epoch AI 硬件数据集给出的也是此数值）",
-                links(&self.tdp_source).trim_end_matches(',')
-            ),
-            (Lang::Zh, Some(_), Source::OpenAi2018) => links(&self.tdp_source),
-            (Lang::Zh, Some(_), Source::Epoch) => {
-                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0），tdp_watts；规格表：{}", links(&self.link))
+        match (self.tdp_watts, self.source) {
+            (None, _) => String::new(),
+            (Some(_), Source::OpenAi2018) if lang == Lang::En => self.tdp_source.clone(),
+            (Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => {
+                crate::say!(lang, Key::CatalogTdpTechpowerup, links = links(&self.tdp_source).trim_end_matches(','))
             }
+            (Some(_), Source::OpenAi2018) => links(&self.tdp_source),
+            (Some(_), Source::Epoch) => crate::say!(lang, Key::CatalogTdpEpoch, link = datasheet(&self.link, lang)),
         }
+    }
+}
+
+/// The links of a text, one space apart.
+fn links(text: &str) -> String {
+    text.split_whitespace().filter(|w| w.starts_with("http")).collect::<Vec<_>>().join(" ")
+}
+
+/// A datasheet field of Epoch AI's data set, which mixes links with English remarks: as it is in
+/// English, its links only in another language.
+fn datasheet(field: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        field.to_string()
+    } else {
+        links(field)
     }
 }
 
@@ -248,50 +246,24 @@ pub enum HardwareError {
 impl HardwareError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            HardwareError::NoQuery => {
-                tr(lang, "no hardware given: type part of a chip's name", "未填写硬件：请输入芯片名称的一部分").into()
+            HardwareError::NoQuery => t(lang, Key::CatalogHardwareNoQuery).into(),
+            HardwareError::TooLong => {
+                crate::say!(lang, Key::CatalogHardwareTooLong, chars = MAX_QUERY_CHARS, words = MAX_QUERY_WORDS)
             }
-            HardwareError::TooLong => tr(
-                lang,
-                format!("too long for a chip name: at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_WORDS} words"),
-                format!("芯片名称太长：最多 {MAX_QUERY_CHARS} 个字符、{MAX_QUERY_WORDS} 个词"),
-            ),
-            HardwareError::NoMatch { query } => tr(
-                lang,
-                format!("no chip matches '{query}': try part of its name, such as 'V100' or 'TPU v4'"),
-                format!("没有与“{query}”匹配的芯片：请输入名称的一部分，例如“V100”或“TPU v4”"),
-            ),
-            HardwareError::NoPeak { chip } => tr(
-                lang,
-                format!("{chip} has no peak figure in its source: enter a custom peak"),
-                format!("{chip} 的资料中没有峰值数据：请自定义峰值"),
-            ),
+            HardwareError::NoMatch { query } => crate::say!(lang, Key::CatalogHardwareNoMatch, query = query),
+            HardwareError::NoPeak { chip } => crate::say!(lang, Key::CatalogHardwareNoPeak, chip = chip),
             HardwareError::NoPrecision { chip, precision, has } => {
                 let list = has.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
-                tr(
-                    lang,
-                    format!("{chip} has no {} figure; it has: {list}", precision.label()),
-                    format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label_in(Lang::Zh)),
-                )
+                let precision = precision.label_in(lang);
+                crate::say!(lang, Key::CatalogHardwareNoPrecision, chip = chip, precision = precision, list = list)
             }
-            HardwareError::Loading => {
-                tr(lang, "loading Epoch AI's hardware catalog…", "正在加载 Epoch AI 硬件目录……").into()
-            }
+            HardwareError::Loading => t(lang, Key::CatalogHardwareLoading).into(),
             HardwareError::Unavailable { reason } => {
-                let reason = reason.reason(lang);
-                tr(
-                    lang,
-                    format!("Epoch AI's hardware catalog could not be loaded ({reason}): OpenAI's 2018 chips (openai-…) and a custom peak work"),
-                    format!("无法加载 Epoch AI 硬件目录（{reason}）：仍可使用 OpenAI 2018 年的芯片（openai-…）或自定义峰值"),
-                )
+                crate::say!(lang, Key::CatalogHardwareUnavailable, reason = reason.reason(lang))
             }
             HardwareError::UnknownPrecision { text } => {
                 let list = Precision::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
-                tr(
-                    lang,
-                    format!("unknown precision '{text}': use one of {list}"),
-                    format!("未知精度“{text}”：请使用 {list} 之一"),
-                )
+                crate::say!(lang, Key::CatalogHardwareUnknownPrecision, text = text, list = list)
             }
         }
     }
@@ -420,8 +392,10 @@ pub fn search_in<'a>(catalog: &'a [Chip], query: &str) -> Vec<&'a Chip> {
 
 /// A chip's catalog name in `lang` (see [`Chip::name_in`]).
 pub fn chip_name(name: &str, lang: Lang) -> String {
-    match (lang, name.split_once(" (OpenAI 2018 figure")) {
-        (Lang::Zh, Some((base, rest))) => format!("{base}（OpenAI 2018 年数值{}）", rest.trim_end_matches(')')),
-        _ => name.to_string(),
+    match name.split_once(" (OpenAI 2018 figure") {
+        Some((chip, rest)) => {
+            crate::say!(lang, Key::CatalogChipOpenaiFigure, chip = chip, rest = rest.trim_end_matches(')'))
+        }
+        None => name.to_string(),
     }
 }

@@ -1,6 +1,6 @@
 //! Why a data file the page fetches (Epoch AI's models or hardware) could not be had.
 
-use crate::text::i18n::{t, tr, Key, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// Why a data file the page fetches (Epoch AI's models or hardware, beside the page) could not
 /// be had: a value, said in the page's language, never the browser's own error text.
@@ -31,8 +31,7 @@ impl LoadError {
     pub fn epoch_message(self, lang: Lang) -> String {
         match self {
             LoadError::Offline => t(lang, Key::LoadEpochoffline).to_string(),
-            // "…could not be loaded: HTTP 404"; no space after the full-width colon.
-            e => format!("{}{}{}", t(lang, Key::TrendLoadfail), tr(lang, " ", ""), e.reason(lang)),
+            e => crate::say!(lang, Key::CatalogLoadFailed, reason = e.reason(lang)),
         }
     }
 }
