@@ -49,7 +49,8 @@ impl DatasetId {
         self.source_in(Lang::En)
     }
 
-    /// The source in `lang`: in Chinese with 《》 titles and full-width punctuation.
+    /// The source in `lang` (in Chinese with its typography: titles in double angle brackets,
+    /// full-width punctuation).
     pub fn source_in(self, lang: Lang) -> &'static str {
         t(
             lang,

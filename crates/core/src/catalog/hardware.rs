@@ -171,8 +171,8 @@ impl Chip {
         }
     }
 
-    /// The chip's name in `lang`: OpenAI's figures say so in Chinese ("NVIDIA GeForce GTX 580
-    /// （OpenAI 2018 年数值）").
+    /// The chip's name in `lang`: OpenAI's figures say so in `lang` ("NVIDIA GeForce GTX 580
+    /// (OpenAI 2018 figure)" in English).
     pub fn name_in(&self, lang: Lang) -> String {
         chip_name(&self.name, lang)
     }

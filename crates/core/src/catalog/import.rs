@@ -11,7 +11,7 @@ use crate::catalog::data::{DatasetId, Model};
 use crate::language::date::{Date, DateError};
 use crate::language::expr::{self, Dim};
 use crate::language::units::PFS_DAY;
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// The most text read: 5 MiB (Epoch AI's full download is about 3 MB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -32,25 +32,29 @@ pub enum Column {
 impl Column {
     pub const ALL: [Column; 4] = [Column::Name, Column::Date, Column::Flop, Column::PfsDays];
 
-    /// The header names accepted for the column (case, spaces and punctuation are ignored, so
-    /// `Publication date` and `publication_date` are one name).
-    pub fn accepted(self) -> &'static [&'static str] {
-        match self {
-            Column::Name => &["name", "model", "system", "名称", "模型", "模型名称"],
-            Column::Date => &["date", "publication date", "日期", "发布日期"],
-            Column::Flop => &["FLOP", "training compute (FLOP)", "compute (FLOP)", "算力 (FLOP)", "训练算力 (FLOP)"],
-            Column::PfsDays => &["pfs-days", "petaflop/s-days", "compute (pfs-days)", "算力 (pfs-days)"],
-        }
+    /// The header names accepted for the column, those of every language (case, spaces and
+    /// punctuation are ignored, so `Publication date` and `publication_date` are one name).
+    pub fn accepted(self) -> Vec<&'static str> {
+        let key = match self {
+            Column::Name => Key::CatalogImportAcceptedName,
+            Column::Date => Key::CatalogImportAcceptedDate,
+            Column::Flop => Key::CatalogImportAcceptedFlop,
+            Column::PfsDays => Key::CatalogImportAcceptedPfsDays,
+        };
+        [Lang::En, Lang::Zh].into_iter().flat_map(|l| t(l, key).split('|')).collect()
     }
 
     /// The column's name in messages.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Column::Name => tr(lang, "name", "名称"),
-            Column::Date => tr(lang, "date", "日期"),
-            Column::Flop => tr(lang, "compute (FLOP)", "算力（FLOP）"),
-            Column::PfsDays => tr(lang, "compute (pfs-days)", "算力（pfs-days）"),
-        }
+        t(
+            lang,
+            match self {
+                Column::Name => Key::CatalogImportColumnName,
+                Column::Date => Key::CatalogImportColumnDate,
+                Column::Flop => Key::CatalogImportColumnFlop,
+                Column::PfsDays => Key::CatalogImportColumnPfsDays,
+            },
+        )
     }
 
     fn matches(self, header: &str) -> bool {
@@ -328,46 +332,29 @@ pub fn to_csv(rows: &[ImportedRow]) -> String {
 }
 
 fn accepted_list(columns: &[Column], lang: Lang) -> String {
-    let sep = tr(lang, "; ", "；");
     let names = |c: &Column| c.accepted().iter().map(|a| format!("“{a}”")).collect::<Vec<_>>();
-    columns
-        .iter()
-        .map(|c| format!("{}{}{}", c.label(lang), tr(lang, ": ", "："), names(c).join(tr(lang, ", ", "、"))))
-        .collect::<Vec<_>>()
-        .join(sep)
+    let one = |c: &Column| {
+        let names = names(c).join(t(lang, Key::CatalogImportListSep));
+        crate::say!(lang, Key::CatalogImportAcceptedColumn, column = c.label(lang), names = names)
+    };
+    columns.iter().map(one).collect::<Vec<_>>().join(t(lang, Key::CatalogSep))
 }
 
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         use ImportError::*;
         match self {
-            Empty => tr(lang, "the file is empty".into(), "文件是空的".into()),
+            Empty => t(lang, Key::CatalogImportEmpty).into(),
             Header { missing, found } => header_message(missing, found, lang),
-            TooLarge { bytes } => tr(
-                lang,
-                format!("the file has {bytes} bytes: only the first {MAX_BYTES} were read, up to this line"),
-                format!("文件有 {bytes} 字节：只读取了前 {MAX_BYTES} 字节，到此行为止"),
-            ),
-            TooManyRows => tr(
-                lang,
-                format!("over {MAX_ROWS} rows: the rows from here on were not read"),
-                format!("超过 {MAX_ROWS} 行：从此行起未读取"),
-            ),
-            UnclosedQuote => tr(
-                lang,
-                "a quoted field (\") opens here and is never closed: the rest of the file was not read".into(),
-                "此处的引号（\"）没有闭合：文件其余部分未读取".into(),
-            ),
-            TooFewFields { found, needed } => tr(
-                lang,
-                format!("{found} fields, where the columns used need {needed}"),
-                format!("只有 {found} 个字段，所用的列需要 {needed} 个"),
-            ),
-            TooManyFields { found, header } => tr(
-                lang,
-                format!("{found} fields where the header has {header}: put a name that has a comma in quotes"),
-                format!("有 {found} 个字段，而表头只有 {header} 个：含逗号的名称请加引号"),
-            ),
+            TooLarge { bytes } => crate::say!(lang, Key::CatalogImportTooLarge, bytes = bytes, max = MAX_BYTES),
+            TooManyRows => crate::say!(lang, Key::CatalogImportTooManyRows, max = MAX_ROWS),
+            UnclosedQuote => t(lang, Key::CatalogImportUnclosedQuote).into(),
+            TooFewFields { found, needed } => {
+                crate::say!(lang, Key::CatalogImportTooFewFields, found = found, needed = needed)
+            }
+            TooManyFields { found, header } => {
+                crate::say!(lang, Key::CatalogImportTooManyFields, found = found, header = header)
+            }
             NoName | NameTooLong { .. } | NoDate | Date(_) | Number { .. } | NotPositive { .. } | NoRows => {
                 self.cell_message(lang)
             }
@@ -377,59 +364,41 @@ impl ImportError {
     fn cell_message(&self, lang: Lang) -> String {
         use ImportError::*;
         match self {
-            NoName => tr(lang, "no name".into(), "缺少名称".into()),
-            NameTooLong { chars } => tr(
-                lang,
-                format!("the name has {chars} characters, over {MAX_NAME_CHARS}"),
-                format!("名称有 {chars} 个字符，超过 {MAX_NAME_CHARS} 个"),
-            ),
-            NoDate => tr(lang, "no date".into(), "缺少日期".into()),
-            Date(e) => e.message(lang),
-            Number { column, text } => tr(
-                lang,
-                format!("{}: '{text}' is not a number (write it like 3.14e23 or 3,640)", column.label(lang)),
-                format!("{}：“{text}”不是数字（请写成 3.14e23 或 3,640 这样）", column.label(lang)),
-            ),
-            NotPositive { column, text } => tr(
-                lang,
-                format!("{}: '{text}' must be above 0", column.label(lang)),
-                format!("{}：“{text}”必须大于 0", column.label(lang)),
-            ),
-            NoRows => {
-                tr(lang, "no row could be read: nothing was imported".into(), "没有可读取的行：未导入任何数据".into())
+            NoName => t(lang, Key::CatalogImportNoName).into(),
+            NameTooLong { chars } => {
+                crate::say!(lang, Key::CatalogImportNameTooLong, chars = chars, max = MAX_NAME_CHARS)
             }
+            NoDate => t(lang, Key::CatalogImportNoDate).into(),
+            Date(e) => e.message(lang),
+            Number { column, text } => {
+                crate::say!(lang, Key::CatalogImportNumber, column = column.label(lang), text = text)
+            }
+            NotPositive { column, text } => {
+                crate::say!(lang, Key::CatalogImportNotPositive, column = column.label(lang), text = text)
+            }
+            NoRows => t(lang, Key::CatalogImportNoRows).into(),
             _ => String::new(), // the others are in message()
         }
     }
 }
 
 fn header_message(missing: &[Column], found: &[String], lang: Lang) -> String {
-    let found = found.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(tr(lang, ", ", "、"));
+    let list_sep = t(lang, Key::CatalogImportListSep);
+    let found = found.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(list_sep);
     let mut names: Vec<&str> =
         missing.iter().filter(|c| matches!(c, Column::Name | Column::Date)).map(|c| c.label(lang)).collect();
     if missing.contains(&Column::Flop) {
-        names.push(tr(lang, "compute (FLOP or pfs-days)", "算力（FLOP 或 pfs-days）"));
+        names.push(t(lang, Key::CatalogImportCompute));
     }
-    let names = names.join(tr(lang, ", ", "、"));
+    let names = names.join(list_sep);
     let wanted = accepted_list(&Column::ALL, lang);
-    tr(
-        lang,
-        format!(
-            "the header row does not name these columns: {names} (the first row has {found}). Accepted names, ignoring case and spaces: {wanted}"
-        ),
-        format!("表头行缺少以下列：{names}（第一行是{found}）。可用的列名（不区分大小写和空格）：{wanted}"),
-    )
+    crate::say!(lang, Key::CatalogImportHeader, names = names, found = found, wanted = wanted)
 }
 
 impl RowProblem {
-    /// "line 3: no date" / "第 3 行：缺少日期".
+    /// "line 3: no date", in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let line = self.line;
-        tr(
-            lang,
-            format!("line {line}: {}", self.kind.message(lang)),
-            format!("第 {line} 行：{}", self.kind.message(lang)),
-        )
+        crate::say!(lang, Key::CatalogImportLine, line = self.line, problem = self.kind.message(lang))
     }
 }
 
@@ -437,18 +406,17 @@ impl Imported {
     /// One sentence: how many rows were read, skipped and in error.
     pub fn summary(&self, lang: Lang) -> String {
         let (n, s, p) = (self.rows.len(), self.skipped_no_compute, self.problems.len());
-        tr(
+        let rows = if n == 1 { Key::CatalogImportRowsOne } else { Key::CatalogImportRowsMany };
+        let problems = if p == 1 { Key::CatalogImportProblemsOne } else { Key::CatalogImportProblemsMany };
+        crate::say!(
             lang,
-            format!(
-                "{n} row{} imported; {s} skipped for having no compute; {p} problem{}",
-                if n == 1 { "" } else { "s" },
-                if p == 1 { "" } else { "s" }
-            ),
-            format!("已导入 {n} 行；{s} 行因缺少算力而跳过；{p} 个问题"),
+            Key::CatalogImportSummary,
+            rows = crate::say!(lang, rows, n = n),
+            skipped = s,
+            problems = crate::say!(lang, problems, n = p)
         )
     }
 }
-
 /// What [`crate::catalog::Catalog::install_imported`] loaded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportSummary {
