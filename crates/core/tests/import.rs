@@ -4,7 +4,7 @@
 
 use aicompute::calculation::calc::Lang;
 use aicompute::catalog::data::{DatasetId, Date};
-use aicompute::catalog::import::{import, to_csv, Column, ImportError, ImportedRow, MAX_ROWS};
+use aicompute::catalog::import::{import, to_csv, Column, ImportError, ImportedRow, Importer, MAX_ROWS};
 use aicompute::catalog::Catalog;
 use aicompute::language::date::DateError;
 use aicompute::plot::chart::{self, ChartSpec};
@@ -414,6 +414,66 @@ fn installed_rows_are_a_data_set_for_the_fit_and_the_chart() {
     assert_eq!(cat.imported().len(), MAX_ROWS);
     // Another catalog is not touched.
     assert_eq!(Catalog::full().imported().len(), 0);
+}
+
+/// The text imported a few rows at a time (as the page does, yielding between slices).
+fn in_steps(text: &str, rows: usize) -> aicompute::catalog::import::Imported {
+    let mut importer = Importer::new(text);
+    let mut steps = 0;
+    while !importer.step(rows) {
+        steps += 1;
+        assert!(importer.progress().0 <= importer.progress().1);
+    }
+    assert!(steps <= text.lines().count() / rows + 1, "{steps} steps of {rows}");
+    importer.finish()
+}
+
+#[test]
+fn an_import_in_steps_is_the_import_at_once() {
+    let texts = [
+        "name,date,flop\nA,2010-01-01,1e20\n\nB,2011,2e20\nC,2012,\nD,zz,1e20\n".to_string(),
+        "name,date,flop\n\"A\nline two\",2010,1e20\nB,2011,2e20\n\"C,2012,3e20\nD,2013,4e20\n".to_string(),
+        "x,y\n1,2\n3,\"4\n".to_string(),
+        "\u{feff}name;date;pfs-days\r\nA;2010;1\r\nB;2011;2\r\n".to_string(),
+        String::new(),
+        "\"name,date\n".to_string(),
+        generated(2_000),
+    ];
+    for text in &texts {
+        for rows in [1, 2, 3, 7, 1000] {
+            assert_eq!(in_steps(text, rows), import(text), "{rows} at a time: {text:.60?}");
+        }
+    }
+    // The row cap and the size cap say the same lines in steps.
+    let capped = generated(MAX_ROWS + 5);
+    assert_eq!(in_steps(&capped, 30_000), import(&capped));
+}
+
+/// How long a slice of rows takes (the page yields to the browser between slices and should not
+/// hold it over 100 ms): `cargo test --release -p aicompute --test import -- --ignored --nocapture`.
+#[test]
+#[ignore = "a timing"]
+fn time_import_steps() {
+    let text = generated(MAX_ROWS);
+    println!("{} bytes, {} rows", text.len(), MAX_ROWS);
+    for rows in [1_000, 2_000, 5_000, 10_000, MAX_ROWS] {
+        let mut importer = Importer::new(&text);
+        let (mut worst, start) = (std::time::Duration::ZERO, std::time::Instant::now());
+        loop {
+            let t = std::time::Instant::now();
+            let done = importer.step(rows);
+            worst = worst.max(t.elapsed());
+            if done {
+                break;
+            }
+        }
+        let n = importer.finish().rows.len();
+        println!(
+            "{rows} rows a step: slowest step {:.1} ms, all {:.0} ms, {n} rows",
+            worst.as_secs_f64() * 1e3,
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 proptest! {

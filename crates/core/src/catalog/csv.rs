@@ -12,20 +12,23 @@ pub struct Records {
     pub unclosed: Option<usize>,
     /// The line at which reading stopped because `max_rows` records had been read.
     pub cut_at: Option<usize>,
+    /// The byte at which reading stopped: the start of line `cut_at` (the text's length when all
+    /// of it was read), where a later call can go on.
+    pub end: usize,
 }
 
 /// Splits `text` into records of fields separated by `sep`, skipping blank lines; at most
 /// `max_rows` (≥ 1) records. Fields are not counted against the header here ([`parse`] does that).
 pub fn records(text: &str, sep: char, max_rows: usize) -> Records {
-    let mut out = Records { rows: Vec::new(), unclosed: None, cut_at: None };
+    let mut out = Records { rows: Vec::new(), unclosed: None, cut_at: None, end: text.len() };
     let mut field = String::new();
     let mut row: Vec<String> = Vec::new();
-    let mut chars = text.chars().peekable();
+    let mut chars = text.char_indices().peekable();
     let (mut in_quotes, mut line, mut row_line) = (false, 1usize, 1usize);
-    while let Some(c) = chars.next() {
+    while let Some((at, c)) = chars.next() {
         if in_quotes {
             match c {
-                '"' if chars.peek() == Some(&'"') => {
+                '"' if chars.peek().map(|p| p.1) == Some('"') => {
                     chars.next();
                     field.push('"');
                 }
@@ -46,7 +49,10 @@ pub fn records(text: &str, sep: char, max_rows: usize) -> Records {
                 line += 1;
                 row_line = line;
                 if out.rows.len() >= max_rows {
-                    out.cut_at = chars.clone().any(|c| !c.is_whitespace()).then_some(line);
+                    out.cut_at = chars.clone().any(|(_, c)| !c.is_whitespace()).then_some(line);
+                    if out.cut_at.is_some() {
+                        out.end = at + 1;
+                    }
                     return out;
                 }
             }

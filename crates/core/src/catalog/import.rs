@@ -168,27 +168,106 @@ struct Indices {
 
 /// Reads a CSV text (comma, semicolon or tab separated, with a header row). Never panics.
 pub fn import(text: &str) -> Imported {
-    let mut out = Imported::default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = cap_size(text, &mut out.problems);
-    let sep = separator(text);
-    out.columns.separator = sep;
-    let records = csv::records(text, sep, MAX_ROWS + 1);
-    match records.rows.first() {
-        None => out.problems.push(RowProblem { line: records.unclosed.unwrap_or(1), kind: ImportError::Empty }),
-        Some((line, header)) => match find_columns(header, &mut out.columns) {
-            Err(kind) => out.problems.push(RowProblem { line: *line, kind }),
-            Ok(idx) => read_rows(&records.rows[1..], idx, &mut out),
-        },
+    let mut importer = Importer::new(text);
+    while !importer.step(usize::MAX) {}
+    importer.finish()
+}
+
+/// An import done a slice of rows at a time (the page yields to the browser between slices):
+/// [`Importer::step`] until it says it is done, then [`Importer::finish`]. The outcome is
+/// [`import`]'s.
+pub struct Importer<'a> {
+    /// The text to read (capped, without its byte-order mark), and where reading is.
+    text: &'a str,
+    at: usize,
+    /// The line `at` is on.
+    line: usize,
+    /// Data rows read so far (the header not counted).
+    rows_read: usize,
+    /// The header's columns, once found (none before, or when the header names too few).
+    columns: Option<Indices>,
+    done: bool,
+    out: Imported,
+}
+
+impl<'a> Importer<'a> {
+    /// Reads the header row; the rows are read by [`Importer::step`].
+    pub fn new(text: &'a str) -> Importer<'a> {
+        let mut out = Imported::default();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = cap_size(text, &mut out.problems);
+        out.columns.separator = separator(text);
+        let mut importer = Importer { text, at: 0, line: 1, rows_read: 0, columns: None, done: false, out };
+        let header = importer.read(1);
+        match header.rows.first() {
+            None => {
+                let line = header.unclosed.unwrap_or(1);
+                importer.out.problems.push(RowProblem { line, kind: ImportError::Empty });
+            }
+            Some((line, cells)) => match find_columns(cells, &mut importer.out.columns) {
+                Err(kind) => importer.out.problems.push(RowProblem { line: *line, kind }),
+                Ok(idx) => importer.columns = Some(idx),
+            },
+        }
+        importer.ended(&header, false);
+        importer
     }
-    if let Some(line) = records.unclosed {
-        out.problems.push(RowProblem { line, kind: ImportError::UnclosedQuote });
+
+    /// Reads up to `rows` more rows (at least one); true when the text is read to its end.
+    pub fn step(&mut self, rows: usize) -> bool {
+        if !self.done {
+            let records = self.read(rows.min(MAX_ROWS.saturating_sub(self.rows_read)).max(1));
+            self.rows_read += records.rows.len();
+            if let Some(idx) = self.columns {
+                read_rows(&records.rows, idx, &mut self.out);
+            }
+            self.ended(&records, self.rows_read >= MAX_ROWS);
+        }
+        self.done
     }
-    if let Some(line) = records.cut_at {
-        out.problems.push(RowProblem { line, kind: ImportError::TooManyRows });
+
+    /// How far reading is: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.at, self.text.len())
     }
-    out.problems.sort_by_key(|p| p.line);
-    out
+
+    /// What was read, the problems in the order of their lines.
+    pub fn finish(mut self) -> Imported {
+        self.out.problems.sort_by_key(|p| p.line);
+        self.out
+    }
+
+    /// The next `max` records from where reading is, their lines counted from the start.
+    fn read(&mut self, max: usize) -> csv::Records {
+        let mut r = csv::records(&self.text[self.at..], self.out.columns.separator, max);
+        let shift = self.line - 1;
+        for (line, _) in &mut r.rows {
+            *line += shift;
+        }
+        r.unclosed = r.unclosed.map(|l| l + shift);
+        r.cut_at = r.cut_at.map(|l| l + shift);
+        self.at += r.end;
+        self.line = r.cut_at.unwrap_or(self.line);
+        r
+    }
+
+    /// After a read: done at the end of the text (an unclosed quote said), or at the row cap
+    /// (`capped`) with rows left (said too).
+    fn ended(&mut self, r: &csv::Records, capped: bool) {
+        match r.cut_at {
+            None => {
+                if let Some(line) = r.unclosed {
+                    self.out.problems.push(RowProblem { line, kind: ImportError::UnclosedQuote });
+                }
+                self.done = true;
+            }
+            Some(line) if capped => {
+                self.out.problems.push(RowProblem { line, kind: ImportError::TooManyRows });
+                self.done = true;
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 fn read_rows(rows: &[(usize, Vec<String>)], idx: Indices, out: &mut Imported) {
