@@ -22,11 +22,15 @@ fn mount(c: Calculation) -> web_sys::HtmlElement {
 
 /// Mounts the page in a language (the viewer's, not the calculation's).
 fn mount_in(c: Calculation, lang: Lang) -> web_sys::HtmlElement {
-    aicompute::catalog::data::install_hardware(include_str!("../crates/core/data/epoch-ml-hardware.csv")).unwrap();
+    let mut catalog = aicompute::catalog::Catalog::builtin();
+    catalog.install_hardware(include_str!("../crates/core/data/epoch-ml-hardware.csv")).unwrap();
     let doc = document();
     let host = doc.create_element("section").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
-    let handle = mount_to(host.clone().unchecked_into(), move || view! { <Page initial=c.clone() lang=lang/> });
+    let handle = mount_to(
+        host.clone().unchecked_into(),
+        move || view! { <Page initial=c.clone() lang=lang catalog=catalog.clone()/> },
+    );
     handle.forget();
     host.unchecked_into()
 }

@@ -1,5 +1,7 @@
-//! Turns the embedded CSV data sets (`data/`) into compact text at build time, so the page never
-//! parses data at run time and a malformed row stops the build with its file and line.
+//! Checks the embedded CSV data sets (`data/`) at build time, so a malformed row stops the build
+//! with its file and line, and writes OpenAI's sets, the first era and OpenAI's chips as compact
+//! tab-separated text with a header row (read back by column name, `csv::table`); generates the
+//! string tables from the language files.
 
 // The reader only: the writer half (`cell`) is the app's.
 #[allow(dead_code)]
@@ -9,10 +11,13 @@ mod csv;
 mod epoch_csv;
 #[path = "build/strings.rs"]
 mod strings;
+// The one definition of a petaflop/s-day (its helpers are the app's).
+#[allow(dead_code)]
+#[path = "src/language/units.rs"]
+mod units;
 
 use std::collections::HashSet;
-
-const PFS_DAY: f64 = 8.64e19;
+use units::PFS_DAY;
 
 fn main() {
     let files = [
@@ -29,6 +34,7 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=src/catalog/csv.rs");
     println!("cargo:rerun-if-changed=src/catalog/epoch_csv.rs");
+    println!("cargo:rerun-if-changed=src/language/units.rs");
     let out = std::env::var("OUT_DIR").unwrap();
     for code in strings::LANGS {
         println!("cargo:rerun-if-changed=lang/{code}.txt");
@@ -62,7 +68,9 @@ fn chip_usage() -> Result<String, String> {
     }
     let mut list: Vec<_> = counts.into_iter().collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Ok(list.into_iter().map(|(n, k)| format!("{n}\t{k}\n")).collect())
+    let mut out = String::from("name\tcount\n");
+    out.extend(list.into_iter().map(|(n, k)| format!("{n}\t{k}\n")));
+    Ok(out)
 }
 
 fn read(path: &str) -> Result<csv::Table, String> {
@@ -104,6 +112,29 @@ fn opt(v: Option<f64>) -> String {
         None => String::new(),
     }
 }
+
+/// The columns of models.tsv (its header row; `data.rs` reads them by these names).
+const MODEL_COLUMNS: [&str; 9] =
+    ["set", "name", "date", "flop", "pfs_days", "upper_bound", "link", "digitized", "same_as"];
+/// The columns of chips.tsv: the peaks are named by the precisions' keys.
+const CHIP_COLUMNS: [&str; 16] = [
+    "id",
+    "name",
+    "manufacturer",
+    "type",
+    "release",
+    "fp64",
+    "fp32",
+    "tf32",
+    "fp16",
+    "bf16",
+    "fp8",
+    "int8",
+    "link",
+    "note",
+    "tdp_watts",
+    "tdp_source",
+];
 
 /// One TSV line; a field holding a tab or a newline is a data error.
 fn tsv(out: &mut String, fields: &[&str]) -> Result<(), String> {
@@ -244,8 +275,8 @@ fn same_models(rows: &[Row]) -> Result<Vec<(String, String)>, String> {
 
 /// OpenAI's 2018 chip figures, with datasheet TDPs.
 fn openai_chips(chips: &mut String, ids: &mut HashSet<String>) -> Result<(), String> {
-    // chips.tsv: id, name, manufacturer, type, release, 7 peaks, link, note, TDP (W),
-    // TDP source. OpenAI's own figures only: Epoch's catalog is read at run time.
+    // OpenAI's own figures only: Epoch's catalog is read at run time.
+    tsv(chips, &CHIP_COLUMNS)?;
     let p = "data/openai-2018-hardware.csv";
     let t = read(p)?;
     let (ci, cn, ct, cf, cu) = (t.col("id")?, t.col("name")?, t.col("type")?, t.col("fp32_flops")?, t.col("used_in")?);
@@ -306,8 +337,9 @@ fn generate(models: &mut String, chips: &mut String) -> Result<(), String> {
     modest_rows(&mut rows)?;
     first_era_rows(&mut rows)?;
     let same = same_models(&rows)?;
-    // models.tsv: set, name, date, FLOP (first era) or pfs-days (OpenAI's sets, their own unit;
-    // the reader derives the other), upper bound, link, digitized, same model in Epoch's set.
+    // FLOP for the first era, pfs-days for OpenAI's sets (their own unit; the reader derives the
+    // other); the same model in Epoch's set.
+    tsv(models, &MODEL_COLUMNS)?;
     for r in &rows {
         let same_as =
             same.iter().find(|(o, _)| r.code != "f" && *o == r.name).map(|(_, e)| e.clone()).unwrap_or_default();

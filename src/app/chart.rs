@@ -3,8 +3,9 @@
 //! the point under the pointer.
 
 use super::State;
-use aicompute::calculation::calc::Lang;
 use aicompute::catalog::data::{DatasetId, Model};
+use aicompute::catalog::load::LoadError;
+use aicompute::catalog::Catalog;
 use aicompute::plot::chart::{self, ChartSpec, Layout, UserPoint};
 use aicompute::plot::trend::{Selection, ERAS};
 use aicompute::text::i18n::Key;
@@ -18,7 +19,7 @@ enum EpochData {
     NotLoaded,
     Loading,
     Loaded(usize),
-    Failed(aicompute::catalog::data::LoadError),
+    Failed(LoadError),
 }
 
 /// The file Trunk copies beside the page (relative URL: any sub-path works).
@@ -98,8 +99,6 @@ fn draw_layered(
 struct ChartState {
     sets: RwSignal<Vec<DatasetId>>,
     show_thresholds: RwSignal<bool>,
-    /// Bumped when the imported data set changes, so the fit, the points and the toggles follow.
-    imported: RwSignal<u32>,
     fit_key: RwSignal<String>,
     moore: RwSignal<f64>,
     /// The canvas in device pixels, and the device pixel ratio.
@@ -107,7 +106,7 @@ struct ChartState {
     epoch: RwSignal<EpochData>,
     fit: Memo<Option<aicompute::plot::trend::Fit>>,
     /// The points shown, selected once per change for the chart and the data table.
-    points: Memo<Vec<&'static Model>>,
+    points: Memo<Vec<Model>>,
     /// The user's estimate (the first method that has one) and its date, if given.
     estimate: Memo<Option<(aicompute::language::expr::Value, Option<f64>)>>,
     saved: Memo<Vec<UserPoint>>,
@@ -116,29 +115,24 @@ struct ChartState {
 impl ChartState {
     fn new(state: State) -> ChartState {
         let sets = RwSignal::new(vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
-        let imported = RwSignal::new(0u32);
         let fit_key = RwSignal::new("modern-2012-2018".to_string());
-        let loaded = aicompute::catalog::data::epoch().is_some();
+        let catalog = state.catalog;
+        let loaded = catalog.with_untracked(|c| c.epoch().is_some());
         let epoch = RwSignal::new(if loaded { EpochData::Loaded(0) } else { EpochData::NotLoaded });
         let saved = expect_context::<super::saved::Saved>();
         ChartState {
             sets,
             show_thresholds: RwSignal::new(true),
-            imported,
             fit_key,
             moore: RwSignal::new(18.0),
             size: RwSignal::new((0, 0, 1.0)),
             epoch,
             fit: Memo::new(move |_| {
-                epoch.track();
-                imported.track();
                 let k = fit_key.get();
-                sets.with(|s| fit_selection(&k, s).fit())
+                catalog.with(|cat| sets.with(|s| fit_selection(&k, s).fit(cat)))
             }),
             points: Memo::new(move |_| {
-                epoch.track();
-                imported.track();
-                sets.with(|s| Selection::of(s).points())
+                catalog.with(|cat| sets.with(|s| Selection::of(s).points(cat).into_iter().cloned().collect()))
             }),
             estimate: Memo::new(move |_| {
                 if state.answer_hidden() {
@@ -146,10 +140,7 @@ impl ChartState {
                 }
                 state.eval.with(|e| Some((e.current()?.flop, e.date.clone().ok().flatten())))
             }),
-            saved: Memo::new(move |_| {
-                state.catalog.track();
-                saved.0.with(|l| super::saved::points(l))
-            }),
+            saved: Memo::new(move |_| catalog.with(|cat| saved.0.with(|l| super::saved::points(l, cat)))),
         }
     }
 
@@ -176,7 +167,7 @@ impl ChartState {
 }
 
 /// Fetches Epoch AI's models the first time a data set or fit asks for them.
-fn load_epoch_when_wanted(c: ChartState) {
+fn load_epoch_when_wanted(c: ChartState, catalog: RwSignal<Catalog>) {
     Effect::new(move |_| {
         let wanted = c.sets.with(|s| s.contains(&DatasetId::Epoch)) || c.fit_key.with(|k| k == "epoch-2010-2024");
         // Once failed, asking again (the toggle off and on) tries again.
@@ -184,11 +175,15 @@ fn load_epoch_when_wanted(c: ChartState) {
         if wanted && idle {
             c.epoch.set(EpochData::Loading);
             leptos::task::spawn_local(async move {
-                let result = super::fetch_text(EPOCH_FILE).await.and_then(|t| {
-                    aicompute::catalog::data::install_epoch(&t).map_err(|e| {
-                        leptos::logging::warn!("Epoch AI's models: {e}");
-                        aicompute::catalog::data::LoadError::Unreadable
-                    })
+                let text = super::fetch_text(EPOCH_FILE).await;
+                let mut result = Err(LoadError::Unreadable);
+                catalog.update(|cat| {
+                    result = text.and_then(|t| {
+                        cat.install_epoch(&t).map_err(|e| {
+                            leptos::logging::warn!("Epoch AI's models: {e}");
+                            LoadError::Unreadable
+                        })
+                    });
                 });
                 if result.is_ok() {
                     super::keep_offline(EPOCH_FILE);
@@ -232,7 +227,7 @@ fn follow_size(canvas_ref: NodeRef<leptos::html::Canvas>, size: RwSignal<(u32, u
 #[derive(Clone, Copy)]
 struct Drawn {
     layout: StoredValue<Layout>,
-    shown: StoredValue<Vec<&'static Model>>,
+    shown: StoredValue<Vec<Model>>,
 }
 
 /// Redraws the chart whenever what it shows changes.
@@ -288,7 +283,7 @@ fn mark_painted(canvas: &web_sys::HtmlCanvasElement, l: &Layout, dpr: f64, saved
 pub fn Trend() -> impl IntoView {
     let state = expect_context::<State>();
     let c = ChartState::new(state);
-    load_epoch_when_wanted(c);
+    load_epoch_when_wanted(c, state.catalog);
     view! {
         <section class="panel trend" aria-labelledby="trend-title">
             <h2 id="trend-title">{state.tx(Key::TrendTitle)}</h2>
@@ -304,7 +299,7 @@ pub fn Trend() -> impl IntoView {
             <p class="muted no-print">{state.tx(Key::TrendHover)}</p>
             <DataTable rows=c.points/>
             <super::saved::SavedEstimates/>
-            <super::import::ImportData sets=c.sets version=c.imported/>
+            <super::import::ImportData sets=c.sets/>
         </section>
     }
 }
@@ -316,10 +311,10 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
     // The chosen fit and the fit over everything the chart shows, named by their data sets:
     // refitted when the selection changes, not on each keystroke.
     let references = Memo::new(move |_| {
-        c.epoch.track();
-        c.imported.track();
         let k = c.fit_key.get();
-        c.sets.with(|s| (fit_selection(&k, s).reference(), Selection::of(s).reference()))
+        state
+            .catalog
+            .with(|cat| c.sets.with(|s| (fit_selection(&k, s).reference(cat), Selection::of(s).reference(cat))))
     });
     view! {
         <super::results::EstimateFrom id="chart-from"/>
@@ -346,7 +341,7 @@ fn TrendSummary(c: ChartState) -> impl IntoView {
             }}
         </p>
         <p class="muted no-print" data-testid="growth">
-            {move || aicompute::plot::trend::headline_growth().map(|g| aicompute::text::render::growth(&g, state.lang.get()))}
+            {move || state.catalog.with(aicompute::plot::trend::headline_growth).map(|g| aicompute::text::render::growth(&g, state.lang.get()))}
         </p>
     }
 }
@@ -374,10 +369,7 @@ fn ChartControls(c: ChartState) -> impl IntoView {
             <fieldset>
                 <legend>{state.tx(Key::TrendDataset)}</legend>
                 {DatasetId::ALL.into_iter().map(toggle).collect_view()}
-                {move || {
-                    c.imported.track();
-                    (!aicompute::catalog::import::imported().is_empty()).then(|| toggle(DatasetId::Imported))
-                }}
+                {move || state.catalog.with(|cat| !cat.imported().is_empty()).then(|| toggle(DatasetId::Imported))}
             </fieldset>
             <label>
                 {state.tx(Key::TrendFit)} " "
@@ -447,7 +439,7 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
         <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
             <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
                 aria-label=state.tx(Key::TrendTitle) on:mousemove=on_move></canvas>
-            {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).copied())?, x, y, state.lang.get(), tip_ref)))}
+            {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).cloned())?, x, y, state, tip_ref)))}
         </div>
     }
 }
@@ -467,18 +459,20 @@ fn keep_tooltip_inside(tip: RwSignal<Option<(usize, f64, f64)>>, tip_ref: NodeRe
 
 /// The tooltip of model `m` at (`x`, `y`) CSS pixels: name, date, compute, the other source's
 /// figure and the citation with its link.
-fn tooltip(m: &'static Model, x: f64, y: f64, lang: Lang, tip_ref: NodeRef<leptos::html::Div>) -> impl IntoView {
-    let (pfs, flop) = aicompute::text::render::model_compute(m);
-    let other = aicompute::text::render::counterpart(m, lang);
+fn tooltip(m: Model, x: f64, y: f64, state: State, tip_ref: NodeRef<leptos::html::Div>) -> impl IntoView {
+    let lang = state.lang.get();
+    let (pfs, flop) = aicompute::text::render::model_compute(&m);
+    let other = state.catalog.with(|cat| aicompute::text::render::counterpart(&m, cat, lang));
+    let (href, link) = (m.source_link().to_string(), m.source_link().to_string());
     // style:left/top go through CSSOM: a strict CSP refuses a style attribute.
     view! {
         <div class="tooltip" data-testid="chart-tooltip" node_ref=tip_ref
             style:left=format!("{}px", x + chart::TOOLTIP_GAP) style:top=format!("{}px", y + chart::TOOLTIP_GAP)>
-            <strong>{aicompute::text::i18n::model_name(m.name, lang)}</strong> " · " {m.date.to_string()}
+            <strong>{aicompute::text::i18n::model_name(&m.name, lang)}</strong> " · " {m.date.to_string()}
             <div>{sup(&pfs)} " pfs-days = " {sup(&flop)} " FLOP"</div>
             {other.map(|line| view! { <div class="muted">{line}</div> })}
             <div class="source">{m.citation_in(lang)}</div>
-            <a href=m.source_link() target="_blank" rel="noopener">{m.source_link()}</a>
+            <a href=href target="_blank" rel="noopener">{link}</a>
         </div>
     }
 }
@@ -486,7 +480,7 @@ fn tooltip(m: &'static Model, x: f64, y: f64, lang: Lang, tip_ref: NodeRef<lepto
 /// Every point the chart shows, with its source: readable without a pointer (keyboard, touch,
 /// screen readers). Rendered only while open.
 #[component]
-fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
+fn DataTable(rows: Memo<Vec<Model>>) -> impl IntoView {
     let state = expect_context::<State>();
     let open = RwSignal::new(false);
     view! {
@@ -512,10 +506,10 @@ fn DataTable(rows: Memo<Vec<&'static Model>>) -> impl IntoView {
                     <tbody>
                         {rows.get().into_iter().map(|m| view! {
                             <tr>
-                                <td>{aicompute::text::i18n::model_name(m.name, state.lang.get())}</td>
+                                <td>{aicompute::text::i18n::model_name(&m.name, state.lang.get())}</td>
                                 <td>{m.date.to_string()}</td>
-                                <td class="num">{sup(&aicompute::text::render::model_compute(m).0)}</td>
-                                <td><a href=m.source_link()>{m.citation_in(state.lang.get())}</a></td>
+                                <td class="num">{sup(&aicompute::text::render::model_compute(&m).0)}</td>
+                                <td><a href=m.source_link().to_string()>{m.citation_in(state.lang.get())}</a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

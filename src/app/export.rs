@@ -120,10 +120,7 @@ pub fn Exports() -> impl IntoView {
     };
     // The sheets hold every exercise, one of which is on a chip of Epoch AI's catalog: they
     // wait for it (a failed fetch leaves that exercise out).
-    let sheet_ready = move || {
-        state.catalog.track();
-        aicompute::catalog::data::hardware_loaded() || aicompute::catalog::data::hardware_failure().is_some()
-    };
+    let sheet_ready = move || state.catalog.with(|c| c.hardware_loaded() || c.hardware_failure().is_some());
     view! {
         <div class="exports no-print" role="group" aria-label=state.tx(Key::ExportTitle)>
             <span>{state.tx(Key::ExportTitle)}</span>
@@ -132,11 +129,11 @@ pub fn Exports() -> impl IntoView {
             <button type="button" class="secondary" data-testid="export-png" on:click=move |_| picture(false)>"PNG"</button>
             <button type="button" class="secondary" data-testid="export-svg" on:click=move |_| picture(true)>"SVG"</button>
             <button type="button" class="secondary" data-testid="export-questions" disabled=move || !sheet_ready()
-                on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &aicompute::classroom::quiz::question_sheet(state.lang.get_untracked())))>
+                on:click=move |_| report(download("aicompute-exercises.txt", "text/plain", &state.catalog.with_untracked(|cat| aicompute::classroom::quiz::question_sheet(cat, state.lang.get_untracked()))))>
                 {state.tx(Key::ExportQuestions)}
             </button>
             <button type="button" class="secondary" data-testid="export-answers" disabled=move || !sheet_ready()
-                on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &aicompute::classroom::quiz::answer_key(state.lang.get_untracked())))>
+                on:click=move |_| report(download("aicompute-answer-key.txt", "text/plain", &state.catalog.with_untracked(|cat| aicompute::classroom::quiz::answer_key(cat, state.lang.get_untracked()))))>
                 {state.tx(Key::ExportAnswers)}
             </button>
             <span class="error" aria-live="polite">{move || status.get()}</span>

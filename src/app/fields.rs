@@ -2,7 +2,7 @@
 
 use super::State;
 use aicompute::calculation::calc::{check_field, Field, Mode, Per};
-use aicompute::catalog::hardware::{self, chips};
+use aicompute::catalog::hardware;
 use aicompute::model::layers;
 use aicompute::text::format::superscript as sup;
 use aicompute::text::i18n::Key;
@@ -323,10 +323,9 @@ pub fn Method2Panel() -> impl IntoView {
             <Input field=Field::Hardware label=Key::M2Hardware list="chips"/>
             <ChipChoices/>
             <datalist id="chips">
-                {move || {
-                    state.catalog.track();
-                    chips().iter().map(|c| view! { <option value=c.name>{c.id}</option> }).collect_view()
-                }}
+                {move || state.catalog.with(|cat| {
+                    cat.chips().iter().map(|c| view! { <option value=c.name.clone()>{c.id.clone()}</option> }).collect_view()
+                })}
             </datalist>
             <ChipInfo/>
             {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
@@ -349,17 +348,20 @@ pub fn Method2Panel() -> impl IntoView {
 fn ChipChoices() -> impl IntoView {
     let state = expect_context::<State>();
     move || {
-        state.catalog.track();
-        let found = state.calc.with(|c| match hardware::resolve(&c.hardware, None) {
-            Ok(r) if matches!(r.choice, hardware::Choice::Canonical { .. }) => r.others,
-            _ => Vec::new(),
+        let found: Vec<hardware::Chip> = state.catalog.with(|cat| {
+            state.calc.with(|c| match cat.resolve(&c.hardware, None) {
+                Ok(r) if matches!(r.choice, hardware::Choice::Canonical { .. }) => {
+                    r.others.into_iter().cloned().collect()
+                }
+                _ => Vec::new(),
+            })
         });
         (!found.is_empty()).then(|| view! {
             <ul class="chip-choices" data-testid="chip-choices">
                 {found.into_iter().take(12).map(|chip| {
                     let peak = chip.peak_for(None).map(|(p, v)| format!("{} {}", p.label_in(state.lang.get()), sup(&aicompute::text::format::sci(v, 3)))).unwrap_or_default();
                     view! {
-                        <li><button type="button" class="secondary" on:click=move |_| state.edit(Field::Hardware, chip.id.to_string())>
+                        <li><button type="button" class="secondary" on:click=move |_| state.edit(Field::Hardware, chip.id.clone())>
                             {chip.name_in(state.lang.get())} <span class="muted">" · " {peak} " FLOP/s"</span>
                         </button></li>
                     }
@@ -373,10 +375,7 @@ fn ChipChoices() -> impl IntoView {
 #[component]
 fn ChipInfo() -> impl IntoView {
     let state = expect_context::<State>();
-    let chip = Memo::new(move |_| {
-        state.catalog.track();
-        state.calc.with(|c| hardware::lookup(&c.hardware).ok())
-    });
+    let chip = Memo::new(move |_| state.catalog.with(|cat| state.calc.with(|c| cat.lookup(&c.hardware).ok().cloned())));
     let on_precision = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         state.edit(Field::Precision, v);
@@ -389,7 +388,7 @@ fn ChipInfo() -> impl IntoView {
             .map(|p| format!("{} {}", p.label_in(state.lang.get()), sup(&aicompute::text::format::sci(c.peak(*p).unwrap_or(0.0), 3))))
             .collect::<Vec<_>>()
             .join(" · ");
-        let link = if c.source == hardware::Source::Epoch { c.link } else { "https://openai.com/index/ai-and-compute/" };
+        let link = if c.source == hardware::Source::Epoch { c.link.clone() } else { "https://openai.com/index/ai-and-compute/".to_string() };
         view! {
             <div class="chip-info" data-testid="chip-info">
                 <p>{peaks} " FLOP/s"</p>

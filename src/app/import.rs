@@ -5,6 +5,7 @@
 use super::State;
 use aicompute::catalog::data::DatasetId;
 use aicompute::catalog::import::{self, ImportFailure, RowProblem};
+use aicompute::catalog::Catalog;
 use aicompute::text::i18n::Key;
 use aicompute::text::i18n::{t, Lang};
 use leptos::prelude::*;
@@ -16,7 +17,13 @@ const STORAGE_KEY: &str = "aicompute.import";
 #[derive(Clone, PartialEq)]
 enum Status {
     None,
-    Loaded { rows: usize, skipped: usize, problems: Vec<RowProblem> },
+    /// Reading, this far through the text (in percent).
+    Reading(usize),
+    Loaded {
+        rows: usize,
+        skipped: usize,
+        problems: Vec<RowProblem>,
+    },
     Failed(ImportFailure),
 }
 
@@ -24,6 +31,7 @@ impl Status {
     fn message(&self, lang: Lang) -> String {
         match self {
             Status::None => String::new(),
+            Status::Reading(percent) => aicompute::say!(lang, Key::CatalogImportProgress, percent = percent),
             Status::Loaded { rows, skipped, problems } => {
                 let key = if *rows == 1 { Key::PageImportLoadedOne } else { Key::PageImportLoaded };
                 aicompute::say!(lang, key, rows = rows, skipped = skipped, problems = problems.len())
@@ -37,16 +45,50 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Installs `text` as the imported set (or clears it when empty) and says how it went.
-fn apply(text: &str) -> Status {
+/// Rows read per slice of an import: a few milliseconds each (the browser stays responsive
+/// between slices; see `time_import_steps` in the core's tests).
+const ROWS_PER_STEP: usize = 2_000;
+
+/// Lets the browser handle what is waiting (input, painting): a zero-delay timeout.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
+/// Reads `text` a slice at a time, saying how far in `status`, and installs it as the imported set
+/// of `catalog` (or clears it when empty); how it went, or none when a newer import (`run` is no
+/// longer `runs`) took over.
+async fn apply(
+    text: String,
+    catalog: RwSignal<Catalog>,
+    status: RwSignal<Status>,
+    runs: StoredValue<u64>,
+    run: u64,
+) -> Option<Status> {
     if text.trim().is_empty() {
-        import::clear_imported();
-        return Status::None;
+        catalog.update(Catalog::clear_imported);
+        return Some(Status::None);
     }
-    match import::install_imported(text) {
-        Ok(s) => Status::Loaded { rows: s.installed, skipped: s.skipped_no_compute, problems: s.problems },
-        Err(e) => Status::Failed(e),
+    let mut importer = import::Importer::new(&text);
+    while !importer.step(ROWS_PER_STEP) {
+        let (at, all) = importer.progress();
+        status.set(Status::Reading(at * 100 / all.max(1)));
+        yield_to_browser().await;
+        if runs.get_value() != run {
+            return None;
+        }
     }
+    let imported = importer.finish();
+    let mut s = Status::None;
+    catalog.update(|cat| {
+        s = match cat.install_import(imported) {
+            Ok(s) => Status::Loaded { rows: s.installed, skipped: s.skipped_no_compute, problems: s.problems },
+            Err(e) => Status::Failed(e),
+        }
+    });
+    Some(s)
 }
 
 /// Keeps the text in local storage; `false` when the browser refuses it (over its quota), and
@@ -60,27 +102,32 @@ fn keep(text: &str) -> bool {
     false
 }
 
-/// Installs the text as the imported data set, keeps it in local storage (`kept` says whether it
+/// Installs the text as the imported data set (read in slices, the page answering between
+/// them), keeps it in local storage (`kept` says whether it
 /// could), and shows the set on the chart when it has rows.
 fn installer(
     text: RwSignal<String>,
     status: RwSignal<Status>,
     kept: RwSignal<bool>,
     sets: RwSignal<Vec<DatasetId>>,
-    version: RwSignal<u32>,
+    catalog: RwSignal<Catalog>,
 ) -> impl Fn() + Copy + 'static {
+    let runs = StoredValue::new(0u64);
     move || {
-        let s = text.with_untracked(|t| apply(t));
         kept.set(text.with_untracked(|t| keep(t)));
-        let loaded = matches!(s, Status::Loaded { .. });
-        sets.update(|v| {
-            v.retain(|d| *d != DatasetId::Imported);
-            if loaded {
-                v.push(DatasetId::Imported);
-            }
+        let run = runs.get_value() + 1;
+        runs.set_value(run);
+        leptos::task::spawn_local(async move {
+            let Some(s) = apply(text.get_untracked(), catalog, status, runs, run).await else { return };
+            let loaded = matches!(s, Status::Loaded { .. });
+            sets.update(|v| {
+                v.retain(|d| *d != DatasetId::Imported);
+                if loaded {
+                    v.push(DatasetId::Imported);
+                }
+            });
+            status.set(s);
         });
-        status.set(s);
-        version.update(|v| *v += 1);
     }
 }
 
@@ -95,13 +142,13 @@ fn read_file(file: web_sys::File, text: RwSignal<String>, run: impl Fn() + 'stat
 }
 
 #[component]
-pub fn ImportData(sets: RwSignal<Vec<DatasetId>>, version: RwSignal<u32>) -> impl IntoView {
+pub fn ImportData(sets: RwSignal<Vec<DatasetId>>) -> impl IntoView {
     let state = expect_context::<State>();
     let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
     let text = RwSignal::new(saved.clone());
     let status = RwSignal::new(Status::None);
     let kept = RwSignal::new(true);
-    let run = installer(text, status, kept, sets, version);
+    let run = installer(text, status, kept, sets, state.catalog);
     if !saved.trim().is_empty() {
         run();
     }
@@ -163,7 +210,7 @@ fn ImportStatus(status: RwSignal<Status>) -> impl IntoView {
     let state = expect_context::<State>();
     let problems = move || match status.get() {
         Status::Loaded { problems, .. } | Status::Failed(ImportFailure { problems, .. }) => problems,
-        Status::None => Vec::new(),
+        Status::None | Status::Reading(_) => Vec::new(),
     };
     view! {
             <p id="import-status" data-testid="import-status" role="status">{move || status.get().message(state.lang.get())}</p>

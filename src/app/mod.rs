@@ -15,7 +15,8 @@ mod transformer;
 use aicompute::calculation::calc::{evaluate, Calculation, Evaluation, Field, Lang, Side};
 use aicompute::calculation::examples::Cleared;
 use aicompute::calculation::examples::{self, EXAMPLES};
-use aicompute::catalog::data::LoadError;
+use aicompute::catalog::load::LoadError;
+use aicompute::catalog::Catalog;
 use aicompute::formats::share::{self, Ignored};
 use aicompute::text::i18n::{t, Key};
 use leptos::prelude::*;
@@ -220,9 +221,9 @@ pub struct State {
     pub cleared: RwSignal<Option<Cleared>>,
     /// In an exercise, whether the student has revealed the worked answer.
     pub revealed: RwSignal<bool>,
-    /// Bumped when Epoch AI's hardware catalog arrives (or fails to): what reads the catalog
-    /// tracks it.
-    pub catalog: RwSignal<u32>,
+    /// The chips and data sets: what reads them recomputes when Epoch AI's files or the user's
+    /// rows arrive.
+    pub catalog: RwSignal<Catalog>,
 }
 
 impl State {
@@ -277,14 +278,15 @@ pub fn Page(
     #[prop(optional)] lang: Lang,
     #[prop(optional)] ignored: Vec<Ignored>,
     #[prop(optional)] from: Unused,
+    /// The catalog to start with (the built-in one unless given: the tests give one with Epoch
+    /// AI's hardware, which the page otherwise fetches).
+    #[prop(optional)]
+    catalog: Option<Catalog>,
 ) -> impl IntoView {
     let calc = RwSignal::new(initial);
     let viewer = Viewer::stored();
-    let catalog = RwSignal::new(0u32);
-    let eval = Memo::new(move |_| {
-        catalog.track();
-        calc.with(evaluate)
-    });
+    let catalog = RwSignal::new(catalog.unwrap_or_else(Catalog::builtin));
+    let eval = Memo::new(move |_| catalog.with(|cat| calc.with(|c| evaluate(c, cat))));
     let state = State {
         calc,
         eval,
@@ -329,35 +331,38 @@ pub fn Page(
 /// starts rather than embedded: the first load is lighter, OpenAI's 2018 chips answer at once,
 /// and until it arrives any other chip name says it is loading. The root element's
 /// `data-hardware` says how it went (`loaded` or `failed`), for tests.
-fn load_hardware(catalog: RwSignal<u32>) {
+fn load_hardware(catalog: RwSignal<Catalog>) {
     const FILE: &str = "epoch-ml-hardware.csv";
     let settled = |how: &str| {
         if let Some(el) = document().document_element() {
             el.set_attribute("data-hardware", how).ok();
         }
     };
-    if aicompute::catalog::data::hardware_loaded() {
+    if catalog.with_untracked(Catalog::hardware_loaded) {
         settled("loaded");
         return;
     }
     leptos::task::spawn_local(async move {
-        let installed = fetch_text(FILE).await.and_then(|t| {
-            aicompute::catalog::data::install_hardware(&t).map_err(|e| {
-                leptos::logging::warn!("hardware catalog: {e}");
-                LoadError::Unreadable
-            })
+        let text = fetch_text(FILE).await;
+        let mut installed = Err(LoadError::Unreadable);
+        catalog.update(|cat| {
+            installed = text.and_then(|t| {
+                cat.install_hardware(&t).map_err(|e| {
+                    leptos::logging::warn!("hardware catalog: {e}");
+                    LoadError::Unreadable
+                })
+            });
+            if let Err(e) = installed {
+                cat.hardware_failed(e);
+            }
         });
         match installed {
             Ok(_) => {
                 settled("loaded");
                 keep_offline(FILE);
             }
-            Err(e) => {
-                aicompute::catalog::data::hardware_failed(e);
-                settled("failed");
-            }
+            Err(_) => settled("failed"),
         }
-        catalog.update(|v| *v += 1);
     });
 }
 
@@ -592,10 +597,10 @@ fn PresetInfo() -> impl IntoView {
     });
     move || {
         // A preset on one of Epoch AI's chips has its exact figure once the catalog is here.
-        state.catalog.track();
         let ex = &EXAMPLES[current.get()?];
         let lang = state.lang.get();
-        let exact = ex.exact_pfs_days()?;
+        let (exact, differs, difference) =
+            state.catalog.with(|cat| Some((ex.exact_pfs_days(cat)?, ex.differs(cat), ex.difference_in(cat, lang))))?;
         let fmt = |v: f64| {
             aicompute::text::format::superscript(&aicompute::text::format::readable(
                 v,
@@ -612,8 +617,8 @@ fn PresetInfo() -> impl IntoView {
                     {t(lang, Key::PresetPublished)} {colon} <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
                     " · " {t(lang, Key::PresetExact)} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
                 </p>
-                {ex.differs().then(|| view! {
-                    <p class="warn">{ex.difference_in(lang)}</p>
+                {differs.then(|| view! {
+                    <p class="warn">{difference}</p>
                 })}
                 <p class="source">{t(lang, Key::PresetSource)} {colon} {ex.source_in(lang)}</p>
             </section>

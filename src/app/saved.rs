@@ -3,6 +3,7 @@
 
 use super::State;
 use aicompute::calculation::calc::{evaluate, Calculation, Method};
+use aicompute::catalog::Catalog;
 use aicompute::plot::chart::UserPoint;
 use aicompute::text::i18n::Key;
 use aicompute::text::i18n::{t, Lang};
@@ -51,10 +52,10 @@ fn store(list: &[Calculation], aside: Aside) {
 }
 
 /// The saved estimates that have a result and a date, as chart points.
-pub fn points(list: &[Calculation]) -> Vec<UserPoint> {
+pub fn points(list: &[Calculation], cat: &Catalog) -> Vec<UserPoint> {
     list.iter()
         .filter_map(|c| {
-            let ev = evaluate(c);
+            let ev = evaluate(c, cat);
             let years = ev.date.clone().ok().flatten()?;
             let e = ev.current()?.flop;
             Some(UserPoint { years, flop: e.mid(), low: e.lo, high: e.hi, label: c.name.clone() })
@@ -75,8 +76,8 @@ fn method_name(m: Method, lang: Lang) -> &'static str {
 }
 
 /// One row: name, date, FLOP, pfs-days, method.
-fn row(c: &Calculation, lang: Lang) -> [String; 4] {
-    let ev = evaluate(c);
+fn row(c: &Calculation, cat: &Catalog, lang: Lang) -> [String; 4] {
+    let ev = evaluate(c, cat);
     let sup = aicompute::text::format::superscript;
     match (ev.current(), ev.headline()) {
         (Some(cur), Some(e)) => [
@@ -145,8 +146,6 @@ pub fn SavedEstimates() -> impl IntoView {
                 <p class="warn" role="status" data-testid="saved-not-kept">{state.t(Key::SavedNotkept)}</p>
             })}
             {move || {
-                // Saved estimates naming one of Epoch AI's chips evaluate once its catalog is here.
-                state.catalog.track();
                 let lang = state.lang.get();
                 let list = saved.0.get();
                 if list.is_empty() {
@@ -164,7 +163,9 @@ pub fn SavedEstimates() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {list.iter().enumerate().map(|(i, c)| {
-                                let [date, flop, pfs, method] = row(c, lang);
+                                // A saved estimate naming one of Epoch AI's chips evaluates once its
+                                // catalog is here.
+                                let [date, flop, pfs, method] = state.catalog.with(|cat| row(c, cat, lang));
                                 let name = if c.name.trim().is_empty() { format!("#{}", i + 1) } else { c.name.clone() };
                                 view! {
                                     <tr>

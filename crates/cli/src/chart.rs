@@ -5,6 +5,7 @@ use crate::files::write_text;
 use crate::trend::{selection, SELECTION};
 use crate::{lang, opt, Args, Cmd, Fail, Opt, Val};
 use aicompute::calculation::field::Need;
+use aicompute::catalog::Catalog;
 use aicompute::language::expr::{self, Dim, Value};
 use aicompute::plot::chart;
 use aicompute::say;
@@ -27,7 +28,7 @@ pub const CMD: Cmd = Cmd {
     run,
 };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let lang = lang();
     let sel = selection(&a)?;
@@ -64,8 +65,8 @@ fn run(raw: &[String]) -> Result<(), Fail> {
     };
     let spec = chart::ChartSpec {
         background: chart::Background {
-            points: sel.points(),
-            fit: sel.fit(),
+            points: sel.points(cat).into_iter().cloned().collect(),
+            fit: sel.fit(cat),
             moore_months: moore,
             lang,
             dark: a.has("--dark"),

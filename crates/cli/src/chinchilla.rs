@@ -5,6 +5,7 @@ use crate::show::{field_error, needed};
 use crate::{lang, Args, Cmd, Fail, JSON};
 use aicompute::calculation::calc::{evaluate, Calculation, Field};
 use aicompute::calculation::field::Command;
+use aicompute::catalog::Catalog;
 use aicompute::planning::plan;
 use aicompute::say;
 use aicompute::text::format;
@@ -14,11 +15,11 @@ use serde_json::json;
 pub const CMD: Cmd =
     Cmd { name: "chinchilla", fields: Some(Command::Chinchilla), before: &[], after: &[JSON], notes: &[], run };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let c = a.calculation(Command::Chinchilla, Calculation::default());
     needed(&c, Field::Budget)?;
-    let (compute, n) = match plan::plan(&c, &evaluate(&c)).chinchilla {
+    let (compute, n) = match plan::plan(&c, &evaluate(&c, cat)).chinchilla {
         Some(Ok(found)) => found,
         Some(Err(e)) => return Err(field_error(&e)),
         None => return Err(Fail::Missing { flag: Field::Budget.flag(), why: None }),

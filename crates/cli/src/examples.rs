@@ -2,6 +2,7 @@
 
 use crate::{lang, Args, Cmd, Fail, JSON};
 use aicompute::calculation::examples::{self, Example};
+use aicompute::catalog::Catalog;
 use aicompute::formats::share;
 use aicompute::language::units;
 use aicompute::say;
@@ -11,15 +12,15 @@ use serde_json::{json, Map, Value as Json};
 
 pub const CMD: Cmd = Cmd { name: "examples", fields: None, before: &[], after: &[JSON], notes: &[], run };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let mut list = Vec::new();
     for ex in examples::EXAMPLES {
-        let exact = ex.exact_flop().ok_or(Fail::ExampleBroken(ex.id))?;
+        let exact = ex.exact_flop(cat).ok_or(Fail::ExampleBroken(ex.id))?;
         if a.has("--json") {
-            list.push(example_json(ex, exact));
+            list.push(example_json(ex, exact, cat));
         } else {
-            let differs = if ex.differs() { t(lang(), CliKey::CliExampleDiffers) } else { "" };
+            let differs = if ex.differs(cat) { t(lang(), CliKey::CliExampleDiffers) } else { "" };
             let (e, p) =
                 (format::readable(units::pfs_days(exact), 3, ","), format::readable(ex.published_pfs_days, 3, ","));
             let line = say!(lang(), CliKey::CliExampleLine, exact = e, published = p);
@@ -32,7 +33,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
-fn example_json(ex: &Example, exact: f64) -> Json {
+fn example_json(ex: &Example, exact: f64, cat: &Catalog) -> Json {
     let inputs: Map<String, Json> =
         ex.inputs.iter().map(|(f, v)| (f.flag().trim_start_matches("--").to_string(), json!(v))).collect();
     json!({
@@ -41,7 +42,7 @@ fn example_json(ex: &Example, exact: f64) -> Json {
         "inputs": inputs,
         "flop": exact, "pfs_days": units::pfs_days(exact),
         "published_pf": ex.published_pf, "published_pfs_days": ex.published_pfs_days,
-        "differs": ex.differs(), "printed": ex.printed_in(Lang::En), "source": ex.source_in(Lang::En),
+        "differs": ex.differs(cat), "printed": ex.printed_in(Lang::En), "source": ex.source_in(Lang::En),
         "link": format!("?{}", share::encode(&ex.calculation())),
     })
 }

@@ -3,6 +3,7 @@
 //! `--answers`).
 
 use crate::{lang, opt, Args, Cmd, Fail, Val, JSON};
+use aicompute::catalog::Catalog;
 use aicompute::classroom::quiz;
 use aicompute::language::units;
 use aicompute::text::i18n::CliKey;
@@ -17,11 +18,11 @@ pub const CMD: Cmd = Cmd {
     run,
 };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let (lang, answers) = (lang(), a.has("--answers"));
     if a.has("--json") {
-        let list: Vec<Json> = quiz::exercises()
+        let list: Vec<Json> = quiz::exercises(cat)
             .iter()
             .enumerate()
             .map(|(i, x)| {
@@ -41,6 +42,6 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         println!("{}", Json::Array(list));
         return Ok(());
     }
-    print!("{}", if answers { quiz::answer_key(lang) } else { quiz::question_sheet(lang) });
+    print!("{}", if answers { quiz::answer_key(cat, lang) } else { quiz::question_sheet(cat, lang) });
     Ok(())
 }

@@ -6,12 +6,13 @@ use crate::show::run_method;
 use crate::{Args, Cmd, Fail, JSON};
 use aicompute::calculation::calc::{Calculation, Field};
 use aicompute::calculation::field::Command;
+use aicompute::catalog::Catalog;
 use aicompute::text::i18n::CliKey;
 
 pub const CMD: Cmd =
     Cmd { name: "gpu", fields: Some(Command::Gpu), before: &[], after: &[JSON], notes: &[CliKey::CliUsageGpu], run };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let c = a.calculation(Command::Gpu, Calculation::default());
     if c.hardware.trim().is_empty() == c.peak.trim().is_empty() {
@@ -25,5 +26,5 @@ fn run(raw: &[String]) -> Result<(), Fail> {
             return Err(Fail::Missing { flag: Field::Time.flag(), why: Some(CliKey::CliWhyTime) });
         }
     }
-    run_method(&c, true, a.has("--json"))
+    run_method(&c, cat, true, a.has("--json"))
 }

@@ -4,6 +4,7 @@
 use crate::{clip, lang, Args, Cmd, Fail, Opt, Val, JSON};
 use aicompute::calculation::field::Need;
 use aicompute::catalog::hardware::{self, Chip};
+use aicompute::catalog::Catalog;
 use aicompute::text::format;
 use aicompute::text::i18n::{t, CliKey};
 use serde_json::{json, Map, Value as Json};
@@ -17,14 +18,14 @@ pub const CMD: Cmd = Cmd {
     run,
 };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let lang = lang();
     let q = a.positional.join(" ");
-    let chips = if q.is_empty() { hardware::chips().iter().collect() } else { hardware::search(&q) };
+    let chips = if q.is_empty() { cat.chips().iter().collect() } else { cat.search(&q) };
     if chips.is_empty() {
         // The core's words: a name too long to be a chip's, or no chip of that name.
-        let e = match hardware::lookup(&q) {
+        let e = match cat.lookup(&q) {
             Err(e) => e,
             Ok(_) => hardware::HardwareError::NoMatch { query: clip(&q) },
         };

@@ -5,6 +5,7 @@ use crate::show::{estimate_json, outcome_error, print_estimate};
 use crate::{lang, Args, Cmd, Fail, Opt, Val, JSON};
 use aicompute::calculation::calc::{evaluate, Calculation, Field, Mode, Outcome};
 use aicompute::calculation::field::{Command, Need};
+use aicompute::catalog::Catalog;
 use aicompute::model::layers::{self, Layer};
 use aicompute::say;
 use aicompute::text::i18n::CliKey;
@@ -20,7 +21,7 @@ pub const CMD: Cmd = Cmd {
     run,
 };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let spec = a.positional.join("\n");
     let list = layers::parse(&spec).map_err(|e| Fail::Core { flag: "layers".into(), message: e.message(lang()) })?;
@@ -29,7 +30,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
     let estimate = if Field::Examples.get(&c).trim().is_empty() {
         None
     } else {
-        match evaluate(&c).method1 {
+        match evaluate(&c, cat).method1 {
             Outcome::Done(e) => Some(e),
             o => return Err(outcome_error(&o)),
         }

@@ -5,6 +5,7 @@ use crate::show::{estimate_json, field_error, footprint_json, print_estimate};
 use crate::{lang, opt, Args, Cmd, Fail, Opt, Val, JSON};
 use aicompute::calculation::calc::{evaluate, Calculation, Evaluation, Outcome};
 use aicompute::calculation::field::Need;
+use aicompute::catalog::Catalog;
 use aicompute::formats::share;
 use aicompute::language::units;
 use aicompute::text::i18n::{colon, t, CliKey};
@@ -20,7 +21,7 @@ pub const CMD: Cmd = Cmd {
     run,
 };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let Some(url) = a.positional.first() else { return Err(Fail::Says(CliKey::CliNoUrl)) };
     let d = share::decode(url);
@@ -34,7 +35,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
         }
         return Ok(());
     }
-    let ev = evaluate(&d.calc);
+    let ev = evaluate(&d.calc, cat);
     let ignored: Vec<String> = d.ignored.iter().map(|i| i.message(lang())).collect();
     if a.has("--json") {
         print_json(&ev, ignored);

@@ -22,6 +22,7 @@ mod trend;
 
 use aicompute::calculation::calc::{Calculation, Field, Lang, Want};
 use aicompute::calculation::field::{Command, Need};
+use aicompute::catalog::Catalog;
 use aicompute::say;
 use aicompute::text::i18n::{colon, t, CliKey};
 use std::ffi::OsString;
@@ -37,7 +38,7 @@ pub struct Cmd {
     /// Options after the fields in the help.
     pub after: &'static [Opt],
     pub notes: &'static [CliKey],
-    pub run: fn(&[String]) -> Result<(), Fail>,
+    pub run: fn(&[String], &Catalog) -> Result<(), Fail>,
 }
 
 /// An option of a command that is not a field of the table.
@@ -398,7 +399,7 @@ fn run(args: Vec<String>) -> Result<(), Fail> {
         return help::help(&args);
     }
     match COMMANDS.iter().find(|c| c.name == name) {
-        Some(cmd) => (cmd.run)(rest),
+        Some(cmd) => (cmd.run)(rest, &Catalog::full()),
         None if ["--help", "-h", "help"].contains(&name.as_str()) => help::help(&args),
         None => Err(Fail::UnknownCommand(name.to_string())),
     }

@@ -7,6 +7,7 @@ use crate::show::{field_error, needed, value};
 use crate::{lang, Args, Cmd, Fail, JSON};
 use aicompute::calculation::calc::{self, Calculation, Field, Want};
 use aicompute::calculation::field::Command;
+use aicompute::catalog::Catalog;
 use aicompute::planning::planner;
 use aicompute::say;
 use aicompute::text::format;
@@ -16,9 +17,9 @@ use serde_json::json;
 pub const CMD: Cmd = Cmd { name: "mfu", fields: Some(Command::Mfu), before: &[], after: &[JSON], notes: &[], run };
 
 /// The peak per chip: the catalog's for `--hardware` (at `--precision`), or `--peak`.
-fn peak(c: &Calculation) -> Result<f64, Fail> {
+fn peak(c: &Calculation, cat: &Catalog) -> Result<f64, Fail> {
     match (c.hardware.trim().is_empty(), c.peak.trim().is_empty()) {
-        (false, true) => Ok(calc::catalog_peak(c, &mut Vec::new()).map_err(|e| field_error(&e))?.0),
+        (false, true) => Ok(calc::catalog_peak(c, cat, &mut Vec::new()).map_err(|e| field_error(&e))?.0),
         (true, false) => needed(c, Field::Peak),
         _ => Err(Fail::Says(CliKey::CliHardwareOrPeak)),
     }
@@ -40,12 +41,12 @@ fn attention(c: &Calculation) -> Result<[f64; 4], Fail> {
     Ok(dims)
 }
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let c = a.calculation(Command::Mfu, Calculation::default());
     let (rate, n, chips) =
         (needed(&c, Field::TokensPerSecond)?, needed(&c, Field::Parameters)?, needed(&c, Field::Chips)?);
-    let peak = peak(&c)?;
+    let peak = peak(&c, cat)?;
     let [l, h, q, t] = attention(&c)?;
     let core = |flag: &str, e: planner::PlanError| Fail::Core { flag: flag.into(), message: e.message(lang()) };
     let per_token = planner::palm_flop_per_token(n, l, h, q, t).map_err(|e| core(Field::Parameters.flag(), e))?;

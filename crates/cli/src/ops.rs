@@ -5,6 +5,7 @@ use crate::show::run_method;
 use crate::{opt, Args, Cmd, Fail, Val, JSON};
 use aicompute::calculation::calc::{Calculation, Field, Per};
 use aicompute::calculation::field::Command;
+use aicompute::catalog::Catalog;
 use aicompute::text::i18n::CliKey;
 
 pub const CMD: Cmd = Cmd {
@@ -16,7 +17,7 @@ pub const CMD: Cmd = Cmd {
     run,
 };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let mut c = a.calculation(Command::Ops, Calculation::default());
     c.per = match a.choice("--per", &["mac", "flop"])? {
@@ -28,5 +29,5 @@ fn run(raw: &[String]) -> Result<(), Fail> {
             return Err(Fail::Missing { flag: f.flag(), why: Some(why) });
         }
     }
-    run_method(&c, false, a.has("--json"))
+    run_method(&c, cat, false, a.has("--json"))
 }

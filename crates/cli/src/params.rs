@@ -4,11 +4,12 @@ use crate::show::run_method;
 use crate::{Args, Cmd, Fail, JSON};
 use aicompute::calculation::calc::{Calculation, Field, Mode};
 use aicompute::calculation::field::{Command, Need};
+use aicompute::catalog::Catalog;
 
 pub const CMD: Cmd =
     Cmd { name: "params", fields: Some(Command::Params), before: &[], after: &[JSON], notes: &[], run };
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let c = a.calculation(Command::Params, Calculation { mode: Mode::Params, ..Calculation::default() });
     for (f, need) in Field::of(Command::Params) {
@@ -16,5 +17,5 @@ fn run(raw: &[String]) -> Result<(), Fail> {
             return Err(Fail::Missing { flag: f.flag(), why: None });
         }
     }
-    run_method(&c, false, a.has("--json"))
+    run_method(&c, cat, false, a.has("--json"))
 }

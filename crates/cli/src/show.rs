@@ -5,6 +5,7 @@
 use crate::{lang, Fail};
 use aicompute::calculation::calc::{self, evaluate, Calculation, Estimate, Field, Outcome};
 use aicompute::calculation::thresholds;
+use aicompute::catalog::Catalog;
 use aicompute::formats::export;
 use aicompute::run::footprint;
 use aicompute::text::i18n::{t, CliKey};
@@ -65,8 +66,8 @@ pub fn footprint_json(f: &footprint::Footprint) -> Map<String, Json> {
 }
 
 /// Method 1 (or 2, `gpu`) of a calculation, printed as text or JSON.
-pub fn run_method(c: &Calculation, gpu: bool, json_out: bool) -> Result<(), Fail> {
-    let ev = evaluate(c);
+pub fn run_method(c: &Calculation, cat: &Catalog, gpu: bool, json_out: bool) -> Result<(), Fail> {
+    let ev = evaluate(c, cat);
     let o = if gpu { &ev.method2 } else { &ev.method1 };
     let Outcome::Done(e) = o else { return Err(outcome_error(o)) };
     let footprint = match &ev.footprint {

@@ -7,6 +7,7 @@ use crate::show::{field_error, outcome_error, value};
 use crate::{lang, opt, Args, Cmd, Fail, Val, JSON};
 use aicompute::calculation::calc::{evaluate, Calculation, Field, FieldError, Lang, Mode, Outcome, Problem};
 use aicompute::calculation::field::Command;
+use aicompute::catalog::Catalog;
 use aicompute::language::units;
 use aicompute::model::architecture::{self, Resolved};
 use aicompute::model::transformer::{self, Convention, Counts};
@@ -46,12 +47,12 @@ fn config(c: &mut Calculation, path: &str) -> Result<Vec<String>, Fail> {
     Ok(used.iter().map(|u| u.message(lang())).collect())
 }
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let lang = lang();
     let mut c = a.calculation(Command::Transformer, Calculation { mode: Mode::Transformer, ..Calculation::default() });
     let read = a.get("--config").map(|path| config(&mut c, path)).transpose()?;
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat);
     let r = match &ev.transformer {
         Some(Ok(r)) => r,
         Some(Err(errors)) => return Err(shape_error(&errors[0])),

@@ -3,6 +3,7 @@
 
 use crate::{lang, opt, Args, Cmd, Fail, Opt, Val, JSON};
 use aicompute::catalog::data::DatasetId;
+use aicompute::catalog::Catalog;
 use aicompute::plot::trend;
 use aicompute::say;
 use aicompute::text::i18n::{colon, t, CliKey};
@@ -38,11 +39,11 @@ pub fn selection(a: &Args) -> Result<trend::Selection, Fail> {
     Ok(sel)
 }
 
-fn run(raw: &[String]) -> Result<(), Fail> {
+fn run(raw: &[String], cat: &Catalog) -> Result<(), Fail> {
     let a = Args::parse(raw, &CMD)?;
     let sel = selection(&a)?;
-    let fit = sel.fit().ok_or(Fail::Says(CliKey::CliFewPoints))?;
-    let drawn = sel.points().len();
+    let fit = sel.fit(cat).ok_or(Fail::Says(CliKey::CliFewPoints))?;
+    let drawn = sel.points(cat).len();
     if a.has("--json") {
         println!(
             "{}",
@@ -59,7 +60,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
                 "to": fit.to,
                 "datasets": sel.datasets.iter().map(|d| d.key()).collect::<Vec<_>>(),
                 "sources": sel.datasets.iter().map(|d| d.source()).collect::<Vec<_>>(),
-                "alexnet_to_alphago_zero": trend::headline_growth().map(|g| json!({
+                "alexnet_to_alphago_zero": trend::headline_growth(cat).map(|g| json!({
                     "factor": g.factor, "years": g.years, "moore_18_months": g.moore_18, "moore_24_months": g.moore_24,
                 })),
             })
@@ -71,7 +72,7 @@ fn run(raw: &[String]) -> Result<(), Fail> {
     let span = format!("{:.1}–{:.1}", fit.from, fit.to);
     println!("{}", say!(lang, CliKey::CliPointsDated, span = span));
     if sel.datasets.contains(&DatasetId::OpenAi2018) {
-        if let Some(g) = trend::headline_growth() {
+        if let Some(g) = trend::headline_growth(cat) {
             println!("{}", render::growth(&g, lang));
         }
     }

@@ -6,8 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use aicompute::calculation::examples::EXAMPLES;
-use aicompute::catalog::data::models;
-use aicompute::catalog::hardware::{chip_name, chips};
+use aicompute::catalog::hardware::chip_name;
 use aicompute::text::i18n::Lang;
 use std::process::Command;
 
@@ -148,8 +147,10 @@ fn without_names(text: &str, echoed: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     let mut names: Vec<String> = echoed.iter().filter(|e| e.len() > 3).map(|e| e.to_string()).collect();
-    names.extend(chips().iter().flat_map(|c| [c.name.to_string(), chip_name(c.name, Lang::Zh), c.id.to_string()]));
-    names.extend(models().map(|m| m.name.to_string()));
+    names.extend(
+        cat().chips().iter().flat_map(|c| [c.name.to_string(), chip_name(&c.name, Lang::Zh), c.id.to_string()]),
+    );
+    names.extend(cat().models().map(|m| m.name.to_string()));
     names.extend(["Energy Institute", "Our World in Data"].map(String::from));
     names.extend(EXAMPLES.iter().flat_map(|e| [e.display_name(Lang::En), e.id.to_string()]));
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -478,4 +479,11 @@ fn the_chinese_help_names_every_option() {
     let (_, out) = run_zh(&["--help"]);
     assert!(out.starts_with("aicompute：估算训练一个 AI 模型所用的算力"), "{out}");
     assert!(out.contains("--config 最多读取 1 MB"), "{out}");
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -28,7 +28,7 @@ const LLAMA2_7B: &[(Field, &str)] = &[
 
 #[test]
 fn llama_2_7b_from_its_fields() {
-    let ev = evaluate(&tab(LLAMA2_7B));
+    let ev = evaluate(&tab(LLAMA2_7B), cat());
     let t = ev.transformer.clone().unwrap().unwrap();
     // Meta's published count.
     assert_eq!(t.counts.parameters, 6_738_415_616.0);
@@ -55,7 +55,7 @@ fn the_passes_stay_editable() {
     // Epoch AI's backward/forward ratio of 2:1 is the default 3; 4 passes make it 4/3 as much.
     let mut f = LLAMA2_7B.to_vec();
     f.push((Field::Passes, "4"));
-    let e = evaluate(&tab(&f)).method1.estimate().cloned().unwrap();
+    let e = evaluate(&tab(&f), cat()).method1.estimate().cloned().unwrap();
     assert_eq!(e.flop.mid(), 42_078_855_168.0 / 6.0 * 2.0 * 4.0 * 2e12);
 }
 
@@ -63,12 +63,10 @@ fn the_passes_stay_editable() {
 fn shape_defaults_as_gpt() {
     // Only L, d_model, vocab and context: heads = 2048/128 = 16, d_ff = 4 × 2048, kv = heads,
     // plain MLP, tied: per layer 4·d² attention + 2·d·4d MLP + 2 norms of d.
-    let ev = evaluate(&tab(&[
-        (Field::TLayers, "24"),
-        (Field::TDModel, "2048"),
-        (Field::TVocab, "50000"),
-        (Field::TContext, "2048"),
-    ]));
+    let ev = evaluate(
+        &tab(&[(Field::TLayers, "24"), (Field::TDModel, "2048"), (Field::TVocab, "50000"), (Field::TContext, "2048")]),
+        cat(),
+    );
     let t = ev.transformer.unwrap().unwrap();
     let d = 2048.0_f64;
     let per_layer = 4.0 * d * d + 2.0 * d * 4.0 * d + 2.0 * d;
@@ -91,7 +89,7 @@ fn mixtral_from_its_config_fills_the_fields() {
     }
     assert_eq!(c.t_experts, "8");
     assert_eq!(c.t_kv_heads, "8");
-    let t = evaluate(&c).transformer.unwrap().unwrap();
+    let t = evaluate(&c, cat()).transformer.unwrap().unwrap();
     // The fields give back the config's architecture exactly.
     assert_eq!(t.arch, arch);
     // Mixtral 8x7B: 46.7B total, 12.9B active (Mistral AI).
@@ -106,7 +104,7 @@ fn bad_fields_are_said_beside_them() {
         let mut f = LLAMA2_7B.to_vec();
         f.retain(|(x, _)| *x != field);
         f.push((field, text));
-        let ev = evaluate(&tab(&f));
+        let ev = evaluate(&tab(&f), cat());
         let errs: Vec<_> = ev.errors().filter(|e| e.field == field).map(|e| e.message(Lang::En)).collect();
         assert_eq!(errs.first().map(String::as_str), Some(message), "{errs:?}");
     }
@@ -130,12 +128,12 @@ fn typed_fields_errors_in_chinese_name_the_field() {
     let mut f = LLAMA2_7B.to_vec();
     f.retain(|(x, _)| *x != Field::TKvHeads && *x != Field::TLayers);
     f.extend([(Field::TKvHeads, "64"), (Field::TLayers, "0")]);
-    let ev = evaluate(&tab(&f));
+    let ev = evaluate(&tab(&f), cat());
     let zh: Vec<_> = ev.transformer.unwrap().unwrap_err().iter().map(|e| (e.field, e.message(Lang::Zh))).collect();
     assert_eq!(zh, [(Field::TLayers, "层数：至少为 1".to_string())]);
     f.retain(|(x, _)| *x != Field::TLayers);
     f.push((Field::TLayers, "32"));
-    let ev = evaluate(&tab(&f));
+    let ev = evaluate(&tab(&f), cat());
     let e = &ev.transformer.unwrap().unwrap_err()[0];
     assert_eq!(e.message(Lang::Zh), "键值头数（GQA）：键值头 64 个，多于 32 个注意力头");
     // A pasted config's errors still name its keys (tests/transformer.rs), as the CLI's typed
@@ -157,7 +155,7 @@ fn the_tab_goes_through_a_link() {
 #[track_caller]
 fn preset(id: &str, total: f64, active: f64, published_flop: f64, tolerance: f64) {
     let ex = aicompute::calculation::examples::find(id).unwrap_or_else(|| panic!("{id}"));
-    let ev = evaluate(&ex.calculation());
+    let ev = evaluate(&ex.calculation(), cat());
     let t = ev.transformer.clone().unwrap().unwrap();
     assert!((t.counts.parameters / total - 1.0).abs() < 0.01, "{id}: {} parameters", t.counts.parameters);
     assert!((t.counts.parameters_active / active - 1.0).abs() < 0.015, "{id}: {} active", t.counts.parameters_active);
@@ -205,7 +203,7 @@ fn llama_3_8b_typed_in_is_gated_by_its_shape_and_switches() {
     assert_eq!(2.0 * 128256.0 * d + 32.0 * layer(3.0) + d, LLAMA3_8B_GATED);
     assert_eq!(2.0 * 128256.0 * d + 32.0 * layer(2.0) + d, LLAMA3_8B_PLAIN);
     let mut c = tab(LLAMA3_8B);
-    let t = evaluate(&c).transformer.unwrap().unwrap();
+    let t = evaluate(&c, cat()).transformer.unwrap().unwrap();
     assert_eq!(t.counts.parameters, LLAMA3_8B_GATED);
     let shape = transformer::Assumption::MlpByShape { gated: true, d_model: 4096, d_ff: 14336 };
     assert!(t.assumptions.contains(&shape), "{:?}", t.assumptions);
@@ -214,7 +212,7 @@ fn llama_3_8b_typed_in_is_gated_by_its_shape_and_switches() {
     assert_eq!((field, assumed), (Field::TGated, "yes"));
     *field.get_mut(&mut c) = architecture::switched(field, field.get(&c), assumed).to_string();
     assert_eq!(c.t_gated, "no");
-    let t = evaluate(&c).transformer.unwrap().unwrap();
+    let t = evaluate(&c, cat()).transformer.unwrap().unwrap();
     assert_eq!(t.counts.parameters, LLAMA3_8B_PLAIN);
     assert!(!t.assumptions.iter().any(|a| architecture::switch(a).is_some_and(|s| s.0 == Field::TGated)));
     assert_eq!(architecture::switched(field, field.get(&c), assumed), "yes");
@@ -255,7 +253,7 @@ fn a_pasted_configs_assumptions_stay_beside_the_count_while_its_fields_do() {
     }
     assert_eq!(c.t_gated, "yes");
     let shown = |c: &Calculation| {
-        let t = evaluate(c).transformer.unwrap().unwrap();
+        let t = evaluate(c, cat()).transformer.unwrap().unwrap();
         (t.counts.parameters, architecture::shown_assumptions(Some((&arch, &used)), &t))
     };
     let (parameters, list) = shown(&c);
@@ -272,4 +270,11 @@ fn a_pasted_configs_assumptions_stay_beside_the_count_while_its_fields_do() {
     c.t_d_model = "2048".into();
     let (_, list) = shown(&c);
     assert!(!list.contains(&gated) && !list.contains(&context), "{list:?}");
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -1,5 +1,5 @@
 //! The core's benchmark, not a test of times (scripts/bench.sh runs it in release):
-//! `cargo test --release --test bench -- --ignored --nocapture`. Prints how long `evaluate()`,
+//! `cargo test --release --test bench -- --ignored --nocapture`. Prints how long `evaluate(cat())`,
 //! the trend fit and an SVG chart take with 10,000 imported points.
 
 use aicompute::calculation::calc::evaluate;
@@ -43,29 +43,47 @@ fn csv(n: usize) -> String {
 #[ignore = "a benchmark: scripts/bench.sh"]
 fn bench_core_10000_points() {
     let calc = aicompute::calculation::examples::find("alexnet-ops").expect("the AlexNet example").calculation();
-    let e = time(2001, || evaluate(&calc));
+    let e = time(2001, || evaluate(&calc, cat()));
     println!("bench: evaluate() of AlexNet (Method 1): {:.1} µs (median of 2001)", e.as_secs_f64() * 1e6);
 
     let text = csv(10_000);
     let parse = time(11, || aicompute::catalog::import::import(&text).rows.len());
-    let installed = aicompute::catalog::import::install_imported(&text).expect("the generated CSV imports").installed;
+    let mut with_rows = aicompute::catalog::Catalog::full();
+    let installed = with_rows.install_imported(&text).expect("the generated CSV imports").installed;
+    let cat = || &with_rows;
     assert_eq!(installed, 10_000);
     let sel = Selection::of(&[DatasetId::OpenAi2018, DatasetId::Modest2018, DatasetId::Imported]);
-    let points = time(101, || sel.points().len());
-    let fit = time(101, || sel.fit());
-    let f = sel.fit().expect("a fit");
+    let points = time(101, || sel.points(cat()).len());
+    let fit = time(101, || sel.fit(cat()));
+    let f = sel.fit(cat()).expect("a fit");
     println!("bench: import of a 10,000-row CSV: {:.2} ms", parse.as_secs_f64() * 1e3);
-    println!("bench: points of the selection, {} points: {:.3} ms", sel.points().len(), points.as_secs_f64() * 1e3);
+    println!(
+        "bench: points of the selection, {} points: {:.3} ms",
+        sel.points(cat()).len(),
+        points.as_secs_f64() * 1e3
+    );
     println!(
         "bench: trend fit on {} points: {:.3} ms (doubling every {:.1} months)",
-        sel.fit_points().len(),
+        sel.fit_points(cat()).len(),
         fit.as_secs_f64() * 1e3,
         12.0 / f.slope
     );
     let spec = ChartSpec {
-        background: chart::Background { points: sel.points(), fit: Some(f), thresholds: true, ..Default::default() },
+        background: chart::Background {
+            points: sel.points(cat()).into_iter().cloned().collect(),
+            fit: Some(f),
+            thresholds: true,
+            ..Default::default()
+        },
         user: Some(UserPoint { years: 2020.0, flop: 1e23, low: 5e22, high: 2e23, label: "Mine".into() }),
     };
     let svg = time(5, || chart::svg(&spec, 960, 540).map(|(s, _)| s.len()));
     println!("bench: SVG chart of {} points, 960x540: {:.1} ms", spec.background.points.len(), svg.as_secs_f64() * 1e3);
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -180,8 +180,8 @@ fn faults(svg: &str, plot: Rect, (w, h): (u32, u32)) -> Vec<String> {
 fn spec(sets: &[DatasetId], user: Option<UserPoint>, lang: Lang, scale: f64) -> ChartSpec {
     ChartSpec {
         background: chart::Background {
-            points: Selection::of(sets).points(),
-            fit: ERAS[1].selection().fit(),
+            points: Selection::of(sets).points(cat()).into_iter().cloned().collect(),
+            fit: ERAS[1].selection().fit(cat()),
             thresholds: true,
             lang,
             scale,
@@ -361,4 +361,11 @@ fn the_tooltip_moves_rather_than_shrinks() {
     assert_eq!(chart::tooltip_left(250.0, 300.0, 400.0), 100.0);
     // A tooltip wider than the chart starts at its left edge.
     assert_eq!(chart::tooltip_left(50.0, 420.0, 400.0), 0.0);
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

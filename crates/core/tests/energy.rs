@@ -1,7 +1,7 @@
 //! Energy, emissions and cost: published figures reproduced by written-out arithmetic, the
 //! units, the field checks and the chip catalog's TDPs.
 
-use aicompute::catalog::hardware::{chips, lookup, Source};
+use aicompute::catalog::hardware::Source;
 use aicompute::language::expr::Dim;
 use aicompute::run::energy::{
     chip_hours, cost_usd, emissions_kg, energy_kwh, format_emissions, format_energy, format_power, format_usd, grid,
@@ -43,7 +43,7 @@ fn bloom_luccioni_2022() {
     assert_eq!(format_energy(433_196.0, Zh), "433 兆瓦时");
     close(Some(grid("france-bloom").unwrap().kg_per_kwh), 0.057);
     // The A100's 400 W is the catalog's TDP too.
-    assert_eq!(lookup("NVIDIA A100 SXM4 80 GB").unwrap().tdp_watts, Some(400.0));
+    assert_eq!(cat().lookup("NVIDIA A100 SXM4 80 GB").unwrap().tdp_watts, Some(400.0));
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn deepseek_v3_cost() {
     close(cost_usd(2.788e6, 2.0), 2.788e6 * 2.0);
     assert_eq!(format_usd(2.788e6 * 2.0, En), "$5.58 million");
     assert_eq!(format_usd(2.788e6 * 2.0, Zh), "558 万美元");
-    assert_eq!(lookup("NVIDIA H800 SXM5").unwrap().tdp_watts, Some(700.0));
+    assert_eq!(cat().lookup("NVIDIA H800 SXM5").unwrap().tdp_watts, Some(700.0));
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn chip_hours_and_footprint() {
     };
     let (chips, seconds) =
         (aicompute::language::expr::Value::num(384.0), aicompute::language::expr::Value::num(10.0 * 86400.0));
-    let f = aicompute::run::footprint::compute(&c, chips, seconds).unwrap();
+    let f = aicompute::run::footprint::compute(&c, cat(), chips, seconds).unwrap();
     close(Some(f.chip_hours.mid()), 384.0 * 240.0);
     close(f.kwh.map(|v| v.mid()), 384.0 * 240.0 * 400.0 * 1.1 / 1000.0);
     close(f.co2_kg.map(|v| v.mid()), 384.0 * 240.0 * 400.0 * 1.1 / 1000.0 * 0.4);
@@ -78,7 +78,8 @@ fn chip_hours_and_footprint() {
     assert_eq!(energy_kwh(1e300, 1e300, 1.0), None);
     assert_eq!(cost_usd(f64::NAN, 1.0), None);
     let huge = aicompute::calculation::calc::Calculation { power: "1e300 W".into(), ..c };
-    assert!(aicompute::run::footprint::compute(&huge, aicompute::language::expr::Value::num(1e300), seconds).is_err());
+    assert!(aicompute::run::footprint::compute(&huge, cat(), aicompute::language::expr::Value::num(1e300), seconds)
+        .is_err());
 }
 
 #[test]
@@ -225,14 +226,14 @@ fn catalog_tdps() {
         ("openai-titan-x", 250.0),
         ("openai-k80", 300.0),
     ] {
-        let c = lookup(id).unwrap();
+        let c = cat().lookup(id).unwrap();
         assert_eq!(c.tdp_watts, Some(w), "{id}");
         assert!(c.tdp_citation().contains(&format!("{w} W")), "{id}: {}", c.tdp_citation());
     }
     // The same chips in Epoch AI's catalog agree where it has them.
-    assert_eq!(lookup("NVIDIA Tesla K20c").unwrap().tdp_watts, Some(225.0));
-    assert_eq!(lookup("NVIDIA Tesla K80").unwrap().tdp_watts, Some(300.0));
-    for c in chips() {
+    assert_eq!(cat().lookup("NVIDIA Tesla K20c").unwrap().tdp_watts, Some(225.0));
+    assert_eq!(cat().lookup("NVIDIA Tesla K80").unwrap().tdp_watts, Some(300.0));
+    for c in cat().chips() {
         match c.tdp_watts {
             Some(w) => assert!(w > 0.0 && w <= 5000.0 && !c.tdp_citation().is_empty(), "{}", c.name),
             None => assert!(c.tdp_citation().is_empty()),
@@ -241,5 +242,12 @@ fn catalog_tdps() {
             assert!(c.tdp_citation().starts_with("Epoch AI"), "{}", c.name);
         }
     }
-    assert!(chips().iter().filter(|c| c.tdp_watts.is_some()).count() > 140);
+    assert!(cat().chips().iter().filter(|c| c.tdp_watts.is_some()).count() > 140);
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

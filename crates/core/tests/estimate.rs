@@ -29,7 +29,7 @@ fn typed(c: &mut Calculation, inputs: &[(Field, &str)]) -> Vec<Cleared> {
 fn the_default_example_is_both_methods_and_says_so() {
     let c = default_calculation();
     assert!(c.is_example(Side::One) && c.is_example(Side::Two));
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let cur = ev.current().expect("a current estimate");
     assert_eq!(cur.source, Source::Both);
     assert!(close(cur.flop.mid(), (ALEXNET_OPS * ALEXNET_GPU).sqrt()), "{}", cur.flop.mid());
@@ -62,7 +62,7 @@ fn a_run_typed_into_method_2_over_the_example_is_the_estimate() {
     assert!(c.name.is_empty() && c.date.is_empty());
     // The example's hardware was replaced by a typed peak; clear it as a user would.
     c.edit(Field::Hardware, String::new());
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let cur = ev.current().unwrap();
     assert_eq!(cur.source, Source::Two);
     assert!(close(cur.flop.mid(), H800_RUN), "{} vs {H800_RUN}", cur.flop.mid());
@@ -84,7 +84,7 @@ fn restoring_the_example_keeps_the_users_method_as_the_estimate() {
     assert_eq!((c.name.as_str(), c.date.as_str()), ("AlexNet", "2012-06-01"));
     assert!(c.is_example(Side::One) && !c.is_example(Side::Two));
     // Method 1 is the example again; it never stands beside the user's own Method 2.
-    let cur = *evaluate(&c).current().unwrap();
+    let cur = *evaluate(&c, cat()).current().unwrap();
     assert_eq!(cur.source, Source::Two);
     assert!(close(cur.flop.mid(), 2048.0 * 1.58e12 * 5.5 * DAY * 0.33));
 }
@@ -94,7 +94,7 @@ fn editing_a_method_of_a_one_method_example_keeps_its_name() {
     let mut c = aicompute::calculation::examples::find("resnet").unwrap().calculation();
     assert_eq!(c.edit(Field::Epochs, "64".into()), None);
     assert_eq!(c.name, "ResNet-151");
-    let cur = *evaluate(&c).current().unwrap();
+    let cur = *evaluate(&c, cat()).current().unwrap();
     assert_eq!(cur.source, Source::One);
     assert!(close(cur.flop.mid(), 11.4e9 * 2.0 * 3.0 * 1.2e6 * 64.0));
     // A GPU run added to a one-method example keeps the example beside it, marked, and the
@@ -102,7 +102,7 @@ fn editing_a_method_of_a_one_method_example_keeps_its_name() {
     let mut c = aicompute::calculation::examples::find("resnet").unwrap().calculation();
     assert_eq!(typed(&mut c, &[(Field::Chips, "8"), (Field::Peak, "100 TFLOPS"), (Field::Time, "2 d")]), []);
     assert!(c.is_example(Side::One) && c.name == "ResNet-151");
-    let cur = *evaluate(&c).current().unwrap();
+    let cur = *evaluate(&c, cat()).current().unwrap();
     assert_eq!(cur.source, Source::Two);
     assert!(close(cur.flop.mid(), 8.0 * 100e12 * 2.0 * DAY * 0.33));
 }
@@ -118,26 +118,26 @@ fn both_users() -> Calculation {
 fn with_both_methods_the_users_the_last_edited_or_the_picked_one_counts() {
     let mut c = both_users();
     assert_eq!(c.last, Some(Side::Two));
-    assert_eq!(evaluate(&c).current().unwrap().source, Source::Two);
+    assert_eq!(evaluate(&c, cat()).current().unwrap().source, Source::Two);
     c.edit(Field::Epochs, "90".into());
-    assert_eq!(evaluate(&c).current().unwrap().source, Source::One);
+    assert_eq!(evaluate(&c, cat()).current().unwrap().source, Source::One);
     c.basis = Basis::Two;
-    let cur = *evaluate(&c).current().unwrap();
+    let cur = *evaluate(&c, cat()).current().unwrap();
     assert!(cur.picked && cur.source == Source::Two && close(cur.flop.mid(), ALEXNET_GPU));
     c.basis = Basis::Both;
-    assert!(close(evaluate(&c).current().unwrap().flop.mid(), (ALEXNET_OPS * ALEXNET_GPU).sqrt()));
+    assert!(close(evaluate(&c, cat()).current().unwrap().flop.mid(), (ALEXNET_OPS * ALEXNET_GPU).sqrt()));
     // 9 epochs: Method 1 is 10× lower, and both can no longer stand together.
     c.edit(Field::Epochs, "9".into());
-    assert_eq!(evaluate(&c).current, Err(NoCurrent::Disagree));
+    assert_eq!(evaluate(&c, cat()).current, Err(NoCurrent::Disagree));
     // Neither edited (an older link): both when they agree, else Method 1, and it is said.
     c.basis = Basis::Auto;
     c.last = None;
-    assert_eq!(evaluate(&c).current().unwrap().source, Source::One);
+    assert_eq!(evaluate(&c, cat()).current().unwrap().source, Source::One);
     c.basis = Basis::Two;
     c.chips.clear();
     c.peak.clear();
     c.time.clear();
-    assert_eq!(evaluate(&c).current, Err(NoCurrent::Picked(Side::Two)));
+    assert_eq!(evaluate(&c, cat()).current, Err(NoCurrent::Picked(Side::Two)));
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn an_unfinished_method_of_the_user_never_falls_back_on_the_example() {
     let cleared = c.edit(Field::Chips, "x".into()).unwrap();
     c.restore(&cleared);
     assert!(c.is_example(Side::One));
-    assert_eq!(evaluate(&c).current, Err(NoCurrent::Nothing));
+    assert_eq!(evaluate(&c, cat()).current, Err(NoCurrent::Nothing));
 }
 
 #[test]
@@ -155,27 +155,27 @@ fn the_target_linked_to_method_1_solves_and_follows_the_model() {
     typed(&mut c, &[(Field::Chips, "512"), (Field::Peak, "989 TFLOPS"), (Field::Utilization, "40%")]);
     c.target_from_estimate = true;
     let days = |c: &Calculation| {
-        let ev = evaluate(c);
+        let ev = evaluate(c, cat());
         assert!(ev.method2.estimate().is_some(), "{:?}", ev.method2);
         ev.method2.estimate().unwrap().factor(aicompute::calculation::calc::Label::Time).unwrap().mid() / DAY
     };
     let gpt3 = 6.0 * 175e9 * 300e9;
     assert!(close(days(&c), gpt3 / (512.0 * 989e12 * 0.40) / DAY));
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let (field, text) = aicompute::calculation::used::solved(&ev, Lang::En).unwrap();
     assert_eq!(field, Field::Time);
     // 3.15e23 / (512 × 989e12 × 0.4) = 1,555,230 s = 18.0 days.
     assert_eq!(text, "18 d");
     // Method 2 solved from Method 1 is no second estimate: the figures follow Method 1, and
     // there is no comparison (it would agree by construction).
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     assert_eq!(ev.current().unwrap().source, Source::One);
     assert_eq!(ev.comparison, None);
     c.edit(Field::Tokens, "600B".into());
     assert!(close(days(&c), 2.0 * gpt3 / (512.0 * 989e12 * 0.40) / DAY));
     // Without Method 1, the linked target says so beside the target.
     c.clear_side(Side::One);
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let e = ev.errors().next().unwrap();
     assert_eq!(e.field, Field::Target);
     assert_eq!(e.message(Lang::En), "the target is Method 1's estimate, and Method 1 has no result yet");
@@ -184,7 +184,7 @@ fn the_target_linked_to_method_1_solves_and_follows_the_model() {
 #[test]
 fn an_empty_default_field_says_the_value_used() {
     let c = default_calculation();
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let used = |f| aicompute::calculation::used::used(f, &c, &ev, Lang::En);
     assert_eq!(used(Field::Passes).as_deref(), Some("3: forward + backward (default)"));
     assert_eq!(used(Field::FlopsPerMac).as_deref(), Some("2: FLOPs per add-multiply (default)"));
@@ -198,7 +198,7 @@ fn an_empty_default_field_says_the_value_used() {
     assert!(pue.starts_with("1.1: Google"), "{pue}");
     let mut gpu = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
     gpu.utilization.clear();
-    let ev = evaluate(&gpu);
+    let ev = evaluate(&gpu, cat());
     assert_eq!(
         aicompute::calculation::used::used(Field::Utilization, &gpu, &ev, Lang::En).as_deref(),
         Some("33%: the seed's default for GPUs")
@@ -208,4 +208,11 @@ fn an_empty_default_field_says_the_value_used() {
         budget,
         format!("{} FLOP: from Method 2: GPU time (worked example: AlexNet (GPU time))", "4.96 × 10^17")
     );
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -9,7 +9,9 @@ const DAY: f64 = 86400.0;
 #[track_caller]
 fn exact(id: &str, want_flop: f64) {
     let ex = find(id).unwrap_or_else(|| panic!("no example {id}"));
-    let got = ex.exact_flop().unwrap_or_else(|| panic!("{id} does not evaluate: {:?}", evaluate(&ex.calculation())));
+    let got = ex
+        .exact_flop(cat())
+        .unwrap_or_else(|| panic!("{id} does not evaluate: {:?}", evaluate(&ex.calculation(), cat())));
     assert!((got / want_flop - 1.0).abs() < 1e-12, "{id}: got {got:e} FLOP, want {want_flop:e}");
 }
 
@@ -53,27 +55,27 @@ fn seventeen_seed_computations_and_eight_modern() {
 
 #[test]
 fn published_figures_within_ten_percent_except_the_two_the_text_gets_wrong() {
-    let flagged: Vec<&str> = EXAMPLES.iter().filter(|e| e.differs()).map(|e| e.id).collect();
+    let flagged: Vec<&str> = EXAMPLES.iter().filter(|e| e.differs(cat())).map(|e| e.id).collect();
     // DeepSeek-V3's attention term puts its count 10.3% above the paper's 6 × 37B × 14.8T.
     assert_eq!(flagged, ["seq2seq-ops", "vgg-gpu", "deepseek-v3"]);
     // Seq2Seq: the text's own arithmetic gives 0.129 pfs-days, not the printed 0.085.
     let s = find("seq2seq-ops").unwrap();
-    let pfs = s.exact_flop().unwrap() / PFS_DAY;
+    let pfs = s.exact_flop(cat()).unwrap() / PFS_DAY;
     assert!((pfs - 0.129).abs() < 0.0005, "{pfs}");
     // VGG method 2: 4 × 5.1 TFLOPS × 15 d × 0.33 = 0.101 pfs-days, printed 0.12.
     let v = find("vgg-gpu").unwrap();
-    assert!((v.exact_flop().unwrap() / PFS_DAY - 0.101).abs() < 0.0005);
+    assert!((v.exact_flop(cat()).unwrap() / PFS_DAY - 0.101).abs() < 0.0005);
     // 0.12 / (4 × 5.1e12 × 15 × 86,400 × 0.33 / 8.64e19 = 0.10098) = 1.188: printed 19% high.
-    assert_eq!(v.difference_text().as_deref(), Some("+19%"));
+    assert_eq!(v.difference_text(cat()).as_deref(), Some("+19%"));
     assert_eq!(
-        v.difference_in(Lang::En).as_deref(),
+        v.difference_in(cat(), Lang::En).as_deref(),
         Some("The published figure differs from its own arithmetic by +19%")
     );
-    assert_eq!(v.difference_in(Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏高 19%"));
+    assert_eq!(v.difference_in(cat(), Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏高 19%"));
     // Seq2Seq by operations: printed 0.085 against 0.129 exact, 34% low, said as 偏低 (not 相差 -34%).
     let s = find("seq2seq-ops").unwrap();
-    assert_eq!(s.difference_in(Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏低 34%"));
-    assert_eq!(v.exact_pfs_days(), v.exact_flop().map(|f| f / PFS_DAY));
+    assert_eq!(s.difference_in(cat(), Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏低 34%"));
+    assert_eq!(v.exact_pfs_days(cat()), v.exact_flop(cat()).map(|f| f / PFS_DAY));
 }
 
 #[test]
@@ -90,7 +92,7 @@ fn published_pf_and_pfs_days_agree_with_each_other() {
 #[test]
 fn every_example_evaluates_its_own_method_and_nothing_is_invalid() {
     for e in EXAMPLES {
-        let ev = evaluate(&e.calculation());
+        let ev = evaluate(&e.calculation(), cat());
         let (mine, other) = match e.method {
             Method::Gpu => (&ev.method2, &ev.method1),
             _ => (&ev.method1, &ev.method2),
@@ -103,7 +105,7 @@ fn every_example_evaluates_its_own_method_and_nothing_is_invalid() {
 
 #[test]
 fn resnet_derivation_in_the_seed_layout() {
-    let ev = evaluate(&find("resnet").unwrap().calculation());
+    let ev = evaluate(&find("resnet").unwrap().calculation(), cat());
     let est = ev.method1.estimate().unwrap();
     assert_eq!(
         aicompute::text::render::formula(est, aicompute::calculation::calc::Lang::En),
@@ -140,4 +142,11 @@ fn every_example_has_its_own_chinese_source() {
         find("llama2-70b").unwrap().source_in(Lang::Zh),
         "Touvron 等《Llama 2》（2023）；Epoch AI《Notable AI Models》（CC BY 4.0）"
     );
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -31,7 +31,7 @@ fn gpt3() -> Calculation {
 #[test]
 fn json_holds_inputs_as_typed_and_the_figures() {
     let c = gpt3();
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let text = export::calculation(&c, &ev, "https://example.org/?v=1&params=175B", Lang::En, false).pretty();
     let v = json::parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     let inputs = v.get("inputs").unwrap();
@@ -60,7 +60,7 @@ fn json_holds_inputs_as_typed_and_the_figures() {
 #[test]
 fn csv_rows_are_quoted_where_needed() {
     let c = gpt3();
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let text = export::csv(&c, &ev, "https://example.org/?v=1", Lang::En, false);
     let rows: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(rows[0], "field,value");
@@ -145,7 +145,7 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralized() {
 fn no_csv_export_cell_starts_a_formula() {
     for payload in PAYLOADS {
         let c = Calculation { name: payload.to_string(), ..gpt3() };
-        let ev = evaluate(&c);
+        let ev = evaluate(&c, cat());
         let text = export::csv(&c, &ev, "https://example.org/?v=1", Lang::En, true);
         let table = aicompute::catalog::csv::parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
         let value = |field: &str| table.iter().find(|r| r[0] == field).map(|r| r[1].clone());
@@ -165,7 +165,14 @@ fn negative_numbers_in_the_csv_stay_numbers() {
     // A name that is a negative number is a number to a spreadsheet, not a formula.
     for n in ["-3", "-1.5e3"] {
         let c = Calculation { name: n.into(), ..gpt3() };
-        let text = export::csv(&c, &evaluate(&c), "", Lang::En, false);
+        let text = export::csv(&c, &evaluate(&c, cat()), "", Lang::En, false);
         assert!(text.contains(&format!("\r\ninputs.name,{n}\r\n")), "{text}");
     }
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -20,7 +20,7 @@ fn close(got: f64, want: f64) {
 /// The value Method 2 solved for, which factor it is, and the FLOP (the target).
 #[track_caller]
 fn solved(fields: &[(Field, &str)], label: Label, want: f64) {
-    let ev = evaluate(&calc(fields));
+    let ev = evaluate(&calc(fields), cat());
     let e = ev.method2.estimate().unwrap_or_else(|| panic!("{:?}", ev.method2));
     assert_eq!(e.solved, Some(label));
     close(e.factor(label).unwrap().mid(), want);
@@ -28,14 +28,14 @@ fn solved(fields: &[(Field, &str)], label: Label, want: f64) {
 
 #[track_caller]
 fn solve_error(fields: &[(Field, &str)], message: &str) {
-    let ev = evaluate(&calc(fields));
+    let ev = evaluate(&calc(fields), cat());
     let errs = ev.method2.errors();
     assert!(errs.iter().any(|e| e.field == Field::Target && e.message(Lang::En) == message), "{errs:?}");
 }
 
 #[track_caller]
 fn footprint(fields: &[(Field, &str)]) -> Footprint {
-    match evaluate(&calc(fields)).footprint {
+    match evaluate(&calc(fields), cat()).footprint {
         Some(Ok(f)) => f,
         other => panic!("{other:?}"),
     }
@@ -43,7 +43,7 @@ fn footprint(fields: &[(Field, &str)]) -> Footprint {
 
 #[track_caller]
 fn field_error(fields: &[(Field, &str)], field: Field, message: &str) {
-    let ev = evaluate(&calc(fields));
+    let ev = evaluate(&calc(fields), cat());
     let errs: Vec<_> = ev.errors().collect();
     assert!(errs.iter().any(|e| e.field == field && e.message(Lang::En) == message), "{errs:?}");
 }
@@ -70,7 +70,7 @@ fn solves_for_time_chips_or_utilization() {
 #[test]
 fn the_solved_figure_is_marked_and_the_flop_is_the_target() {
     let c = calc(&[(Field::Target, "1e21"), (Field::Chips, "10"), (Field::Peak, "1e15")]);
-    let e = evaluate(&c).method2.estimate().cloned().unwrap();
+    let e = evaluate(&c, cat()).method2.estimate().cloned().unwrap();
     assert_eq!(e.flop.mid(), 1e21);
     let steps = aicompute::text::render::steps(&e, Lang::En);
     assert!(steps[2].starts_with("time: ") && steps[2].ends_with("(solved for)"), "{steps:?}");
@@ -85,7 +85,7 @@ fn a_range_gives_a_range_of_the_unknown() {
         (Field::Peak, "1e15"),
         (Field::Utilization, "50%"),
     ]);
-    let e = evaluate(&c).method2.estimate().cloned().unwrap();
+    let e = evaluate(&c, cat()).method2.estimate().cloned().unwrap();
     let t = e.factor(Label::Time).unwrap();
     close(t.lo, 2e6);
     close(t.hi, 4e6);
@@ -185,7 +185,7 @@ fn bad_energy_inputs_are_said_beside_their_field() {
         "'3 h' is a time, but this field wants a carbon intensity (kg CO2e per kWh, like 0.4)",
     );
     // The FLOP of Method 2 is still there.
-    assert!(evaluate(&calc(&with(Field::Pue, "0.9"))).method2.estimate().is_some());
+    assert!(evaluate(&calc(&with(Field::Pue, "0.9")), cat()).method2.estimate().is_some());
 }
 
 #[test]
@@ -229,4 +229,11 @@ fn notes_in_both_languages() {
     ]);
     assert_eq!(footprint::notes(&f, Lang::Zh), ["未计算能耗：请填写单芯片功率（手动输入峰值时目录中没有功率数据）。"]);
     assert_eq!(footprint::lines(&f, Lang::Zh)[1], "成本：2,788,000 芯片小时 × 2 美元/芯片小时 = 558 万美元");
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -1,20 +1,20 @@
 //! The chip catalog: every entry walked, lookups by id and by name, precision rules.
 
-use aicompute::catalog::hardware::{chips, lookup, resolve, search, Choice, Precision, Source};
+use aicompute::catalog::hardware::{Choice, Precision, Source};
 use aicompute::text::i18n::Lang;
 
 #[test]
 fn catalog_has_openai_figures_and_all_epoch_chips() {
-    assert_eq!(chips().iter().filter(|c| c.source == Source::OpenAi2018).count(), 7);
-    assert_eq!(chips().iter().filter(|c| c.source == Source::Epoch).count(), 170);
+    assert_eq!(cat().chips().iter().filter(|c| c.source == Source::OpenAi2018).count(), 7);
+    assert_eq!(cat().chips().iter().filter(|c| c.source == Source::Epoch).count(), 170);
 }
 
 #[test]
 fn every_entry_walks() {
-    for c in chips() {
+    for c in cat().chips() {
         assert!(!c.id.is_empty() && !c.name.is_empty(), "{c:?}");
-        assert_eq!(lookup(c.id).map(|x| x.id), Ok(c.id), "by id");
-        assert_eq!(lookup(c.name).map(|x| x.id), Ok(c.id), "by name {}", c.name);
+        assert_eq!(cat().lookup(&c.id).map(|x| &x.id), Ok(&c.id), "by id");
+        assert_eq!(cat().lookup(&c.name).map(|x| &x.id), Ok(&c.id), "by name {}", c.name);
         assert!(!c.citation().is_empty());
         if c.source == Source::Epoch {
             assert!(c.citation().contains("Epoch AI"), "{}", c.name);
@@ -43,8 +43,8 @@ fn every_entry_walks() {
             }
         }
     }
-    let ids: std::collections::HashSet<_> = chips().iter().map(|c| c.id).collect();
-    assert_eq!(ids.len(), chips().len(), "ids are unique");
+    let ids: std::collections::HashSet<_> = cat().chips().iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), cat().chips().len(), "ids are unique");
 }
 
 #[test]
@@ -58,16 +58,16 @@ fn seed_figures() {
         ("openai-titan-x", 6.0e12),
         ("openai-k80", 8.5e12),
     ] {
-        assert_eq!(lookup(id).unwrap().peak_for(None), Ok((Precision::Fp32, v)), "{id}");
+        assert_eq!(cat().lookup(id).unwrap().peak_for(None), Ok((Precision::Fp32, v)), "{id}");
     }
 }
 
 #[test]
 fn default_precision_is_tensor_where_present() {
-    let a100 = lookup("NVIDIA A100 SXM4 80 GB").unwrap();
+    let a100 = cat().lookup("NVIDIA A100 SXM4 80 GB").unwrap();
     assert_eq!(a100.peak_for(None), Ok((Precision::TensorFp16Bf16, 312e12)));
     assert_eq!(a100.peak_for(Some(Precision::Fp32)).map(|x| x.0), Ok(Precision::Fp32));
-    let k80 = lookup("openai-k80").unwrap();
+    let k80 = cat().lookup("openai-k80").unwrap();
     assert_eq!(
         k80.peak_for(Some(Precision::Tf32)).unwrap_err().message(Lang::En),
         "NVIDIA Tesla K80 (OpenAI 2018 figure) has no TF32 figure; it has: fp32"
@@ -80,16 +80,16 @@ fn default_precision_is_tensor_where_present() {
 
 #[test]
 fn lookups_and_errors() {
-    assert_eq!(lookup("  nvidia   a100 sxm4 80 gb ").unwrap().id, "nvidia-a100-sxm4-80-gb");
-    assert_eq!(lookup("openai-k40").unwrap().name, "NVIDIA Tesla K40 (OpenAI 2018 figure)");
-    let msg = |q: &str| lookup(q).unwrap_err().message(Lang::En);
+    assert_eq!(cat().lookup("  nvidia   a100 sxm4 80 gb ").unwrap().id, "nvidia-a100-sxm4-80-gb");
+    assert_eq!(cat().lookup("openai-k40").unwrap().name, "NVIDIA Tesla K40 (OpenAI 2018 figure)");
+    let msg = |q: &str| cat().lookup(q).unwrap_err().message(Lang::En);
     assert_eq!(msg(""), "no hardware given: type part of a chip's name");
     assert_eq!(msg("zzz9000"), "no chip matches 'zzz9000': try part of its name, such as 'V100' or 'TPU v4'");
     assert_eq!(msg(&"a".repeat(81)), "too long for a chip name: at most 80 characters and 8 words");
     assert_eq!(msg("a b c d e f g h i"), "too long for a chip name: at most 80 characters and 8 words");
-    assert!(search(&"a100 ".repeat(9)).is_empty());
-    assert!(search("tpu v4").iter().all(|c| c.name.contains("TPU v4")));
-    assert!(!search("h100").is_empty());
+    assert!(cat().search(&"a100 ".repeat(9)).is_empty());
+    assert!(cat().search("tpu v4").iter().all(|c| c.name.contains("TPU v4")));
+    assert!(!cat().search("h100").is_empty());
 }
 
 #[test]
@@ -107,8 +107,8 @@ fn precision_parse() {
 /// (Epoch AI's datasheet figures, data/epoch-ml-hardware.csv).
 #[track_caller]
 fn typed(q: &str, chip: &str, choice: Choice, peak: f64) {
-    let r = resolve(q, None).unwrap_or_else(|e| panic!("{q}: {e}"));
-    assert_eq!((r.chip.name, r.choice), (chip, choice), "{q}");
+    let r = cat().resolve(q, None).unwrap_or_else(|e| panic!("{q}: {e}"));
+    assert_eq!((r.chip.name.as_str(), r.choice), (chip, choice), "{q}");
     assert_eq!(r.chip.peak_for(None).unwrap().1, peak, "{q}");
 }
 
@@ -128,8 +128,8 @@ fn names_people_type() {
     // B200 is not GB200 (the name must start a word).
     typed("B200", "NVIDIA B200", Choice::Only, 2.25e15);
     typed("openai-k80", "NVIDIA Tesla K80 (OpenAI 2018 figure)", Choice::Exact, 8.5e12);
-    let r = resolve("H100", None).unwrap();
-    let mut others: Vec<_> = r.others.iter().map(|c| c.name).collect();
+    let r = cat().resolve("H100", None).unwrap();
+    let mut others: Vec<_> = r.others.iter().map(|c| c.name.as_str()).collect();
     others.sort();
     assert_eq!(others, ["NVIDIA H100 NVL", "NVIDIA H100 PCIe"]);
 }
@@ -139,7 +139,7 @@ fn while_epoch_ai_catalog_loads_only_exact_names_answer() {
     use aicompute::catalog::hardware::{resolve_in, HardwareError};
     let openai = aicompute::catalog::data::openai_chips();
     assert!(openai.iter().all(|c| c.source == Source::OpenAi2018));
-    let loading = |q: &str| resolve_in(openai, Some(HardwareError::Loading), q, None);
+    let loading = |q: &str| resolve_in(&openai, Some(HardwareError::Loading), q, None);
     // An OpenAI 2018 chip by id or full name answers at once: the seed's examples need no fetch.
     assert_eq!(loading("openai-gtx580").unwrap().chip.peak(Precision::Fp32), Some(1.58e12));
     // Anything else waits (a search of OpenAI's chips alone could pick another chip than the
@@ -149,21 +149,30 @@ fn while_epoch_ai_catalog_loads_only_exact_names_answer() {
     }
     assert_eq!(HardwareError::Loading.message(Lang::En), "loading Epoch AI's hardware catalog…");
     assert_eq!(HardwareError::Loading.message(Lang::Zh), "正在加载 Epoch AI 硬件目录……");
-    let failed = HardwareError::Unavailable { reason: aicompute::catalog::data::LoadError::Http(404) };
-    assert_eq!(resolve_in(openai, Some(failed.clone()), "H100", None), Err(failed.clone()));
+    let failed = HardwareError::Unavailable { reason: aicompute::catalog::load::LoadError::Http(404) };
+    assert_eq!(resolve_in(&openai, Some(failed.clone()), "H100", None), Err(failed.clone()));
     assert_eq!(
         failed.message(Lang::En),
         "Epoch AI's hardware catalog could not be loaded (HTTP 404): OpenAI's 2018 chips (openai-…) and a custom peak work"
     );
+    // The built-in catalog (the page's, until its fetch of Epoch AI's file) says the same.
+    let mut builtin = aicompute::catalog::Catalog::builtin();
+    assert_eq!(builtin.chips(), &openai[..]);
+    assert!(!builtin.hardware_loaded());
+    assert_eq!(builtin.resolve("V100", None).map(|r| r.chip.id.clone()), Err(HardwareError::Loading));
+    assert_eq!(builtin.lookup("openai-k80").map(|c| c.source), Ok(Source::OpenAi2018));
+    builtin.hardware_failed(aicompute::catalog::load::LoadError::Http(404));
+    assert_eq!(builtin.hardware_failure(), Some(aicompute::catalog::load::LoadError::Http(404)));
+    assert_eq!(builtin.resolve("H100", None).map(|r| r.chip.id.clone()), Err(failed.clone()));
     // Loaded, the same name finds Epoch AI's chip.
-    assert_eq!(resolve("V100", None).unwrap().chip.source, Source::Epoch);
+    assert_eq!(cat().resolve("V100", None).unwrap().chip.source, Source::Epoch);
 }
 
 #[test]
 fn the_hardware_file_reads_as_the_catalog_lists_it() {
     // The reader the page runs on the fetched file, and the build's check.
     let rows = aicompute::catalog::epoch_csv::parse_hardware(include_str!("../data/epoch-ml-hardware.csv")).unwrap();
-    let epoch: Vec<_> = chips().iter().filter(|c| c.source == Source::Epoch).collect();
+    let epoch: Vec<_> = cat().chips().iter().filter(|c| c.source == Source::Epoch).collect();
     assert_eq!(rows.len(), epoch.len());
     let h100 = rows.iter().find(|r| r.id == "nvidia-h100-sxm5-80gb").expect("the H100 SXM5 row");
     assert_eq!(h100.name, "NVIDIA H100 SXM5 80GB");
@@ -174,4 +183,11 @@ fn the_hardware_file_reads_as_the_catalog_lists_it() {
         aicompute::catalog::epoch_csv::parse_hardware(bad),
         Err("line 2: tdp_watts 9000 is not in (0, 5000] W".into())
     );
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

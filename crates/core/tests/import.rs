@@ -3,8 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use aicompute::calculation::calc::Lang;
-use aicompute::catalog::data::{self, models, DatasetId, Date};
-use aicompute::catalog::import::{import, to_csv, Column, ImportError, ImportedRow, MAX_ROWS};
+use aicompute::catalog::data::{DatasetId, Date};
+use aicompute::catalog::import::{import, to_csv, Column, ImportError, ImportedRow, Importer, MAX_ROWS};
+use aicompute::catalog::Catalog;
 use aicompute::language::date::DateError;
 use aicompute::plot::chart::{self, ChartSpec};
 use aicompute::plot::trend::Selection;
@@ -342,29 +343,31 @@ fn to_csv_neutralizes_formulas_and_import_reads_them_back() {
     assert_eq!(again, "name,date,flop\n\"'=HYPERLINK(\"\"http://x\"\")\",2021-07,1e21\n");
 }
 
-/// The one test that installs (the installed set is global).
+/// Installing into a catalog: the imported rows become a data set of that catalog (its own value,
+/// no global), for the fit and the chart.
 #[test]
 fn installed_rows_are_a_data_set_for_the_fit_and_the_chart() {
     assert_eq!(DatasetId::from_key("imported"), Some(DatasetId::Imported));
     assert!(!DatasetId::ALL.contains(&DatasetId::Imported));
-    assert_eq!(data::imported().len(), 0);
-    let built_in = models().count();
+    let mut cat = Catalog::full();
+    assert_eq!(cat.imported().len(), 0);
+    let built_in = cat.models().count();
     // Doubling every year exactly: 1e20 in 2010, 2e20 in 2011, 4e20 in 2012.
     let text = "name,date,flop\nA,2010-01-01,1e20\nB,2011-01-01,2e20\nC,2012-01-01,4e20\nD,2013-01-01,\n";
-    let s = data::install_imported(text).unwrap();
+    let s = cat.install_imported(text).unwrap();
     assert_eq!((s.installed, s.skipped_no_compute, s.problems.len()), (3, 1, 0));
-    assert_eq!(models().count(), built_in + 3);
+    assert_eq!(cat.models().count(), built_in + 3);
     let sel = Selection::of(&[DatasetId::Imported]);
-    let names: Vec<&str> = sel.points().iter().map(|m| m.name).collect();
+    let names: Vec<&str> = sel.points(&cat).iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["A", "B", "C"]);
-    assert_eq!(sel.points()[1].pfs_days, Some(2e20 / PFS_DAY));
-    assert!(sel.points()[0].citation().contains("Imported from your own file"));
-    let fit = sel.fit().unwrap();
+    assert_eq!(sel.points(&cat)[1].pfs_days, Some(2e20 / PFS_DAY));
+    assert!(sel.points(&cat)[0].citation().contains("Imported from your own file"));
+    let fit = sel.fit(&cat).unwrap();
     // 2010-01-01 to 2011-01-01 is 365 days, 2011 to 2012 also 365: the years are 365/365.25 apart.
     assert!((fit.doubling_months - 12.0 * 365.0 / 365.25).abs() < 1e-9, "{}", fit.doubling_months);
     let spec = ChartSpec {
         background: chart::Background {
-            points: sel.points(),
+            points: sel.points(&cat).into_iter().cloned().collect(),
             fit: Some(fit),
             moore_months: None,
             eras: false,
@@ -377,38 +380,99 @@ fn installed_rows_are_a_data_set_for_the_fit_and_the_chart() {
     let (svg, layout) = chart::svg(&spec, 800, 500).unwrap();
     assert_eq!(layout.markers.len(), 3);
     assert!(svg.contains("你导入的数据"));
-    // The same rows again are not leaked again; nothing readable leaves the set as it was.
-    let again = data::install_imported(text).unwrap();
+    // The same rows again are the same set; nothing readable leaves the set as it was.
+    let before = cat.clone();
+    let again = cat.install_imported(text).unwrap();
     assert_eq!(again.installed, 3);
-    assert!(std::ptr::eq(data::imported().as_ptr(), sel.points()[0]));
+    assert_eq!(cat, before);
     assert_eq!(
-        data::install_imported("x,y\n1,2\n").unwrap_err().error,
+        cat.install_imported("x,y\n1,2\n").unwrap_err().error,
         ImportError::Header {
             missing: vec![Column::Name, Column::Date, Column::Flop, Column::PfsDays],
             found: vec!["x".into(), "y".into()]
         }
     );
     // Every row bad: nothing installed, and each row says why (the list was empty).
-    let none = data::install_imported("name,date,flop\na,2020,zz\nb,zz,1e20\n").unwrap_err();
+    let none = cat.install_imported("name,date,flop\na,2020,zz\nb,zz,1e20\n").unwrap_err();
     assert_eq!(none.error, ImportError::NoRows);
     let said: Vec<String> = none.problems.iter().map(|p| p.message(Lang::En)).collect();
     assert_eq!(said.len(), 2, "{said:?}");
     assert!(said[0].starts_with("line 2: ") && said[0].contains("'zz' is not a number"), "{said:?}");
     assert!(said[1].starts_with("line 3: "), "{said:?}");
-    assert_eq!(data::imported().len(), 3);
-    data::clear_imported();
-    assert_eq!(data::imported().len(), 0);
-    assert_eq!(models().count(), built_in);
-    // The lifetime budget: 3 rows leaked so far, then 100,000 twice fit, a third does not.
-    for i in 0..2 {
+    assert_eq!(cat, before);
+    cat.clear_imported();
+    assert_eq!(cat.imported().len(), 0);
+    assert_eq!(cat.models().count(), built_in);
+    // Rows are owned by the catalog and freed when replaced: no lifetime budget (there was one
+    // while installed rows were leaked); three imports of the most rows all install.
+    for i in 0..3 {
         let text = generated(MAX_ROWS).replace("Model", &format!("Set{i}"));
-        assert_eq!(data::install_imported(&text).unwrap().installed, MAX_ROWS);
+        assert_eq!(cat.install_imported(&text).unwrap().installed, MAX_ROWS);
     }
-    let third = generated(MAX_ROWS).replace("Model", "Set2");
-    let e = data::install_imported(&third).unwrap_err().error;
-    assert_eq!(e, ImportError::Budget { rows: 100_000, left: 99_997 });
-    assert_eq!(e.message(Lang::Zh), "100000 行超过了本页面还能容纳的数量（99997 行）：请刷新页面后再导入");
-    assert_eq!(data::imported()[0].name, "Set1 0");
+    assert_eq!(cat.imported()[0].name, "Set2 0");
+    assert_eq!(cat.imported().len(), MAX_ROWS);
+    // Another catalog is not touched.
+    assert_eq!(Catalog::full().imported().len(), 0);
+}
+
+/// The text imported a few rows at a time (as the page does, yielding between slices).
+fn in_steps(text: &str, rows: usize) -> aicompute::catalog::import::Imported {
+    let mut importer = Importer::new(text);
+    let mut steps = 0;
+    while !importer.step(rows) {
+        steps += 1;
+        assert!(importer.progress().0 <= importer.progress().1);
+    }
+    assert!(steps <= text.lines().count() / rows + 1, "{steps} steps of {rows}");
+    importer.finish()
+}
+
+#[test]
+fn an_import_in_steps_is_the_import_at_once() {
+    let texts = [
+        "name,date,flop\nA,2010-01-01,1e20\n\nB,2011,2e20\nC,2012,\nD,zz,1e20\n".to_string(),
+        "name,date,flop\n\"A\nline two\",2010,1e20\nB,2011,2e20\n\"C,2012,3e20\nD,2013,4e20\n".to_string(),
+        "x,y\n1,2\n3,\"4\n".to_string(),
+        "\u{feff}name;date;pfs-days\r\nA;2010;1\r\nB;2011;2\r\n".to_string(),
+        String::new(),
+        "\"name,date\n".to_string(),
+        generated(2_000),
+    ];
+    for text in &texts {
+        for rows in [1, 2, 3, 7, 1000] {
+            assert_eq!(in_steps(text, rows), import(text), "{rows} at a time: {text:.60?}");
+        }
+    }
+    // The row cap and the size cap say the same lines in steps.
+    let capped = generated(MAX_ROWS + 5);
+    assert_eq!(in_steps(&capped, 30_000), import(&capped));
+}
+
+/// How long a slice of rows takes (the page yields to the browser between slices and should not
+/// hold it over 100 ms): `cargo test --release -p aicompute --test import -- --ignored --nocapture`.
+#[test]
+#[ignore = "a timing"]
+fn time_import_steps() {
+    let text = generated(MAX_ROWS);
+    println!("{} bytes, {} rows", text.len(), MAX_ROWS);
+    for rows in [1_000, 2_000, 5_000, 10_000, MAX_ROWS] {
+        let mut importer = Importer::new(&text);
+        let (mut worst, start) = (std::time::Duration::ZERO, std::time::Instant::now());
+        loop {
+            let t = std::time::Instant::now();
+            let done = importer.step(rows);
+            worst = worst.max(t.elapsed());
+            if done {
+                break;
+            }
+        }
+        let n = importer.finish().rows.len();
+        println!(
+            "{rows} rows a step: slowest step {:.1} ms, all {:.0} ms, {n} rows",
+            worst.as_secs_f64() * 1e3,
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 proptest! {

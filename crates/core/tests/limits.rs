@@ -15,7 +15,7 @@ fn calc(mode: Mode, fields: &[(Field, &str)]) -> Calculation {
 
 /// The messages beside `field` after evaluating `c`, in English and Chinese.
 fn beside(c: &Calculation, field: Field) -> Vec<(String, String)> {
-    let ev = evaluate(c);
+    let ev = evaluate(c, cat());
     ev.errors().filter(|e| e.field == field).map(|e| (e.message(Lang::En), e.message(Lang::Zh))).collect()
 }
 
@@ -67,7 +67,7 @@ fn a_100000_digit_mla_is_refused_at_once_with_a_short_message() {
             (Field::TMla, &mla),
         ],
     );
-    let (ev, took) = timed(|| evaluate(&c));
+    let (ev, took) = timed(|| evaluate(&c, cat()));
     assert!(took < BOUND, "evaluate took {took:?}");
     // (The transformer tab's errors are both Method 1's and the tab's: listed twice.)
     let mut errs: Vec<_> = ev.errors().filter(|e| e.field == Field::TMla).collect();
@@ -104,7 +104,7 @@ fn every_field_stops_at_its_limit() {
     // The layer list takes 40,000 characters.
     let layers = format!("dense in=1 out=1{}", " ".repeat(MAX_LAYERS_CHARS - 16));
     let ok = calc(Mode::Layers, &[(Field::Layers, &layers), (Field::Examples, "1")]);
-    assert_eq!(evaluate(&ok).method1.estimate().map(|e| e.flop.mid()), Some(6.0));
+    assert_eq!(evaluate(&ok, cat()).method1.estimate().map(|e| e.flop.mid()), Some(6.0));
     let over = calc(Mode::Layers, &[(Field::Layers, &format!("{layers} ")), (Field::Examples, "1")]);
     assert_eq!(beside(&over, Field::Layers)[0].0, "too long: at most 40,000 characters");
 }
@@ -189,7 +189,7 @@ fn messages_keep_the_input_verbatim_when_superscripted() {
         Mode::Ops,
         &[(Field::Chips, "1"), (Field::Peak, "10^12"), (Field::Time, "10^6 s"), (Field::Utilization, "1")],
     );
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let steps = aicompute::text::render::steps(ev.method2.estimate().unwrap(), Lang::En);
     assert_eq!(superscript(&steps[1]), "peak per chip: 1 × 10¹² FLOP/s  “10^12”");
 }
@@ -203,7 +203,7 @@ fn a_date_in_a_number_field_is_refused() {
     for date in ["2023-02-31", "2023/2/31", "31/12/2023", "12/31/2023", " 2023-02 ", "2024-06-01"] {
         assert!(check_field(Field::Epochs, date).is_err(), "{date}");
         let c = calc(Mode::Ops, &[(Field::Forward, "1G"), (Field::Examples, date)]);
-        assert!(evaluate(&c).method1.estimate().is_none(), "{date}");
+        assert!(evaluate(&c, cat()).method1.estimate().is_none(), "{date}");
     }
     let e = check_field(Field::Time, "2023-02-31").unwrap_err();
     assert_eq!(e.message(Lang::En), "'2023-02-31' looks like a date: this field wants a time (like 5.5 d)");
@@ -217,7 +217,7 @@ fn a_date_in_a_number_field_is_refused() {
     }
     // The date field takes dates.
     let c = calc(Mode::Ops, &[(Field::Date, "2023-02-28")]);
-    assert!(evaluate(&c).date.is_ok());
+    assert!(evaluate(&c, cat()).date.is_ok());
 }
 
 /// `0x10` read as 0 × 10 = 0: refused, with its decimal value where it has one.
@@ -243,7 +243,7 @@ fn a_hexadecimal_number_is_refused() {
 #[test]
 fn a_huge_solved_time_is_in_scientific_notation() {
     let c = calc(Mode::Ops, &[(Field::Chips, "2"), (Field::Peak, "1T"), (Field::Target, "1e300")]);
-    let ev = evaluate(&c);
+    let ev = evaluate(&c, cat());
     let steps = aicompute::text::render::steps(ev.method2.estimate().unwrap(), Lang::En);
     // 10^300 / (2 × 10^12 × 0.33) = 1.515 × 10^288 s = 1.754 × 10^283 days.
     assert_eq!(steps[2], "time: 17.5365 × 10^282 d = 1.52 × 10^288 s  (solved for)");
@@ -251,11 +251,18 @@ fn a_huge_solved_time_is_in_scientific_notation() {
     assert_eq!(zh[2], "时间：17.5365 × 10^282 天 = 1.52 × 10^288 秒（求解所得）");
     let time = |t: &str| {
         let c = calc(Mode::Ops, &[(Field::Chips, "1"), (Field::Peak, "1T"), (Field::Time, t)]);
-        let e = evaluate(&c).method2.estimate().unwrap().clone();
+        let e = evaluate(&c, cat()).method2.estimate().unwrap().clone();
         aicompute::text::render::factor_value(e.factors[2].value, e.factors[2].shown, Lang::En)
     };
     assert_eq!(time("5.5 d"), "5.5 d = 475,200 s");
     assert_eq!(time("9999999 s"), "115.741 d = 9,999,999 s");
     assert_eq!(time("10000000 s"), "115.741 d = 1 × 10^7 s");
     assert_eq!(time("1..2 yr"), "365.25–730.5 d = 3.16 × 10^7–6.31 × 10^7 s");
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

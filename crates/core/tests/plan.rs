@@ -18,7 +18,7 @@ fn preset(id: &str) -> Calculation {
 fn chinchilla_for_a_budget_typed_or_the_estimate() {
     // Chinchilla's 5.76e23 FLOP: N = √(5.76e23 / 120) = 6.928e10, D = 20 N = 1.386e12.
     let c = with(Calculation::default(), &[(Field::Budget, "5.76e23")]);
-    let p = plan(&c, &evaluate(&c));
+    let p = plan(&c, &evaluate(&c, cat()));
     let (budget, n) = p.chinchilla.unwrap().unwrap();
     assert_eq!(budget, 5.76e23);
     assert!((n.parameters - (5.76e23_f64 / 120.0).sqrt()).abs() < 1.0);
@@ -26,13 +26,13 @@ fn chinchilla_for_a_budget_typed_or_the_estimate() {
     assert!(!p.budget_from_estimate);
     // Nothing typed: the estimate's own FLOP (GPT-3 by 6ND, 3.15e23).
     let c = preset("gpt3");
-    let p = plan(&c, &evaluate(&c));
+    let p = plan(&c, &evaluate(&c, cat()));
     assert_eq!(p.chinchilla.unwrap().unwrap().0, 6.0 * 175e9 * 300e9);
     assert!(p.budget_from_estimate);
     // GPT-3: 300B tokens / 175B parameters = 1.71 tokens per parameter.
     assert!((p.tokens_per_parameter.unwrap() - 300.0 / 175.0).abs() < 1e-12);
     let c = with(Calculation::default(), &[(Field::Budget, "-5")]);
-    assert!(plan(&c, &evaluate(&c)).chinchilla.unwrap().is_err());
+    assert!(plan(&c, &evaluate(&c, cat())).chinchilla.unwrap().is_err());
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn palm_mfu() {
             (Field::TokensPerSecond, "238.3k"),
         ],
     );
-    let p = plan(&c, &evaluate(&c));
+    let p = plan(&c, &evaluate(&c, cat()));
     let mfu = p.mfu.unwrap().unwrap();
     assert!((mfu - 0.462).abs() < 0.001, "{mfu}");
     // Tokens per parameter: 780B / 540.35B = 1.44.
@@ -56,7 +56,7 @@ fn palm_mfu() {
 
 #[test]
 fn mfu_says_what_it_needs() {
-    let msg = |c: &Calculation| plan(c, &evaluate(c)).mfu.unwrap().unwrap_err().message(Lang::En);
+    let msg = |c: &Calculation| plan(c, &evaluate(c, cat())).mfu.unwrap().unwrap_err().message(Lang::En);
     let c = with(
         Calculation { mode: Mode::Params, ..Calculation::default() },
         &[(Field::Parameters, "7B"), (Field::TokensPerSecond, "100k")],
@@ -90,6 +90,13 @@ fn mfu_says_what_it_needs() {
             (Field::TokensPerSecond, "100k"),
         ],
     );
-    let mfu = plan(&c, &evaluate(&c)).mfu.unwrap().unwrap();
+    let mfu = plan(&c, &evaluate(&c, cat())).mfu.unwrap().unwrap();
     assert!((mfu - 6.0 * 7e9 * 1e5 / (64.0 * 312e12)).abs() < 1e-12);
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

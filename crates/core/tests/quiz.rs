@@ -156,7 +156,7 @@ fn answers_that_cannot_be_graded() {
 
 #[test]
 fn the_exercise_set() {
-    let xs = exercises();
+    let xs = exercises(cat());
     assert_eq!(xs.len(), 25, "the appendix's 17 computations and 8 modern presets");
     assert_eq!(xs.iter().filter(|x| x.example.seed).count(), 17);
     let by_id = |id: &str| xs.iter().find(|x| x.example.id == id).unwrap();
@@ -190,20 +190,19 @@ fn the_exercise_set() {
 #[test]
 fn sheets_number_every_exercise() {
     for lang in [Lang::En, Lang::Zh] {
-        let (q, a) = (question_sheet(lang), answer_key(lang));
+        let (q, a) = (question_sheet(cat(), lang), answer_key(cat(), lang));
         for n in 1..=25 {
             assert!(q.contains(&format!("\n{n}. ")) && a.contains(&format!("\n{n}. ")), "{n}");
         }
         assert!(!q.contains("\n26. ") && !a.contains("\n26. "));
         assert!(!q.contains("10¹⁹ FLOP ="), "no answer on the question sheet");
     }
-    assert!(question_sheet(Lang::En).contains("1 pfs-day = 8.64 × 10¹⁹ FLOP"));
-    assert!(
-        answer_key(Lang::Zh).starts_with("参考答案\n\n1. ResNet-151：1.05 × 10¹⁹ FLOP = 10,506 PF = 0.122 pfs-days。")
-    );
+    assert!(question_sheet(cat(), Lang::En).contains("1 pfs-day = 8.64 × 10¹⁹ FLOP"));
+    assert!(answer_key(cat(), Lang::Zh)
+        .starts_with("参考答案\n\n1. ResNet-151：1.05 × 10¹⁹ FLOP = 10,506 PF = 0.122 pfs-days。"));
     // Issue 20: the Chinese sheet has no English word outside names (the chip's figure, the
     // time's unit, a yes/no choice) and no caret.
-    let zh = question_sheet(Lang::Zh);
+    let zh = question_sheet(cat(), Lang::Zh);
     assert!(zh.contains("硬件 = NVIDIA GeForce GTX 580（OpenAI 2018 年数值）（峰值 1.58 × 10¹² FLOP/s）"), "{zh}");
     assert!(zh.contains("训练时间 = 5.5 天"), "{zh}");
     assert!(!zh.contains('^') && !zh.contains("= yes") && !zh.contains(" d；") && !zh.contains("figure"), "{zh}");
@@ -237,9 +236,9 @@ fn a_calculation_grades_its_headline_or_says_it_waits_for_the_catalog() {
     for (f, v) in [(Field::Forward, "11.4*10^9"), (Field::Examples, "1.2M"), (Field::Epochs, "128")] {
         *f.get_mut(&mut c) = v.into();
     }
-    let g = grade_evaluation("1e19", &evaluate(&c)).unwrap();
+    let g = grade_evaluation("1e19", &evaluate(&c, cat())).unwrap();
     assert!((g.ratio - 1e19 / RESNET).abs() < 1e-12);
-    assert_eq!(grade_evaluation("1e19", &evaluate(&Calculation::default())), Err(QuizError::BadExact));
+    assert_eq!(grade_evaluation("1e19", &evaluate(&Calculation::default(), cat())), Err(QuizError::BadExact));
     // Method 2 on a chip of the catalog, while the page still fetches it.
     let waiting = Evaluation {
         method2: Outcome::Invalid(vec![FieldError::new(
@@ -248,7 +247,7 @@ fn a_calculation_grades_its_headline_or_says_it_waits_for_the_catalog() {
             0,
             4,
         )]),
-        ..evaluate(&Calculation::default())
+        ..evaluate(&Calculation::default(), cat())
     };
     let e = grade_evaluation("1e19", &waiting).unwrap_err();
     assert_eq!(e, QuizError::Waiting);
@@ -266,7 +265,7 @@ const ALEXNET: f64 = 4.86e17;
 const ALEXNET_GPU: f64 = 4.9553856e17;
 
 fn exercise(id: &str) -> aicompute::classroom::quiz::Exercise {
-    exercises().into_iter().find(|x| x.example.id == id).unwrap()
+    exercises(cat()).into_iter().find(|x| x.example.id == id).unwrap()
 }
 
 /// Grades `answer` on the worked example `id` as the exercise set does and as the page does (on
@@ -276,7 +275,8 @@ fn graded(id: &str, answer: &str) -> aicompute::classroom::quiz::Grade {
     use aicompute::calculation::calc::evaluate;
     let x = exercise(id);
     let sheet = x.grade(answer).unwrap();
-    let page = aicompute::classroom::quiz::grade_evaluation(answer, &evaluate(&x.example.calculation())).unwrap();
+    let page =
+        aicompute::classroom::quiz::grade_evaluation(answer, &evaluate(&x.example.calculation(), cat())).unwrap();
     assert_eq!(sheet, page, "{id} {answer:?}: the exercise set and the page grade alike");
     sheet
 }
@@ -298,7 +298,7 @@ fn ops(
     for (f, v) in [(Field::Forward, forward), (Field::Examples, examples), (Field::Epochs, epochs)] {
         *f.get_mut(&mut c) = v.into();
     }
-    evaluate(&c)
+    evaluate(&c, cat())
 }
 
 #[test]
@@ -467,7 +467,7 @@ fn slips_are_said_in_both_languages() {
 
 #[test]
 fn every_exercise_grades_alike_on_the_sheet_and_the_page() {
-    for x in exercises() {
+    for x in exercises(cat()) {
         for k in [1.0, 1.0 / 3.0, 0.5, 2.0, 2.5, 1.0 / 86_400.0, 10.0, 1e-3] {
             graded(x.example.id, &format!("{:e}", x.exact_flop * k));
         }
@@ -481,11 +481,18 @@ fn every_exercise_grades_alike_on_the_sheet_and_the_page() {
 
 #[test]
 fn the_sheet_says_how_answers_are_graded() {
-    let en = question_sheet(Lang::En);
+    let en = question_sheet(cat(), Lang::En);
     assert!(
         en.contains("Within 10% of the exact arithmetic is right; within 3× is the right order of magnitude"),
         "{en}"
     );
     assert!(!en.contains("Within 3× of the exact arithmetic passes"));
-    assert!(question_sheet(Lang::Zh).contains("与精确计算相差 10% 以内为正确"));
+    assert!(question_sheet(cat(), Lang::Zh).contains("与精确计算相差 10% 以内为正确"));
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

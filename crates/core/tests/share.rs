@@ -57,7 +57,7 @@ fn every_example_round_trips_and_evaluates_the_same() {
         let d = decode(&q);
         assert_eq!(d.calc, c, "{}", ex.id);
         assert!(d.ignored.is_empty());
-        assert_eq!(evaluate(&d.calc), evaluate(&c));
+        assert_eq!(evaluate(&d.calc, cat()), evaluate(&c, cat()));
         assert_eq!(decode(&format!("https://example.org/sub/dir/?{q}#top")).calc, c, "from a whole URL");
     }
 }
@@ -168,7 +168,7 @@ proptest! {
     #[test]
     fn decoding_anything_never_panics(s in "\\PC{0,80}") {
         let d = decode(&s);
-        let _ = evaluate(&d.calc);
+        let _ = evaluate(&d.calc, cat());
     }
 }
 
@@ -271,4 +271,11 @@ fn a_stored_list_sets_unreadable_lines_aside() {
         aicompute::formats::share::unreadable_message(4, Lang::Zh),
         "有 4 条已保存的估算无法读取，已单独保留（原样保存，不显示）。"
     );
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

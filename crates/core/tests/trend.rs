@@ -1,25 +1,25 @@
 //! Data sets, the fit, eras, growth, and the chart rendered to SVG.
 
 use aicompute::calculation::calc::Lang;
-use aicompute::catalog::data::{dataset, models, DatasetId, Date};
+use aicompute::catalog::data::{DatasetId, Date};
 use aicompute::plot::chart::{self, ChartSpec, UserPoint};
-use aicompute::plot::trend::{self, fit, growth, model, t975, Reference, Selection, ERAS};
+use aicompute::plot::trend::{self, fit, growth, t975, Reference, Selection, ERAS};
 
 #[test]
 fn counts_per_set() {
-    assert_eq!(dataset(DatasetId::OpenAi2018).count(), 15);
-    assert_eq!(dataset(DatasetId::Modest2018).count(), 6);
-    assert_eq!(dataset(DatasetId::Modest2018).filter(|m| m.upper_bound).count(), 4);
-    assert_eq!(dataset(DatasetId::FirstEra).count(), 9);
-    assert_eq!(dataset(DatasetId::FirstEra).filter(|m| m.pfs_days.is_none()).count(), 1);
-    assert_eq!(dataset(DatasetId::FirstEra).find(|m| m.pfs_days.is_none()).unwrap().name, "Deep Belief Nets");
-    assert_eq!(dataset(DatasetId::Epoch).count(), 443);
-    assert_eq!(models().count(), 15 + 6 + 9 + 443);
+    assert_eq!(cat().dataset(DatasetId::OpenAi2018).count(), 15);
+    assert_eq!(cat().dataset(DatasetId::Modest2018).count(), 6);
+    assert_eq!(cat().dataset(DatasetId::Modest2018).filter(|m| m.upper_bound).count(), 4);
+    assert_eq!(cat().dataset(DatasetId::FirstEra).count(), 9);
+    assert_eq!(cat().dataset(DatasetId::FirstEra).filter(|m| m.pfs_days.is_none()).count(), 1);
+    assert_eq!(cat().dataset(DatasetId::FirstEra).find(|m| m.pfs_days.is_none()).unwrap().name, "Deep Belief Nets");
+    assert_eq!(cat().dataset(DatasetId::Epoch).count(), 443);
+    assert_eq!(cat().models().count(), 15 + 6 + 9 + 443);
 }
 
 #[test]
 fn every_row_has_its_source() {
-    for m in models() {
+    for m in cat().models() {
         assert!(!m.citation().is_empty() && !m.source_link().is_empty(), "{}", m.name);
         if matches!(m.dataset, DatasetId::Epoch | DatasetId::FirstEra) {
             assert!(m.citation().contains("Epoch AI") && m.citation().contains("CC BY 4.0"), "{}", m.name);
@@ -32,20 +32,20 @@ fn every_row_has_its_source() {
 
 #[test]
 fn same_model_links() {
-    let a = model(DatasetId::OpenAi2018, "AlphaGoZero").unwrap();
-    let b = a.counterpart().unwrap();
-    assert_eq!((b.name, b.dataset), ("AlphaGo Zero", DatasetId::Epoch));
-    assert_eq!(b.counterpart().unwrap().name, "AlphaGoZero");
+    let a = cat().model(DatasetId::OpenAi2018, "AlphaGoZero").unwrap();
+    let b = cat().counterpart(a).unwrap();
+    assert_eq!((b.name.as_str(), b.dataset), ("AlphaGo Zero", DatasetId::Epoch));
+    assert_eq!(cat().counterpart(b).unwrap().name, "AlphaGoZero");
     assert_eq!(a.pfs_days, Some(1862.0));
     assert!((b.pfs_days.unwrap() - 3.41e23 / 8.64e19).abs() < 1e-6);
-    let linked = dataset(DatasetId::OpenAi2018).filter(|m| m.counterpart().is_some()).count();
+    let linked = cat().dataset(DatasetId::OpenAi2018).filter(|m| cat().counterpart(m).is_some()).count();
     assert_eq!(linked, 14, "every OpenAI result but TI7 Dota 1v1");
-    assert!(model(DatasetId::OpenAi2018, "TI7 Dota 1v1").unwrap().counterpart().is_none());
+    assert!(cat().counterpart(cat().model(DatasetId::OpenAi2018, "TI7 Dota 1v1").unwrap()).is_none());
 }
 
 #[test]
 fn openai_fit_gives_3_43_months() {
-    let f = Selection::of(&[DatasetId::OpenAi2018]).fit().unwrap();
+    let f = Selection::of(&[DatasetId::OpenAi2018]).fit(cat()).unwrap();
     assert_eq!(f.n, 15);
     assert!((3.43..3.44).contains(&f.doubling_months), "{}", f.doubling_months);
     assert!(f.doubling_months_low < f.doubling_months && f.doubling_months < f.doubling_months_high);
@@ -91,26 +91,28 @@ fn t_quantiles() {
 
 #[test]
 fn eras() {
-    let first = ERAS[0].selection().fit().unwrap();
+    let first = ERAS[0].selection().fit(cat()).unwrap();
     assert!((18.0..30.0).contains(&first.doubling_months), "first era about 2 years: {}", first.doubling_months);
     assert_eq!(first.n, 8);
-    let modern = ERAS[1].selection().fit().unwrap();
+    let modern = ERAS[1].selection().fit(cat()).unwrap();
     assert!((3.43..3.44).contains(&modern.doubling_months));
-    let epoch = ERAS[2].selection().fit().unwrap();
+    let epoch = ERAS[2].selection().fit(cat()).unwrap();
     assert!((4.0..8.0).contains(&epoch.doubling_months), "{}", epoch.doubling_months);
 }
 
 #[test]
 fn alexnet_to_alphago_zero() {
-    let g =
-        growth(model(DatasetId::OpenAi2018, "AlexNet").unwrap(), model(DatasetId::OpenAi2018, "AlphaGoZero").unwrap())
-            .unwrap();
+    let g = growth(
+        cat().model(DatasetId::OpenAi2018, "AlexNet").unwrap(),
+        cat().model(DatasetId::OpenAi2018, "AlphaGoZero").unwrap(),
+    )
+    .unwrap();
     assert!((g.factor - 1862.0 / 0.00578754).abs() < 1e-6);
     assert!((250_000.0..400_000.0).contains(&g.factor), "about 300,000x: {}", g.factor);
     assert!((10.0..14.0).contains(&g.moore_18), "about 12x: {}", g.moore_18);
     assert!((g.years - 1966.0 / 365.25).abs() < 1e-9);
     assert!(g.moore_24 < g.moore_18);
-    assert_eq!(trend::headline_growth(), Some(g));
+    assert_eq!(trend::headline_growth(cat()), Some(g));
     assert_eq!(
         aicompute::text::render::growth(&g, Lang::En),
         format!(
@@ -130,11 +132,11 @@ fn windows_and_bounds() {
     assert!(trend::parse_bound("20x2", false).is_err());
     let mut sel = Selection::of(&[DatasetId::OpenAi2018]);
     sel.from = Some(2014.0);
-    assert_eq!(sel.points().len(), 11);
+    assert_eq!(sel.points(cat()).len(), 11);
     let mut modest = Selection::of(&[DatasetId::Modest2018]);
-    assert_eq!(modest.fit_points().len(), 2, "upper bounds stay out of fits by default");
+    assert_eq!(modest.fit_points(cat()).len(), 2, "upper bounds stay out of fits by default");
     modest.include_bounds = true;
-    assert_eq!(modest.fit_points().len(), 6);
+    assert_eq!(modest.fit_points(cat()).len(), 6);
     assert_eq!(Date::parse("2017-06").unwrap().to_string(), "2017-06");
     assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0.0);
     assert_eq!(Date::parse("2000-03-01").unwrap().days(), 11017.0);
@@ -148,7 +150,14 @@ fn text(svg: &str, s: &str) -> bool {
 
 fn spec(sets: &[DatasetId], user: Option<UserPoint>) -> ChartSpec {
     let sel = Selection::of(sets);
-    ChartSpec { background: chart::Background { points: sel.points(), fit: sel.fit(), ..Default::default() }, user }
+    ChartSpec {
+        background: chart::Background {
+            points: sel.points(cat()).into_iter().cloned().collect(),
+            fit: sel.fit(cat()),
+            ..Default::default()
+        },
+        user,
+    }
 }
 
 #[test]
@@ -254,10 +263,12 @@ fn epoch_file_reader_names_the_problem() {
 
 #[test]
 fn epoch_models_load_once_with_links_both_ways() {
-    assert_eq!(aicompute::catalog::data::epoch().map(<[_]>::len), Some(443));
-    assert_eq!(aicompute::catalog::data::install_epoch("garbage"), Ok(443), "a second install keeps the first");
-    let gnmt = dataset(DatasetId::Epoch).find(|m| m.name == "GNMT").unwrap();
-    assert_eq!(gnmt.counterpart().unwrap().name, "Neural Machine Translation");
+    let mut cat = aicompute::catalog::Catalog::full();
+    assert_eq!(cat.epoch().map(<[_]>::len), Some(443));
+    assert_eq!(cat.install_epoch("garbage"), Ok(443), "a second install keeps the first");
+    assert_eq!(aicompute::catalog::Catalog::builtin().epoch(), None, "the built-in catalog has none");
+    let gnmt = cat.dataset(DatasetId::Epoch).find(|m| m.name == "GNMT").unwrap();
+    assert_eq!(cat.counterpart(gnmt).unwrap().name, "Neural Machine Translation");
 }
 
 /// Hand-made points of one data set, as (data set, year, pfs-days).
@@ -283,7 +294,7 @@ fn an_estimate_against_the_trend() {
 
 /// The page's default fit (OpenAI's 15 results, 2012–2018) and a date the text must evaluate.
 fn openai() -> Reference {
-    ERAS[1].selection().reference().unwrap()
+    ERAS[1].selection().reference(cat()).unwrap()
 }
 
 fn years(date: &str) -> f64 {
@@ -306,7 +317,7 @@ fn the_openai_fit_knows_its_data_and_years() {
     assert_eq!((l.first, l.last, l.points), (2012, 2017, 15));
     assert_eq!(aicompute::text::render::fit_name(&l, Lang::En), "OpenAI 2012–2017");
     // The chart's default sets: both named, in the order shown.
-    let both = Selection::of(&[DatasetId::OpenAi2018, DatasetId::Modest2018]).reference().unwrap();
+    let both = Selection::of(&[DatasetId::OpenAi2018, DatasetId::Modest2018]).reference(cat()).unwrap();
     assert_eq!(both.datasets, vec![DatasetId::OpenAi2018, DatasetId::Modest2018]);
     assert_eq!(both.fit.n, 17, "15 results and the 2 appendix points that are not upper bounds");
     assert_eq!(aicompute::text::render::fit_name(&both.label(), Lang::En), "OpenAI + OpenAI modest-compute 2012–2017");
@@ -442,8 +453,8 @@ fn the_fit_over_everything_on_the_chart_by_hand() {
 #[test]
 fn the_chart_with_epoch_ai_offers_the_fit_over_everything() {
     let shown = Selection::of(&[DatasetId::OpenAi2018, DatasetId::Epoch]);
-    let all = shown.reference().unwrap();
-    let n_epoch = Selection::of(&[DatasetId::Epoch]).fit_points().len();
+    let all = shown.reference(cat()).unwrap();
+    let n_epoch = Selection::of(&[DatasetId::Epoch]).fit_points(cat()).len();
     assert_eq!(all.fit.n, 15 + n_epoch);
     assert_eq!(all.datasets, vec![DatasetId::OpenAi2018, DatasetId::Epoch]);
     let chosen = openai();
@@ -480,7 +491,7 @@ fn degenerate_fits_give_no_reference_and_no_number_is_nan() {
     );
     // No estimate, date or fit of the page's range shows NaN or an infinity.
     let r = openai();
-    let all = Selection::of(&DatasetId::ALL).reference().unwrap();
+    let all = Selection::of(&DatasetId::ALL).reference(cat()).unwrap();
     for flop in [0.0, 1e-300, 1.0, 4.86e17, 3.8e25, 1e300, f64::MAX, f64::NAN] {
         for year in [1900.0, 1957.0, 2000.0, 2012.5, 2015.0, 2024.5, 2100.0, f64::NAN] {
             for lang in [Lang::En, Lang::Zh] {
@@ -726,4 +737,11 @@ fn chart_svg_is_xml_whatever_the_name() {
     // A long name is cut to a label's length.
     let long = chart::label_text(&"x".repeat(100_000));
     assert_eq!(long, format!("{}…", "x".repeat(80)));
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

@@ -4,8 +4,8 @@
 
 use aicompute::calculation::calc::{evaluate, Calculation, Field, Lang::Zh};
 use aicompute::calculation::examples::{Example, EXAMPLES};
-use aicompute::catalog::data::{models, DatasetId};
-use aicompute::catalog::hardware::{chip_name, chips};
+use aicompute::catalog::data::DatasetId;
+use aicompute::catalog::hardware::chip_name;
 use aicompute::plot::trend::{headline_growth, ERAS};
 use aicompute::text::render;
 
@@ -38,8 +38,9 @@ fn without_names(s: &str) -> String {
         }
     }
     let mut out: String = out.split(' ').filter(|w| !w.contains("http")).collect::<Vec<_>>().join(" ");
-    let mut names: Vec<String> = chips().iter().flat_map(|c| [c.name.to_string(), chip_name(c.name, Zh)]).collect();
-    names.extend(models().map(|m| m.name.to_string()));
+    let mut names: Vec<String> =
+        cat().chips().iter().flat_map(|c| [c.name.to_string(), chip_name(&c.name, Zh)]).collect();
+    names.extend(cat().models().map(|m| m.name.to_string()));
     names.extend(EXAMPLES.iter().map(|e| e.display_name(aicompute::text::i18n::Lang::En)));
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     for n in names.iter().filter(|n| n.contains(' ')) {
@@ -87,7 +88,7 @@ fn the_checks_can_fail() {
 
 /// Every text a preset shows in Chinese: its name, derivation lines and notes.
 fn preset_texts(ex: &Example) -> Vec<String> {
-    let ev = evaluate(&ex.calculation());
+    let ev = evaluate(&ex.calculation(), cat());
     let mut out = vec![ex.display_name(Zh)];
     for e in [ev.method1.estimate(), ev.method2.estimate()].into_iter().flatten() {
         out.extend(render::steps(e, Zh));
@@ -128,13 +129,13 @@ fn every_comparison_reads_as_chinese() {
         ("nas-ops", "nas-gpu"),
     ];
     for (ops, gpu) in pairs {
-        let c = evaluate(&both_methods(ops, gpu)).comparison.expect("both methods give a result");
+        let c = evaluate(&both_methods(ops, gpu), cat()).comparison.expect("both methods give a result");
         check(ops, &render::comparison(&c, Zh));
     }
     // AlexNet: 0.75e9 × 2 × 3 × 1.2e6 × 90 = 4.86e17 by operations over 2 × 1.58e12 × 475,200 ×
     // 0.33 = 4.9554e17 by GPU time is 0.981, within 2×; the mean sqrt(4.86e17 × 4.9554e17) is
     // 4.91e17 FLOP, / 8.64e19 = 0.00568 pfs-days.
-    let c = evaluate(&both_methods("alexnet-ops", "alexnet-gpu")).comparison.unwrap();
+    let c = evaluate(&both_methods("alexnet-ops", "alexnet-gpu"), cat()).comparison.unwrap();
     assert_eq!(render::comparison(&c, Zh), "0.981：相差 2 倍以内（几何平均 4.91 × 10^17 FLOP = 0.00568 pfs-days）");
 }
 
@@ -162,7 +163,7 @@ fn derivations_use_chinese_units_and_full_width_parentheses() {
 
 #[test]
 fn trend_lines_read_as_chinese() {
-    let g = headline_growth().expect("AlexNet and AlphaGo Zero are in the data");
+    let g = headline_growth(cat()).expect("AlexNet and AlphaGo Zero are in the data");
     let line = render::growth(&g, Zh);
     check("growth", &line);
     // 1,862 / 0.00578754 pfs-days is about 321,700: 32 万 to two digits, as the seed's "30万倍".
@@ -170,7 +171,7 @@ fn trend_lines_read_as_chinese() {
     assert!(line.contains("若依摩尔定律") && !line.contains("按摩"), "{line}");
     assert!(line.contains("只会增至 12 倍（18 个月翻倍）"), "{line}");
     for era in ERAS {
-        let fit = era.selection().fit();
+        let fit = era.selection().fit(cat());
         let Some(fit) = fit else { continue };
         let text = render::doubling(&fit, Zh);
         check(era.key, &text);
@@ -196,20 +197,20 @@ fn the_doubling_line_in_both_languages() {
 
 #[test]
 fn sources_read_as_chinese() {
-    for m in models() {
-        check(m.name, &m.citation_in(Zh));
-        if let Some(line) = render::counterpart(m, Zh) {
-            check(m.name, &line);
+    for m in cat().models() {
+        check(&m.name, &m.citation_in(Zh));
+        if let Some(line) = render::counterpart(m, cat(), Zh) {
+            check(&m.name, &line);
         }
     }
-    for c in chips() {
-        check(c.name, &c.citation_in(Zh));
+    for c in cat().chips() {
+        check(&c.name, &c.citation_in(Zh));
     }
     for d in DatasetId::ALL.into_iter().chain([DatasetId::Imported]) {
         check(d.key(), d.source_in(Zh));
         check(d.key(), aicompute::plot::chart::dataset_name(d, Zh));
     }
-    let alexnet = models().find(|m| m.name == "AlexNet" && m.dataset == DatasetId::OpenAi2018).unwrap();
+    let alexnet = cat().models().find(|m| m.name == "AlexNet" && m.dataset == DatasetId::OpenAi2018).unwrap();
     assert_eq!(alexnet.citation_in(Zh), "OpenAI《AI and Compute》（Amodei 与 Hernandez，2018 年 5 月），图表数值");
 }
 
@@ -219,7 +220,12 @@ fn the_chart_reads_as_chinese() {
     use aicompute::plot::chart::{self, ChartSpec};
     let sel = aicompute::plot::trend::Selection::of(&[DatasetId::OpenAi2018]);
     let spec = ChartSpec {
-        background: chart::Background { points: sel.points(), fit: sel.fit(), lang: Zh, ..Default::default() },
+        background: chart::Background {
+            points: sel.points(cat()).into_iter().cloned().collect(),
+            fit: sel.fit(cat()),
+            lang: Zh,
+            ..Default::default()
+        },
         user: None,
     };
     let (svg, _) = chart::svg(&spec, 1000, 600).unwrap();
@@ -319,4 +325,11 @@ fn chinese_input_is_accepted() {
     for region in ["中国", "china", "China"] {
         assert_eq!(check_field(Field::Grid, region).map(|v| v.lo), Ok(0.582), "{region}");
     }
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
+/// binary).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }

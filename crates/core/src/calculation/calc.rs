@@ -4,7 +4,8 @@
 
 pub(crate) use crate::calculation::problem::check_length;
 pub use crate::calculation::problem::{FieldError, Problem};
-use crate::catalog::hardware::{self, Choice, Precision};
+use crate::catalog::hardware::{Chip, Choice, Precision};
+use crate::catalog::Catalog;
 use crate::language::expr::{self, Dim, Value};
 use crate::model::architecture::{self, Resolved};
 use crate::model::layers::{self, Layer, LayerError};
@@ -61,8 +62,8 @@ pub struct Factor {
 pub enum Note {
     /// The default utilization was used (0.33 GPU, 0.17 CPU).
     DefaultUtilization { value: f64, cpu: bool },
-    /// The peak came from the catalog.
-    Peak { chip: &'static str, precision: Precision, flops: f64, citation: String, defaulted: bool },
+    /// The peak came from the catalog: the chip (its name and its sources in each language).
+    Peak { chip: Box<Chip>, precision: Precision, flops: f64, defaulted: bool },
     /// A bare number in the time field was read as days.
     BareDays,
     /// A bare number in the peak field was read as FLOP/s.
@@ -75,7 +76,7 @@ pub enum Note {
     CountAsRate,
     /// A name several chips fit became one chip: the one whose peak they all share, or the
     /// canonical one (the others are listed).
-    ChipChosen { query: String, chip: &'static str, choice: Choice, others: Vec<&'static str> },
+    ChipChosen { query: String, chip: String, choice: Choice, others: Vec<String> },
     /// The forward pass came from the layer list.
     FromLayers { macs: f64, count: usize },
     /// The transformer's parameters and FLOP per token, and the convention of its attention term.
@@ -499,7 +500,7 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
 
 /// The peak of the chip named in the hardware field, at the chosen precision, with the notes that
 /// say which chip and figure were used; and whether it is a CPU.
-pub fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
+pub fn catalog_peak(c: &Calculation, cat: &Catalog, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
     check_length(Field::Precision, &c.precision)?;
     check_length(Field::Hardware, &c.hardware)?;
     let at = |field: Field, e| FieldError::new(field, Problem::Hardware(e), 0, field.get(c).chars().count());
@@ -507,21 +508,21 @@ pub fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool
         "" => None,
         p => Some(Precision::parse(p).map_err(|e| at(Field::Precision, e))?),
     };
-    let found = hardware::resolve(&c.hardware, precision).map_err(|e| at(Field::Hardware, e))?;
+    let found = cat.resolve(&c.hardware, precision).map_err(|e| at(Field::Hardware, e))?;
     let chip = found.chip;
     let (prec, flops) = chip.peak_for(precision).map_err(|e| at(Field::Hardware, e))?;
     if matches!(found.choice, Choice::SamePeak { .. } | Choice::Canonical { .. }) {
-        let others = found.others.iter().map(|o| o.name).collect();
+        let others = found.others.iter().map(|o| o.name.clone()).collect();
         notes.push(Note::ChipChosen {
             query: c.hardware.trim().to_string(),
-            chip: chip.name,
+            chip: chip.name.clone(),
             choice: found.choice,
             others,
         });
     }
-    let citation = chip.citation();
-    notes.push(Note::Peak { chip: chip.name, precision: prec, flops, citation, defaulted: precision.is_none() });
-    Ok((flops, chip.is_cpu()))
+    let cpu = chip.is_cpu();
+    notes.push(Note::Peak { chip: Box::new(chip.clone()), precision: prec, flops, defaulted: precision.is_none() });
+    Ok((flops, cpu))
 }
 
 /// Which of chips, time and utilization a FLOP target solves for: the one left empty (with chips
@@ -539,11 +540,11 @@ fn unknown(c: &Calculation) -> Result<Unknown, Problem> {
 
 /// The peak per chip (times the extra factor when solving), from the catalog or typed, and
 /// whether the chip is a CPU.
-fn peak(c: &Calculation, r: &mut Reader) -> (Option<Value>, bool) {
+fn peak(c: &Calculation, cat: &Catalog, r: &mut Reader) -> (Option<Value>, bool) {
     if c.hardware.trim().is_empty() {
         return (r.read(Field::Peak, None), false);
     }
-    match catalog_peak(c, &mut r.notes) {
+    match catalog_peak(c, cat, &mut r.notes) {
         Ok((flops, cpu)) => (Some(Value::num(flops)), cpu),
         Err(e) => {
             r.errors.push(e);
@@ -554,7 +555,7 @@ fn peak(c: &Calculation, r: &mut Reader) -> (Option<Value>, bool) {
 
 /// Method 2: GPU time; with a FLOP target, the one of chips, time and utilization left empty
 /// is solved for.
-fn method2(c: &Calculation, m1: Option<Value>) -> Outcome {
+fn method2(c: &Calculation, cat: &Catalog, m1: Option<Value>) -> Outcome {
     let linked = c.target_from_estimate;
     if !linked && !filled(c, &[Field::Chips, Field::Hardware, Field::Peak, Field::Time, Field::Target]) {
         return Outcome::Empty;
@@ -578,7 +579,7 @@ fn method2(c: &Calculation, m1: Option<Value>) -> Outcome {
     };
     let given = |r: &mut Reader, f: Field, u: Unknown, default| (unknown != Some(u)).then(|| r.read(f, default));
     let chips = given(&mut r, Field::Chips, Unknown::Chips, None);
-    let (peak, cpu) = peak(c, &mut r);
+    let (peak, cpu) = peak(c, cat, &mut r);
     let time = given(&mut r, Field::Time, Unknown::Time, None);
     let default_util = if cpu { CPU_UTILIZATION } else { GPU_UTILIZATION };
     if c.utilization.trim().is_empty() && unknown != Some(Unknown::Utilization) {
@@ -649,12 +650,13 @@ fn solve_run(run: Run, flop: Value, u: Unknown) -> Result<Run, PlanError> {
     })
 }
 
-/// Evaluates a calculation. Never panics; every problem is a [`FieldError`].
-pub fn evaluate(c: &Calculation) -> Evaluation {
+/// Evaluates a calculation; a chip named in it is looked up in `cat`. Never panics; every
+/// problem is a [`FieldError`].
+pub fn evaluate(c: &Calculation, cat: &Catalog) -> Evaluation {
     let transformer = architecture::resolve(c);
     let (method1, layers) =
         if c.mode == Mode::Transformer { (transformer_method(c, &transformer), None) } else { method1(c) };
-    let method2 = method2(c, method1.estimate().map(|e| e.flop));
+    let method2 = method2(c, cat, method1.estimate().map(|e| e.flop));
     // A Method 2 solved from Method 1's estimate is not a second estimate: nothing to compare.
     let comparison = match (method1.estimate(), method2.estimate()) {
         (Some(a), Some(b)) if !c.target_from_estimate => compare(a.flop.mid(), b.flop.mid()),
@@ -671,7 +673,7 @@ pub fn evaluate(c: &Calculation) -> Evaluation {
     };
     let footprint = method2
         .estimate()
-        .and_then(|e| Some(crate::run::footprint::compute(c, e.factor(Label::Chips)?, e.factor(Label::Time)?)));
+        .and_then(|e| Some(crate::run::footprint::compute(c, cat, e.factor(Label::Chips)?, e.factor(Label::Time)?)));
     let filled = [!matches!(method1, Outcome::Empty), !matches!(method2, Outcome::Empty)];
     let flop = |o: &Outcome| o.estimate().map(|e| e.flop);
     // Linked to Method 1, Method 2's FLOP is Method 1's: the figures follow Method 1 unless the

@@ -459,40 +459,41 @@ impl Example {
         c
     }
 
-    /// The exact result of the printed inputs, in FLOP, as the core computes it.
-    pub fn exact_flop(&self) -> Option<f64> {
-        let e = evaluate(&self.calculation());
+    /// The exact result of the printed inputs, in FLOP, as the core computes it (with the chips
+    /// of `cat`).
+    pub fn exact_flop(&self, cat: &crate::catalog::Catalog) -> Option<f64> {
+        let e = evaluate(&self.calculation(), cat);
         let o = if self.method == Method::Gpu { e.method2 } else { e.method1 };
         o.estimate().map(|e| e.flop.mid())
     }
 
     /// The exact result of the printed inputs, in pfs-days.
-    pub fn exact_pfs_days(&self) -> Option<f64> {
-        self.exact_flop().map(crate::language::units::pfs_days)
+    pub fn exact_pfs_days(&self, cat: &crate::catalog::Catalog) -> Option<f64> {
+        self.exact_flop(cat).map(crate::language::units::pfs_days)
     }
 
     /// The published pfs-days over the exact ones: 1.0 when they agree.
-    pub(crate) fn published_over_exact(&self) -> Option<f64> {
-        self.exact_pfs_days().map(|exact| self.published_pfs_days / exact)
+    pub(crate) fn published_over_exact(&self, cat: &crate::catalog::Catalog) -> Option<f64> {
+        self.exact_pfs_days(cat).map(|exact| self.published_pfs_days / exact)
     }
 
     /// How far the published figure is off its own arithmetic, as a signed whole percent
     /// ("+19%", "-7%"), where it can be computed.
-    pub fn difference_text(&self) -> Option<String> {
-        self.published_over_exact().map(|r| format!("{:+.0}%", (r - 1.0) * 100.0))
+    pub fn difference_text(&self, cat: &crate::catalog::Catalog) -> Option<String> {
+        self.published_over_exact(cat).map(|r| format!("{:+.0}%", (r - 1.0) * 100.0))
     }
 
     /// The sentence that says so, in `lang`: higher or lower by a whole percent ("… by +19%"; in
     /// Chinese high or low in words, never a negative difference).
-    pub fn difference_in(&self, lang: Lang) -> Option<String> {
-        let pct = ((self.published_over_exact()? - 1.0) * 100.0).round();
+    pub fn difference_in(&self, cat: &crate::catalog::Catalog, lang: Lang) -> Option<String> {
+        let pct = ((self.published_over_exact(cat)? - 1.0) * 100.0).round();
         let key = if pct >= 0.0 { Key::CalculationExampleHigher } else { Key::CalculationExampleLower };
         Some(say!(lang, key, percent = format!("{:.0}", pct.abs())))
     }
 
     /// True where the published figure is more than 10% off its own arithmetic.
-    pub fn differs(&self) -> bool {
-        self.published_over_exact().is_some_and(|r| !(1.0 / 1.1..=1.1).contains(&r))
+    pub fn differs(&self, cat: &crate::catalog::Catalog) -> bool {
+        self.published_over_exact(cat).is_some_and(|r| !(1.0 / 1.1..=1.1).contains(&r))
     }
 }
 

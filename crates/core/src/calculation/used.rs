@@ -54,23 +54,19 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         }
         Field::Precision => m2?.notes.iter().find_map(|n| match n {
             Note::Peak { chip, precision, defaulted: true, .. } => {
-                let chip = crate::catalog::hardware::chip_name(chip, lang);
+                let chip = crate::catalog::hardware::chip_name(&chip.name, lang);
                 Some(say!(lang, Key::CalculationUsedPrecision, precision = precision.label_in(lang), chip = chip))
             }
             _ => None,
         }),
         Field::Power => match ev.footprint.as_ref()?.as_ref().ok()?.power.as_ref()? {
-            (w, crate::run::footprint::PowerFrom::Tdp { chip, citation }) => {
-                let citation =
-                    crate::catalog::hardware::by_name(chip).map_or(citation.clone(), |c| c.tdp_citation_in(lang));
-                Some(say!(
-                    lang,
-                    Key::CalculationUsedPower,
-                    power = crate::run::energy::format_power(w.mid()),
-                    chip = crate::catalog::hardware::chip_name(chip, lang),
-                    citation = citation
-                ))
-            }
+            (w, crate::run::footprint::PowerFrom::Tdp { chip }) => Some(say!(
+                lang,
+                Key::CalculationUsedPower,
+                power = crate::run::energy::format_power(w.mid()),
+                chip = crate::catalog::hardware::chip_name(&chip.name, lang),
+                citation = chip.tdp_citation_in(lang)
+            )),
             _ => None,
         },
         Field::Pue => {

@@ -1,5 +1,6 @@
-//! A small CSV reader (RFC 4180 quoting), shared by `build.rs` (which turns the embedded data
-//! sets into Rust at build time), the Epoch reader, the user's imports and the tests; and
+//! A small CSV reader (RFC 4180 quoting), shared by `build.rs` (which checks the embedded data
+//! sets and writes them as tab-separated text at build time), the Epoch reader, the user's imports
+//! and the tests; [`table`], the reader of that tab-separated text; and
 //! [`cell`], the one writer of a CSV cell, which every CSV the page or the CLI writes goes
 //! through. No dependencies.
 
@@ -11,20 +12,23 @@ pub struct Records {
     pub unclosed: Option<usize>,
     /// The line at which reading stopped because `max_rows` records had been read.
     pub cut_at: Option<usize>,
+    /// The byte at which reading stopped: the start of line `cut_at` (the text's length when all
+    /// of it was read), where a later call can go on.
+    pub end: usize,
 }
 
 /// Splits `text` into records of fields separated by `sep`, skipping blank lines; at most
 /// `max_rows` (≥ 1) records. Fields are not counted against the header here ([`parse`] does that).
 pub fn records(text: &str, sep: char, max_rows: usize) -> Records {
-    let mut out = Records { rows: Vec::new(), unclosed: None, cut_at: None };
+    let mut out = Records { rows: Vec::new(), unclosed: None, cut_at: None, end: text.len() };
     let mut field = String::new();
     let mut row: Vec<String> = Vec::new();
-    let mut chars = text.chars().peekable();
+    let mut chars = text.char_indices().peekable();
     let (mut in_quotes, mut line, mut row_line) = (false, 1usize, 1usize);
-    while let Some(c) = chars.next() {
+    while let Some((at, c)) = chars.next() {
         if in_quotes {
             match c {
-                '"' if chars.peek() == Some(&'"') => {
+                '"' if chars.peek().map(|p| p.1) == Some('"') => {
                     chars.next();
                     field.push('"');
                 }
@@ -45,7 +49,10 @@ pub fn records(text: &str, sep: char, max_rows: usize) -> Records {
                 line += 1;
                 row_line = line;
                 if out.rows.len() >= max_rows {
-                    out.cut_at = chars.clone().any(|c| !c.is_whitespace()).then_some(line);
+                    out.cut_at = chars.clone().any(|(_, c)| !c.is_whitespace()).then_some(line);
+                    if out.cut_at.is_some() {
+                        out.end = at + 1;
+                    }
                     return out;
                 }
             }
@@ -188,4 +195,21 @@ pub fn unneutralized(s: &str) -> &str {
         Some(rest) if is_formula_like(rest) => rest,
         _ => s,
     }
+}
+
+/// The rows of a text that build.rs wrote (a header row naming the columns, then tab-separated
+/// lines), each row's fields in the order of `names`: read by name, so a reordered column reads
+/// the same. A column missing from the header gives no rows (the tests count them).
+pub fn table<'a>(text: &'a str, names: &[&str]) -> impl Iterator<Item = Vec<&'a str>> + 'a {
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let at: Option<Vec<usize>> = names.iter().map(|n| header.iter().position(|h| h == n)).collect();
+    let width = header.len();
+    let rows = at.map(|at| {
+        lines
+            .map(|line| line.split('\t').collect::<Vec<_>>())
+            .filter(move |f| f.len() == width)
+            .map(move |f| at.iter().map(|&i| f[i]).collect())
+    });
+    rows.into_iter().flatten()
 }

@@ -2,8 +2,7 @@
 //! and Epoch AI's "Machine Learning Hardware" datasheet figures for 170 accelerators, per
 //! precision, each with its source.
 
-pub use crate::catalog::data::chips;
-use crate::text::i18n::{tr, Lang};
+use crate::text::i18n::{t, Key, Lang};
 
 /// How many precisions a chip has figures for.
 pub const PEAK_COUNT: usize = 7;
@@ -58,17 +57,17 @@ impl Precision {
             Precision::Fp32 => "FP32",
             Precision::Tf32 => "TF32",
             Precision::Fp16 => "FP16",
-            Precision::TensorFp16Bf16 => "tensor FP16/BF16",
+            Precision::TensorFp16Bf16 => t(Lang::En, Key::CatalogPrecisionTensor),
             Precision::Fp8 => "FP8",
             Precision::Int8 => "INT8",
         }
     }
 
-    /// The label in `lang`: "tensor FP16/BF16" is 张量核 FP16/BF16 in Chinese; the rest are
-    /// the same symbols in both.
+    /// The label in `lang`: tensor FP16/BF16 has words; the rest are the same symbols in every
+    /// language.
     pub fn label_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Precision::TensorFp16Bf16, Lang::Zh) => "张量核 FP16/BF16",
+        match self {
+            Precision::TensorFp16Bf16 => t(lang, Key::CatalogPrecisionTensor),
             _ => self.label(),
         }
     }
@@ -94,24 +93,24 @@ impl Precision {
 }
 
 /// One chip of the catalog.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Chip {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub manufacturer: &'static str,
+    pub id: String,
+    pub name: String,
+    pub manufacturer: String,
     /// GPU, TPU, NPU, ... as the source gives it.
-    pub kind: &'static str,
-    pub release: &'static str,
+    pub kind: String,
+    pub release: String,
     /// Peak FLOP/s (ops/s for INT8) per precision, in the order of [`Precision::ALL`].
     pub peaks: [Option<f64>; PEAK_COUNT],
     pub source: Source,
-    pub link: &'static str,
-    pub note: &'static str,
+    pub link: String,
+    pub note: String,
     /// Thermal design power (board power) per chip, in watts, where the source gives it.
     pub tdp_watts: Option<f64>,
     /// Where the TDP comes from, for OpenAI's figures (Epoch's rows: empty, see
     /// [`Chip::tdp_citation`]).
-    pub tdp_source: &'static str,
+    pub tdp_source: String,
 }
 
 impl Chip {
@@ -142,74 +141,76 @@ impl Chip {
     pub fn peak_for(&self, p: Option<Precision>) -> Result<(Precision, f64), HardwareError> {
         let has = self.precisions();
         if has.is_empty() {
-            return Err(HardwareError::NoPeak { chip: self.name });
+            return Err(HardwareError::NoPeak { chip: self.name.clone() });
         }
         let p = p.unwrap_or_else(|| self.default_precision().unwrap_or(has[0]));
-        self.peak(p).map(|v| (p, v)).ok_or(HardwareError::NoPrecision { chip: self.name, precision: p, has })
+        self.peak(p).map(|v| (p, v)).ok_or_else(|| HardwareError::NoPrecision {
+            chip: self.name.clone(),
+            precision: p,
+            has,
+        })
     }
 
     /// The citation shown beside the chip's figures.
     pub fn citation(&self) -> String {
-        match self.source {
-            Source::OpenAi2018 => format!("OpenAI, \"AI and Compute\" (2018), appendix; {}", self.note),
-            Source::Epoch => format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0); datasheet: {}", self.link),
-        }
+        self.citation_in(Lang::En)
     }
 }
 
 impl Chip {
-    /// The citation in `lang`: in Chinese with 《》 titles, full-width punctuation and the
-    /// models' Chinese names ("OpenAI《AI and Compute》（2018）附录；用于：AlexNet").
+    /// The citation in `lang`: OpenAI's figures with the models they were used in (their names in
+    /// `lang`), Epoch AI's with the datasheet.
     pub fn citation_in(&self, lang: Lang) -> String {
-        match (lang, self.source) {
-            (Lang::En, _) => self.citation(),
-            (Lang::Zh, Source::OpenAi2018) => {
-                let used = self.note.strip_prefix("used in: ").unwrap_or(self.note);
+        match self.source {
+            Source::OpenAi2018 => {
+                let used = self.note.strip_prefix("used in: ").unwrap_or(&self.note);
                 let names: Vec<&str> = used.split("; ").map(|n| crate::text::i18n::model_name(n, lang)).collect();
-                format!("OpenAI《AI and Compute》（2018）附录；用于：{}", names.join("、"))
+                crate::say!(lang, Key::CatalogChipOpenai, models = names.join(t(lang, Key::CatalogListSep)))
             }
-            (Lang::Zh, Source::Epoch) => {
-                // The data set's datasheet field mixes links with English remarks: links only.
-                let links: Vec<&str> = self.link.split_whitespace().filter(|w| w.starts_with("http")).collect();
-                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0）；规格表：{}", links.join(" "))
-            }
+            Source::Epoch => crate::say!(lang, Key::CatalogChipEpoch, link = datasheet(&self.link, lang)),
         }
     }
 
-    /// The chip's name in `lang`: OpenAI's figures say so in Chinese ("NVIDIA GeForce GTX 580
-    /// （OpenAI 2018 年数值）").
+    /// The chip's name in `lang`: OpenAI's figures say so in `lang` ("NVIDIA GeForce GTX 580
+    /// (OpenAI 2018 figure)" in English).
     pub fn name_in(&self, lang: Lang) -> String {
-        chip_name(self.name, lang)
+        chip_name(&self.name, lang)
     }
 
     /// The source of [`Chip::tdp_watts`]: the datasheet for OpenAI's figures, Epoch AI's data
     /// set (with its datasheet link) for the rest; empty where there is no TDP.
     pub fn tdp_citation(&self) -> String {
-        match (self.tdp_watts, self.source) {
-            (None, _) => String::new(),
-            (Some(_), Source::OpenAi2018) => self.tdp_source.to_string(),
-            (Some(_), Source::Epoch) => {
-                format!("Epoch AI, \"Machine Learning Hardware\" (CC BY 4.0), tdp_watts; datasheet: {}", self.link)
-            }
-        }
+        self.tdp_citation_in(Lang::En)
     }
 
-    /// [`Chip::tdp_citation`] in `lang`. In Chinese the English remarks give way to the source's
-    /// name and its links, as in [`Chip::citation_in`].
+    /// [`Chip::tdp_citation`] in `lang`. In English OpenAI's chips cite their source as it is
+    /// written; in another language the English remarks give way to the source's name and its
+    /// links, as in [`Chip::citation_in`].
     pub fn tdp_citation_in(&self, lang: Lang) -> String {
-        let links =
-            |text: &str| text.split_whitespace().filter(|w| w.starts_with("http")).collect::<Vec<_>>().join(" ");
-        match (lang, self.tdp_watts, self.source) {
-            (Lang::En, _, _) | (_, None, _) => self.tdp_citation(),
-            (Lang::Zh, Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => format!(
-                "TechPowerUp GPU 数据库，{}（Epoch AI 硬件数据集给出的也是此数值）",
-                links(self.tdp_source).trim_end_matches(',')
-            ),
-            (Lang::Zh, Some(_), Source::OpenAi2018) => links(self.tdp_source),
-            (Lang::Zh, Some(_), Source::Epoch) => {
-                format!("Epoch AI《Machine Learning Hardware》（CC BY 4.0），tdp_watts；规格表：{}", links(self.link))
+        match (self.tdp_watts, self.source) {
+            (None, _) => String::new(),
+            (Some(_), Source::OpenAi2018) if lang == Lang::En => self.tdp_source.clone(),
+            (Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => {
+                crate::say!(lang, Key::CatalogTdpTechpowerup, links = links(&self.tdp_source).trim_end_matches(','))
             }
+            (Some(_), Source::OpenAi2018) => links(&self.tdp_source),
+            (Some(_), Source::Epoch) => crate::say!(lang, Key::CatalogTdpEpoch, link = datasheet(&self.link, lang)),
         }
+    }
+}
+
+/// The links of a text, one space apart.
+fn links(text: &str) -> String {
+    text.split_whitespace().filter(|w| w.starts_with("http")).collect::<Vec<_>>().join(" ")
+}
+
+/// A datasheet field of Epoch AI's data set, which mixes links with English remarks: as it is in
+/// English, its links only in another language.
+fn datasheet(field: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        field.to_string()
+    } else {
+        links(field)
     }
 }
 
@@ -223,10 +224,10 @@ pub enum HardwareError {
         query: String,
     },
     NoPeak {
-        chip: &'static str,
+        chip: String,
     },
     NoPrecision {
-        chip: &'static str,
+        chip: String,
         precision: Precision,
         has: Vec<Precision>,
     },
@@ -238,57 +239,31 @@ pub enum HardwareError {
     Loading,
     /// Epoch AI's catalog could not be loaded (offline on a first visit, say).
     Unavailable {
-        reason: crate::catalog::data::LoadError,
+        reason: crate::catalog::load::LoadError,
     },
 }
 
 impl HardwareError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            HardwareError::NoQuery => {
-                tr(lang, "no hardware given: type part of a chip's name", "未填写硬件：请输入芯片名称的一部分").into()
+            HardwareError::NoQuery => t(lang, Key::CatalogHardwareNoQuery).into(),
+            HardwareError::TooLong => {
+                crate::say!(lang, Key::CatalogHardwareTooLong, chars = MAX_QUERY_CHARS, words = MAX_QUERY_WORDS)
             }
-            HardwareError::TooLong => tr(
-                lang,
-                format!("too long for a chip name: at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_WORDS} words"),
-                format!("芯片名称太长：最多 {MAX_QUERY_CHARS} 个字符、{MAX_QUERY_WORDS} 个词"),
-            ),
-            HardwareError::NoMatch { query } => tr(
-                lang,
-                format!("no chip matches '{query}': try part of its name, such as 'V100' or 'TPU v4'"),
-                format!("没有与“{query}”匹配的芯片：请输入名称的一部分，例如“V100”或“TPU v4”"),
-            ),
-            HardwareError::NoPeak { chip } => tr(
-                lang,
-                format!("{chip} has no peak figure in its source: enter a custom peak"),
-                format!("{chip} 的资料中没有峰值数据：请自定义峰值"),
-            ),
+            HardwareError::NoMatch { query } => crate::say!(lang, Key::CatalogHardwareNoMatch, query = query),
+            HardwareError::NoPeak { chip } => crate::say!(lang, Key::CatalogHardwareNoPeak, chip = chip),
             HardwareError::NoPrecision { chip, precision, has } => {
                 let list = has.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
-                tr(
-                    lang,
-                    format!("{chip} has no {} figure; it has: {list}", precision.label()),
-                    format!("{chip} 没有 {} 数据；可用精度：{list}", precision.label_in(Lang::Zh)),
-                )
+                let precision = precision.label_in(lang);
+                crate::say!(lang, Key::CatalogHardwareNoPrecision, chip = chip, precision = precision, list = list)
             }
-            HardwareError::Loading => {
-                tr(lang, "loading Epoch AI's hardware catalog…", "正在加载 Epoch AI 硬件目录……").into()
-            }
+            HardwareError::Loading => t(lang, Key::CatalogHardwareLoading).into(),
             HardwareError::Unavailable { reason } => {
-                let reason = reason.reason(lang);
-                tr(
-                    lang,
-                    format!("Epoch AI's hardware catalog could not be loaded ({reason}): OpenAI's 2018 chips (openai-…) and a custom peak work"),
-                    format!("无法加载 Epoch AI 硬件目录（{reason}）：仍可使用 OpenAI 2018 年的芯片（openai-…）或自定义峰值"),
-                )
+                crate::say!(lang, Key::CatalogHardwareUnavailable, reason = reason.reason(lang))
             }
             HardwareError::UnknownPrecision { text } => {
                 let list = Precision::ALL.iter().map(|p| p.key()).collect::<Vec<_>>().join(", ");
-                tr(
-                    lang,
-                    format!("unknown precision '{text}': use one of {list}"),
-                    format!("未知精度“{text}”：请使用 {list} 之一"),
-                )
+                crate::say!(lang, Key::CatalogHardwareUnknownPrecision, text = text, list = list)
             }
         }
     }
@@ -325,32 +300,24 @@ pub enum Choice {
 
 /// A chip found from what the user typed, and the other chips the name also fits.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Resolved {
-    pub chip: &'static Chip,
+pub struct Resolved<'a> {
+    pub chip: &'a Chip,
     pub choice: Choice,
-    pub others: Vec<&'static Chip>,
+    pub others: Vec<&'a Chip>,
 }
 
-/// Finds the chip a typed name means: an id or a full name exactly; else the chips whose names
-/// contain every word typed (Epoch AI's datasheet chips before OpenAI's 2018 figures, which stay
-/// reachable by id), and among several the one whose peak they share, or the canonical one.
-pub fn resolve(query: &str, precision: Option<Precision>) -> Result<Resolved, HardwareError> {
-    let pending = (!crate::catalog::data::hardware_loaded()).then(|| {
-        crate::catalog::data::hardware_failure()
-            .map_or(HardwareError::Loading, |reason| HardwareError::Unavailable { reason })
-    });
-    resolve_in(chips(), pending, query, precision)
-}
-
-/// [`resolve`] in `catalog`; `pending` is the error for any name but an exact one while part of
+/// Finds the chip a typed name means in `catalog`: an id or a full name exactly; else the chips
+/// whose names contain every word typed (Epoch AI's datasheet chips before OpenAI's 2018 figures,
+/// which stay reachable by id), and among several the one whose peak they share, or the canonical
+/// one. `pending` is the error for any name but an exact one while part of
 /// the catalog is still to come (a search of part of it could answer with another chip than the
 /// one it will find).
-pub fn resolve_in(
-    catalog: &'static [Chip],
+pub fn resolve_in<'a>(
+    catalog: &'a [Chip],
     pending: Option<HardwareError>,
     query: &str,
     precision: Option<Precision>,
-) -> Result<Resolved, HardwareError> {
+) -> Result<Resolved<'a>, HardwareError> {
     if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
         return Err(HardwareError::TooLong);
     }
@@ -358,7 +325,7 @@ pub fn resolve_in(
     if q.is_empty() {
         return Err(HardwareError::NoQuery);
     }
-    if let Some(c) = catalog.iter().find(|c| c.id == q || norm(c.name) == q) {
+    if let Some(c) = catalog.iter().find(|c| c.id == q || norm(&c.name) == q) {
         return Ok(Resolved { chip: c, choice: Choice::Exact, others: Vec::new() });
     }
     if let Some(e) = pending {
@@ -384,15 +351,10 @@ pub fn resolve_in(
     Ok(Resolved { chip, choice, others: rest.to_vec() })
 }
 
-/// Finds a chip by id or name (see [`resolve`]).
-pub fn lookup(query: &str) -> Result<&'static Chip, HardwareError> {
-    resolve(query, None).map(|r| r.chip)
-}
-
 /// Whether every word of the query starts a word of the chip's name (`b200` fits
 /// "NVIDIA B200", not "NVIDIA GB200").
 fn starts_words(c: &Chip, q: &str) -> bool {
-    let name = norm(c.name);
+    let name = norm(&c.name);
     let words: Vec<&str> = name.split([' ', '(', ')']).collect();
     q.split(' ').all(|w| words.iter().any(|x| x.starts_with(w)))
 }
@@ -400,25 +362,21 @@ fn starts_words(c: &Chip, q: &str) -> bool {
 /// The canonical order among chips a name fits: those with a peak figure, most used by Epoch AI's
 /// notable models, then the SXM (flagship) form factor, then the shortest name.
 fn rank(c: &Chip) -> (bool, usize, bool, std::cmp::Reverse<usize>) {
-    (!c.precisions().is_empty(), usage(c.name), c.name.contains("SXM"), std::cmp::Reverse(c.name.len()))
+    (!c.precisions().is_empty(), usage(&c.name), c.name.contains("SXM"), std::cmp::Reverse(c.name.len()))
 }
 
 /// How many of Epoch AI's notable models name the chip as their training hardware (counted by
 /// build.rs from `data/epoch-notable-models.csv`).
 pub fn usage(name: &str) -> usize {
     const USAGE: &str = include_str!(concat!(env!("OUT_DIR"), "/chip-usage.tsv"));
-    USAGE
-        .lines()
-        .find_map(|l| l.split_once('\t').filter(|(n, _)| *n == name))
-        .map_or(0, |(_, k)| k.parse().unwrap_or(0))
+    crate::catalog::csv::table(USAGE, &["name", "count"])
+        .find(|f| f[0] == name)
+        .map_or(0, |f| f[1].parse().unwrap_or(0))
 }
 
-/// Chips whose name or id contains every word of the query, OpenAI's figures first.
-pub fn search(query: &str) -> Vec<&'static Chip> {
-    search_in(chips(), query)
-}
-
-fn search_in(catalog: &'static [Chip], query: &str) -> Vec<&'static Chip> {
+/// Chips of `catalog` whose name or id contains every word of the query, in the catalog's order
+/// (OpenAI's figures first).
+pub fn search_in<'a>(catalog: &'a [Chip], query: &str) -> Vec<&'a Chip> {
     if query.chars().count() > MAX_QUERY_CHARS || query.split_whitespace().count() > MAX_QUERY_WORDS {
         return Vec::new();
     }
@@ -426,7 +384,7 @@ fn search_in(catalog: &'static [Chip], query: &str) -> Vec<&'static Chip> {
     catalog
         .iter()
         .filter(|c| {
-            let hay = format!("{} {} {}", norm(c.name), c.id, norm(c.manufacturer));
+            let hay = format!("{} {} {}", norm(&c.name), c.id, norm(&c.manufacturer));
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect()
@@ -434,13 +392,10 @@ fn search_in(catalog: &'static [Chip], query: &str) -> Vec<&'static Chip> {
 
 /// A chip's catalog name in `lang` (see [`Chip::name_in`]).
 pub fn chip_name(name: &str, lang: Lang) -> String {
-    match (lang, name.split_once(" (OpenAI 2018 figure")) {
-        (Lang::Zh, Some((base, rest))) => format!("{base}（OpenAI 2018 年数值{}）", rest.trim_end_matches(')')),
-        _ => name.to_string(),
+    match name.split_once(" (OpenAI 2018 figure") {
+        Some((chip, rest)) => {
+            crate::say!(lang, Key::CatalogChipOpenaiFigure, chip = chip, rest = rest.trim_end_matches(')'))
+        }
+        None => name.to_string(),
     }
-}
-
-/// The chip of the catalog whose name is `name`.
-pub fn by_name(name: &str) -> Option<&'static Chip> {
-    chips().iter().find(|c| c.name == name)
 }

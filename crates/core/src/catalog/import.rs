@@ -11,8 +11,7 @@ use crate::catalog::data::{DatasetId, Model};
 use crate::language::date::{Date, DateError};
 use crate::language::expr::{self, Dim};
 use crate::language::units::PFS_DAY;
-use crate::text::i18n::{tr, Lang};
-use std::sync::{Mutex, PoisonError, RwLock};
+use crate::text::i18n::{t, Key, Lang};
 
 /// The most text read: 5 MiB (Epoch AI's full download is about 3 MB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -33,25 +32,29 @@ pub enum Column {
 impl Column {
     pub const ALL: [Column; 4] = [Column::Name, Column::Date, Column::Flop, Column::PfsDays];
 
-    /// The header names accepted for the column (case, spaces and punctuation are ignored, so
-    /// `Publication date` and `publication_date` are one name).
-    pub fn accepted(self) -> &'static [&'static str] {
-        match self {
-            Column::Name => &["name", "model", "system", "名称", "模型", "模型名称"],
-            Column::Date => &["date", "publication date", "日期", "发布日期"],
-            Column::Flop => &["FLOP", "training compute (FLOP)", "compute (FLOP)", "算力 (FLOP)", "训练算力 (FLOP)"],
-            Column::PfsDays => &["pfs-days", "petaflop/s-days", "compute (pfs-days)", "算力 (pfs-days)"],
-        }
+    /// The header names accepted for the column, those of every language (case, spaces and
+    /// punctuation are ignored, so `Publication date` and `publication_date` are one name).
+    pub fn accepted(self) -> Vec<&'static str> {
+        let key = match self {
+            Column::Name => Key::CatalogImportAcceptedName,
+            Column::Date => Key::CatalogImportAcceptedDate,
+            Column::Flop => Key::CatalogImportAcceptedFlop,
+            Column::PfsDays => Key::CatalogImportAcceptedPfsDays,
+        };
+        [Lang::En, Lang::Zh].into_iter().flat_map(|l| t(l, key).split('|')).collect()
     }
 
     /// The column's name in messages.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Column::Name => tr(lang, "name", "名称"),
-            Column::Date => tr(lang, "date", "日期"),
-            Column::Flop => tr(lang, "compute (FLOP)", "算力（FLOP）"),
-            Column::PfsDays => tr(lang, "compute (pfs-days)", "算力（pfs-days）"),
-        }
+        t(
+            lang,
+            match self {
+                Column::Name => Key::CatalogImportColumnName,
+                Column::Date => Key::CatalogImportColumnDate,
+                Column::Flop => Key::CatalogImportColumnFlop,
+                Column::PfsDays => Key::CatalogImportColumnPfsDays,
+            },
+        )
     }
 
     fn matches(self, header: &str) -> bool {
@@ -112,11 +115,6 @@ pub enum ImportError {
     },
     /// Nothing to install: no row could be read.
     NoRows,
-    /// Installing would leak more than the lifetime budget of imported rows allows.
-    Budget {
-        rows: usize,
-        left: usize,
-    },
 }
 
 /// A problem and the line it is on (1-based, as a text editor shows it).
@@ -170,27 +168,106 @@ struct Indices {
 
 /// Reads a CSV text (comma, semicolon or tab separated, with a header row). Never panics.
 pub fn import(text: &str) -> Imported {
-    let mut out = Imported::default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = cap_size(text, &mut out.problems);
-    let sep = separator(text);
-    out.columns.separator = sep;
-    let records = csv::records(text, sep, MAX_ROWS + 1);
-    match records.rows.first() {
-        None => out.problems.push(RowProblem { line: records.unclosed.unwrap_or(1), kind: ImportError::Empty }),
-        Some((line, header)) => match find_columns(header, &mut out.columns) {
-            Err(kind) => out.problems.push(RowProblem { line: *line, kind }),
-            Ok(idx) => read_rows(&records.rows[1..], idx, &mut out),
-        },
+    let mut importer = Importer::new(text);
+    while !importer.step(usize::MAX) {}
+    importer.finish()
+}
+
+/// An import done a slice of rows at a time (the page yields to the browser between slices):
+/// [`Importer::step`] until it says it is done, then [`Importer::finish`]. The outcome is
+/// [`import`]'s.
+pub struct Importer<'a> {
+    /// The text to read (capped, without its byte-order mark), and where reading is.
+    text: &'a str,
+    at: usize,
+    /// The line `at` is on.
+    line: usize,
+    /// Data rows read so far (the header not counted).
+    rows_read: usize,
+    /// The header's columns, once found (none before, or when the header names too few).
+    columns: Option<Indices>,
+    done: bool,
+    out: Imported,
+}
+
+impl<'a> Importer<'a> {
+    /// Reads the header row; the rows are read by [`Importer::step`].
+    pub fn new(text: &'a str) -> Importer<'a> {
+        let mut out = Imported::default();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = cap_size(text, &mut out.problems);
+        out.columns.separator = separator(text);
+        let mut importer = Importer { text, at: 0, line: 1, rows_read: 0, columns: None, done: false, out };
+        let header = importer.read(1);
+        match header.rows.first() {
+            None => {
+                let line = header.unclosed.unwrap_or(1);
+                importer.out.problems.push(RowProblem { line, kind: ImportError::Empty });
+            }
+            Some((line, cells)) => match find_columns(cells, &mut importer.out.columns) {
+                Err(kind) => importer.out.problems.push(RowProblem { line: *line, kind }),
+                Ok(idx) => importer.columns = Some(idx),
+            },
+        }
+        importer.ended(&header, false);
+        importer
     }
-    if let Some(line) = records.unclosed {
-        out.problems.push(RowProblem { line, kind: ImportError::UnclosedQuote });
+
+    /// Reads up to `rows` more rows (at least one); true when the text is read to its end.
+    pub fn step(&mut self, rows: usize) -> bool {
+        if !self.done {
+            let records = self.read(rows.min(MAX_ROWS.saturating_sub(self.rows_read)).max(1));
+            self.rows_read += records.rows.len();
+            if let Some(idx) = self.columns {
+                read_rows(&records.rows, idx, &mut self.out);
+            }
+            self.ended(&records, self.rows_read >= MAX_ROWS);
+        }
+        self.done
     }
-    if let Some(line) = records.cut_at {
-        out.problems.push(RowProblem { line, kind: ImportError::TooManyRows });
+
+    /// How far reading is: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.at, self.text.len())
     }
-    out.problems.sort_by_key(|p| p.line);
-    out
+
+    /// What was read, the problems in the order of their lines.
+    pub fn finish(mut self) -> Imported {
+        self.out.problems.sort_by_key(|p| p.line);
+        self.out
+    }
+
+    /// The next `max` records from where reading is, their lines counted from the start.
+    fn read(&mut self, max: usize) -> csv::Records {
+        let mut r = csv::records(&self.text[self.at..], self.out.columns.separator, max);
+        let shift = self.line - 1;
+        for (line, _) in &mut r.rows {
+            *line += shift;
+        }
+        r.unclosed = r.unclosed.map(|l| l + shift);
+        r.cut_at = r.cut_at.map(|l| l + shift);
+        self.at += r.end;
+        self.line = r.cut_at.unwrap_or(self.line);
+        r
+    }
+
+    /// After a read: done at the end of the text (an unclosed quote said), or at the row cap
+    /// (`capped`) with rows left (said too).
+    fn ended(&mut self, r: &csv::Records, capped: bool) {
+        match r.cut_at {
+            None => {
+                if let Some(line) = r.unclosed {
+                    self.out.problems.push(RowProblem { line, kind: ImportError::UnclosedQuote });
+                }
+                self.done = true;
+            }
+            Some(line) if capped => {
+                self.out.problems.push(RowProblem { line, kind: ImportError::TooManyRows });
+                self.done = true;
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 fn read_rows(rows: &[(usize, Vec<String>)], idx: Indices, out: &mut Imported) {
@@ -334,118 +411,73 @@ pub fn to_csv(rows: &[ImportedRow]) -> String {
 }
 
 fn accepted_list(columns: &[Column], lang: Lang) -> String {
-    let sep = tr(lang, "; ", "；");
     let names = |c: &Column| c.accepted().iter().map(|a| format!("“{a}”")).collect::<Vec<_>>();
-    columns
-        .iter()
-        .map(|c| format!("{}{}{}", c.label(lang), tr(lang, ": ", "："), names(c).join(tr(lang, ", ", "、"))))
-        .collect::<Vec<_>>()
-        .join(sep)
+    let one = |c: &Column| {
+        let names = names(c).join(t(lang, Key::CatalogImportListSep));
+        crate::say!(lang, Key::CatalogImportAcceptedColumn, column = c.label(lang), names = names)
+    };
+    columns.iter().map(one).collect::<Vec<_>>().join(t(lang, Key::CatalogSep))
 }
 
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         use ImportError::*;
         match self {
-            Empty => tr(lang, "the file is empty".into(), "文件是空的".into()),
+            Empty => t(lang, Key::CatalogImportEmpty).into(),
             Header { missing, found } => header_message(missing, found, lang),
-            TooLarge { bytes } => tr(
-                lang,
-                format!("the file has {bytes} bytes: only the first {MAX_BYTES} were read, up to this line"),
-                format!("文件有 {bytes} 字节：只读取了前 {MAX_BYTES} 字节，到此行为止"),
-            ),
-            TooManyRows => tr(
-                lang,
-                format!("over {MAX_ROWS} rows: the rows from here on were not read"),
-                format!("超过 {MAX_ROWS} 行：从此行起未读取"),
-            ),
-            UnclosedQuote => tr(
-                lang,
-                "a quoted field (\") opens here and is never closed: the rest of the file was not read".into(),
-                "此处的引号（\"）没有闭合：文件其余部分未读取".into(),
-            ),
-            TooFewFields { found, needed } => tr(
-                lang,
-                format!("{found} fields, where the columns used need {needed}"),
-                format!("只有 {found} 个字段，所用的列需要 {needed} 个"),
-            ),
-            TooManyFields { found, header } => tr(
-                lang,
-                format!("{found} fields where the header has {header}: put a name that has a comma in quotes"),
-                format!("有 {found} 个字段，而表头只有 {header} 个：含逗号的名称请加引号"),
-            ),
-            NoName
-            | NameTooLong { .. }
-            | NoDate
-            | Date(_)
-            | Number { .. }
-            | NotPositive { .. }
-            | NoRows
-            | Budget { .. } => self.cell_message(lang),
+            TooLarge { bytes } => crate::say!(lang, Key::CatalogImportTooLarge, bytes = bytes, max = MAX_BYTES),
+            TooManyRows => crate::say!(lang, Key::CatalogImportTooManyRows, max = MAX_ROWS),
+            UnclosedQuote => t(lang, Key::CatalogImportUnclosedQuote).into(),
+            TooFewFields { found, needed } => {
+                crate::say!(lang, Key::CatalogImportTooFewFields, found = found, needed = needed)
+            }
+            TooManyFields { found, header } => {
+                crate::say!(lang, Key::CatalogImportTooManyFields, found = found, header = header)
+            }
+            NoName | NameTooLong { .. } | NoDate | Date(_) | Number { .. } | NotPositive { .. } | NoRows => {
+                self.cell_message(lang)
+            }
         }
     }
 
     fn cell_message(&self, lang: Lang) -> String {
         use ImportError::*;
         match self {
-            NoName => tr(lang, "no name".into(), "缺少名称".into()),
-            NameTooLong { chars } => tr(
-                lang,
-                format!("the name has {chars} characters, over {MAX_NAME_CHARS}"),
-                format!("名称有 {chars} 个字符，超过 {MAX_NAME_CHARS} 个"),
-            ),
-            NoDate => tr(lang, "no date".into(), "缺少日期".into()),
-            Date(e) => e.message(lang),
-            Number { column, text } => tr(
-                lang,
-                format!("{}: '{text}' is not a number (write it like 3.14e23 or 3,640)", column.label(lang)),
-                format!("{}：“{text}”不是数字（请写成 3.14e23 或 3,640 这样）", column.label(lang)),
-            ),
-            NotPositive { column, text } => tr(
-                lang,
-                format!("{}: '{text}' must be above 0", column.label(lang)),
-                format!("{}：“{text}”必须大于 0", column.label(lang)),
-            ),
-            NoRows => {
-                tr(lang, "no row could be read: nothing was imported".into(), "没有可读取的行：未导入任何数据".into())
+            NoName => t(lang, Key::CatalogImportNoName).into(),
+            NameTooLong { chars } => {
+                crate::say!(lang, Key::CatalogImportNameTooLong, chars = chars, max = MAX_NAME_CHARS)
             }
-            Budget { rows, left } => tr(
-                lang,
-                format!("{rows} rows is more than this page can still take ({left}): reload the page to import more"),
-                format!("{rows} 行超过了本页面还能容纳的数量（{left} 行）：请刷新页面后再导入"),
-            ),
+            NoDate => t(lang, Key::CatalogImportNoDate).into(),
+            Date(e) => e.message(lang),
+            Number { column, text } => {
+                crate::say!(lang, Key::CatalogImportNumber, column = column.label(lang), text = text)
+            }
+            NotPositive { column, text } => {
+                crate::say!(lang, Key::CatalogImportNotPositive, column = column.label(lang), text = text)
+            }
+            NoRows => t(lang, Key::CatalogImportNoRows).into(),
             _ => String::new(), // the others are in message()
         }
     }
 }
 
 fn header_message(missing: &[Column], found: &[String], lang: Lang) -> String {
-    let found = found.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(tr(lang, ", ", "、"));
+    let list_sep = t(lang, Key::CatalogImportListSep);
+    let found = found.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(list_sep);
     let mut names: Vec<&str> =
         missing.iter().filter(|c| matches!(c, Column::Name | Column::Date)).map(|c| c.label(lang)).collect();
     if missing.contains(&Column::Flop) {
-        names.push(tr(lang, "compute (FLOP or pfs-days)", "算力（FLOP 或 pfs-days）"));
+        names.push(t(lang, Key::CatalogImportCompute));
     }
-    let names = names.join(tr(lang, ", ", "、"));
+    let names = names.join(list_sep);
     let wanted = accepted_list(&Column::ALL, lang);
-    tr(
-        lang,
-        format!(
-            "the header row does not name these columns: {names} (the first row has {found}). Accepted names, ignoring case and spaces: {wanted}"
-        ),
-        format!("表头行缺少以下列：{names}（第一行是{found}）。可用的列名（不区分大小写和空格）：{wanted}"),
-    )
+    crate::say!(lang, Key::CatalogImportHeader, names = names, found = found, wanted = wanted)
 }
 
 impl RowProblem {
-    /// "line 3: no date" / "第 3 行：缺少日期".
+    /// "line 3: no date", in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let line = self.line;
-        tr(
-            lang,
-            format!("line {line}: {}", self.kind.message(lang)),
-            format!("第 {line} 行：{}", self.kind.message(lang)),
-        )
+        crate::say!(lang, Key::CatalogImportLine, line = self.line, problem = self.kind.message(lang))
     }
 }
 
@@ -453,31 +485,18 @@ impl Imported {
     /// One sentence: how many rows were read, skipped and in error.
     pub fn summary(&self, lang: Lang) -> String {
         let (n, s, p) = (self.rows.len(), self.skipped_no_compute, self.problems.len());
-        tr(
+        let rows = if n == 1 { Key::CatalogImportRowsOne } else { Key::CatalogImportRowsMany };
+        let problems = if p == 1 { Key::CatalogImportProblemsOne } else { Key::CatalogImportProblemsMany };
+        crate::say!(
             lang,
-            format!(
-                "{n} row{} imported; {s} skipped for having no compute; {p} problem{}",
-                if n == 1 { "" } else { "s" },
-                if p == 1 { "" } else { "s" }
-            ),
-            format!("已导入 {n} 行；{s} 行因缺少算力而跳过；{p} 个问题"),
+            Key::CatalogImportSummary,
+            rows = crate::say!(lang, rows, n = n),
+            skipped = s,
+            problems = crate::say!(lang, problems, n = p)
         )
     }
 }
-
-/// How many imported rows may be installed over the life of the program. Installed rows become
-/// [`Model`]s, which the chart and the fit hold as `&'static`, so they are leaked, never freed:
-/// this bounds the leak (a `Model` is a few hundred bytes, so about 60–80 MB at most, three
-/// imports of [`MAX_ROWS`]). Installing the same rows again reuses them and costs nothing.
-pub const MAX_INSTALLED_ROWS: usize = 300_000;
-
-/// The installed rows, replaceable at run time.
-static SLOT: RwLock<&'static [Model]> = RwLock::new(&[]);
-/// The rows leaked last (reused when the same rows are installed again), and how many rows have
-/// been leaked in all. Its lock also makes installs one at a time.
-static LEAKED: Mutex<(&'static [Model], usize)> = Mutex::new((&[], 0));
-
-/// What [`install_imported`] loaded.
+/// What [`crate::catalog::Catalog::install_imported`] loaded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportSummary {
     pub installed: usize,
@@ -486,7 +505,7 @@ pub struct ImportSummary {
     pub columns: ColumnsUsed,
 }
 
-/// Why [`install_imported`] installed nothing, with every row's problem (when no row could be
+/// Why [`crate::catalog::Catalog::install_imported`] installed nothing, with every row's problem (when no row could be
 /// read, they say why).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportFailure {
@@ -494,90 +513,7 @@ pub struct ImportFailure {
     pub problems: Vec<RowProblem>,
 }
 
-/// The installed imported rows, as the data set [`DatasetId::Imported`] (empty until
-/// [`install_imported`]).
-pub fn imported() -> &'static [Model] {
-    *SLOT.read().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Imports `text` and makes its rows the [`DatasetId::Imported`] set, replacing any before.
-/// When no row can be read the set is left as it was and the error is what stopped the reading
-/// (no header, an empty file) or [`ImportError::NoRows`] with each row's problem.
-pub fn install_imported(text: &str) -> Result<ImportSummary, ImportFailure> {
-    let imp = import(text);
-    let stop = imp.problems.iter().find(|p| matches!(p.kind, ImportError::Empty | ImportError::Header { .. }));
-    if let (true, Some(p)) = (imp.rows.is_empty(), stop) {
-        return Err(ImportFailure { error: p.kind.clone(), problems: Vec::new() });
-    }
-    let installed =
-        install_imported_rows(&imp.rows).map_err(|error| ImportFailure { error, problems: imp.problems.clone() })?;
-    Ok(ImportSummary {
-        installed,
-        skipped_no_compute: imp.skipped_no_compute,
-        problems: imp.problems,
-        columns: imp.columns,
-    })
-}
-
-/// Makes `rows` the [`DatasetId::Imported`] set; returns how many. Errors: no rows, or more rows
-/// than [`MAX_INSTALLED_ROWS`] leaves (the set is then left as it was).
-pub fn install_imported_rows(rows: &[ImportedRow]) -> Result<usize, ImportError> {
-    if rows.is_empty() {
-        return Err(ImportError::NoRows);
-    }
-    let mut leaked = LEAKED.lock().unwrap_or_else(PoisonError::into_inner);
-    let same = leaked.0.len() == rows.len()
-        && leaked.0.iter().zip(rows).all(|(m, r)| m.name == r.name && m.date == r.date && m.flop == Some(r.flop));
-    if !same {
-        let left = MAX_INSTALLED_ROWS.saturating_sub(leaked.1);
-        if rows.len() > left {
-            return Err(ImportError::Budget { rows: rows.len(), left });
-        }
-        *leaked = (leak_models(rows), leaked.1 + rows.len());
-    }
-    *SLOT.write().unwrap_or_else(PoisonError::into_inner) = leaked.0;
-    Ok(rows.len())
-}
-
-/// Empties the [`DatasetId::Imported`] set (the leaked rows stay, for a reinstall).
-pub fn clear_imported() {
-    *SLOT.write().unwrap_or_else(PoisonError::into_inner) = &[];
-}
-
-/// The rows as models, their names in one leaked string.
-fn leak_models(rows: &[ImportedRow]) -> &'static [Model] {
-    let names: &'static str = Box::leak(rows.iter().map(|r| r.name.as_str()).collect::<String>().into_boxed_str());
-    let mut at = 0;
-    let models: Vec<Model> = rows
-        .iter()
-        .map(|r| {
-            let name = &names[at..at + r.name.len()];
-            at += r.name.len();
-            imported_model(name, r)
-        })
-        .collect();
-    Box::leak(models.into_boxed_slice())
-}
-
-fn imported_model(name: &'static str, r: &ImportedRow) -> Model {
-    Model {
-        name,
-        dataset: DatasetId::Imported,
-        date: r.date,
-        flop: Some(r.flop),
-        pfs_days: Some(r.flop / PFS_DAY),
-        upper_bound: false,
-        domain: "",
-        organization: "",
-        confidence: "",
-        link: "",
-        parameters: None,
-        dataset_size: None,
-        hardware: "",
-        hardware_quantity: None,
-        training_hours: None,
-        utilization: None,
-        digitized: false,
-        same_as: None,
-    }
+/// An imported row as a point of the [`DatasetId::Imported`] set.
+pub(crate) fn model(r: &ImportedRow) -> Model {
+    Model::bare(r.name.clone(), DatasetId::Imported, r.date, r.flop)
 }

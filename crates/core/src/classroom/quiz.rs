@@ -7,6 +7,7 @@
 
 use crate::calculation::calc::{evaluate, Estimate, Factor, Field, Label, Method, Outcome, Shown};
 use crate::calculation::examples::{Example, EXAMPLES};
+use crate::catalog::Catalog;
 use crate::language::expr::{self, Dim};
 use crate::language::units::{PF, PFS_DAY};
 use crate::say;
@@ -344,17 +345,38 @@ pub fn grade_evaluation(answer_text: &str, eval: &crate::calculation::calc::Eval
 }
 
 /// One exercise: a worked example, asked as a question.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Exercise {
     pub example: &'static Example,
     /// The exact FLOP of the example's inputs.
     pub exact_flop: f64,
+    /// The estimate of the example's method (Method 2 for a GPU-time example).
+    estimate: Option<Estimate>,
+    /// The chip of a GPU-time example: its name and peak.
+    chip: Option<(String, f64)>,
+    /// The published figure is more than 10% off its own arithmetic ([`Example::differs`]).
+    differs: bool,
 }
 
-/// Every worked example with an exact value, in the order of [`EXAMPLES`]: the appendix's 17
-/// computations, then the modern presets.
-pub fn exercises() -> Vec<Exercise> {
-    EXAMPLES.iter().filter_map(|e| Some(Exercise { example: e, exact_flop: e.exact_flop()? })).collect()
+/// Every worked example with an exact value in `cat`, in the order of [`EXAMPLES`]: the
+/// appendix's 17 computations, then the modern presets.
+pub fn exercises(cat: &Catalog) -> Vec<Exercise> {
+    EXAMPLES
+        .iter()
+        .filter_map(|e| {
+            let ev = evaluate(&e.calculation(), cat);
+            let estimate = match if e.method == Method::Gpu { ev.method2 } else { ev.method1 } {
+                Outcome::Done(e) => Some(e),
+                _ => None,
+            };
+            let hardware = e.inputs.iter().find(|(f, _)| *f == Field::Hardware).map(|(_, v)| *v);
+            let chip = hardware
+                .and_then(|id| cat.lookup(id).ok())
+                .and_then(|c| c.peak_for(None).ok().map(|(_, p)| (c.name.clone(), p)));
+            let exact_flop = estimate.as_ref()?.flop.mid();
+            Some(Exercise { example: e, exact_flop, estimate, chip, differs: e.differs(cat) })
+        })
+        .collect()
 }
 
 impl Exercise {
@@ -367,17 +389,13 @@ impl Exercise {
 
     /// The estimate of the example's method (Method 2 for a GPU-time example).
     pub fn estimate(&self) -> Option<Estimate> {
-        let ev = evaluate(&self.example.calculation());
-        match if self.example.method == Method::Gpu { ev.method2 } else { ev.method1 } {
-            Outcome::Done(e) => Some(e),
-            _ => None,
-        }
+        self.estimate.clone()
     }
 
     /// The question: the model, what is given, and what is asked.
     pub fn question(&self, lang: Lang) -> String {
         let e = self.example;
-        let given: Vec<String> = e.inputs.iter().map(|(f, v)| given(*f, v, lang)).collect();
+        let given: Vec<String> = e.inputs.iter().map(|(f, v)| given(*f, v, self.chip.as_ref(), lang)).collect();
         let rule = t(
             lang,
             match e.method {
@@ -405,7 +423,7 @@ impl Exercise {
             }
             None => say!(lang, Key::ClassroomPublishedFlop, flop = sci(e.published_pfs_days * PFS_DAY, 3)),
         };
-        let key = if e.differs() { Key::ClassroomAnswerDiffers } else { Key::ClassroomAnswer };
+        let key = if self.differs { Key::ClassroomAnswerDiffers } else { Key::ClassroomAnswer };
         let (name, arithmetic) = (e.display_name(lang), self.arithmetic());
         say!(lang, key, name = name, amount = amount, arithmetic = arithmetic, published = published)
     }
@@ -424,7 +442,7 @@ impl Exercise {
 }
 
 /// "examples per epoch = 1.2M", with the chip's name and peak for a hardware id.
-fn given(field: Field, value: &str, lang: Lang) -> String {
+fn given(field: Field, value: &str, chip_peak: Option<&(String, f64)>, lang: Lang) -> String {
     let label = t(
         lang,
         match field {
@@ -443,7 +461,7 @@ fn given(field: Field, value: &str, lang: Lang) -> String {
         },
     );
     let value = match field.want() {
-        _ if field == Field::Hardware => chip(value, lang),
+        _ if field == Field::Hardware => chip(value, chip_peak, lang),
         crate::calculation::field::Want::Layers => value.lines().map(str::trim).collect::<Vec<_>>().join(" / "),
         crate::calculation::field::Want::YesNo
         | crate::calculation::field::Want::Bias
@@ -472,32 +490,32 @@ fn time_in(value: &str, lang: Lang) -> String {
     }
 }
 
-fn chip(id: &str, lang: Lang) -> String {
-    match crate::catalog::hardware::lookup(id).and_then(|c| c.peak_for(None).map(|(_, p)| (c.name, p))) {
-        Ok((name, peak)) => {
+fn chip(id: &str, chip_peak: Option<&(String, f64)>, lang: Lang) -> String {
+    match chip_peak {
+        Some((name, peak)) => {
             let name = crate::catalog::hardware::chip_name(name, lang);
-            say!(lang, Key::ClassroomGivenChip, name = name, peak = sci(peak, 3))
+            say!(lang, Key::ClassroomGivenChip, name = name, peak = sci(*peak, 3))
         }
-        Err(_) => id.to_string(),
+        None => id.to_string(),
     }
 }
 
 /// The exercises as a printable sheet: instructions, then one numbered question each.
-pub fn question_sheet(lang: Lang) -> String {
+pub fn question_sheet(cat: &Catalog, lang: Lang) -> String {
     let mut s = format!("{}\n\n", t(lang, Key::ClassroomSheetTitle));
     s.push_str(t(lang, Key::ClassroomSheetUnits));
     s.push_str(t(lang, Key::QuizGrading));
     s.push_str("\n\n");
-    for (i, x) in exercises().iter().enumerate() {
+    for (i, x) in exercises(cat).iter().enumerate() {
         s.push_str(&format!("{}. {}\n\n", i + 1, x.question(lang)));
     }
     crate::text::format::superscript(&s)
 }
 
 /// The answers, numbered as in [`question_sheet`].
-pub fn answer_key(lang: Lang) -> String {
+pub fn answer_key(cat: &Catalog, lang: Lang) -> String {
     let mut s = format!("{}\n\n", t(lang, Key::ClassroomKeyTitle));
-    for (i, x) in exercises().iter().enumerate() {
+    for (i, x) in exercises(cat).iter().enumerate() {
         s.push_str(&format!("{}. {}\n", i + 1, x.answer(lang)));
     }
     crate::text::format::superscript(&s)

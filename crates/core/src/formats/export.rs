@@ -94,14 +94,14 @@ pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
     let mut out = vec![t(Lang::En, Key::FormatsSourceOpenai).to_string()];
     for e in [ev.method1.estimate(), ev.method2.estimate()].into_iter().flatten() {
         for n in &e.notes {
-            if let Note::Peak { chip, citation, .. } = n {
-                out.push(crate::say!(Lang::En, Key::FormatsSourcePeak, chip = chip, citation = citation));
+            if let Note::Peak { chip, .. } = n {
+                out.push(crate::say!(Lang::En, Key::FormatsSourcePeak, chip = chip.name, citation = chip.citation()));
             }
         }
     }
     if let Some(Ok(f)) = &ev.footprint {
-        if let Some((_, PowerFrom::Tdp { chip, citation })) = &f.power {
-            out.push(crate::say!(Lang::En, Key::FormatsSourceTdp, chip = chip, citation = citation));
+        if let Some((_, PowerFrom::Tdp { chip })) = &f.power {
+            out.push(crate::say!(Lang::En, Key::FormatsSourceTdp, chip = chip.name, citation = chip.tdp_citation()));
         }
         if f.pue_default {
             out.push(format!("PUE {}: {} ({})", DEFAULT_PUE.value, DEFAULT_PUE.source_in(Lang::En), DEFAULT_PUE.url));

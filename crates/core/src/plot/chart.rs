@@ -83,7 +83,7 @@ pub struct ChartSpec {
 /// the same, so the page keeps one while only the user's point moves ([`same_background`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Background {
-    pub points: Vec<&'static Model>,
+    pub points: Vec<Model>,
     pub fit: Option<Fit>,
     /// Moore's-law reference doubling time in months (18 or 24), drawn from the fit's start.
     pub moore_months: Option<f64>,
@@ -855,7 +855,7 @@ fn place_words<DB: DrawingBackend>(
         else {
             continue;
         };
-        let name = model_name(m.name, spec.background.lang);
+        let name = model_name(&m.name, spec.background.lang);
         if named.contains(&name) {
             continue;
         }

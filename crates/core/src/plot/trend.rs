@@ -1,7 +1,8 @@
 //! The trend: least-squares fit of log2(compute) on date, the doubling time with its 95%
 //! confidence interval, growth per year, R², eras, and the Moore's-law comparison.
 
-use crate::catalog::data::{dataset, models, DatasetId, Date, Model};
+use crate::catalog::data::{DatasetId, Date, Model};
+use crate::catalog::Catalog;
 use crate::text::i18n::{t, Key, Lang};
 
 /// Which points to fit or draw.
@@ -46,9 +47,9 @@ impl Selection {
             .collect()
     }
 
-    /// Points of the chosen sets in the window, with a value (drawn points).
-    pub fn points(&self) -> Vec<&'static Model> {
-        models()
+    /// Points of `cat`'s chosen sets in the window, with a value (drawn points).
+    pub fn points<'a>(&self, cat: &'a Catalog) -> Vec<&'a Model> {
+        cat.models()
             .filter(|m| self.datasets.contains(&m.dataset))
             .filter(|m| m.pfs_days.is_some_and(|v| v > 0.0))
             .filter(|m| {
@@ -59,21 +60,21 @@ impl Selection {
     }
 
     /// Points that enter the fit: drawn points less upper bounds (unless included).
-    pub fn fit_points(&self) -> Vec<&'static Model> {
-        self.points().into_iter().filter(|m| self.include_bounds || !m.upper_bound).collect()
+    pub fn fit_points<'a>(&self, cat: &'a Catalog) -> Vec<&'a Model> {
+        self.points(cat).into_iter().filter(|m| self.include_bounds || !m.upper_bound).collect()
     }
 
     /// The fit over this selection.
-    pub fn fit(&self) -> Option<Fit> {
+    pub fn fit(&self, cat: &Catalog) -> Option<Fit> {
         let pts: Vec<(f64, f64)> =
-            self.fit_points().iter().filter_map(|m| m.pfs_days.map(|v| (m.date.years(), v))).collect();
+            self.fit_points(cat).iter().filter_map(|m| m.pfs_days.map(|v| (m.date.years(), v))).collect();
         fit(&pts)
     }
 
     /// The fit over this selection with the data sets it was fitted to, to name it.
-    pub fn reference(&self) -> Option<Reference> {
+    pub fn reference(&self, cat: &Catalog) -> Option<Reference> {
         let pts: Vec<(DatasetId, f64, f64)> =
-            self.fit_points().iter().filter_map(|m| m.pfs_days.map(|v| (m.dataset, m.date.years(), v))).collect();
+            self.fit_points(cat).iter().filter_map(|m| m.pfs_days.map(|v| (m.dataset, m.date.years(), v))).collect();
         Reference::over(&pts)
     }
 }
@@ -351,13 +352,8 @@ pub fn growth(from: &Model, to: &Model) -> Option<Growth> {
 
 /// OpenAI's headline comparison: AlexNet (2012) to AlphaGo Zero (2017), about 300,000x where
 /// Moore's law gives about 12x.
-pub fn headline_growth() -> Option<Growth> {
-    growth(model(DatasetId::OpenAi2018, "AlexNet")?, model(DatasetId::OpenAi2018, "AlphaGoZero")?)
-}
-
-/// A model of a data set by name.
-pub fn model(set: DatasetId, name: &str) -> Option<&'static Model> {
-    dataset(set).find(|m| m.name == name)
+pub fn headline_growth(cat: &Catalog) -> Option<Growth> {
+    growth(cat.model(DatasetId::OpenAi2018, "AlexNet")?, cat.model(DatasetId::OpenAi2018, "AlphaGoZero")?)
 }
 
 /// Parses a window bound: `2012` is the start of 2012 as a lower bound and its end as an upper

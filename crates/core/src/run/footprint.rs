@@ -7,7 +7,8 @@
 
 use crate::calculation::field::{Calculation, Field, Want};
 use crate::calculation::problem::{FieldError, Problem};
-use crate::catalog::hardware;
+use crate::catalog::hardware::{self, Chip};
+use crate::catalog::Catalog;
 use crate::language::expr::{Dim, Value};
 use crate::language::units::HOUR;
 use crate::run::energy::{self, Grid, DEFAULT_PUE};
@@ -20,8 +21,8 @@ use crate::text::i18n::{t, Key, Lang};
 pub enum PowerFrom {
     /// Typed in the power field.
     Typed,
-    /// The chip's thermal design power in the catalog, with its source.
-    Tdp { chip: &'static str, citation: String },
+    /// The chip's thermal design power in the catalog (the chip with its sources).
+    Tdp { chip: Box<Chip> },
 }
 
 /// A run's footprint. `None` parts are not shown: no power known (a peak typed by hand and no
@@ -94,19 +95,19 @@ fn take<T>(r: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> 
 }
 
 /// The power per chip: typed, else the catalog chip's TDP.
-fn power(c: &Calculation) -> Result<Option<(Value, PowerFrom)>, FieldError> {
+fn power(c: &Calculation, cat: &Catalog) -> Result<Option<(Value, PowerFrom)>, FieldError> {
     if let Some(w) = read(Field::Power, &c.power)? {
         return Ok(Some((w, PowerFrom::Typed)));
     }
-    let Ok(chip) = hardware::lookup(&c.hardware) else { return Ok(None) };
-    Ok(chip.tdp_watts.map(|w| (Value::num(w), PowerFrom::Tdp { chip: chip.name, citation: chip.tdp_citation() })))
+    let Ok(chip) = cat.lookup(&c.hardware) else { return Ok(None) };
+    Ok(chip.tdp_watts.map(|w| (Value::num(w), PowerFrom::Tdp { chip: Box::new(chip.clone()) })))
 }
 
 /// The footprint of a run of `chips` chips for `seconds` (Method 2's factors, solved or typed).
 /// Errors are those of the four fields, or a result past the largest double.
-pub fn compute(c: &Calculation, chips: Value, seconds: Value) -> Result<Footprint, Vec<FieldError>> {
+pub fn compute(c: &Calculation, cat: &Catalog, chips: Value, seconds: Value) -> Result<Footprint, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let power = take(power(c), &mut errors).flatten();
+    let power = take(power(c, cat), &mut errors).flatten();
     let pue_typed = take(read(Field::Pue, &c.pue), &mut errors).flatten();
     let grid = take(read(Field::Grid, &c.grid), &mut errors).flatten().map(|v| (v, region(&c.grid)));
     let price = take(read(Field::Price, &c.price), &mut errors).flatten();
@@ -183,11 +184,9 @@ pub fn lines(f: &Footprint, lang: Lang) -> Vec<String> {
 pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     match &f.power {
-        Some((w, PowerFrom::Tdp { chip, citation })) => {
-            // The note carries the English citation; the catalog has it in each language.
-            let found = hardware::by_name(chip);
-            let citation = found.map_or(citation.clone(), |c| c.tdp_citation_in(lang));
-            let name = hardware::chip_name(chip, lang);
+        Some((w, PowerFrom::Tdp { chip })) => {
+            let citation = chip.tdp_citation_in(lang);
+            let name = hardware::chip_name(&chip.name, lang);
             let power = span(*w, energy::format_power);
             out.push(say!(lang, Key::RunFootprintTdp, power = power, name = name, citation = citation))
         }

@@ -159,19 +159,15 @@ pub fn note(n: &Note, lang: Lang) -> String {
             percent = readable(value * 100.0, 3, ","),
             chip = if *cpu { "CPU" } else { "GPU" }
         ),
-        Note::Peak { chip, precision, flops, citation, defaulted } => {
-            // The note carries the English citation; the catalog has it in every language.
-            let found = crate::catalog::hardware::by_name(chip);
-            crate::say!(
-                lang,
-                Key::TextNotePeak,
-                chip = crate::catalog::hardware::chip_name(chip, lang),
-                precision = precision.label_in(lang),
-                defaulted = if *defaulted { t(lang, Key::TextNotePeakDefaulted) } else { "" },
-                flops = sci(*flops, 4),
-                citation = found.map_or(citation.clone(), |c| c.citation_in(lang))
-            )
-        }
+        Note::Peak { chip, precision, flops, defaulted } => crate::say!(
+            lang,
+            Key::TextNotePeak,
+            chip = crate::catalog::hardware::chip_name(&chip.name, lang),
+            precision = precision.label_in(lang),
+            defaulted = if *defaulted { t(lang, Key::TextNotePeakDefaulted) } else { "" },
+            flops = sci(*flops, 4),
+            citation = chip.citation_in(lang)
+        ),
         Note::BareDays => t(lang, Key::TextNoteBaredays).into(),
         Note::BareRate => t(lang, Key::TextNoteBarerate).into(),
         Note::RateAsCount => t(lang, Key::TextNoteRateascount).into(),
@@ -206,7 +202,7 @@ fn transformer_note(c: &crate::model::transformer::Counts, lang: Lang) -> String
 }
 
 /// "'A100' fits 4 chips with the same peak: NVIDIA A100 was used." / the canonical one.
-fn chip_chosen(query: &str, chip: &str, choice: Choice, others: &[&str], lang: Lang) -> String {
+fn chip_chosen(query: &str, chip: &str, choice: Choice, others: &[String], lang: Lang) -> String {
     let names: Vec<String> = others.iter().take(6).map(|n| crate::catalog::hardware::chip_name(n, lang)).collect();
     let list = names.join(t(lang, Key::TextListSep));
     let chip = crate::catalog::hardware::chip_name(chip, lang);
@@ -456,9 +452,9 @@ pub fn model_compute(m: &crate::catalog::data::Model) -> (String, String) {
 
 /// The same model in the other source, for a tooltip: "Epoch AI: 0.0058 pfs-days (AlexNet)"
 /// (in Chinese the name last: it may end in a half-width ")").
-pub fn counterpart(m: &crate::catalog::data::Model, lang: Lang) -> Option<String> {
-    let o = m.counterpart()?;
+pub fn counterpart(m: &crate::catalog::data::Model, cat: &crate::catalog::Catalog, lang: Lang) -> Option<String> {
+    let o = cat.counterpart(m)?;
     let v = readable(o.pfs_days?, 3, sep(lang));
-    let (who, name) = (o.dataset.publisher(lang), crate::text::i18n::model_name(o.name, lang));
+    let (who, name) = (o.dataset.publisher(lang), crate::text::i18n::model_name(&o.name, lang));
     Some(crate::say!(lang, Key::TextCounterpart, who = who, value = v, name = name))
 }
