@@ -4,9 +4,7 @@
 //! left must hold no English word (a run of 2 or more ASCII letters) but symbols, units, names
 //! and echoed inputs of the allow-list: a word left was written in code.
 //!
-//! One test per module. The modules other engineers were still migrating when this was written
-//! (language, model, catalog, run, planning, text) have their cases in tests of their own,
-//! `#[ignore]`d with the module named: un-ignore them once that module's strings are keys.
+//! One test per module of the core; run with `cargo test -p aicompute --features pseudo --test pseudo`.
 #![cfg(feature = "pseudo")]
 
 use aicompute::calculation::calc::{check_field, evaluate, Calculation, Field, Mode, Want};
@@ -24,15 +22,24 @@ const SYMBOLS: &[&str] =
 
 /// Names: of chips (as the catalog spells them), of models, of the worked examples' inputs.
 fn names() -> Vec<String> {
-    let mut out: Vec<String> = aicompute::catalog::hardware::chips().iter().map(|c| c.name.to_string()).collect();
-    out.extend(aicompute::catalog::data::models().map(|m| m.name.to_string()));
+    let mut out: Vec<String> = cat().chips().iter().map(|c| c.name.to_string()).collect();
+    // A chip as the page names it: the catalog's name without its note in brackets.
+    out.extend(cat().chips().iter().filter_map(|c| c.name.split(" (").next()).map(str::to_string));
+    out.extend(cat().models().map(|m| m.name.to_string()));
     out.extend(SYMBOLS.iter().map(|s| s.to_string()));
     out.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     out
 }
 
-/// The text with every bracketed part ⟦…⟧ taken out (nested brackets included).
+/// The text with every bracketed part ⟦…⟧ taken out (nested brackets included), and what is
+/// not words of the page: web addresses, and input echoed between quotes (⟦“⟧…⟦”⟧).
 fn strip(text: &str) -> String {
+    let mut text = text.to_string();
+    while let Some(a) = text.find("⟦“⟧") {
+        let Some(b) = text[a..].find("⟦”⟧") else { break };
+        text.replace_range(a..a + b + "⟦”⟧".len(), " ");
+    }
+    let text: String = text.split(' ').map(|w| if w.contains("http") { " " } else { w }).collect::<Vec<_>>().join(" ");
     let mut depth = 0usize;
     let mut out = String::new();
     for c in text.chars() {
@@ -48,7 +55,9 @@ fn strip(text: &str) -> String {
 
 /// The English words left in `text` outside brackets, once names and `extra` are taken out.
 fn words_left(text: &str, names: &[String], extra: &[&str]) -> Vec<String> {
-    let mut rest = strip(text);
+    // The layer language's keys (`in=`, `out=`) are input syntax, as typed.
+    let mut rest = text.replace("in⟦=⟧", "⟦=⟧").replace("out⟦=⟧", "⟦=⟧");
+    rest = strip(&rest).replace("in=", " =").replace("out=", " =");
     for n in extra.iter().copied().chain(names.iter().map(String::as_str)).filter(|n| !n.is_empty()) {
         rest = remove(&rest, n);
     }
@@ -116,7 +125,8 @@ fn the_checker_finds_words_outside_brackets() {
     let names = names();
     assert_eq!(words_left("⟦the result⟧ 3.14 × 10²³ FLOP", &names, &[]), Vec::<String>::new());
     assert_eq!(words_left("⟦a ⟦nested⟧ text⟧ written in code", &names, &[]), ["written", "in", "code"]);
-    assert_eq!(words_left("⟦x⟧ conv in=84x84x3 k=8", &names, &[]), ["in"]);
+    assert_eq!(words_left("⟦x⟧ conv in=84x84x3 k=8 out=3", &names, &[]), Vec::<String>::new());
+    assert_eq!(words_left("⟦x⟧ see https://example.com/a-page ⟦“⟧typed words⟦”⟧", &names, &[]), ["see"]);
     assert_eq!(words_left("NVIDIA Tesla K40 (OpenAI 2018 figure)", &names, &[]), Vec::<String>::new());
     // A name is taken out where it stands as a whole only.
     assert_eq!(words_left("⟦x⟧ PFLOPS", &names, &["PF"]), ["PFLOPS"]);
@@ -144,14 +154,14 @@ fn calculation_worked_examples() {
         cases.push(case(format!("{} name", ex.id), ex.display_name(Pseudo)));
         cases.push(case(format!("{} source", ex.id), ex.source_in(Pseudo)));
         cases.push(case(format!("{} printed", ex.id), ex.printed_in(Pseudo)));
-        cases.extend(ex.difference_in(Pseudo).map(|d| case(format!("{} difference", ex.id), d)));
+        cases.extend(ex.difference_in(cat(), Pseudo).map(|d| case(format!("{} difference", ex.id), d)));
         let c = ex.calculation();
-        if let Some(cur) = evaluate(&c).current() {
+        if let Some(cur) = evaluate(&c, cat()).current() {
             cases.push(case(format!("{} named", ex.id), named(&c, cur, Pseudo)));
         }
     }
     let c = default_calculation();
-    cases.push(case("default named", named(&c, evaluate(&c).current().unwrap(), Pseudo)));
+    cases.push(case("default named", named(&c, evaluate(&c, cat()).current().unwrap(), Pseudo)));
     assert_clean(cases);
 }
 
@@ -236,7 +246,7 @@ fn calculation_solved() {
         let mut c = aicompute::calculation::examples::find(id).unwrap().calculation();
         c.target = "1e20".into();
         blank.get_mut(&mut c).clear();
-        if let Some((field, text)) = solved(&evaluate(&c), Pseudo) {
+        if let Some((field, text)) = solved(&evaluate(&c, cat()), Pseudo) {
             cases.push(case(format!("{id} solved {field:?}"), text));
         }
     }
@@ -254,7 +264,7 @@ fn classroom_grades_and_errors() {
         let g = grade(answer, exact).unwrap();
         cases.push(case(format!("grade {answer}"), g.message(Pseudo)));
     }
-    for x in exercises() {
+    for x in exercises(cat()) {
         for factor in [1.0 / 3.0, 0.5, 2.0, 86_400.0, 1.0 / 24.0] {
             let answer = format!("{:e}", x.exact_flop * factor);
             if let Ok(g) = x.grade(&answer) {
@@ -293,8 +303,9 @@ fn classroom_grades_and_errors() {
 /// The exercise sheets echo the worked examples' inputs as typed (expressions, layer lists).
 #[test]
 fn classroom_exercises() {
-    let mut cases = vec![case("question sheet", question_sheet(Pseudo)), case("answer key", answer_key(Pseudo))];
-    for x in exercises() {
+    let mut cases =
+        vec![case("question sheet", question_sheet(cat(), Pseudo)), case("answer key", answer_key(cat(), Pseudo))];
+    for x in exercises(cat()) {
         cases.push(case(format!("{} question", x.example.id), x.question(Pseudo)));
         cases.push(case(format!("{} answer", x.example.id), x.answer(Pseudo)));
     }
@@ -304,12 +315,14 @@ fn classroom_exercises() {
     assert_clean(cases);
 }
 
-// --- other modules: ignored until their strings are keys (un-ignore after the merge) ---
+// --- the other modules ---
 
 /// Field errors of a calculation, each rendered; `echoed`: the typed texts a message may quote.
 fn errors_of(what: &str, c: &Calculation, echoed: &[&'static str]) -> Vec<Case> {
-    let errors =
-        evaluate(c).errors().map(|e| (format!("{what}: {:?}", e.problem), e.message(Pseudo))).collect::<Vec<_>>();
+    let errors = evaluate(c, cat())
+        .errors()
+        .map(|e| (format!("{what}: {:?}", e.problem), e.message(Pseudo)))
+        .collect::<Vec<_>>();
     errors.into_iter().map(|(what, text)| Case { what, text, echoed: echoed.to_vec() }).collect()
 }
 
@@ -324,7 +337,7 @@ fn field_errors(list: &[(Field, &'static str)]) -> Vec<Case> {
 }
 
 #[test]
-#[ignore = "language (expr, date, units): its messages are still being migrated"]
+
 fn language_messages() {
     let mut cases = field_errors(&[
         (Field::Examples, "abc"),
@@ -346,7 +359,7 @@ fn language_messages() {
 }
 
 #[test]
-#[ignore = "model (layers, transformer, architecture): its messages are still being migrated"]
+
 fn model_messages() {
     let mut c = Calculation { mode: Mode::Layers, ..Calculation::default() };
     c.layers = "conv in=abc".into();
@@ -361,7 +374,7 @@ fn model_messages() {
 }
 
 #[test]
-#[ignore = "catalog (hardware): its messages are still being migrated"]
+
 fn catalog_messages() {
     let mut c = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
     c.hardware = "zzz-no-such-chip".into();
@@ -373,7 +386,7 @@ fn catalog_messages() {
 }
 
 #[test]
-#[ignore = "run (energy, footprint): its messages are still being migrated"]
+
 fn run_messages() {
     assert_clean(field_errors(&[
         (Field::Power, "-3 W"),
@@ -384,7 +397,7 @@ fn run_messages() {
 }
 
 #[test]
-#[ignore = "planning (planner): its messages are still being migrated"]
+
 fn planning_messages() {
     let mut c = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
     c.target = "1e30".into();
@@ -399,7 +412,7 @@ fn planning_messages() {
 
 /// What the empty fields stood for: the chips' TDP and names (catalog), the PUE's source (run).
 #[test]
-#[ignore = "catalog and run (chip names, TDP citations, PUE source): still being migrated"]
+
 fn calculation_used_values() {
     let mut cases = Vec::new();
     for ex in EXAMPLES {
@@ -408,7 +421,7 @@ fn calculation_used_values() {
             continue;
         }
         c.grid = "world".into();
-        let ev = evaluate(&c);
+        let ev = evaluate(&c, cat());
         for f in Field::ALL {
             if let Some(text) = used(*f, &c, &ev, Pseudo) {
                 cases.push(case(format!("{} used {f:?}", ex.id), text));
@@ -421,12 +434,12 @@ fn calculation_used_values() {
 
 /// Each worked example's headline estimate and its derivation, as the render module writes them.
 #[test]
-#[ignore = "text (render): the derivation's words are still being migrated"]
+
 fn text_derivations() {
     use aicompute::text::render;
     let mut cases = Vec::new();
     for ex in EXAMPLES {
-        let ev = evaluate(&ex.calculation());
+        let ev = evaluate(&ex.calculation(), cat());
         let Some(e) = ev.headline() else { continue };
         let start = cases.len();
         cases.push(case(format!("{} formula", ex.id), render::formula(e, Pseudo)));
@@ -441,7 +454,13 @@ fn text_derivations() {
         let typed: Vec<&'static str> = ex.inputs.iter().map(|(_, v)| *v).collect();
         cases[start..].iter_mut().for_each(|c| c.echoed.clone_from(&typed));
     }
-    let ev = evaluate(&default_calculation());
+    let ev = evaluate(&default_calculation(), cat());
     cases.extend(ev.comparison.map(|c| case("comparison", render::comparison(&c, Pseudo))));
     assert_clean(cases);
+}
+
+/// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once).
+fn cat() -> &'static aicompute::catalog::Catalog {
+    static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
+    CAT.get_or_init(aicompute::catalog::Catalog::full)
 }
