@@ -85,8 +85,9 @@ fn remove(text: &str, phrase: &str) -> String {
     let mut rest = text;
     while let Some(i) = rest.find(phrase) {
         let (before, after) = (rest[..i].chars().next_back(), rest[i + phrase.len()..].chars().next());
-        let whole = !(word(before) && phrase.starts_with(char::is_alphanumeric))
-            && !(word(after) && phrase.ends_with(char::is_alphanumeric));
+        let glued = word(before) && phrase.starts_with(char::is_alphanumeric)
+            || word(after) && phrase.ends_with(char::is_alphanumeric);
+        let whole = !glued;
         out.push_str(&rest[..i]);
         out.push_str(if whole { " " } else { phrase });
         rest = &rest[i + phrase.len()..];
@@ -348,8 +349,7 @@ fn language_messages() {
         (Field::Peak, "3 d"),
         (Field::Examples, "2023-02-01"),
     ]);
-    let mut c = Calculation::default();
-    c.date = "2023-13".into();
+    let c = Calculation { date: "2023-13".into(), ..Default::default() };
     cases.extend(errors_of("date", &c, &["2023-13"]));
     for answer in ["1 +", "3 W"] {
         let text = grade(answer, 1e19).unwrap_err().message(Pseudo);
