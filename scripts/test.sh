@@ -21,6 +21,7 @@ step "native tests (core, CLI, page)"
 cargo test
 # The pseudo-language: every visible string comes from the language files (crates/core/lang).
 cargo test -p aicompute --features pseudo --test pseudo
+cargo clippy -p aicompute --features pseudo --all-targets -- -D warnings
 
 step "the core is publishable (cargo package, built from the packaged files alone)"
 cargo package -p aicompute --offline --allow-dirty --quiet
