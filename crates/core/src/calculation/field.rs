@@ -8,7 +8,7 @@ use crate::text::i18n::{CliKey, Key};
 /// The longest text a field takes, in characters: a longer one is refused before any work (the
 /// layer list has its own, [`MAX_LAYERS_CHARS`]).
 pub const MAX_CHARS: usize = 500;
-/// The longest layer list, in characters ([`crate::model::layers::MAX_LAYERS`] lines of 40).
+/// The longest layer list, in characters (`crate::model::layers::MAX_LAYERS` lines of 40).
 pub const MAX_LAYERS_CHARS: usize = 40_000;
 /// The most of a typed text a message quotes, in characters.
 pub(crate) const EXCERPT_CHARS: usize = 40;
@@ -22,7 +22,7 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// A typed text as a message quotes it: its first [`EXCERPT_CHARS`] characters, "…" where cut.
+/// A typed text as a message quotes it: its first `EXCERPT_CHARS` characters, "…" where cut.
 pub fn excerpt(text: &str) -> String {
     shorten(text, EXCERPT_CHARS)
 }

@@ -237,7 +237,7 @@ fn query_of(query: &str) -> (&str, bool) {
 }
 
 /// Reads a query string (with or without a leading `?`, or a whole URL). Never fails: it keeps
-/// what it can use and lists the rest, each kind of problem once, at most [`MAX_LISTED`] of them.
+/// what it can use and lists the rest, each kind of problem once, at most `MAX_LISTED` of them.
 pub fn decode(query: &str) -> Decoded {
     let (q, cut) = query_of(query);
     let mut c = Calculation::default();
@@ -392,7 +392,7 @@ fn set_field(c: &mut Calculation, f: Field, val: String) -> Option<Ignored> {
     Some(Ignored::Cut { key: f.key().to_string(), max })
 }
 
-/// Each ignored part once, in the order first seen; past [`MAX_LISTED`], a count.
+/// Each ignored part once, in the order first seen; past `MAX_LISTED`, a count.
 fn dedup(all: Vec<Ignored>) -> Vec<Ignored> {
     let mut out: Vec<Ignored> = Vec::new();
     let mut more = 0;

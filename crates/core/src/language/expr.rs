@@ -288,7 +288,7 @@ impl ExprKind {
 }
 
 /// Multipliers written straight after a number or as a word: SI prefixes (case-sensitive) and
-/// `B` for billion (the Chinese myriad and hundred million are in [`INPUT_WORDS`]).
+/// `B` for billion (the Chinese myriad and hundred million are in `INPUT_WORDS`).
 pub const SUFFIXES: &[(&str, f64)] =
     &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("G", 1e9), ("B", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18)];
 
@@ -296,7 +296,7 @@ pub const SUFFIXES: &[(&str, f64)] =
 /// `word = meaning` line each, the meaning a plain number or a unit word of the tables here.
 const INPUT_WORDS: &str = include_str!("../../data/input-words.txt");
 
-/// What a word of [`INPUT_WORDS`] means: a multiplier or a unit word; `None` for other words.
+/// What a word of `INPUT_WORDS` means: a multiplier or a unit word; `None` for other words.
 fn input_word(word: &str) -> Option<&'static str> {
     INPUT_WORDS
         .lines()
@@ -334,8 +334,8 @@ pub(crate) const PFS_DAY_UNITS: &[&str] =
     &["pfs-day", "pfs-days", "pfs_day", "pfs_days", "PFS-day", "PFS-days", "petaflop/s-day", "petaflop/s-days"];
 
 /// Looks up a unit or multiplier word: a multiplier from [`SUFFIXES`], a unit of time from
-/// [`TIME_UNITS`], an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
-/// writes them; a petaflop/s-day, [`PFS_DAY_UNITS`]), a rate (FLOPS, FLOP/s) or a power (W, kW,
+/// `TIME_UNITS`, an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
+/// writes them; a petaflop/s-day, `PFS_DAY_UNITS`), a rate (FLOPS, FLOP/s) or a power (W, kW,
 /// MW), each with an optional SI prefix.
 pub fn unit(word: &str) -> Option<Value> {
     if let Some(meaning) = input_word(word) {
@@ -621,7 +621,7 @@ impl Parser<'_> {
         }
         t
     }
-    /// The text from `a` to `b`, for a message: at most [`EXCERPT_CHARS`] characters of it.
+    /// The text from `a` to `b`, for a message: at most `EXCERPT_CHARS` characters of it.
     fn text(&self, a: usize, b: usize) -> String {
         let (a, b) = (a.min(self.chars.len()), b.min(self.chars.len()));
         let cut = b.min(a + EXCERPT_CHARS);

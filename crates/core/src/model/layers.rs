@@ -90,7 +90,7 @@ pub enum LayerKind {
     /// A count past the largest double.
     TooLarge,
     NoLayers,
-    /// More than [`MAX_LAYERS`] lines.
+    /// More than `MAX_LAYERS` lines.
     TooMany,
     /// Longer than [`crate::calculation::field::MAX_LAYERS_CHARS`] characters.
     TooLong,

@@ -1032,7 +1032,7 @@ type DualChart<'a, DB> = plotters::chart::DualCoordChartContext<'a, DB, Coord, C
 pub(crate) const MAX_LABEL_CHARS: usize = 80;
 
 /// A name as the chart draws it: control characters dropped (tabs and line breaks become
-/// spaces: a label is one line), and cut to [`MAX_LABEL_CHARS`]. The user's name can hold
+/// spaces: a label is one line), and cut to `MAX_LABEL_CHARS`. The user's name can hold
 /// anything (a NUL, an escape), and XML has no way to write most control characters at all.
 pub fn label_text(name: &str) -> String {
     let one_line = name.chars().filter_map(|c| match c {
