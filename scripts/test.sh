@@ -25,6 +25,7 @@ cargo clippy -p aicompute --features pseudo --all-targets -- -D warnings
 
 step "the core is publishable (cargo package, built from the packaged files alone)"
 cargo package -p aicompute --offline --allow-dirty --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc -p aicompute --no-deps --quiet
 
 step "fuzz test: 1,000,000 generated calculations, optimized (profile fuzz in Cargo.toml)"
 cargo test -p aicompute --profile fuzz --test fuzz -- --ignored --nocapture
