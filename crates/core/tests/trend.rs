@@ -73,7 +73,8 @@ fn fit_against_a_hand_computation() {
 #[test]
 fn synthetic_set_with_a_known_slope() {
     // Doubling every 6 months exactly: the fit recovers it with R² = 1.
-    let pts: Vec<(f64, f64)> = (0..20).map(|i| (2000.0 + i as f64 * 0.25, 3.0 * 2f64.powf(i as f64 * 0.5))).collect();
+    let pts: Vec<(f64, f64)> =
+        (0..20).map(|i| (2000.0 + f64::from(i) * 0.25, 3.0 * 2f64.powf(f64::from(i) * 0.5))).collect();
     let f = fit(&pts).unwrap();
     assert!((f.doubling_months - 6.0).abs() < 1e-9);
     assert!((f.r2 - 1.0).abs() < 1e-12);

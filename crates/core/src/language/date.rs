@@ -81,8 +81,8 @@ impl Date {
     /// Days since 1970-01-01 (a month-only date counts from the middle of its month).
     pub fn days(&self) -> f64 {
         // Howard Hinnant's days_from_civil.
-        let (m, d) = (self.month.clamp(1, 12) as i64, self.day.max(1) as i64);
-        let y = self.year as i64 - if m <= 2 { 1 } else { 0 };
+        let (m, d) = (i64::from(self.month.clamp(1, 12)), i64::from(self.day.max(1)));
+        let y = i64::from(self.year) - if m <= 2 { 1 } else { 0 };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
@@ -113,7 +113,7 @@ impl Date {
             return Err(form());
         }
         let num = |k: usize| parts.get(k).map(|p| p.parse::<u16>().map_err(|_| form())).transpose();
-        let year = num(0)?.unwrap_or(0) as i32;
+        let year = i32::from(num(0)?.unwrap_or(0));
         let month = num(1)?.unwrap_or(7);
         let day = num(2)?.unwrap_or(0);
         if !(1900..=2100).contains(&year) {
@@ -123,7 +123,7 @@ impl Date {
             return Err(DateError::Month(text.into()));
         }
         let dim = days_in_month(year, month as u8);
-        if parts.len() == 3 && !(1..=dim as u16).contains(&day) {
+        if parts.len() == 3 && !(1..=u16::from(dim)).contains(&day) {
             return Err(DateError::Day { text: text.into(), days_in_month: dim });
         }
         Ok(Date { year, month: month as u8, day: day as u8 })

@@ -455,7 +455,7 @@ fn superscript(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<Opt
     if let Some(s) = sign {
         out.push(Token { tok: Tok::Op(s), start, end: first });
     }
-    let v = digits.iter().fold(0.0, |acc, d| acc * 10.0 + *d as f64);
+    let v = digits.iter().fold(0.0, |acc, d| acc * 10.0 + f64::from(*d));
     out.push(Token { tok: Tok::Num(v), start: first, end });
     Ok(Some(end))
 }

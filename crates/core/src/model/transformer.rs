@@ -403,7 +403,7 @@ pub const GATED_RATIO: (f64, f64) = (2.5, 3.9);
 /// Whether d_ff / d_model is a gated MLP's ([`GATED_RATIO`]), in whole numbers: 10·d_ff between
 /// 25·d_model and 39·d_model.
 pub fn gated_by_shape(d_model: u64, d_ff: u64) -> bool {
-    let (d, f) = (d_model as u128, d_ff as u128);
+    let (d, f) = (u128::from(d_model), u128::from(d_ff));
     (25 * d..=39 * d).contains(&(10 * f))
 }
 

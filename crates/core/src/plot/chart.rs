@@ -285,7 +285,7 @@ struct Frame {
 impl Frame {
     fn new(spec: &ChartSpec, (w, h): (u32, u32)) -> Frame {
         let s = spec.background.scale.max(0.5);
-        let narrow = (w as f64 / s) < 600.0;
+        let narrow = (f64::from(w) / s) < 600.0;
         let (ymin, ymax, xmin, xmax) = ranges(spec);
         let decades = (ymax / ymin).log10().round() as usize;
         Frame {
@@ -300,7 +300,7 @@ impl Frame {
             y0: lg(ymin),
             y1: lg(ymax),
             // Fewer labels than decades on tall ranges, so they stay legible.
-            y_labels: decades.min((h as f64 / s / 28.0) as usize).max(2) + 1,
+            y_labels: decades.min((f64::from(h) / s / 28.0) as usize).max(2) + 1,
             r: (if narrow { 3.0 } else { 4.0 } * s).round() as i32,
             gap: ((2.0 * s).round() as i32).max(2),
         }
@@ -515,7 +515,7 @@ fn draw_lines<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpe
     // 41 points from `from` to `to` of `y(x)`, those within the axis.
     let line = |to: f64, y: &dyn Fn(f64) -> f64| -> Vec<(f64, f64)> {
         (0..=40)
-            .map(|i| fit.from + (to - fit.from) * i as f64 / 40.0)
+            .map(|i| fit.from + (to - fit.from) * f64::from(i) / 40.0)
             .map(|x| (x, y(x)))
             .filter(|(_, y)| *y >= f.ymin && *y <= f.ymax)
             .map(|(x, y)| (x, lg(y)))
@@ -598,7 +598,7 @@ fn set_mark(set: DatasetId, upper: bool, f: &Frame) -> Mark {
 
 /// The mark of the user's point, and its radius.
 fn user_mark(f: &Frame) -> (Mark, i32) {
-    let big = (f.r as f64 * 1.8) as i32;
+    let big = (f64::from(f.r) * 1.8) as i32;
     (Mark::User(f.th.user.filled(), f.th.background.stroke_width((1.5 * f.s) as u32), big), big)
 }
 
@@ -697,7 +697,7 @@ fn legend_box<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Row], p
     let text_w = sizes.iter().map(|s| s.0).max().unwrap_or(0);
     let text_h = sizes.iter().map(|s| s.1).max().unwrap_or(0);
     // Rows 1.25 text heights apart, as plotters spaces lines.
-    let row_h = (text_h as f64 * 1.25).round() as i32;
+    let row_h = (f64::from(text_h) * 1.25).round() as i32;
     let (w, h) = if rows.is_empty() {
         (0, 0)
     } else {

@@ -65,14 +65,14 @@ impl Rect {
 
     /// Whether the segment from `a` to `b` passes through this box (Liang–Barsky clipping).
     pub(crate) fn crossed_by(&self, (a, b): Segment) -> bool {
-        let (x0, y0) = (a.0 as f64, a.1 as f64);
-        let (dx, dy) = ((b.0 - a.0) as f64, (b.1 - a.1) as f64);
+        let (x0, y0) = (f64::from(a.0), f64::from(a.1));
+        let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
         let edges = [
-            (-dx, x0 - self.x as f64),
-            (dx, self.right() as f64 - x0),
-            (-dy, y0 - self.y as f64),
-            (dy, self.bottom() as f64 - y0),
+            (-dx, x0 - f64::from(self.x)),
+            (dx, f64::from(self.right()) - x0),
+            (-dy, y0 - f64::from(self.y)),
+            (dy, f64::from(self.bottom()) - y0),
         ];
         for (p, q) in edges {
             if p == 0.0 {
@@ -343,9 +343,9 @@ pub fn around(p: (i32, i32), clear: i32, (w, h): (i32, i32), step: i32, rings: i
 /// A leader line from the edge of the point `p` (of half-width `clear`) to the box `to`.
 fn leader(p: (i32, i32), clear: i32, to: &Rect) -> Segment {
     let end = to.nearest(p);
-    let (dx, dy) = ((end.0 - p.0) as f64, (end.1 - p.1) as f64);
+    let (dx, dy) = (f64::from(end.0 - p.0), f64::from(end.1 - p.1));
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
-    let k = (clear as f64 / len).min(1.0);
+    let k = (f64::from(clear) / len).min(1.0);
     let start = (p.0 + (dx * k).round() as i32, p.1 + (dy * k).round() as i32);
     (start, end)
 }

@@ -366,12 +366,12 @@ pub fn parse_bound(s: &str, upper: bool) -> Result<f64, crate::language::date::D
     let d = Date::parse(s)?;
     let parts = s.trim().split('-').count();
     Ok(match (parts, upper) {
-        (1, false) => d.year as f64,
-        (1, true) => d.year as f64 + 1.0,
+        (1, false) => f64::from(d.year),
+        (1, true) => f64::from(d.year) + 1.0,
         (2, false) => Date { day: 1, ..d }.years(),
         (2, true) => {
             if d.month == 12 {
-                d.year as f64 + 1.0
+                f64::from(d.year) + 1.0
             } else {
                 Date { month: d.month + 1, day: 1, ..d }.years()
             }
