@@ -9,6 +9,7 @@ use crate::language::expr::{self, Dim, Value};
 use crate::model::architecture::{self, Resolved};
 use crate::model::layers::{self, Layer, LayerError};
 use crate::planning::planner::{self, PlanError, Unknown};
+use crate::text::num::count_f64;
 
 pub use crate::calculation::field::{Basis, Calculation, Field, Mode, Per, Side, Want};
 pub use crate::language::units::{PF, PFS_DAY};
@@ -281,7 +282,7 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
     check_length(if want == Want::Layers { Field::Layers } else { Field::Name }, text)?;
     // The transformer tab's fields: a whole number is its value; a word or MLA's widths, checked.
     if want == Want::Whole {
-        return Ok((Value::num(architecture::whole(Field::Name, text)?.unwrap_or(0) as f64), None));
+        return Ok((Value::num(count_f64(architecture::whole(Field::Name, text)?.unwrap_or(0))), None));
     }
     if matches!(want, Want::YesNo | Want::Bias | Want::Convention | Want::Mla) {
         architecture::check_want(want, text)?;

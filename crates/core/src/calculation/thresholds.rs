@@ -4,6 +4,7 @@
 use crate::say;
 use crate::text::format::{readable, round_sig, sci};
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::to_i32;
 
 /// A training-compute threshold set by a law or an order.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -74,8 +75,8 @@ pub fn against(flop: f64) -> Vec<Standing> {
 /// A power of ten with a superscript exponent ("10²⁵"); other numbers in scientific notation.
 pub fn power_of_ten(v: f64) -> String {
     let e = v.log10().round();
-    if v > 0.0 && 10f64.powi(e as i32) == v {
-        let digits: String = format!("{}", e as i32)
+    if v > 0.0 && 10f64.powi(to_i32(e)) == v {
+        let digits: String = format!("{}", to_i32(e))
             .chars()
             .map(|c| match c {
                 '-' => '⁻',

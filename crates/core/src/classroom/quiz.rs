@@ -12,6 +12,7 @@ use crate::language::units::{PF, PFS_DAY};
 use crate::say;
 use crate::text::format::{eng, readable, sci};
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::to_i32;
 
 /// How close an answer is, by the factor between it and the exact value (either way):
 /// within 10% is [`QuizVerdict::Right`] (the only pass, [`QuizVerdict::passed`]); within 3×
@@ -154,7 +155,7 @@ impl Slip {
         out.push(Slip::PfsDaysAsFlop);
         let k = ratio.log10().round();
         if k != 0.0 && k.abs() < 400.0 {
-            out.push(Slip::PowerOfTen { k: k as i32 });
+            out.push(Slip::PowerOfTen { k: to_i32(k) });
         }
         out
     }

@@ -3,6 +3,7 @@
 
 use crate::say;
 use crate::text::i18n::{Key, Lang};
+use crate::text::num::{sat_u8, signed_f64};
 
 /// A calendar date; `day` is 0 where the source gives only the month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,7 +88,7 @@ impl Date {
         let yoe = y - era * 400;
         let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = (era * 146_097 + doe - 719_468) as f64;
+        let days = signed_f64(era * 146_097 + doe - 719_468);
         if self.day == 0 {
             days + 14.5
         } else {
@@ -122,11 +123,11 @@ impl Date {
         if !(1..=12).contains(&month) {
             return Err(DateError::Month(text.into()));
         }
-        let dim = days_in_month(year, month as u8);
+        let dim = days_in_month(year, sat_u8(month));
         if parts.len() == 3 && !(1..=u16::from(dim)).contains(&day) {
             return Err(DateError::Day { text: text.into(), days_in_month: dim });
         }
-        Ok(Date { year, month: month as u8, day: day as u8 })
+        Ok(Date { year, month: sat_u8(month), day: sat_u8(day) })
     }
 }
 

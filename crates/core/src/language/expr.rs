@@ -7,6 +7,7 @@ use crate::calculation::field::{excerpt, EXCERPT_CHARS};
 use crate::language::units::{DAY, HOUR, MINUTE, PFS_DAY, YEAR};
 use crate::say;
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::{len_f64, to_i8};
 use std::fmt;
 
 /// A physical dimension: FLOP^ops · s^time · W^power. A plain count is `{0, 0, 0}`.
@@ -245,7 +246,7 @@ impl ExprKind {
         match self {
             Empty => fixed(Key::LanguageExprEmpty),
             TooLong { max } => {
-                say!(lang, Key::LanguageExprTooLong, max = crate::text::format::grouped(*max as f64, 0, ","))
+                say!(lang, Key::LanguageExprTooLong, max = crate::text::format::grouped(len_f64(*max), 0, ","))
             }
             TooDeep => fixed(Key::LanguageExprTooDeep),
             NotANumber { text } => say!(lang, Key::LanguageExprNotANumber, text = text),
@@ -808,7 +809,7 @@ impl Parser<'_> {
             if exp.is_range() || n.fract() != 0.0 || n.abs() > 8.0 {
                 return self.err(ExprKind::WholePowerOnly { text: self.text(start, end) }, start, end);
             }
-            dim = base.dim.pow(n as i8);
+            dim = base.dim.pow(to_i8(n));
         }
         let c = [base.lo.powf(exp.lo), base.lo.powf(exp.hi), base.hi.powf(exp.lo), base.hi.powf(exp.hi)];
         // A negative base to a fractional power, at either end of a range (min4 and max4 would

@@ -8,6 +8,7 @@ use crate::calculation::problem::{check_length, FieldError, Problem};
 use crate::language::expr::{self, Dim};
 use crate::model::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, FieldUsed, Shape};
 use crate::text::i18n::Key;
+use crate::text::num::to_u64;
 
 /// The largest whole number a dimension may be (2^53: every integer below is exact).
 pub(crate) const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
@@ -67,7 +68,7 @@ fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
     if v.dim != Dim::COUNT || v.is_range() || !(v.lo >= 0.0 && v.lo <= MAX_WHOLE && v.lo.fract() == 0.0) {
         return Err(FieldError::new(field, Problem::NotWhole { text: t }, 0, len));
     }
-    Ok(v.lo as u64)
+    Ok(to_u64(v.lo))
 }
 
 /// A whole-number field: `None` when empty.

@@ -12,6 +12,7 @@
 use crate::language::expr::{self, ExprKind};
 use crate::say;
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::len_f64;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -141,7 +142,7 @@ impl LayerKind {
             NoLayers => t(lang, Key::ModelLayersNone).to_string(),
             TooMany => say!(lang, Key::ModelLayersTooMany, max = MAX_LAYERS),
             TooLong => {
-                let max = crate::text::format::grouped(crate::calculation::field::MAX_LAYERS_CHARS as f64, 0, ",");
+                let max = crate::text::format::grouped(len_f64(crate::calculation::field::MAX_LAYERS_CHARS), 0, ",");
                 say!(lang, Key::LanguageExprTooLong, max = max)
             }
         }

@@ -3,6 +3,7 @@
 
 use crate::catalog::data::{dataset, models, DatasetId, Date, Model};
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::{len_f64, to_i32};
 
 /// Which points to fit or draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,8 +141,8 @@ impl Reference {
         let f = &self.fit;
         FitLabel {
             datasets: self.datasets.clone(),
-            first: f.from.floor() as i32,
-            last: f.to.floor() as i32,
+            first: to_i32(f.from.floor()),
+            last: to_i32(f.to.floor()),
             points: f.n,
             doubling_months: Some(f.doubling_months).filter(|m| m.is_finite() && *m > 0.0),
         }
@@ -247,7 +248,7 @@ pub fn t975(df: usize) -> f64 {
     }
     // Cornish-Fisher expansion around the normal quantile; within 1e-4 for df > 30.
     let z: f64 = 1.959964;
-    let n = df as f64;
+    let n = len_f64(df);
     let (z3, z5, z7) = (z.powi(3), z.powi(5), z.powi(7));
     z + (z3 + z) / (4.0 * n)
         + (5.0 * z5 + 16.0 * z3 + 3.0 * z) / (96.0 * n * n)
@@ -265,7 +266,7 @@ pub fn fit(points: &[(f64, f64)]) -> Option<Fit> {
     if n < 3 {
         return None;
     }
-    let nf = n as f64;
+    let nf = len_f64(n);
     let mx = pts.iter().map(|p| p.0).sum::<f64>() / nf;
     let my = pts.iter().map(|p| p.1).sum::<f64>() / nf;
     let sxx: f64 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
