@@ -73,6 +73,10 @@ pub fn against(flop: f64) -> Vec<Standing> {
 }
 
 /// A power of ten with a superscript exponent ("10²⁵"); other numbers in scientific notation.
+#[allow(
+    clippy::float_cmp,
+    reason = "exact on purpose: only a value that is exactly a power of ten gets the superscript form"
+)]
 pub fn power_of_ten(v: f64) -> String {
     let e = v.log10().round();
     if v > 0.0 && 10f64.powi(to_i32(e)) == v {
@@ -97,6 +101,10 @@ impl Standing {
 
     /// The standing in words: "3.79× the EU AI Act threshold (10²⁵ FLOP)", "below the … : 0.38×"
     /// (in Chinese a decrease is a percent: 38%).
+    #[allow(
+        clippy::float_cmp,
+        reason = "exact on purpose: \"exactly the threshold\" is said only when the ratio is exactly 1"
+    )]
     pub fn sentence(&self, lang: Lang) -> String {
         let th = self.threshold;
         let (name, limit) = (th.name_in(lang), power_of_ten(th.flop));

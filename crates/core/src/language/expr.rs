@@ -92,6 +92,10 @@ impl Value {
         }
     }
 
+    #[allow(
+        clippy::float_cmp,
+        reason = "exact on purpose: a range whose two ends are the same number is a single value"
+    )]
     pub fn is_range(&self) -> bool {
         self.lo != self.hi
     }

@@ -751,6 +751,10 @@ struct Words {
 }
 
 /// The thresholds the compute axis reaches, one per amount: name and log10 pfs-days.
+#[allow(
+    clippy::float_cmp,
+    reason = "exact on purpose: drops a threshold whose line is computed to the very same y as one already kept"
+)]
 fn thresholds_in_view(f: &Frame) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
     for t in crate::calculation::thresholds::THRESHOLDS.iter().filter(|t| t.in_force) {

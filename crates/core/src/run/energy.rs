@@ -337,6 +337,10 @@ pub fn parse_pue(text: &str) -> Result<Option<Value>, EnergyError> {
 }
 
 /// The grid field: kg CO2e per kWh ("0.4"), or with a unit ("57 g/kWh", "0.4 kg CO2e/kWh").
+#[allow(
+    clippy::float_cmp,
+    reason = "exact on purpose: k is a literal from the unit table or the no-unit default 1.0, never computed"
+)]
 pub fn parse_grid(text: &str) -> Result<Option<Value>, EnergyError> {
     let (number, k) = split_unit(text, GRID_UNITS);
     if number.trim().is_empty() && k != 1.0 {
