@@ -335,6 +335,11 @@ fn energy_field(want: Want) -> Option<Field> {
 }
 
 /// Evaluates a field on its own, as the page does while the user types.
+///
+/// # Errors
+///
+/// A [`FieldError`] for `field` when the text is too long, does not parse as an expression, or
+/// has another dimension than the field wants.
 pub fn check_field(field: Field, text: &str) -> Result<Value, FieldError> {
     check(text, field.want()).map(|(v, _)| v).map_err(|e| FieldError { field, ..e })
 }
@@ -500,6 +505,12 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
 
 /// The peak of the chip named in the hardware field, at the chosen precision, with the notes that
 /// say which chip and figure were used; and whether it is a CPU.
+///
+/// # Errors
+///
+/// A [`FieldError`] on the precision or hardware field when either is too long, the precision is
+/// not one the catalog knows, no chip matches the hardware text, or the chip has no peak at that
+/// precision (the problem is the [`hardware::HardwareError`]).
 pub fn catalog_peak(c: &Calculation, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
     check_length(Field::Precision, &c.precision)?;
     check_length(Field::Hardware, &c.hardware)?;

@@ -306,6 +306,11 @@ pub(crate) fn read_answer(answer_text: &str) -> Result<f64, QuizError> {
 
 /// Grades an answer against the exact FLOP of a calculation, without its factors: the slips named
 /// are those of units and powers of ten only.
+///
+/// # Errors
+///
+/// [`QuizError::BadExact`] when `exact_flop` is not a positive finite number; otherwise the
+/// answer's error: empty, unreadable, or not an amount of operations (see [`QuizError`]).
 pub fn grade(answer_text: &str, exact_flop: f64) -> Result<Grade, QuizError> {
     grade_factors(answer_text, exact_flop, &[])
 }
@@ -332,6 +337,12 @@ pub(crate) fn grade_estimate(answer_text: &str, estimate: &Estimate) -> Result<G
 
 /// Grades an answer against a calculation's headline result; without one, says whether it is
 /// only waiting for the hardware catalog.
+///
+/// # Errors
+///
+/// [`QuizError::Waiting`] when the calculation has no result only because the hardware catalog is
+/// still loading, [`QuizError::BadExact`] when it has none for another reason; otherwise as
+/// [`grade`].
 pub fn grade_evaluation(answer_text: &str, eval: &crate::calculation::calc::Evaluation) -> Result<Grade, QuizError> {
     use crate::calculation::problem::Problem;
     use crate::catalog::hardware::HardwareError;
@@ -361,6 +372,11 @@ pub fn exercises() -> Vec<Exercise> {
 impl Exercise {
     /// Grades an answer as the page grades the same calculation: against the exact value, naming
     /// the slips of the example's factors.
+    ///
+    /// # Errors
+    ///
+    /// As [`grade`]: [`QuizError::BadExact`] when the example's exact value is not positive and
+    /// finite, or the answer's error.
     pub fn grade(&self, answer_text: &str) -> Result<Grade, QuizError> {
         let factors = self.estimate().map(|e| e.factors).unwrap_or_default();
         grade_factors(answer_text, self.exact_flop, &factors)

@@ -103,6 +103,12 @@ impl Date {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the day must exist in its month.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError::Form`] when the text is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in digits,
+    /// [`DateError::Year`] for a year outside 1900–2100, [`DateError::Month`] for a month outside
+    /// 1–12, [`DateError::Day`] for a day its month does not have.
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let text = s.trim();
         let form = || DateError::Form(text.chars().take(40).collect());

@@ -926,6 +926,11 @@ fn half_width(c: char) -> char {
 
 /// Parses and evaluates an expression (full-width digits and signs read as half-width). The
 /// value is finite, with its ends in order.
+///
+/// # Errors
+///
+/// An [`ExprError`] with its kind and character span: the text is longer than `MAX_LEN`, does not
+/// parse, adds or compares unlike units, or its value is not finite.
 pub fn eval(input: &str) -> Result<Value, ExprError> {
     let chars: Vec<char> = input.chars().take(MAX_LEN + 1).map(half_width).collect();
     if chars.len() > MAX_LEN {

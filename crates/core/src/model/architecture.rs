@@ -72,6 +72,10 @@ fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
 }
 
 /// A whole-number field: `None` when empty.
+///
+/// # Errors
+///
+/// A [`FieldError`] on `field` when the text is too long or not a whole number.
 pub fn whole(field: Field, text: &str) -> Result<Option<u64>, FieldError> {
     check_length(field, text)?;
     if text.trim().is_empty() {
@@ -138,6 +142,11 @@ fn yes_no(c: &Calculation, field: Field) -> Result<Option<bool>, FieldError> {
 
 /// MLA's five widths: q LoRA rank (0 for none), kv LoRA rank, rope, nope and value head
 /// dimensions, separated by spaces or commas.
+///
+/// # Errors
+///
+/// A [`FieldError`] on the MLA field when the text is too long or is not five whole numbers
+/// ([`Problem::NotMla`]).
 pub fn mla(text: &str) -> Result<Option<[u64; 5]>, FieldError> {
     check_length(Field::TMla, text)?;
     let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
@@ -168,6 +177,11 @@ pub fn filled(c: &Calculation) -> bool {
 }
 
 /// The shape the fields give; every field's error is listed.
+///
+/// # Errors
+///
+/// Every field's [`FieldError`] at once: a number field that is too long or not a whole number, a
+/// choice field whose word is not one of its options.
 pub fn shape(c: &Calculation) -> Result<Shape, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut num = |f: Field| whole(f, f.get(c)).map_err(|e| errors.push(e)).ok().flatten();
@@ -212,6 +226,10 @@ pub fn shape(c: &Calculation) -> Result<Shape, Vec<FieldError>> {
 }
 
 /// The convention the tab chose (Kaplan's by default).
+///
+/// # Errors
+///
+/// A [`FieldError`] on the convention field when it is too long or not one of its options.
 pub fn convention(c: &Calculation) -> Result<Convention, FieldError> {
     let i = choice(Field::TConvention, &c.t_convention, options(Want::Convention))?;
     Ok(if i == Some(1) { Convention::Palm } else { Convention::Kaplan })

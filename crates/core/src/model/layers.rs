@@ -293,6 +293,11 @@ fn parse_line(line: &str) -> Result<Layer, LayerKind> {
 
 /// Parses a layer list. Blank lines and `#` comments are skipped. A list over
 /// [`crate::calculation::field::MAX_LAYERS_CHARS`] characters is refused before any work.
+///
+/// # Errors
+///
+/// A [`LayerError`] with its line: the list is too long, or a line is not a layer the parser
+/// knows (see [`LayerKind`]).
 pub fn parse(text: &str) -> Result<Vec<Layer>, LayerError> {
     if crate::calculation::field::Field::Layers.too_long(text) {
         return Err(LayerError { line: 1, kind: LayerKind::TooLong });

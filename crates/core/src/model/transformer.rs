@@ -546,6 +546,11 @@ impl Resolver<'_> {
 
 impl Shape {
     /// Resolves the shape with the defaults of the module; errors name fields by their flags.
+    ///
+    /// # Errors
+    ///
+    /// A [`ConfigError`] naming the dimension by its flag: missing, zero, inconsistent with another,
+    /// or so large the counts are not finite.
     pub fn resolve(&self) -> Result<(Arch, Vec<Assumption>), ConfigError> {
         self.resolve_named(&Dimension::flag)
     }
@@ -631,6 +636,11 @@ pub struct Counts {
 
 impl Counts {
     /// Training FLOP for `tokens` tokens.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Negative`] when `tokens` is negative or NaN, [`ConfigError::TooLarge`] when the
+    /// product is not finite.
     pub fn flop(&self, tokens: f64) -> Result<f64, ConfigError> {
         let field = || "tokens".to_string();
         if tokens.is_nan() || tokens < 0.0 {
@@ -708,6 +718,10 @@ impl Arch {
     }
 
     /// Parameter counts and training FLOP per token under a convention.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::TooLarge`] when the parameter count or the FLOP per token is not finite.
     pub fn counts(&self, convention: Convention) -> Result<Counts, ConfigError> {
         let (l, d) = (count_f64(self.layers), count_f64(self.d_model));
         let shared = l * (self.attention_parameters() + 2.0 * self.norm()) + self.norm();
@@ -925,6 +939,11 @@ impl ConfigReader<'_> {
 
 /// Reads a Hugging Face `config.json` (Llama, Mistral, Mixtral, Qwen, Qwen-MoE, DeepSeek,
 /// GPT-2, GPT-NeoX names; a nested `text_config` is read instead of the top level).
+///
+/// # Errors
+///
+/// [`ConfigError::NotObject`] when the JSON is not an object; otherwise a [`ConfigError`] naming
+/// the key: of the wrong type, missing, zero, or out of range.
 pub fn from_config(config: &Json) -> Result<(Arch, Vec<FieldUsed>), ConfigError> {
     let Json::Obj(_) = config else { return Err(ConfigError::NotObject) };
     let (obj, prefix) = match config.get("text_config") {

@@ -222,6 +222,10 @@ pub enum Part {
 }
 
 /// Draws the chart on `root`. Errors are the backend's, as text.
+///
+/// # Errors
+///
+/// A [`DrawError`] when the backend fails to draw.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, DrawError> {
     draw_part(root, spec, Part::All)
 }
@@ -346,6 +350,10 @@ fn err<E: std::error::Error + Send + Sync>(x: DrawingAreaErrorKind<E>) -> DrawEr
 type Row = (String, Mark);
 
 /// Draws `part` of the chart on `root`.
+///
+/// # Errors
+///
+/// A [`DrawError`] when the backend fails to draw.
 pub fn draw_part<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
@@ -1057,6 +1065,10 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// The chart as an SVG string (the CLI and tests). Labels are drawn through [`label_text`];
 /// any other character XML does not allow is dropped from the document too, so it always
 /// parses (plotters escapes `<`, `&`, `>` and quotes, not control characters).
+///
+/// # Errors
+///
+/// A [`DrawError`] when the SVG backend fails to draw.
 pub fn svg(spec: &ChartSpec, width: u32, height: u32) -> Result<(String, Layout), DrawError> {
     let mut out = String::new();
     let layout = {

@@ -35,6 +35,10 @@ impl Selection {
     }
 
     /// Parses a CLI/URL data-set name: one key, or `all`.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownDataset`] with the first name (up to 40 characters) that is not a data set's key.
     pub fn parse_datasets(s: &str) -> Result<Vec<DatasetId>, UnknownDataset> {
         if s == "all" {
             return Ok(DatasetId::ALL.to_vec());
@@ -363,6 +367,11 @@ pub fn model(set: DatasetId, name: &str) -> Option<&'static Model> {
 
 /// Parses a window bound: `2012` is the start of 2012 as a lower bound and its end as an upper
 /// bound; `2012-06` likewise for the month; a full date is that day.
+///
+/// # Errors
+///
+/// The [`DateError`](crate::language::date::DateError) of [`Date::parse`] when `s` is not a date
+/// it accepts.
 pub fn parse_bound(s: &str, upper: bool) -> Result<f64, crate::language::date::DateError> {
     let d = Date::parse(s)?;
     let parts = s.trim().split('-').count();
