@@ -6,6 +6,7 @@ use aicompute::calculation::calc::evaluate;
 use aicompute::catalog::data::DatasetId;
 use aicompute::plot::chart::{self, ChartSpec, UserPoint};
 use aicompute::plot::trend::Selection;
+use aicompute::text::num::{count_f64, to_u32};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -27,14 +28,14 @@ fn csv(n: usize) -> String {
     let mut seed: u64 = 12345;
     let mut rnd = move || {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (seed >> 11) as f64 / (1u64 << 53) as f64
+        count_f64(seed >> 11) / count_f64(1u64 << 53)
     };
     let mut out = String::from("name,date,flop\n");
     for i in 0..n {
         let year = 2012.0 + rnd() * 12.0;
-        let month = 1 + (rnd() * 12.0) as u32 % 12;
+        let month = 1 + to_u32(rnd() * 12.0) % 12;
         let flop = 10f64.powf(17.0 + (year - 2012.0) * 0.55 + (rnd() - 0.5) * 3.0);
-        out.push_str(&format!("Model {i},{}-{month:02},{flop:.3e}\n", year as u32));
+        out.push_str(&format!("Model {i},{}-{month:02},{flop:.3e}\n", to_u32(year)));
     }
     out
 }

@@ -1,4 +1,8 @@
 //! The methods through `evaluate`: defaults, ranges, field errors, notes, comparison.
+#![allow(
+    clippy::float_cmp,
+    reason = "the tests assert exact values written by hand: the arithmetic must reproduce them to the bit"
+)]
 
 use aicompute::calculation::calc::Lang;
 use aicompute::calculation::calc::{compare, evaluate, Calculation, Field, Mode, Note, Outcome, Per, Verdict};

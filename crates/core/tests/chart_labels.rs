@@ -5,6 +5,10 @@
 //! 800 and 1280 pixels and in projector mode (scale 1.5), in English and Chinese, with OpenAI's
 //! data (the page's default view), with Epoch AI's, with the thresholds, and with the user's point
 //! beside a threshold line and in the top right corner.
+#![allow(
+    clippy::float_cmp,
+    reason = "the tests assert exact values written by hand: the arithmetic must reproduce them to the bit"
+)]
 
 use aicompute::calculation::calc::Lang;
 use aicompute::catalog::data::DatasetId;
@@ -141,7 +145,7 @@ const THRESHOLD: &str = "#AA1E1E";
 fn faults(svg: &str, plot: Rect, (w, h): (u32, u32)) -> Vec<String> {
     let mut found = Vec::new();
     let all = texts(svg);
-    let image = Rect { x0: 0.0, y0: 0.0, x1: w as f64, y1: h as f64 };
+    let image = Rect { x0: 0.0, y0: 0.0, x1: f64::from(w), y1: f64::from(h) };
     // The legend's frame: the one rectangle drawn with a stroke and no fill. Its rows come after it
     // (the legend is drawn last, over everything).
     let legend = rects(svg, "fill=\"none\"");
@@ -211,7 +215,7 @@ fn check(name: &str, spec: impl Fn(f64) -> ChartSpec) -> Vec<String> {
         let s = spec(scale);
         let (svg, layout) = chart::svg(&s, w, h).unwrap();
         let (x0, y0, x1, y1) = layout.plot_area;
-        let plot = Rect { x0: x0 as f64, y0: y0 as f64, x1: x1 as f64, y1: y1 as f64 };
+        let plot = Rect { x0: f64::from(x0), y0: f64::from(y0), x1: f64::from(x1), y1: f64::from(y1) };
         let lang = if s.background.lang == Lang::Zh { "zh" } else { "en" };
         found.extend(faults(&svg, plot, (w, h)).into_iter().map(|f| format!("{name} {w}x{h}@{scale} {lang}: {f}")));
         // The user's label is never dropped: it is there whole, or shortened to at least its first

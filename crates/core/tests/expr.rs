@@ -1,4 +1,8 @@
 //! Expression tests in the style of fend's: one line per case, exact values and exact error texts.
+#![allow(
+    clippy::float_cmp,
+    reason = "the tests assert exact values written by hand: the arithmetic must reproduce them to the bit"
+)]
 
 use aicompute::language::expr::{eval, Dim, Value};
 

@@ -1,6 +1,10 @@
 //! Formatting is total: subnormals, the largest finite number, zero and negative zero print as
 //! numbers, never NaN or inf (the fuzz test found a solved chip count of ~10^-320 shown as
 //! "NaN × 10^0").
+#![allow(
+    clippy::float_cmp,
+    reason = "the tests assert exact values written by hand: the arithmetic must reproduce them to the bit"
+)]
 
 use aicompute::text::format::{eng, readable, round_sig, sci};
 

@@ -16,6 +16,7 @@
 //! Besides, in every `cargo test`: 100,000 characters of several kinds in every field of the
 //! field table, in every tab, each refused beside its field, quickly, with a short message.
 #![cfg(not(target_arch = "wasm32"))]
+use aicompute::text::num::len_f64;
 
 use aicompute::calculation::calc::{check_field, evaluate, Calculation, Evaluation, Field, Lang, Mode, Per, Want};
 use aicompute::catalog::hardware::Precision;
@@ -111,7 +112,7 @@ const JUNK_CHARS: &[char] = &[
 ];
 
 fn digits(r: &mut Rng, n: usize) -> String {
-    (0..n).map(|_| char::from(b'0' + r.below(10) as u8)).collect()
+    (0..n).map(|_| char::from(b'0' + u8::try_from(r.below(10)).unwrap())).collect()
 }
 
 /// A number as a person (or a careless one) types it.
@@ -573,7 +574,7 @@ fn a_million_generated_inputs_give_finite_results_and_no_panic() {
         "fuzz: {inputs} inputs ({calcs} calculations evaluated, {fields} field texts checked, {links} links decoded \
          and evaluated) in {secs:.1} s on {threads} threads: {:.0} inputs/s; {nonfinite} non-finite, {panics} panics \
          (seed {seed})",
-        inputs as f64 / secs
+        len_f64(inputs) / secs
     );
     for t in &tallies {
         for e in &t.examples {

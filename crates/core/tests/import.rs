@@ -1,6 +1,7 @@
 //! Importing the user's own data: headers in either language and Epoch AI's own, separators,
 //! numbers, dates, problems with their lines, bounds, the round trip, and the installed set.
 #![cfg(not(target_arch = "wasm32"))]
+use aicompute::text::num::{len_f64, sat_i32};
 
 use aicompute::calculation::calc::Lang;
 use aicompute::catalog::data::{DatasetId, Date};
@@ -278,7 +279,7 @@ fn benchmark_rows_per_second() {
     let got = import(&text);
     let secs = start.elapsed().as_secs_f64();
     assert_eq!(got.rows.len(), MAX_ROWS);
-    println!("{} rows in {secs:.3} s: {:.0} rows/s", MAX_ROWS, MAX_ROWS as f64 / secs);
+    println!("{} rows in {secs:.3} s: {:.0} rows/s", MAX_ROWS, len_f64(MAX_ROWS) / secs);
 }
 
 #[test]
@@ -309,7 +310,7 @@ fn to_csv_neutralizes_formulas_and_import_reads_them_back() {
             name: n.to_string(),
             date,
             years: date.years(),
-            flop: 1e20 * (i + 1) as f64,
+            flop: 1e20 * len_f64(i + 1),
             line: 0,
         })
         .collect();
@@ -508,8 +509,8 @@ proptest! {
             .filter(|n| !n.trim().is_empty())
             .enumerate()
             .map(|(i, n)| {
-                let date = d(1950 + i as i32, 1 + (i % 12) as u8, 1 + (i % 28) as u8);
-                ImportedRow { name: n.trim().to_string(), date, years: date.years(), flop: flop * (i + 1) as f64, line: 0 }
+                let date = d(1950 + sat_i32(i), 1 + u8::try_from(i % 12).unwrap(), 1 + u8::try_from(i % 28).unwrap());
+                ImportedRow { name: n.trim().to_string(), date, years: date.years(), flop: flop * len_f64(i + 1), line: 0 }
             })
             .collect();
         let back = import(&to_csv(&rows));

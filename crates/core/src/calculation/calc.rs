@@ -10,6 +10,7 @@ use crate::language::expr::{self, Dim, Value};
 use crate::model::architecture::{self, Resolved};
 use crate::model::layers::{self, Layer, LayerError};
 use crate::planning::planner::{self, PlanError, Unknown};
+use crate::text::num::count_f64;
 
 pub use crate::calculation::field::{Basis, Calculation, Field, Mode, Per, Side, Want};
 pub use crate::language::units::{PF, PFS_DAY};
@@ -282,7 +283,7 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
     check_length(if want == Want::Layers { Field::Layers } else { Field::Name }, text)?;
     // The transformer tab's fields: a whole number is its value; a word or MLA's widths, checked.
     if want == Want::Whole {
-        return Ok((Value::num(architecture::whole(Field::Name, text)?.unwrap_or(0) as f64), None));
+        return Ok((Value::num(count_f64(architecture::whole(Field::Name, text)?.unwrap_or(0))), None));
     }
     if matches!(want, Want::YesNo | Want::Bias | Want::Convention | Want::Mla) {
         architecture::check_want(want, text)?;
@@ -335,6 +336,11 @@ fn energy_field(want: Want) -> Option<Field> {
 }
 
 /// Evaluates a field on its own, as the page does while the user types.
+///
+/// # Errors
+///
+/// A [`FieldError`] for `field` when the text is too long, does not parse as an expression, or
+/// has another dimension than the field wants.
 pub fn check_field(field: Field, text: &str) -> Result<Value, FieldError> {
     check(text, field.want()).map(|(v, _)| v).map_err(|e| FieldError { field, ..e })
 }
@@ -500,6 +506,12 @@ fn method1(c: &Calculation) -> (Outcome, Option<Result<Vec<Layer>, LayerError>>)
 
 /// The peak of the chip named in the hardware field, at the chosen precision, with the notes that
 /// say which chip and figure were used; and whether it is a CPU.
+///
+/// # Errors
+///
+/// A [`FieldError`] on the precision or hardware field when either is too long, the precision is
+/// not one the catalog knows, no chip matches the hardware text, or the chip has no peak at that
+/// precision (the problem is the [`crate::catalog::hardware::HardwareError`]).
 pub fn catalog_peak(c: &Calculation, cat: &Catalog, notes: &mut Vec<Note>) -> Result<(f64, bool), FieldError> {
     check_length(Field::Precision, &c.precision)?;
     check_length(Field::Hardware, &c.hardware)?;

@@ -65,6 +65,12 @@ pub enum NoCurrent {
 /// a method that still holds a worked example's untouched inputs only counts when the other
 /// holds nothing of the user's; with both counting and neither edited, both when they agree,
 /// else Method 1.
+///
+/// # Errors
+///
+/// [`NoCurrent::Picked`] when the picked method has no result, [`NoCurrent::Disagree`] when both
+/// are picked and they are more than 2× apart, [`NoCurrent::Nothing`] when, chosen automatically,
+/// no method has a result.
 pub fn current(
     c: &Calculation,
     one: Option<Value>,

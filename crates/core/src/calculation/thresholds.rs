@@ -4,6 +4,7 @@
 use crate::say;
 use crate::text::format::{readable, round_sig, sci};
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::to_i32;
 
 /// A training-compute threshold set by a law or an order.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -72,10 +73,14 @@ pub fn against(flop: f64) -> Vec<Standing> {
 }
 
 /// A power of ten with a superscript exponent ("10²⁵"); other numbers in scientific notation.
+#[allow(
+    clippy::float_cmp,
+    reason = "exact on purpose: only a value that is exactly a power of ten gets the superscript form"
+)]
 pub fn power_of_ten(v: f64) -> String {
     let e = v.log10().round();
-    if v > 0.0 && 10f64.powi(e as i32) == v {
-        let digits: String = format!("{}", e as i32)
+    if v > 0.0 && 10f64.powi(to_i32(e)) == v {
+        let digits: String = format!("{}", to_i32(e))
             .chars()
             .map(|c| match c {
                 '-' => '⁻',
@@ -96,6 +101,10 @@ impl Standing {
 
     /// The standing in words: "3.79× the EU AI Act threshold (10²⁵ FLOP)", "below the … : 0.38×"
     /// (in Chinese a decrease is a percent: 38%).
+    #[allow(
+        clippy::float_cmp,
+        reason = "exact on purpose: \"exactly the threshold\" is said only when the ratio is exactly 1"
+    )]
     pub fn sentence(&self, lang: Lang) -> String {
         let th = self.threshold;
         let (name, limit) = (th.name_in(lang), power_of_ten(th.flop));

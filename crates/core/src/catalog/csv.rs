@@ -75,20 +75,51 @@ fn push(rows: &mut Vec<(usize, Vec<String>)>, row: Vec<String>, line: usize) {
     }
 }
 
+/// What is wrong with a data file, in English: the line and the problem (the data files are
+/// the project's own and checked at build time; a user's file goes through the importer, whose
+/// problems have kinds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataError(pub String);
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+impl From<String> for DataError {
+    fn from(s: String) -> DataError {
+        DataError(s)
+    }
+}
+
+impl From<DataError> for String {
+    fn from(e: DataError) -> String {
+        e.0
+    }
+}
+
 /// Splits comma-separated `text` into records of fields. The first record is the header.
 /// Errors name the line: an unterminated quote, or a record whose field count differs from the
 /// header's.
-pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
+///
+/// # Errors
+///
+/// A [`DataError`] naming the line: a quoted field not closed, or a record whose field
+/// count differs from the header's.
+pub fn parse(text: &str) -> Result<Vec<Vec<String>>, DataError> {
     let r = records(text, ',', usize::MAX);
     let width = r.rows.first().map(|(_, h)| h.len());
     for (line, row) in &r.rows {
         if let Some(w) = width.filter(|w| *w != row.len()) {
-            return Err(format!("line {line}: {} fields where the header has {w}", row.len()));
+            return Err(DataError(format!("line {line}: {} fields where the header has {w}", row.len())));
         }
     }
     debug_assert!(r.cut_at.is_none(), "no row cap here");
     if let Some(line) = r.unclosed {
-        return Err(format!("line {line}: a quoted field is not closed"));
+        return Err(DataError(format!("line {line}: a quoted field is not closed")));
     }
     Ok(r.rows.into_iter().map(|(_, row)| row).collect())
 }
@@ -100,30 +131,42 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn parse(text: &str) -> Result<Table, String> {
+    ///
+    /// # Errors
+    ///
+    /// A [`DataError`] for a text with no header, or as [`parse`] finds one.
+    pub fn parse(text: &str) -> Result<Table, DataError> {
         let mut all = parse(text)?;
         if all.is_empty() {
-            return Err("no header".into());
+            return Err(DataError("no header".into()));
         }
         let header = all.remove(0);
         Ok(Table { header, rows: all })
     }
 
     /// Index of a column, or an error naming it.
-    pub fn col(&self, name: &str) -> Result<usize, String> {
-        self.header.iter().position(|h| h == name).ok_or_else(|| format!("no column '{name}'"))
+    ///
+    /// # Errors
+    ///
+    /// A [`DataError`] naming the column when the header has none of that name.
+    pub fn col(&self, name: &str) -> Result<usize, DataError> {
+        self.header.iter().position(|h| h == name).ok_or_else(|| DataError(format!("no column '{name}'")))
     }
 }
 
 /// A number cell: empty is none; anything else must be a finite number ≥ 0.
-pub fn number(s: &str) -> Result<Option<f64>, String> {
+///
+/// # Errors
+///
+/// A [`DataError`] when the cell is neither empty nor a finite number ≥ 0.
+pub fn number(s: &str) -> Result<Option<f64>, DataError> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err(format!("'{s}' is not a finite non-negative number")),
+        _ => Err(DataError(format!("'{s}' is not a finite non-negative number"))),
     }
 }
 

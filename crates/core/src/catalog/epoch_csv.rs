@@ -26,12 +26,17 @@ pub struct EpochRow {
     pub link: String,
 }
 
-fn num(line: usize, col: &str, s: &str) -> Result<Option<f64>, String> {
-    csv::number(s).map_err(|e| format!("line {line}: column {col}: {e}"))
+fn num(line: usize, col: &str, s: &str) -> Result<Option<f64>, csv::DataError> {
+    csv::number(s).map_err(|e| csv::DataError(format!("line {line}: column {col}: {e}")))
 }
 
 /// Reads the whole file; an error names the line and the column.
-pub fn parse(text: &str) -> Result<Vec<EpochRow>, String> {
+///
+/// # Errors
+///
+/// A [`csv::DataError`] naming the line (and the column): a malformed CSV, a missing
+/// column, a row with no name, no valid date or no compute, or an unknown confidence.
+pub fn parse(text: &str) -> Result<Vec<EpochRow>, csv::DataError> {
     let t = csv::Table::parse(text)?;
     let c = |n: &str| t.col(n);
     let (cn, cdom, corg, cd, cf, cpar, cds, chw, chq, cth, cu, cc, cl) = (
@@ -53,15 +58,15 @@ pub fn parse(text: &str) -> Result<Vec<EpochRow>, String> {
     for (i, r) in t.rows.iter().enumerate() {
         let line = i + 2;
         if r[cn].trim().is_empty() {
-            return Err(format!("line {line}: no model name"));
+            return Err(csv::DataError(format!("line {line}: no model name")));
         }
         if !csv::is_date(&r[cd]) {
-            return Err(format!("line {line}: '{}' is not a date YYYY-MM[-DD]", r[cd]));
+            return Err(csv::DataError(format!("line {line}: '{}' is not a date YYYY-MM[-DD]", r[cd])));
         }
         let flop = num(line, "training_compute_flop", &r[cf])?.ok_or(format!("line {line}: no training compute"))?;
         let confidence = match r[cc].as_str() {
             "" | "Confident" | "Likely" | "Speculative" => r[cc].clone(),
-            other => return Err(format!("line {line}: unknown confidence '{other}'")),
+            other => return Err(csv::DataError(format!("line {line}: unknown confidence '{other}'"))),
         };
         out.push(EpochRow {
             name: r[cn].clone(),
@@ -103,7 +108,12 @@ pub struct HardwareRow {
 }
 
 /// Reads the whole hardware file; an error names the line and the column. Ids are unique.
-pub fn parse_hardware(text: &str) -> Result<Vec<HardwareRow>, String> {
+///
+/// # Errors
+///
+/// A [`csv::DataError`] naming the line (and the column): a malformed CSV, a missing
+/// column, a number that is not finite and ≥ 0, an empty or repeated id, or a TDP outside (0, 5000] W.
+pub fn parse_hardware(text: &str) -> Result<Vec<HardwareRow>, csv::DataError> {
     let t = csv::Table::parse(text)?;
     let (cn, cm, ct, cr, cds, cw) = (
         t.col("name")?,
@@ -123,11 +133,11 @@ pub fn parse_hardware(text: &str) -> Result<Vec<HardwareRow>, String> {
         }
         let id = slug(&r[cn]);
         if id.is_empty() || out.iter().any(|o| o.id == id) {
-            return Err(format!("line {line}: duplicate or empty id '{id}'"));
+            return Err(csv::DataError(format!("line {line}: duplicate or empty id '{id}'")));
         }
         let tdp_watts = match num(line, "tdp_watts", &r[cw])? {
             Some(w) if !(w > 0.0 && w <= 5000.0) => {
-                return Err(format!("line {line}: tdp_watts {w} is not in (0, 5000] W"))
+                return Err(csv::DataError(format!("line {line}: tdp_watts {w} is not in (0, 5000] W")))
             }
             w => w,
         };

@@ -73,6 +73,10 @@ impl Precision {
     }
 
     /// Parses a key or label, case-insensitively: `bf16`, `tensor`, `FP32`...
+    ///
+    /// # Errors
+    ///
+    /// [`HardwareError::UnknownPrecision`] when the text names no precision.
     pub fn parse(s: &str) -> Result<Precision, HardwareError> {
         let l = s.trim().to_ascii_lowercase().replace([' ', '_', '-'], "");
         Ok(match l.as_str() {
@@ -138,6 +142,11 @@ impl Chip {
     }
 
     /// Peak for a requested precision (or the default), with an error a person can act on.
+    ///
+    /// # Errors
+    ///
+    /// [`HardwareError::NoPeak`] when the chip has no figure at the precision asked for (or,
+    /// asked for none, at any).
     pub fn peak_for(&self, p: Option<Precision>) -> Result<(Precision, f64), HardwareError> {
         let has = self.precisions();
         if has.is_empty() {
@@ -312,6 +321,11 @@ pub struct Resolved<'a> {
 /// one. `pending` is the error for any name but an exact one while part of
 /// the catalog is still to come (a search of part of it could answer with another chip than the
 /// one it will find).
+///
+/// # Errors
+///
+/// A [`HardwareError`]: the query is empty or too long, no chip matches, or `pending` while
+/// only part of the catalog is known and the query is not an exact id or name.
 pub fn resolve_in<'a>(
     catalog: &'a [Chip],
     pending: Option<HardwareError>,

@@ -78,7 +78,12 @@ impl Catalog {
 
     /// Reads Epoch AI's "Machine Learning Hardware" CSV and adds it to [`Catalog::chips`].
     /// Idempotent; returns how many chips the catalog has.
-    pub fn install_hardware(&mut self, text: &str) -> Result<usize, String> {
+    ///
+    /// # Errors
+    ///
+    /// A [`super::csv::DataError`] naming the line and the column where Epoch AI's file does
+    /// not read as its hardware CSV; the catalog is then left as it was.
+    pub fn install_hardware(&mut self, text: &str) -> Result<usize, super::csv::DataError> {
         if !self.hardware_loaded() {
             self.chips.extend(data::epoch_chips(text)?);
             self.hardware = Hardware::Loaded;
@@ -88,6 +93,11 @@ impl Catalog {
 
     /// Finds the chip a typed name means (see [`hardware::resolve_in`]); while Epoch AI's
     /// hardware is still to come (or failed), only an exact id or name answers.
+    ///
+    /// # Errors
+    ///
+    /// As [`hardware::resolve_in`]: a [`HardwareError`] for an empty, too long or unmatched
+    /// query, or while Epoch AI's hardware is still to come for a name that is not exact.
     pub fn resolve(&self, query: &str, precision: Option<Precision>) -> Result<Resolved<'_>, HardwareError> {
         let pending = match self.hardware {
             Hardware::Loaded => None,
@@ -98,6 +108,10 @@ impl Catalog {
     }
 
     /// Finds a chip by id or name (see [`Catalog::resolve`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::resolve`].
     pub fn lookup(&self, query: &str) -> Result<&Chip, HardwareError> {
         self.resolve(query, None).map(|r| r.chip)
     }
@@ -142,7 +156,12 @@ impl Catalog {
 
     /// Reads Epoch AI's notable-models CSV and makes it part of [`Catalog::models`].
     /// Idempotent; returns how many models the set has.
-    pub fn install_epoch(&mut self, text: &str) -> Result<usize, String> {
+    ///
+    /// # Errors
+    ///
+    /// A [`super::csv::DataError`] naming the line and the column where Epoch AI's file does
+    /// not read as its notable-models CSV; the catalog is then left as it was.
+    pub fn install_epoch(&mut self, text: &str) -> Result<usize, super::csv::DataError> {
         if self.epoch.is_none() {
             self.epoch = Some(data::epoch_models(text, &self.base)?);
         }
@@ -158,12 +177,21 @@ impl Catalog {
     /// Imports `text` and makes its rows the [`DatasetId::Imported`] set, replacing any before.
     /// When no row can be read the set is left as it was and the error is what stopped the
     /// reading (no header, an empty file) or [`ImportError::NoRows`] with each row's problem.
+    ///
+    /// # Errors
+    ///
+    /// An [`ImportFailure`]: what stopped the reading (no header, an empty file), or
+    /// [`ImportError::NoRows`] with each row's problem when no row could be read.
     pub fn install_imported(&mut self, text: &str) -> Result<ImportSummary, ImportFailure> {
         self.install_import(import::import(text))
     }
 
     /// Makes the rows of a finished import the [`DatasetId::Imported`] set (see
     /// [`Catalog::install_imported`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::install_imported`].
     pub fn install_import(&mut self, imp: import::Imported) -> Result<ImportSummary, ImportFailure> {
         let stop = imp.problems.iter().find(|p| matches!(p.kind, ImportError::Empty | ImportError::Header { .. }));
         if let (true, Some(p)) = (imp.rows.is_empty(), stop) {
@@ -182,6 +210,10 @@ impl Catalog {
 
     /// Makes `rows` the [`DatasetId::Imported`] set; returns how many. An empty list is an
     /// error (the set is then left as it was).
+    ///
+    /// # Errors
+    ///
+    /// [`ImportError::NoRows`] for an empty list.
     pub fn install_imported_rows(&mut self, rows: &[ImportedRow]) -> Result<usize, ImportError> {
         if rows.is_empty() {
             return Err(ImportError::NoRows);

@@ -13,6 +13,7 @@ use crate::language::units::{PF, PFS_DAY};
 use crate::say;
 use crate::text::format::{eng, readable, sci};
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::to_i32;
 
 /// How close an answer is, by the factor between it and the exact value (either way):
 /// within 10% is [`QuizVerdict::Right`] (the only pass, [`QuizVerdict::passed`]); within 3×
@@ -155,7 +156,7 @@ impl Slip {
         out.push(Slip::PfsDaysAsFlop);
         let k = ratio.log10().round();
         if k != 0.0 && k.abs() < 400.0 {
-            out.push(Slip::PowerOfTen { k: k as i32 });
+            out.push(Slip::PowerOfTen { k: to_i32(k) });
         }
         out
     }
@@ -306,6 +307,11 @@ pub(crate) fn read_answer(answer_text: &str) -> Result<f64, QuizError> {
 
 /// Grades an answer against the exact FLOP of a calculation, without its factors: the slips named
 /// are those of units and powers of ten only.
+///
+/// # Errors
+///
+/// [`QuizError::BadExact`] when `exact_flop` is not a positive finite number; otherwise the
+/// answer's error: empty, unreadable, or not an amount of operations (see [`QuizError`]).
 pub fn grade(answer_text: &str, exact_flop: f64) -> Result<Grade, QuizError> {
     grade_factors(answer_text, exact_flop, &[])
 }
@@ -332,6 +338,12 @@ pub(crate) fn grade_estimate(answer_text: &str, estimate: &Estimate) -> Result<G
 
 /// Grades an answer against a calculation's headline result; without one, says whether it is
 /// only waiting for the hardware catalog.
+///
+/// # Errors
+///
+/// [`QuizError::Waiting`] when the calculation has no result only because the hardware catalog is
+/// still loading, [`QuizError::BadExact`] when it has none for another reason; otherwise as
+/// [`grade`].
 pub fn grade_evaluation(answer_text: &str, eval: &crate::calculation::calc::Evaluation) -> Result<Grade, QuizError> {
     use crate::calculation::problem::Problem;
     use crate::catalog::hardware::HardwareError;
@@ -382,6 +394,11 @@ pub fn exercises(cat: &Catalog) -> Vec<Exercise> {
 impl Exercise {
     /// Grades an answer as the page grades the same calculation: against the exact value, naming
     /// the slips of the example's factors.
+    ///
+    /// # Errors
+    ///
+    /// As [`grade`]: [`QuizError::BadExact`] when the example's exact value is not positive and
+    /// finite, or the answer's error.
     pub fn grade(&self, answer_text: &str) -> Result<Grade, QuizError> {
         let factors = self.estimate().map(|e| e.factors).unwrap_or_default();
         grade_factors(answer_text, self.exact_flop, &factors)

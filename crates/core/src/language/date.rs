@@ -3,6 +3,7 @@
 
 use crate::say;
 use crate::text::i18n::{Key, Lang};
+use crate::text::num::{sat_u8, signed_f64};
 
 /// A calendar date; `day` is 0 where the source gives only the month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,13 +82,13 @@ impl Date {
     /// Days since 1970-01-01 (a month-only date counts from the middle of its month).
     pub fn days(&self) -> f64 {
         // Howard Hinnant's days_from_civil.
-        let (m, d) = (self.month.clamp(1, 12) as i64, self.day.max(1) as i64);
-        let y = self.year as i64 - if m <= 2 { 1 } else { 0 };
+        let (m, d) = (i64::from(self.month.clamp(1, 12)), i64::from(self.day.max(1)));
+        let y = i64::from(self.year) - if m <= 2 { 1 } else { 0 };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = (era * 146_097 + doe - 719_468) as f64;
+        let days = signed_f64(era * 146_097 + doe - 719_468);
         if self.day == 0 {
             days + 14.5
         } else {
@@ -102,6 +103,12 @@ impl Date {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the day must exist in its month.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError::Form`] when the text is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in digits,
+    /// [`DateError::Year`] for a year outside 1900–2100, [`DateError::Month`] for a month outside
+    /// 1–12, [`DateError::Day`] for a day its month does not have.
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let text = s.trim();
         let form = || DateError::Form(text.chars().take(40).collect());
@@ -113,7 +120,7 @@ impl Date {
             return Err(form());
         }
         let num = |k: usize| parts.get(k).map(|p| p.parse::<u16>().map_err(|_| form())).transpose();
-        let year = num(0)?.unwrap_or(0) as i32;
+        let year = i32::from(num(0)?.unwrap_or(0));
         let month = num(1)?.unwrap_or(7);
         let day = num(2)?.unwrap_or(0);
         if !(1900..=2100).contains(&year) {
@@ -122,11 +129,11 @@ impl Date {
         if !(1..=12).contains(&month) {
             return Err(DateError::Month(text.into()));
         }
-        let dim = days_in_month(year, month as u8);
-        if parts.len() == 3 && !(1..=dim as u16).contains(&day) {
+        let dim = days_in_month(year, sat_u8(month));
+        if parts.len() == 3 && !(1..=u16::from(dim)).contains(&day) {
             return Err(DateError::Day { text: text.into(), days_in_month: dim });
         }
-        Ok(Date { year, month: month as u8, day: day as u8 })
+        Ok(Date { year, month: sat_u8(month), day: sat_u8(day) })
     }
 }
 

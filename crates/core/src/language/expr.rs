@@ -7,6 +7,7 @@ use crate::calculation::field::{excerpt, EXCERPT_CHARS};
 use crate::language::units::{DAY, HOUR, MINUTE, PFS_DAY, YEAR};
 use crate::say;
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::{len_f64, to_i8};
 use std::fmt;
 
 /// A physical dimension: FLOP^ops · s^time · W^power. A plain count is `{0, 0, 0}`.
@@ -91,6 +92,10 @@ impl Value {
         }
     }
 
+    #[allow(
+        clippy::float_cmp,
+        reason = "exact on purpose: a range whose two ends are the same number is a single value"
+    )]
     pub fn is_range(&self) -> bool {
         self.lo != self.hi
     }
@@ -245,7 +250,7 @@ impl ExprKind {
         match self {
             Empty => fixed(Key::LanguageExprEmpty),
             TooLong { max } => {
-                say!(lang, Key::LanguageExprTooLong, max = crate::text::format::grouped(*max as f64, 0, ","))
+                say!(lang, Key::LanguageExprTooLong, max = crate::text::format::grouped(len_f64(*max), 0, ","))
             }
             TooDeep => fixed(Key::LanguageExprTooDeep),
             NotANumber { text } => say!(lang, Key::LanguageExprNotANumber, text = text),
@@ -455,7 +460,7 @@ fn superscript(chars: &[char], start: usize, out: &mut Vec<Token>) -> Result<Opt
     if let Some(s) = sign {
         out.push(Token { tok: Tok::Op(s), start, end: first });
     }
-    let v = digits.iter().fold(0.0, |acc, d| acc * 10.0 + *d as f64);
+    let v = digits.iter().fold(0.0, |acc, d| acc * 10.0 + f64::from(*d));
     out.push(Token { tok: Tok::Num(v), start: first, end });
     Ok(Some(end))
 }
@@ -808,7 +813,7 @@ impl Parser<'_> {
             if exp.is_range() || n.fract() != 0.0 || n.abs() > 8.0 {
                 return self.err(ExprKind::WholePowerOnly { text: self.text(start, end) }, start, end);
             }
-            dim = base.dim.pow(n as i8);
+            dim = base.dim.pow(to_i8(n));
         }
         let c = [base.lo.powf(exp.lo), base.lo.powf(exp.hi), base.hi.powf(exp.lo), base.hi.powf(exp.hi)];
         // A negative base to a fractional power, at either end of a range (min4 and max4 would
@@ -921,6 +926,11 @@ fn half_width(c: char) -> char {
 
 /// Parses and evaluates an expression (full-width digits and signs read as half-width). The
 /// value is finite, with its ends in order.
+///
+/// # Errors
+///
+/// An [`ExprError`] with its kind and character span: the text is longer than `MAX_LEN`, does not
+/// parse, adds or compares unlike units, or its value is not finite.
 pub fn eval(input: &str) -> Result<Value, ExprError> {
     let chars: Vec<char> = input.chars().take(MAX_LEN + 1).map(half_width).collect();
     if chars.len() > MAX_LEN {

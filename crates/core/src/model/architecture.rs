@@ -8,6 +8,7 @@ use crate::calculation::problem::{check_length, FieldError, Problem};
 use crate::language::expr::{self, Dim};
 use crate::model::transformer::{Arch, Assumption, Bias, ConfigError, Convention, Counts, Dimension, FieldUsed, Shape};
 use crate::text::i18n::Key;
+use crate::text::num::to_u64;
 
 /// The largest whole number a dimension may be (2^53: every integer below is exact).
 pub(crate) const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
@@ -67,10 +68,14 @@ fn whole_text(field: Field, text: &str) -> Result<u64, FieldError> {
     if v.dim != Dim::COUNT || v.is_range() || !(v.lo >= 0.0 && v.lo <= MAX_WHOLE && v.lo.fract() == 0.0) {
         return Err(FieldError::new(field, Problem::NotWhole { text: t }, 0, len));
     }
-    Ok(v.lo as u64)
+    Ok(to_u64(v.lo))
 }
 
 /// A whole-number field: `None` when empty.
+///
+/// # Errors
+///
+/// A [`FieldError`] on `field` when the text is too long or not a whole number.
 pub fn whole(field: Field, text: &str) -> Result<Option<u64>, FieldError> {
     check_length(field, text)?;
     if text.trim().is_empty() {
@@ -137,6 +142,11 @@ fn yes_no(c: &Calculation, field: Field) -> Result<Option<bool>, FieldError> {
 
 /// MLA's five widths: q LoRA rank (0 for none), kv LoRA rank, rope, nope and value head
 /// dimensions, separated by spaces or commas.
+///
+/// # Errors
+///
+/// A [`FieldError`] on the MLA field when the text is too long or is not five whole numbers
+/// ([`Problem::NotMla`]).
 pub fn mla(text: &str) -> Result<Option<[u64; 5]>, FieldError> {
     check_length(Field::TMla, text)?;
     let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
@@ -167,6 +177,11 @@ pub fn filled(c: &Calculation) -> bool {
 }
 
 /// The shape the fields give; every field's error is listed.
+///
+/// # Errors
+///
+/// Every field's [`FieldError`] at once: a number field that is too long or not a whole number, a
+/// choice field whose word is not one of its options.
 pub fn shape(c: &Calculation) -> Result<Shape, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut num = |f: Field| whole(f, f.get(c)).map_err(|e| errors.push(e)).ok().flatten();
@@ -211,6 +226,10 @@ pub fn shape(c: &Calculation) -> Result<Shape, Vec<FieldError>> {
 }
 
 /// The convention the tab chose (Kaplan's by default).
+///
+/// # Errors
+///
+/// A [`FieldError`] on the convention field when it is too long or not one of its options.
 pub fn convention(c: &Calculation) -> Result<Convention, FieldError> {
     let i = choice(Field::TConvention, &c.t_convention, options(Want::Convention))?;
     Ok(if i == Some(1) { Convention::Palm } else { Convention::Kaplan })

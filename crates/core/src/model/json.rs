@@ -165,6 +165,10 @@ struct Parser<'a> {
 }
 
 /// Reads a JSON text. Never panics; a leading byte-order mark is skipped.
+///
+/// # Errors
+///
+/// A [`JsonError`] with its position: the text is over `MAX_BYTES`, nested too deep, or not JSON.
 pub fn parse(text: &str) -> Result<Json, JsonError> {
     let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
     if text.len() > MAX_BYTES {

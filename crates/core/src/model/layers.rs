@@ -12,6 +12,7 @@
 use crate::language::expr::{self, ExprKind};
 use crate::say;
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::len_f64;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -141,7 +142,7 @@ impl LayerKind {
             NoLayers => t(lang, Key::ModelLayersNone).to_string(),
             TooMany => say!(lang, Key::ModelLayersTooMany, max = MAX_LAYERS),
             TooLong => {
-                let max = crate::text::format::grouped(crate::calculation::field::MAX_LAYERS_CHARS as f64, 0, ",");
+                let max = crate::text::format::grouped(len_f64(crate::calculation::field::MAX_LAYERS_CHARS), 0, ",");
                 say!(lang, Key::LanguageExprTooLong, max = max)
             }
         }
@@ -292,6 +293,11 @@ fn parse_line(line: &str) -> Result<Layer, LayerKind> {
 
 /// Parses a layer list. Blank lines and `#` comments are skipped. A list over
 /// [`crate::calculation::field::MAX_LAYERS_CHARS`] characters is refused before any work.
+///
+/// # Errors
+///
+/// A [`LayerError`] with its line: the list is too long, or a line is not a layer the parser
+/// knows (see [`LayerKind`]).
 pub fn parse(text: &str) -> Result<Vec<Layer>, LayerError> {
     if crate::calculation::field::Field::Layers.too_long(text) {
         return Err(LayerError { line: 1, kind: LayerKind::TooLong });

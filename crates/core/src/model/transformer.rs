@@ -22,6 +22,7 @@ use crate::model::json::Json;
 use crate::say;
 use crate::text::format::{grouped, readable};
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::{count_f64, to_u64};
 
 /// Which biases a model has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -329,7 +330,7 @@ impl Assumption {
             KvHeads(k) => say!(lang, Key::ModelAssumeKvHeads, k = k),
             Plain => t(lang, Key::ModelAssumePlain).to_string(),
             MlpByShape { gated, d_model, d_ff } => {
-                let r = readable(*d_ff as f64 / (*d_model).max(1) as f64, 3, ",");
+                let r = readable(count_f64(*d_ff) / count_f64((*d_model).max(1)), 3, ",");
                 let (lo, hi) = GATED_RATIO;
                 if *gated {
                     say!(lang, Key::ModelAssumeMlpGated, r = r)
@@ -353,7 +354,7 @@ impl Assumption {
             ActiveExperts(k) => say!(lang, Key::ModelAssumeActiveExperts, k = k),
             MoeDFf(f) => say!(lang, Key::ModelAssumeMoeDFf, f = f),
             ContextIsMaximum { context, key } => {
-                say!(lang, Key::ModelAssumeContextMax, c = grouped(*context as f64, 0, ","), key = key)
+                say!(lang, Key::ModelAssumeContextMax, c = grouped(count_f64(*context), 0, ","), key = key)
             }
             NotCounted(key) => say!(lang, Key::ModelAssumeNotCounted, key = key),
         }
@@ -403,7 +404,7 @@ pub const GATED_RATIO: (f64, f64) = (2.5, 3.9);
 /// Whether d_ff / d_model is a gated MLP's ([`GATED_RATIO`]), in whole numbers: 10·d_ff between
 /// 25·d_model and 39·d_model.
 pub fn gated_by_shape(d_model: u64, d_ff: u64) -> bool {
-    let (d, f) = (d_model as u128, d_ff as u128);
+    let (d, f) = (u128::from(d_model), u128::from(d_ff));
     (25 * d..=39 * d).contains(&(10 * f))
 }
 
@@ -545,6 +546,11 @@ impl Resolver<'_> {
 
 impl Shape {
     /// Resolves the shape with the defaults of the module; errors name fields by their flags.
+    ///
+    /// # Errors
+    ///
+    /// A [`ConfigError`] naming the dimension by its flag: missing, zero, inconsistent with another,
+    /// or so large the counts are not finite.
     pub fn resolve(&self) -> Result<(Arch, Vec<Assumption>), ConfigError> {
         self.resolve_named(&Dimension::flag)
     }
@@ -630,6 +636,11 @@ pub struct Counts {
 
 impl Counts {
     /// Training FLOP for `tokens` tokens.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Negative`] when `tokens` is negative or NaN, [`ConfigError::TooLarge`] when the
+    /// product is not finite.
     pub fn flop(&self, tokens: f64) -> Result<f64, ConfigError> {
         let field = || "tokens".to_string();
         if tokens.is_nan() || tokens < 0.0 {
@@ -645,7 +656,7 @@ impl Counts {
 
 impl Arch {
     fn mlp(&self, width: u64) -> f64 {
-        let (d, f) = (self.d_model as f64, width as f64);
+        let (d, f) = (count_f64(self.d_model), count_f64(width));
         let matrices = if self.gated { 3.0 } else { 2.0 };
         let bias = if self.bias == Bias::All { f + d } else { 0.0 };
         if width == 0 {
@@ -656,21 +667,22 @@ impl Arch {
     }
 
     fn norm(&self) -> f64 {
-        self.d_model as f64 * if self.bias == Bias::All { 2.0 } else { 1.0 }
+        count_f64(self.d_model) * if self.bias == Bias::All { 2.0 } else { 1.0 }
     }
 
     /// The attention parameters of one layer.
     pub(crate) fn attention_parameters(&self) -> f64 {
-        let (d, h) = (self.d_model as f64, self.heads as f64);
+        let (d, h) = (count_f64(self.d_model), count_f64(self.heads));
         if let Some(m) = self.mla {
-            let (ql, kvl) = (m.q_lora_rank as f64, m.kv_lora_rank as f64);
-            let (nope, rope, v) = (m.qk_nope_head_dim as f64, m.qk_rope_head_dim as f64, m.v_head_dim as f64);
+            let (ql, kvl) = (count_f64(m.q_lora_rank), count_f64(m.kv_lora_rank));
+            let (nope, rope, v) =
+                (count_f64(m.qk_nope_head_dim), count_f64(m.qk_rope_head_dim), count_f64(m.v_head_dim));
             let qk = nope + rope;
             let q = if m.q_lora_rank > 0 { d * ql + ql + ql * h * qk } else { d * h * qk };
             let kv = d * (kvl + rope) + kvl + kvl * h * (nope + v);
             return q + kv + h * v * d;
         }
-        let (q, kv) = (h * self.head_dim as f64, self.kv_heads as f64 * self.head_dim as f64);
+        let (q, kv) = (h * count_f64(self.head_dim), count_f64(self.kv_heads) * count_f64(self.head_dim));
         let bias = match self.bias {
             Bias::None => 0.0,
             Bias::Qkv => q + 2.0 * kv,
@@ -683,37 +695,41 @@ impl Arch {
     pub fn d_attn(&self) -> f64 {
         match self.mla {
             Some(m) => {
-                let widths = m.qk_nope_head_dim as f64 + m.qk_rope_head_dim as f64 + m.v_head_dim as f64;
-                self.heads as f64 * widths / 2.0
+                let widths = count_f64(m.qk_nope_head_dim) + count_f64(m.qk_rope_head_dim) + count_f64(m.v_head_dim);
+                count_f64(self.heads) * widths / 2.0
             }
-            None => self.heads as f64 * self.head_dim as f64,
+            None => count_f64(self.heads) * count_f64(self.head_dim),
         }
     }
 
     /// (total, active) MLP parameters over all layers.
     fn mlps(&self) -> (f64, f64) {
         if self.experts == 0 {
-            let all = self.layers as f64 * self.mlp(self.d_ff);
+            let all = count_f64(self.layers) * self.mlp(self.d_ff);
             return (all, all);
         }
-        let dense = self.dense_layers as f64 * self.mlp(self.d_ff);
-        let moe_layers = self.layers.saturating_sub(self.dense_layers) as f64;
-        let common = self.mlp(self.shared_d_ff) + self.d_model as f64 * self.experts as f64;
+        let dense = count_f64(self.dense_layers) * self.mlp(self.d_ff);
+        let moe_layers = count_f64(self.layers.saturating_sub(self.dense_layers));
+        let common = self.mlp(self.shared_d_ff) + count_f64(self.d_model) * count_f64(self.experts);
         let expert = self.mlp(self.moe_d_ff);
-        let total = dense + moe_layers * (common + self.experts as f64 * expert);
-        let active = dense + moe_layers * (common + self.active_experts as f64 * expert);
+        let total = dense + moe_layers * (common + count_f64(self.experts) * expert);
+        let active = dense + moe_layers * (common + count_f64(self.active_experts) * expert);
         (total, active)
     }
 
     /// Parameter counts and training FLOP per token under a convention.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::TooLarge`] when the parameter count or the FLOP per token is not finite.
     pub fn counts(&self, convention: Convention) -> Result<Counts, ConfigError> {
-        let (l, d) = (self.layers as f64, self.d_model as f64);
+        let (l, d) = (count_f64(self.layers), count_f64(self.d_model));
         let shared = l * (self.attention_parameters() + 2.0 * self.norm()) + self.norm();
         let (mlp_total, mlp_active) = self.mlps();
         let outputs = if self.tied { 1.0 } else { 2.0 };
-        let positions = if self.learned_positions { self.context as f64 * d } else { 0.0 };
-        let embedding = outputs * self.vocab as f64 * d + positions;
-        let ctx_term = l * self.context as f64 * self.d_attn();
+        let positions = if self.learned_positions { count_f64(self.context) * d } else { 0.0 };
+        let embedding = outputs * count_f64(self.vocab) * d + positions;
+        let ctx_term = l * count_f64(self.context) * self.d_attn();
         let (n, attention) = match convention {
             Convention::Kaplan => (shared + mlp_active, 6.0 * ctx_term),
             Convention::Palm => (shared + mlp_active + embedding, 12.0 * ctx_term),
@@ -836,7 +852,7 @@ impl ConfigReader<'_> {
         }
         self.used.push(FieldUsed::Read { key: field.clone(), value: format!("{n}") });
         self.names.push((d, field));
-        Ok(Some(n as u64))
+        Ok(Some(to_u64(n)))
     }
 
     fn boolean(&mut self, key: &'static str) -> Result<Option<bool>, ConfigError> {
@@ -923,6 +939,11 @@ impl ConfigReader<'_> {
 
 /// Reads a Hugging Face `config.json` (Llama, Mistral, Mixtral, Qwen, Qwen-MoE, DeepSeek,
 /// GPT-2, GPT-NeoX names; a nested `text_config` is read instead of the top level).
+///
+/// # Errors
+///
+/// [`ConfigError::NotObject`] when the JSON is not an object; otherwise a [`ConfigError`] naming
+/// the key: of the wrong type, missing, zero, or out of range.
 pub fn from_config(config: &Json) -> Result<(Arch, Vec<FieldUsed>), ConfigError> {
     let Json::Obj(_) = config else { return Err(ConfigError::NotObject) };
     let (obj, prefix) = match config.get("text_config") {

@@ -102,6 +102,11 @@ pub struct Chinchilla {
 }
 
 /// Chinchilla's rule: with C = 6·N·D and D = 20·N, N = √(C / 120) and D = 20·N.
+///
+/// # Errors
+///
+/// [`PlanError::NotPositive`] when `compute` is not a positive number, [`PlanError::TooLarge`]
+/// when the result is not finite.
 pub fn chinchilla(compute: f64) -> Result<Chinchilla, PlanError> {
     let c = positive(compute, Quantity::Compute)?;
     let parameters = (c / (6.0 * CHINCHILLA_TOKENS_PER_PARAMETER)).sqrt();
@@ -110,6 +115,11 @@ pub fn chinchilla(compute: f64) -> Result<Chinchilla, PlanError> {
 }
 
 /// Training tokens per parameter (20 is Chinchilla-optimal).
+///
+/// # Errors
+///
+/// [`PlanError::NotPositive`] when either input is not a positive number, [`PlanError::TooLarge`]
+/// when the ratio is not finite.
 pub fn tokens_per_parameter(tokens: f64, parameters: f64) -> Result<f64, PlanError> {
     let t = positive(tokens, Quantity::Tokens)?;
     let n = positive(parameters, Quantity::Parameters)?;
@@ -118,6 +128,11 @@ pub fn tokens_per_parameter(tokens: f64, parameters: f64) -> Result<f64, PlanErr
 
 /// PaLM's training FLOP per token (Chowdhery et al. 2022, appendix B): 6·N + 12·L·H·Q·T, with
 /// N the parameters, L layers, H heads, Q the head dimension and T the sequence length.
+///
+/// # Errors
+///
+/// [`PlanError::NotPositive`] when `parameters` is not positive, [`PlanError::TooLarge`] when the
+/// attention term or the total is not a finite non-negative number.
 pub fn palm_flop_per_token(
     parameters: f64,
     layers: f64,
@@ -135,6 +150,11 @@ pub fn palm_flop_per_token(
 
 /// Model FLOPs utilization: FLOP per token × tokens per second ÷ (chips × peak). Above 1 is an
 /// error: no run does more than its hardware's peak.
+///
+/// # Errors
+///
+/// [`PlanError::NotPositive`] when an input is not positive, [`PlanError::TooLarge`] when the
+/// ratio is not finite, [`PlanError::AboveFull`] when it is above 1.
 pub fn mfu(tokens_per_second: f64, flop_per_token: f64, chips: f64, peak: f64) -> Result<f64, PlanError> {
     let rate = positive(tokens_per_second, Quantity::TokensPerSecond)?;
     let per_token = positive(flop_per_token, Quantity::FlopPerToken)?;
@@ -175,6 +195,12 @@ impl Solved {
 
 /// Solves flop = chips × peak × seconds × utilization for the one of chips, seconds and
 /// utilization that is `None`. An implied utilization above 100% is an error.
+///
+/// # Errors
+///
+/// [`PlanError::NotOneMissing`] unless exactly one of the three is `None`; otherwise a
+/// [`PlanError`] for an input that is not positive, a result that is not finite, or an implied
+/// utilization above 100%.
 pub fn solve(
     flop: f64,
     chips: Option<f64>,

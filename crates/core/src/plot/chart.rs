@@ -10,6 +10,7 @@ use crate::plot::place::{self, Placed, Placer, Rect};
 use crate::plot::trend::{Fit, ERAS};
 use crate::text::i18n::Key;
 use crate::text::i18n::{colon, model_name, t};
+use crate::text::num::{sat_i32, to_i32, to_u32, to_usize};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -184,7 +185,7 @@ const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '
 
 /// "10⁻³" for a power of ten.
 pub fn power_label(v: f64) -> String {
-    let e = v.log10().round() as i32;
+    let e = to_i32(v.log10().round());
     let mut s = String::from("10");
     if e < 0 {
         s.push('⁻');
@@ -221,6 +222,10 @@ pub enum Part {
 }
 
 /// Draws the chart on `root`. Errors are the backend's, as text.
+///
+/// # Errors
+///
+/// A [`DrawError`] when the backend fails to draw.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, DrawError> {
     draw_part(root, spec, Part::All)
 }
@@ -285,9 +290,9 @@ struct Frame {
 impl Frame {
     fn new(spec: &ChartSpec, (w, h): (u32, u32)) -> Frame {
         let s = spec.background.scale.max(0.5);
-        let narrow = (w as f64 / s) < 600.0;
+        let narrow = (f64::from(w) / s) < 600.0;
         let (ymin, ymax, xmin, xmax) = ranges(spec);
-        let decades = (ymax / ymin).log10().round() as usize;
+        let decades = to_usize((ymax / ymin).log10().round());
         Frame {
             th: if spec.background.dark { DARK } else { LIGHT },
             s,
@@ -300,9 +305,9 @@ impl Frame {
             y0: lg(ymin),
             y1: lg(ymax),
             // Fewer labels than decades on tall ranges, so they stay legible.
-            y_labels: decades.min((h as f64 / s / 28.0) as usize).max(2) + 1,
-            r: (if narrow { 3.0 } else { 4.0 } * s).round() as i32,
-            gap: ((2.0 * s).round() as i32).max(2),
+            y_labels: decades.min(to_usize(f64::from(h) / s / 28.0)).max(2) + 1,
+            r: to_i32((if narrow { 3.0 } else { 4.0 } * s).round()),
+            gap: to_i32((2.0 * s).round()).max(2),
         }
     }
 
@@ -345,6 +350,10 @@ fn err<E: std::error::Error + Send + Sync>(x: DrawingAreaErrorKind<E>) -> DrawEr
 type Row = (String, Mark);
 
 /// Draws `part` of the chart on `root`.
+///
+/// # Errors
+///
+/// A [`DrawError`] when the backend fails to draw.
 pub fn draw_part<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
@@ -405,8 +414,8 @@ fn measure<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str, font: 
     let size = font.font.get_size();
     let (w, h) = root.estimate_text_size(text, font).unwrap_or((0, 0));
     let advance = text.chars().map(em).sum::<f64>() * size;
-    let least = (advance / 1.24).ceil() as i32;
-    ((w as i32).clamp(least, (advance.ceil() as i32).max(least)), (h as i32).max(size.ceil() as i32))
+    let least = to_i32((advance / 1.24).ceil());
+    (sat_i32(w).clamp(least, to_i32(advance.ceil()).max(least)), sat_i32(h).max(to_i32(size.ceil())))
 }
 
 /// The chart's frame: caption, label areas and both coordinate systems (pfs-days left, FLOP
@@ -426,11 +435,11 @@ fn frame_chart<'a, DB: DrawingBackend>(
     // Plotters sets a side's labels 10 pixels (twice its 5-pixel ticks) from the axis and its
     // title at the far edge. It aligns the right side's labels by the backend's own measure.
     let side = |offset: f64, title: &str, backend: bool| {
-        let (lo, hi) = ((f.y0 + offset).ceil() as i32, (f.y1 + offset).floor() as i32);
+        let (lo, hi) = (to_i32((f.y0 + offset).ceil()), to_i32((f.y1 + offset).floor()));
         let widest = (lo..=hi)
             .map(|e| {
                 let label = power_label(10f64.powi(e));
-                let own = if backend { root.estimate_text_size(&label, &tick).map_or(0, |s| s.0 as i32) } else { 0 };
+                let own = if backend { root.estimate_text_size(&label, &tick).map_or(0, |s| sat_i32(s.0)) } else { 0 };
                 measure(root, &label, &tick).0.max(own)
             })
             .max()
@@ -438,13 +447,13 @@ fn frame_chart<'a, DB: DrawingBackend>(
         10 + widest + measure(root, title, &tick).1 + f.gap
     };
     let left_title = t(spec.background.lang, if f.narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs });
-    let left = side(0.0, left_title, false).max((if f.narrow { 44.0 } else { 56.0 } * s) as i32);
+    let left = side(0.0, left_title, false).max(to_i32(if f.narrow { 44.0 } else { 56.0 } * s));
     let right_title = t(spec.background.lang, Key::ChartAxisFlop);
-    let right = side(flop_offset, right_title, true).max((if f.narrow { 40.0 } else { 52.0 } * s) as i32);
+    let right = side(flop_offset, right_title, true).max(to_i32(if f.narrow { 40.0 } else { 52.0 } * s));
     let chart = ChartBuilder::on(root)
-        .margin((8.0 * s) as i32)
+        .margin(to_i32(8.0 * s))
         .caption(t(spec.background.lang, Key::TrendTitle), caption)
-        .x_label_area_size((28.0 * s) as i32)
+        .x_label_area_size(to_i32(28.0 * s))
         .y_label_area_size(left)
         .right_y_label_area_size(right)
         .build_cartesian_2d(f.xmin..f.xmax, f.y0..f.y1)
@@ -478,8 +487,8 @@ fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
         .light_line_style(th.grid.mix(0.0))
         .bold_line_style(th.grid)
         .axis_style(th.text)
-        .x_labels(((f.xmax - f.xmin) / year_step).ceil() as usize + 1)
-        .x_label_formatter(&|y| format!("{}", y.round() as i32))
+        .x_labels(to_usize(((f.xmax - f.xmin) / year_step).ceil()) + 1)
+        .x_label_formatter(&|y| format!("{}", to_i32(y.round())))
         .y_labels(f.y_labels)
         .y_label_formatter(&decade)
         .y_desc(t(spec.background.lang, if narrow { Key::ChartAxisPfsShort } else { Key::ChartAxisPfs }))
@@ -501,12 +510,12 @@ fn draw_mesh<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpec
 
 /// A stroke of `color`, `w` CSS pixels wide.
 fn stroke(color: RGBColor, w: f64, f: &Frame) -> ShapeStyle {
-    ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: (w * f.s).round() as u32 }
+    ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: to_u32((w * f.s).round()) }
 }
 
 /// The dashes of Moore's-law line: `(dash, gap)` in device pixels.
 fn moore_dashes(f: &Frame) -> (i32, i32) {
-    ((6.0 * f.s) as i32, (4.0 * f.s) as i32)
+    (to_i32(6.0 * f.s), to_i32(4.0 * f.s))
 }
 
 /// Moore's law from the fit's start, then the fit.
@@ -515,7 +524,7 @@ fn draw_lines<DB: DrawingBackend>(chart: &mut DualChart<'_, DB>, spec: &ChartSpe
     // 41 points from `from` to `to` of `y(x)`, those within the axis.
     let line = |to: f64, y: &dyn Fn(f64) -> f64| -> Vec<(f64, f64)> {
         (0..=40)
-            .map(|i| fit.from + (to - fit.from) * i as f64 / 40.0)
+            .map(|i| fit.from + (to - fit.from) * f64::from(i) / 40.0)
             .map(|x| (x, y(x)))
             .filter(|(_, y)| *y >= f.ymin && *y <= f.ymax)
             .map(|(x, y)| (x, lg(y)))
@@ -587,25 +596,25 @@ fn set_mark(set: DatasetId, upper: bool, f: &Frame) -> Mark {
     match set {
         DatasetId::OpenAi2018 => Mark::Circle(color.filled(), r),
         DatasetId::Modest2018 => {
-            Mark::Triangle(if upper { color.stroke_width((1.5 * s) as u32) } else { color.filled() }, r + 1)
+            Mark::Triangle(if upper { color.stroke_width(to_u32(1.5 * s)) } else { color.filled() }, r + 1)
         }
         DatasetId::FirstEra => Mark::Square(color.filled(), r),
         DatasetId::Epoch => Mark::Circle(color.mix(0.7).filled(), (r - 1).max(2)),
         // The user's rows: crosses, on top of the published sets.
-        DatasetId::Imported => Mark::Cross(color.stroke_width((1.5 * s).max(1.0) as u32), r),
+        DatasetId::Imported => Mark::Cross(color.stroke_width(to_u32((1.5 * s).max(1.0))), r),
     }
 }
 
 /// The mark of the user's point, and its radius.
 fn user_mark(f: &Frame) -> (Mark, i32) {
-    let big = (f.r as f64 * 1.8) as i32;
-    (Mark::User(f.th.user.filled(), f.th.background.stroke_width((1.5 * f.s) as u32), big), big)
+    let big = to_i32(f64::from(f.r) * 1.8);
+    (Mark::User(f.th.user.filled(), f.th.background.stroke_width(to_u32(1.5 * f.s)), big), big)
 }
 
 /// The mark of the saved estimates, and its half-size.
 fn saved_mark(f: &Frame) -> (Mark, i32) {
-    let r = (6.0 * f.s) as i32;
-    (Mark::Diamond(f.th.user.stroke_width((2.0 * f.s).max(1.0) as u32), r), r)
+    let r = to_i32(6.0 * f.s);
+    (Mark::Diamond(f.th.user.stroke_width(to_u32((2.0 * f.s).max(1.0))), r), r)
 }
 
 /// Draws `mark` centred on the pixel `(x, y)` of `area`.
@@ -617,7 +626,7 @@ fn draw_mark<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     match *mark {
         Mark::Line(style, dashed) => {
-            let half = (10.0 * f.s).round() as i32;
+            let half = to_i32((10.0 * f.s).round());
             let pts = vec![(x - half, y), (x + half, y)];
             if dashed {
                 let (dash, gap) = moore_dashes(f);
@@ -690,18 +699,18 @@ struct LegendBox {
 
 /// The legend of `rows` in the plot `plot`, measured as its text is ([`measure`]).
 fn legend_box<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Row], plot: &Rect, f: &Frame) -> LegendBox {
-    let px = |v: f64| (v * f.s).round() as i32;
+    let px = |v: f64| to_i32((v * f.s).round());
     let font = legend_font(f);
     let (margin, mark_x, text_x) = (px(6.0), px(6.0 + 11.0), px(6.0 + 28.0));
     let sizes: Vec<(i32, i32)> = rows.iter().map(|(name, _)| measure(root, name, &font)).collect();
     let text_w = sizes.iter().map(|s| s.0).max().unwrap_or(0);
     let text_h = sizes.iter().map(|s| s.1).max().unwrap_or(0);
     // Rows 1.25 text heights apart, as plotters spaces lines.
-    let row_h = (text_h as f64 * 1.25).round() as i32;
+    let row_h = to_i32((f64::from(text_h) * 1.25).round());
     let (w, h) = if rows.is_empty() {
         (0, 0)
     } else {
-        (text_x + text_w + margin, margin * 2 + row_h * (rows.len() as i32 - 1) + text_h)
+        (text_x + text_w + margin, margin * 2 + row_h * (sat_i32(rows.len()) - 1) + text_h)
     };
     LegendBox { at: Rect::new(plot.x, plot.y, w, h), margin, mark_x, text_x, row_h, text_h }
 }
@@ -726,7 +735,7 @@ fn draw_legend<DB: DrawingBackend>(
     root.draw(&Rectangle::new(corners, f.th.grid))?;
     let font = legend_font(f);
     for (i, (name, mark)) in rows.iter().enumerate() {
-        let top = b.at.y + b.margin + b.row_h * i as i32;
+        let top = b.at.y + b.margin + b.row_h * sat_i32(i);
         draw_mark(root, mark, (b.at.x + b.mark_x, top + b.text_h / 2), f)?;
         root.draw(&Text::new(name.as_str(), (b.at.x + b.text_x, top), font.clone()))?;
     }
@@ -750,6 +759,10 @@ struct Words {
 }
 
 /// The thresholds the compute axis reaches, one per amount: name and log10 pfs-days.
+#[allow(
+    clippy::float_cmp,
+    reason = "exact on purpose: drops a threshold whose line is computed to the very same y as one already kept"
+)]
 fn thresholds_in_view(f: &Frame) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
     for t in crate::calculation::thresholds::THRESHOLDS.iter().filter(|t| t.in_force) {
@@ -763,7 +776,7 @@ fn thresholds_in_view(f: &Frame) -> Vec<(String, f64)> {
 
 /// The width of a threshold line, in device pixels.
 fn threshold_width(f: &Frame) -> i32 {
-    (1.2 * f.s).max(1.0) as i32
+    to_i32((1.2 * f.s).max(1.0))
 }
 
 /// Places every word on the plot (see [`Words`]).
@@ -916,7 +929,7 @@ fn draw_words<'p, DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     for w in words {
         if let Some((a, b)) = w.leader {
-            let style = leader.stroke_width(f.s.max(1.0) as u32);
+            let style = leader.stroke_width(to_u32(f.s.max(1.0)));
             root.draw(&PathElement::new(vec![a, b], style)).map_err(err)?;
         }
         root.draw(&Text::new(w.text.as_str(), (w.at.x, w.at.y), font.clone())).map_err(err)?;
@@ -937,7 +950,7 @@ fn draw_user<DB: DrawingBackend>(
     let (x, y) = (u.years, lg(u.flop / PFS_DAY));
     let (lo, hi) = (lg(u.low / PFS_DAY), lg(u.high / PFS_DAY));
     if hi > lo {
-        let bar = ShapeStyle { color: f.th.user.to_rgba(), filled: false, stroke_width: (2.0 * f.s).round() as u32 };
+        let bar = ShapeStyle { color: f.th.user.to_rgba(), filled: false, stroke_width: to_u32((2.0 * f.s).round()) };
         let cap = user_cap(f);
         chart
             .draw_series([
@@ -962,8 +975,8 @@ fn draw_thresholds<DB: DrawingBackend>(
     dark: bool,
 ) -> Result<(), DrawError> {
     let color = if dark { RGBColor(255, 120, 120) } else { RGBColor(170, 30, 30) };
-    let style = color.stroke_width((1.2 * f.s).max(1.0) as u32);
-    let (dash, gap) = ((6.0 * f.s) as i32, (4.0 * f.s) as i32);
+    let style = color.stroke_width(to_u32((1.2 * f.s).max(1.0)));
+    let (dash, gap) = (to_i32(6.0 * f.s), to_i32(4.0 * f.s));
     let lw = threshold_width(f);
     for (line, name) in &words.thresholds {
         let y = line.y + lw;
@@ -1052,6 +1065,10 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// The chart as an SVG string (the CLI and tests). Labels are drawn through [`label_text`];
 /// any other character XML does not allow is dropped from the document too, so it always
 /// parses (plotters escapes `<`, `&`, `>` and quotes, not control characters).
+///
+/// # Errors
+///
+/// A [`DrawError`] when the SVG backend fails to draw.
 pub fn svg(spec: &ChartSpec, width: u32, height: u32) -> Result<(String, Layout), DrawError> {
     let mut out = String::new();
     let layout = {

@@ -8,6 +8,7 @@
 //! Pure geometry in backend pixels: the chart measures its texts and draws what this returns, so
 //! the same placement serves for drawing and for checking.
 
+use crate::text::num::{nonneg_usize, sat_i32, sat_u32, to_i32};
 /// A box in pixels: left, top, width, height.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rect {
@@ -65,14 +66,14 @@ impl Rect {
 
     /// Whether the segment from `a` to `b` passes through this box (Liang–Barsky clipping).
     pub(crate) fn crossed_by(&self, (a, b): Segment) -> bool {
-        let (x0, y0) = (a.0 as f64, a.1 as f64);
-        let (dx, dy) = ((b.0 - a.0) as f64, (b.1 - a.1) as f64);
+        let (x0, y0) = (f64::from(a.0), f64::from(a.1));
+        let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
         let edges = [
-            (-dx, x0 - self.x as f64),
-            (dx, self.right() as f64 - x0),
-            (-dy, y0 - self.y as f64),
-            (dy, self.bottom() as f64 - y0),
+            (-dx, x0 - f64::from(self.x)),
+            (dx, f64::from(self.right()) - x0),
+            (-dy, y0 - f64::from(self.y)),
+            (dy, f64::from(self.bottom()) - y0),
         ];
         for (p, q) in edges {
             if p == 0.0 {
@@ -141,13 +142,13 @@ impl Placer {
     pub fn new(bounds: Rect, gap: i32) -> Placer {
         let columns = bounds.w.max(0) / CELL + 1;
         let rows = bounds.h.max(0) / CELL + 1;
-        let cells = vec![Vec::new(); (columns * rows) as usize];
+        let cells = vec![Vec::new(); nonneg_usize(columns * rows)];
         Placer { bounds, gap, taken: Vec::new(), leaders: Vec::new(), soft: Vec::new(), cells, columns }
     }
 
     /// The cells `r` touches, as column and row ranges (clamped to the bounds).
     fn span(&self, r: &Rect) -> (std::ops::RangeInclusive<i32>, std::ops::RangeInclusive<i32>) {
-        let rows = self.cells.len() as i32 / self.columns;
+        let rows = sat_i32(self.cells.len()) / self.columns;
         let col = |x: i32| ((x - self.bounds.x) / CELL).clamp(0, self.columns - 1);
         let row = |y: i32| ((y - self.bounds.y) / CELL).clamp(0, rows - 1);
         (col(r.x)..=col(r.right()), row(r.y)..=row(r.bottom()))
@@ -172,7 +173,7 @@ impl Placer {
         let (cols, rows) = self.span(&r);
         for row in rows {
             for col in cols.clone() {
-                self.cells[(row * self.columns + col) as usize].push(self.soft.len() as u32);
+                self.cells[nonneg_usize(row * self.columns + col)].push(sat_u32(self.soft.len()));
             }
         }
         self.soft.push(r);
@@ -200,7 +201,7 @@ impl Placer {
         let mut n = 0;
         for row in rows {
             for col in cols.clone() {
-                for &i in &self.cells[(row * self.columns + col) as usize] {
+                for &i in &self.cells[nonneg_usize(row * self.columns + col)] {
                     let s = &self.soft[i as usize];
                     // Counted once: in the first cell both boxes touch.
                     let (c, r) = self.span(s);
@@ -343,10 +344,10 @@ pub fn around(p: (i32, i32), clear: i32, (w, h): (i32, i32), step: i32, rings: i
 /// A leader line from the edge of the point `p` (of half-width `clear`) to the box `to`.
 fn leader(p: (i32, i32), clear: i32, to: &Rect) -> Segment {
     let end = to.nearest(p);
-    let (dx, dy) = ((end.0 - p.0) as f64, (end.1 - p.1) as f64);
+    let (dx, dy) = (f64::from(end.0 - p.0), f64::from(end.1 - p.1));
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
-    let k = (clear as f64 / len).min(1.0);
-    let start = (p.0 + (dx * k).round() as i32, p.1 + (dy * k).round() as i32);
+    let k = (f64::from(clear) / len).min(1.0);
+    let start = (p.0 + to_i32((dx * k).round()), p.1 + to_i32((dy * k).round()));
     (start, end)
 }
 

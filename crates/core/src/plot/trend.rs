@@ -4,6 +4,7 @@
 use crate::catalog::data::{DatasetId, Date, Model};
 use crate::catalog::Catalog;
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::{len_f64, to_i32};
 
 /// Which points to fit or draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +36,10 @@ impl Selection {
     }
 
     /// Parses a CLI/URL data-set name: one key, or `all`.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownDataset`] with the first name (up to 40 characters) that is not a data set's key.
     pub fn parse_datasets(s: &str) -> Result<Vec<DatasetId>, UnknownDataset> {
         if s == "all" {
             return Ok(DatasetId::ALL.to_vec());
@@ -141,8 +146,8 @@ impl Reference {
         let f = &self.fit;
         FitLabel {
             datasets: self.datasets.clone(),
-            first: f.from.floor() as i32,
-            last: f.to.floor() as i32,
+            first: to_i32(f.from.floor()),
+            last: to_i32(f.to.floor()),
             points: f.n,
             doubling_months: Some(f.doubling_months).filter(|m| m.is_finite() && *m > 0.0),
         }
@@ -248,7 +253,7 @@ pub fn t975(df: usize) -> f64 {
     }
     // Cornish-Fisher expansion around the normal quantile; within 1e-4 for df > 30.
     let z: f64 = 1.959964;
-    let n = df as f64;
+    let n = len_f64(df);
     let (z3, z5, z7) = (z.powi(3), z.powi(5), z.powi(7));
     z + (z3 + z) / (4.0 * n)
         + (5.0 * z5 + 16.0 * z3 + 3.0 * z) / (96.0 * n * n)
@@ -266,7 +271,7 @@ pub fn fit(points: &[(f64, f64)]) -> Option<Fit> {
     if n < 3 {
         return None;
     }
-    let nf = n as f64;
+    let nf = len_f64(n);
     let mx = pts.iter().map(|p| p.0).sum::<f64>() / nf;
     let my = pts.iter().map(|p| p.1).sum::<f64>() / nf;
     let sxx: f64 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
@@ -358,16 +363,21 @@ pub fn headline_growth(cat: &Catalog) -> Option<Growth> {
 
 /// Parses a window bound: `2012` is the start of 2012 as a lower bound and its end as an upper
 /// bound; `2012-06` likewise for the month; a full date is that day.
+///
+/// # Errors
+///
+/// The [`DateError`](crate::language::date::DateError) of [`Date::parse`] when `s` is not a date
+/// it accepts.
 pub fn parse_bound(s: &str, upper: bool) -> Result<f64, crate::language::date::DateError> {
     let d = Date::parse(s)?;
     let parts = s.trim().split('-').count();
     Ok(match (parts, upper) {
-        (1, false) => d.year as f64,
-        (1, true) => d.year as f64 + 1.0,
+        (1, false) => f64::from(d.year),
+        (1, true) => f64::from(d.year) + 1.0,
         (2, false) => Date { day: 1, ..d }.years(),
         (2, true) => {
             if d.month == 12 {
-                d.year as f64 + 1.0
+                f64::from(d.year) + 1.0
             } else {
                 Date { month: d.month + 1, day: 1, ..d }.years()
             }

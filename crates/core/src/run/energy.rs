@@ -313,6 +313,11 @@ fn negative(field: Input, text: &str) -> EnergyError {
 }
 
 /// The power field: "400 W", "0.4 kW", "1.2 MW", or a bare number of watts. In watts.
+///
+/// # Errors
+///
+/// An [`EnergyError`]: the expression does not parse, is not a power or plain number, or is not
+/// positive.
 pub fn parse_power(text: &str) -> Result<Option<Value>, EnergyError> {
     let Some(v) = eval(Input::Power, text)? else { return Ok(None) };
     if v.dim != Dim::COUNT && v.dim != Dim::POWER {
@@ -325,6 +330,11 @@ pub fn parse_power(text: &str) -> Result<Option<Value>, EnergyError> {
 }
 
 /// The PUE field: a plain number ≥ 1 ("1.1", "110%").
+///
+/// # Errors
+///
+/// An [`EnergyError`]: the expression does not parse, is not a plain number, or is below 1
+/// ([`EnergyError::PueBelowOne`]).
 pub fn parse_pue(text: &str) -> Result<Option<Value>, EnergyError> {
     let Some(v) = eval(Input::Pue, text)? else { return Ok(None) };
     if v.dim != Dim::COUNT {
@@ -337,6 +347,15 @@ pub fn parse_pue(text: &str) -> Result<Option<Value>, EnergyError> {
 }
 
 /// The grid field: kg CO2e per kWh ("0.4"), or with a unit ("57 g/kWh", "0.4 kg CO2e/kWh").
+#[allow(
+    clippy::float_cmp,
+    reason = "exact on purpose: k is a literal from the unit table or the no-unit default 1.0, never computed"
+)]
+///
+/// # Errors
+///
+/// An [`EnergyError`]: a unit with no number, an expression that does not parse, is not a plain
+/// number, or is negative.
 pub fn parse_grid(text: &str) -> Result<Option<Value>, EnergyError> {
     let (number, k) = split_unit(text, GRID_UNITS);
     if number.trim().is_empty() && k != 1.0 {
@@ -354,6 +373,11 @@ pub fn parse_grid(text: &str) -> Result<Option<Value>, EnergyError> {
 
 /// The price field: USD per chip-hour ("2", "$2", "2 USD"), or per another time ("$2/h",
 /// "$48/d"). In USD per chip-hour.
+///
+/// # Errors
+///
+/// An [`EnergyError`]: the expression does not parse, is not a plain number or a price per time,
+/// or is negative.
 pub fn parse_price(text: &str) -> Result<Option<Value>, EnergyError> {
     let t = text.trim_start();
     let (lead, rest) = match t.strip_prefix("US$").or_else(|| t.strip_prefix('$')) {

@@ -49,6 +49,11 @@ pub struct Footprint {
 
 /// Reads one of the four fields: `Ok(None)` when empty. The grid field also takes a region's id
 /// (`world`, `france`…).
+///
+/// # Errors
+///
+/// A [`FieldError`] on `field` when the text is too long, or the [`EnergyError`](super::energy::EnergyError)
+/// of the field's parser.
 pub fn read(field: Field, text: &str) -> Result<Option<Value>, FieldError> {
     crate::calculation::problem::check_length(field, text)?;
     let parsed = match field.want() {
@@ -105,6 +110,11 @@ fn power(c: &Calculation, cat: &Catalog) -> Result<Option<(Value, PowerFrom)>, F
 
 /// The footprint of a run of `chips` chips for `seconds` (Method 2's factors, solved or typed).
 /// Errors are those of the four fields, or a result past the largest double.
+///
+/// # Errors
+///
+/// Every field's [`FieldError`] at once (power, PUE, grid, price, as [`read`] gives them), or a
+/// single one when a result is past the largest double.
 pub fn compute(c: &Calculation, cat: &Catalog, chips: Value, seconds: Value) -> Result<Footprint, Vec<FieldError>> {
     let mut errors = Vec::new();
     let power = take(power(c, cat), &mut errors).flatten();

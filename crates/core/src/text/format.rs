@@ -3,6 +3,7 @@
 //! shortest text that parses back to the same number.
 
 use crate::text::i18n::{t, Key, Lang};
+use crate::text::num::{nonneg_usize, sat_i32, to_i32};
 
 /// `v` × 10^`p` in two halves, so that neither power of ten overflows (10^325 does) while the
 /// product is in range: the subnormals' mantissas, below 10^-308.
@@ -17,8 +18,8 @@ pub fn round_sig(v: f64, sig: u32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let e = v.abs().log10().floor() as i32;
-    let p = sig as i32 - 1 - e;
+    let e = to_i32(v.abs().log10().floor());
+    let p = sat_i32(sig) - 1 - e;
     let k = 10f64.powi(p.abs());
     let r = if p > 300 {
         scale10(scale10(v, p).round(), -p)
@@ -40,7 +41,7 @@ fn split(v: f64, sig: u32) -> (f64, i32) {
     if r == 0.0 {
         return (0.0, 0);
     }
-    let e = r.abs().log10().floor() as i32;
+    let e = to_i32(r.abs().log10().floor());
     let m = round_sig(if e < -300 { scale10(r, -e) } else { r / 10f64.powi(e) }, sig);
     if m.abs() >= 10.0 {
         (m / 10.0, e + 1)
@@ -63,8 +64,8 @@ fn decimals_for(v: f64, sig: u32) -> usize {
     if v == 0.0 {
         return 0;
     }
-    let e = v.abs().log10().floor() as i32;
-    (sig as i32 - 1 - e).max(0) as usize
+    let e = to_i32(v.abs().log10().floor());
+    nonneg_usize((sat_i32(sig) - 1 - e).max(0))
 }
 
 /// Digits grouped by thousands with `sep`: 10506.24 -> "10,506" (rounded to `decimals`).
@@ -154,7 +155,7 @@ pub fn readable(v: f64, sig: u32, sep: &str) -> String {
         let r = round_sig(v, sig);
         let d = decimals_for(r, sig);
         // Integers of more digits than `sig` keep all their digits: 10,506 not 10,500.
-        if a >= 10f64.powi(sig as i32) {
+        if a >= 10f64.powi(sat_i32(sig)) {
             return grouped(v, 0, sep);
         }
         return grouped(r, d, sep);

@@ -2,4 +2,5 @@
 
 pub mod format;
 pub mod i18n;
+pub mod num;
 pub mod render;

@@ -8,6 +8,7 @@ use crate::language::expr::Value;
 use crate::text::format::{digits, eng, readable, sci, DIGITS_BELOW};
 use crate::text::i18n::t;
 use crate::text::i18n::Key;
+use crate::text::num::to_u32;
 
 /// The thousands separator of a language (both use the comma in technical text).
 pub fn sep(_lang: Lang) -> &'static str {
@@ -380,7 +381,7 @@ fn outside(o: crate::plot::trend::Outside, lang: Lang) -> String {
     let span = if o.years * 12.0 < 1.0 {
         t(lang, Key::TrendUndermonth).to_string()
     } else if o.years < 1.0 {
-        let m = (o.years * 12.0).round().max(1.0) as u32;
+        let m = to_u32((o.years * 12.0).round().max(1.0));
         crate::say!(lang, if m == 1 { Key::TextSpanMonth } else { Key::TextSpanMonths }, m = m)
     } else {
         crate::say!(lang, Key::TextSpanYears, years = format!("{:.1}", o.years))

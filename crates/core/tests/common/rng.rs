@@ -13,7 +13,7 @@ impl Rng {
         z ^ (z >> 31)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        usize::try_from(self.next() % n as u64).expect("below n, a usize")
     }
     /// True `percent` times in a hundred.
     pub fn chance(&mut self, percent: usize) -> bool {
@@ -23,6 +23,7 @@ impl Rng {
         &xs[self.below(xs.len())]
     }
     pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
+        let span = u64::try_from(hi - lo + 1).expect("lo <= hi");
+        lo + i64::try_from(self.next() % span).expect("below the span, an i64")
     }
 }
