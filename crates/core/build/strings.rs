@@ -116,15 +116,15 @@ pub fn generate(out: &str) -> Result<(), String> {
             (0..reference.rows.len()).filter(|&i| reference.rows[i].0.starts_with("cli.") == cli).collect();
         code += &key_enum(name, doc, rows.iter().map(|&i| reference.rows[i].0.as_str()));
         let prefix = if cli { "CLI_" } else { "" };
-        code += &table(&format!("{prefix}NAMES"), rows.iter().map(|&i| reference.rows[i].0.as_str()));
+        code += &table(&format!("{prefix}NAMES"), rows.iter().map(|&i| reference.rows[i].0.as_str()))?;
         for f in &files {
             let values = aligned(reference, f)?;
             let lang = f.path["lang/".len()..f.path.len() - 4].to_uppercase();
-            code += &table(&format!("{prefix}{lang}"), rows.iter().map(|&i| values[i]));
+            code += &table(&format!("{prefix}{lang}"), rows.iter().map(|&i| values[i]))?;
         }
         let pseudo: Vec<String> = rows.iter().map(|&i| pseudo(&reference.rows[i].1)).collect();
         code += "#[cfg(feature = \"pseudo\")]\n";
-        code += &table(&format!("{prefix}PSEUDO"), pseudo.iter().map(String::as_str));
+        code += &table(&format!("{prefix}PSEUDO"), pseudo.iter().map(String::as_str))?;
     }
     std::fs::write(format!("{out}/strings.rs"), code).map_err(|e| e.to_string())
 }
@@ -138,7 +138,7 @@ fn key_enum<'a>(name: &str, doc: &str, keys: impl Iterator<Item = &'a str> + Clo
     }
     code += &format!("}}\n\nimpl {name} {{\n    /// Every key, in the English file's order.\n    pub const ALL: &'static [{name}] = &[");
     code += &keys.map(|k| format!("{name}::{}", variant(k))).collect::<Vec<_>>().join(", ");
-    code += &format!("];\n    /// The key as the language files write it.\n    pub fn name(self) -> &'static str {{\n        {names}[self as usize]\n    }}\n}}\n\n");
+    code += &format!("];\n    /// The key as the language files write it.\n    pub fn name(self) -> &'static str {{\n        {names}.get(self as usize)\n    }}\n}}\n\n");
     code
 }
 
@@ -176,7 +176,17 @@ fn aligned<'a>(reference: &File, f: &'a File) -> Result<Vec<&'a str>, String> {
     Ok(values)
 }
 
-fn table<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> String {
-    let items: Vec<String> = values.map(|v| format!("    {v:?},\n")).collect();
-    format!("pub(crate) static {name}: [&str; {}] = [\n{}];\n\n", items.len(), items.concat())
+/// One language's table: its texts end to end in one string and where each ends (two bytes a
+/// string, not a pointer and a length: a quarter of the size in the wasm).
+fn table<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> Result<String, String> {
+    let (mut text, mut ends) = (String::new(), Vec::new());
+    for v in values {
+        text.push_str(v);
+        ends.push(
+            u16::try_from(text.len())
+                .map_err(|_| format!("the strings of {name} pass 64 KB: make the table's ends u32"))?,
+        );
+    }
+    let ends: Vec<String> = ends.iter().map(u16::to_string).collect();
+    Ok(format!("pub(crate) static {name}: Table = Table {{ text: {text:?}, ends: &[{}] }};\n\n", ends.join(", ")))
 }

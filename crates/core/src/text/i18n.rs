@@ -36,6 +36,20 @@ macro_rules! trf {
 
 include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
+/// One language's strings, as the build writes them: their texts end to end, and where each ends.
+pub(crate) struct Table {
+    text: &'static str,
+    ends: &'static [u16],
+}
+
+impl Table {
+    /// The `i`th string.
+    fn get(&self, i: usize) -> &'static str {
+        let start = if i == 0 { 0 } else { usize::from(self.ends[i - 1]) };
+        self.text.get(start..usize::from(self.ends[i])).unwrap_or("")
+    }
+}
+
 /// A key of the language files: of the core and the page ([`Key`]) or of the CLI ([`CliKey`]).
 pub trait Text: Copy {
     /// The key's text in `lang`.
@@ -46,10 +60,10 @@ impl Text for Key {
     fn text(self, lang: Lang) -> &'static str {
         let i = self as usize;
         match lang {
-            Lang::En => EN[i],
-            Lang::Zh => ZH[i],
+            Lang::En => EN.get(i),
+            Lang::Zh => ZH.get(i),
             #[cfg(feature = "pseudo")]
-            Lang::Pseudo => PSEUDO[i],
+            Lang::Pseudo => PSEUDO.get(i),
         }
     }
 }
@@ -58,10 +72,10 @@ impl Text for CliKey {
     fn text(self, lang: Lang) -> &'static str {
         let i = self as usize;
         match lang {
-            Lang::En => CLI_EN[i],
-            Lang::Zh => CLI_ZH[i],
+            Lang::En => CLI_EN.get(i),
+            Lang::Zh => CLI_ZH.get(i),
             #[cfg(feature = "pseudo")]
-            Lang::Pseudo => CLI_PSEUDO[i],
+            Lang::Pseudo => CLI_PSEUDO.get(i),
         }
     }
 }
