@@ -66,12 +66,7 @@ start_gzip_server() {
   local dir=$1 port=$2
   node e2e/gzip-server.mjs "$dir" "$port" &
   SERVER_PID=$!
-  for _ in $(seq 1 100); do
-    if curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1; then return 0; fi
-    sleep 0.1
-  done
-  echo "the gzip server on port $port did not start" >&2
-  return 1
+  wait_for_server "$port"
 }
 if [ "$build" = 1 ]; then
   trunk build --release >/dev/null

@@ -6,7 +6,12 @@ start_server() {
   local dir=$1 port=$2
   /usr/bin/python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dir" >/dev/null 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 50); do
+  wait_for_server "$port"
+}
+# Waits up to 10 s for a server on the port to answer.
+wait_for_server() {
+  local port=$1
+  for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1; then return 0; fi
     sleep 0.1
   done
