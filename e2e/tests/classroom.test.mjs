@@ -101,3 +101,35 @@ test('link previews name the page in both languages', async () => {
   assert.equal(await meta('meta[name="twitter:card"]'), 'summary');
   await context.close();
 });
+
+/** The box of `selector` in the page, or null. */
+const box = (calc, selector) => calc.page.locator(selector).first().boundingBox();
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('projector mode: the QR code is a row of its own, and the Share… menu does not cover it (400 and 1600 px, both languages)', async () => {
+  for (const width of [400, 1600]) {
+    for (const lang of ['en', 'zh']) {
+      const context = await fresh({ viewport: { width, height: 900 } });
+      const calc = await Calculator.open(context, BASE, lang === 'zh' ? '?v=1&lang=zh' : '?v=1');
+      await calc.id('projector-toggle').click();
+      await calc.settle();
+      await calc.openShare();
+      const qr = await box(calc, '.share-qr');
+      const menu = await box(calc, '.share-items');
+      assert.ok(qr && menu, `${width} ${lang}: the QR code and the menu are shown`);
+      assert.ok(!overlap(qr, menu), `${width} ${lang}: the menu ${JSON.stringify(menu)} covers the QR code ${JSON.stringify(qr)}`);
+      // No toolbar button beside the QR code: the buttons are all above it or all below it.
+      const ids = ['new-calculation', 'copy-link', 'projector-toggle', 'lang-switch'];
+      const sides = [];
+      for (const id of ids) {
+        const b = await calc.id(id).boundingBox();
+        assert.ok(b.y + b.height <= qr.y || b.y >= qr.y + qr.height, `${width} ${lang}: ${id} sits beside the QR code`);
+        sides.push(b.y >= qr.y + qr.height ? 'below' : 'above');
+      }
+      assert.equal(new Set(sides).size, 1, `${width} ${lang}: the QR code splits the toolbar (${sides.join(' ')})`);
+      await calc.page.screenshot({ path: `/tmp/w20shots/projector-share-${width}-${lang}.png` });
+      assert.deepEqual(calc.errors, []);
+      await context.close();
+    }
+  }
+});
