@@ -133,3 +133,30 @@ test('projector mode: the QR code is a row of its own, and the Share… menu doe
     }
   }
 });
+
+test('the transformer tab: a label that wraps leaves its input level with its neighbour\'s (400 and 1600 px, both languages)', async () => {
+  for (const width of [400, 1600]) {
+    for (const lang of ['en', 'zh']) {
+      const context = await fresh({ viewport: { width, height: 900 } });
+      const calc = await Calculator.open(context, BASE, lang === 'zh' ? '?v=1&lang=zh' : '?v=1');
+      await calc.preset('gpt3-arch');
+      const boxes = await calc.page.$$eval('.tf-grid .field', (fields) => fields.map((f) => f.querySelector('input, select'))
+        .filter(Boolean).map((control) => {
+          const r = control.getBoundingClientRect();
+          return { id: control.dataset.testid || control.id, top: r.top, bottom: r.bottom };
+        }));
+      assert.ok(boxes.length >= 8, `${width} ${lang}: ${boxes.length} fields`);
+      for (const a of boxes) {
+        for (const b of boxes) {
+          if (a.id < b.id && a.top < b.bottom && b.top < a.bottom) {
+            assert.ok(Math.abs(a.top - b.top) <= 1, `${width} ${lang}: ${a.id} at ${a.top} beside ${b.id} at ${b.top}`);
+          }
+        }
+      }
+      await calc.page.locator('.panel', { has: calc.id('transformer-layers') }).first()
+        .screenshot({ path: `/tmp/w20shots/tf-${width}-${lang}.png` }).catch(() => {});
+      assert.deepEqual(calc.errors, []);
+      await context.close();
+    }
+  }
+});
