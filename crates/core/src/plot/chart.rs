@@ -441,8 +441,12 @@ fn frame_chart<'a, DB: DrawingBackend>(
     let left = side(0.0, left_title, false).max((if f.narrow { 44.0 } else { 56.0 } * s) as i32);
     let right_title = t(spec.background.lang, Key::ChartAxisFlop);
     let right = side(flop_offset, right_title, true).max((if f.narrow { 40.0 } else { 52.0 } * s) as i32);
+    // A narrow chart has its legend below the plot, in a band of the bottom margin, so that it
+    // covers no data point and no threshold line (see [`legend_box`]).
+    let band = if f.narrow { legend_size(root, &legend_rows(spec, f, true), f).1 + (8.0 * s) as i32 } else { 0 };
     let chart = ChartBuilder::on(root)
         .margin((8.0 * s) as i32)
+        .margin_bottom((8.0 * s) as i32 + band)
         .caption(t(spec.background.lang, Key::TrendTitle), caption)
         .x_label_area_size((28.0 * s) as i32)
         .y_label_area_size(left)
@@ -688,25 +692,44 @@ struct LegendBox {
     text_h: i32,
 }
 
-/// The legend of `rows` in the plot `plot`, measured as its text is ([`measure`]).
+/// The legend of `rows` in the plot `plot`, measured as its text is ([`measure`]): in the plot's
+/// upper-left corner, or on a narrow chart below the plot, at the bottom of the drawing (in the
+/// band [`frame_chart`] keeps for it), where it covers no data point and no threshold line.
 fn legend_box<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Row], plot: &Rect, f: &Frame) -> LegendBox {
     let px = |v: f64| (v * f.s).round() as i32;
     let font = legend_font(f);
     let (margin, mark_x, text_x) = (px(6.0), px(6.0 + 11.0), px(6.0 + 28.0));
     let sizes: Vec<(i32, i32)> = rows.iter().map(|(name, _)| measure(root, name, &font)).collect();
-    let text_w = sizes.iter().map(|s| s.0).max().unwrap_or(0);
     let text_h = sizes.iter().map(|s| s.1).max().unwrap_or(0);
     // Rows 1.25 text heights apart, as plotters spaces lines.
     let row_h = (text_h as f64 * 1.25).round() as i32;
-    let (w, h) = if rows.is_empty() {
+    let (w, h) = legend_size(root, rows, f);
+    let at = if f.narrow {
+        let bottom = root.dim_in_pixel().1 as i32 - px(8.0);
+        Rect::new(plot.x, bottom - h, w, h)
+    } else {
+        Rect::new(plot.x, plot.y, w, h)
+    };
+    LegendBox { at, margin, mark_x, text_x, row_h, text_h }
+}
+
+/// The legend's width and height for `rows`.
+fn legend_size<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Row], f: &Frame) -> (i32, i32) {
+    let px = |v: f64| (v * f.s).round() as i32;
+    let font = legend_font(f);
+    let (margin, text_x) = (px(6.0), px(6.0 + 28.0));
+    let sizes: Vec<(i32, i32)> = rows.iter().map(|(name, _)| measure(root, name, &font)).collect();
+    let text_w = sizes.iter().map(|s| s.0).max().unwrap_or(0);
+    let text_h = sizes.iter().map(|s| s.1).max().unwrap_or(0);
+    let row_h = (text_h as f64 * 1.25).round() as i32;
+    if rows.is_empty() {
         (0, 0)
     } else {
         (text_x + text_w + margin, margin * 2 + row_h * (rows.len() as i32 - 1) + text_h)
-    };
-    LegendBox { at: Rect::new(plot.x, plot.y, w, h), margin, mark_x, text_x, row_h, text_h }
+    }
 }
 
-/// The legend, in the plot's upper-left corner: a box with one row per series, each marked as its
+/// The legend, in the plot's upper-left corner (below the plot on a narrow chart): a box with one row per series, each marked as its
 /// series is. Drawn here rather than by plotters' `configure_series_labels`, which sizes its text
 /// with `FontDesc::box_size`: on wasm that appends a `<span>` with a `style` attribute to the page
 /// (a forced layout per label, and refused under a strict Content-Security-Policy). This measures
