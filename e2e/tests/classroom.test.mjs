@@ -160,3 +160,20 @@ test('the transformer tab: a label that wraps leaves its input level with its ne
     }
   }
 });
+
+test('the exercise view: the chart\'s caption says where the answer will appear, in both languages, and names the estimate once shown', async () => {
+  for (const lang of ['en', 'zh']) {
+    const context = await fresh({ viewport: { width: 400, height: 900 } });
+    const page = await context.newPage();
+    const calc = new Calculator(page, BASE);
+    await page.goto(BASE + (lang === 'zh' ? '?v=1&lang=zh&' : '?v=1&') + 'quiz=1&mode=ops&fwd=11.4*10%5E9&ex=1.2M&ep=128');
+    await calc.id('quiz-answer').waitFor({ timeout: 15000 });
+    await calc.untilText('chart-from', lang === 'zh'
+      ? '练习：显示解答后，估算结果会出现在这里和图中。'
+      : 'Exercise: the estimate appears here and on the chart once the answer is shown.');
+    await calc.id('quiz-reveal').click();
+    await calc.untilText('chart-from', lang === 'zh' ? '来自方法 1（统计运算次数）' : 'from Method 1: counting operations');
+    assert.deepEqual(calc.errors, []);
+    await context.close();
+  }
+});
