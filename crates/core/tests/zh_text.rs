@@ -333,3 +333,31 @@ fn cat() -> &'static aicompute::catalog::Catalog {
     static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
     CAT.get_or_init(aicompute::catalog::Catalog::full)
 }
+
+/// The "used" lines beside the fields follow "采用：": no second colon right after the value,
+/// and the current estimate's name is no bracket inside a bracket. (Ported from the branch
+/// classroom20's 39889aa: its lines for these fields; the Chinese TDP sources are not ported.)
+#[test]
+fn the_used_lines_read_as_chinese() {
+    use aicompute::calculation::used::used;
+    let c = aicompute::calculation::examples::default_calculation();
+    let ev = evaluate(&c, cat());
+    // Written by hand: the page puts these after 采用：.
+    assert_eq!(used(Field::Passes, &c, &ev, Zh).as_deref(), Some("3，前向 + 反向（默认）"));
+    assert_eq!(used(Field::FlopsPerMac, &c, &ev, Zh).as_deref(), Some("2，每次乘加的 FLOP 数（默认）"));
+    assert_eq!(
+        used(Field::Passes, &c, &ev, aicompute::calculation::calc::Lang::En).as_deref(),
+        Some("3 — forward + backward (default)")
+    );
+    // AlexNet on two GTX 580s for 5.5 days at 33%: 2 × 1.58e12 × 475,200 × 0.33 = 4.96e17 FLOP.
+    let mut gpu = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
+    gpu.utilization.clear();
+    let ev = evaluate(&gpu, cat());
+    assert_eq!(
+        used(Field::Budget, &gpu, &ev, Zh).as_deref(),
+        Some("4.96 × 10^17 FLOP，来自方法 2（GPU 时间），算例为 AlexNet（GPU 时间）")
+    );
+    assert_eq!(used(Field::Utilization, &gpu, &ev, Zh).as_deref(), Some("33%，原文对 GPU 的默认值"));
+    let power = used(Field::Power, &gpu, &ev, Zh).unwrap();
+    assert!(power.starts_with("244 W，NVIDIA GeForce GTX 580（OpenAI 2018 年数值）的热设计功耗。来源："), "{power}");
+}
