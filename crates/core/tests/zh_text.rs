@@ -361,3 +361,14 @@ fn the_used_lines_read_as_chinese() {
     let power = used(Field::Power, &gpu, &ev, Zh).unwrap();
     assert!(power.starts_with("244 W，NVIDIA GeForce GTX 580（OpenAI 2018 年数值）的热设计功耗。来源："), "{power}");
 }
+
+/// Money in 万 and 亿 has no thousands separator before the unit.
+#[test]
+fn chinese_money_has_no_comma_before_wan() {
+    use aicompute::run::energy::format_usd;
+    // $10,000,000 = 1000 万美元; $123,400,000 = 1.23 亿美元; $2 × 10^12 = 2 万亿美元.
+    assert_eq!(format_usd(1e7, Zh), "1000 万美元");
+    assert_eq!(format_usd(1.234e8, Zh), "1.23 亿美元");
+    assert_eq!(format_usd(2e12, Zh), "2 万亿美元");
+    assert_eq!(format_usd(5.58e6, Zh), "558 万美元");
+}
