@@ -253,7 +253,7 @@ fn the_default_view_keeps_its_short_labels() {
         for lang in [Lang::En, Lang::Zh] {
             let (svg, _) = chart::svg(&spec(OPENAI, None, lang, scale), w, h).unwrap();
             let all = texts(&svg);
-            for name in ["AlexNet", "DQN", "AlphaGoZero"] {
+            for name in ["AlexNet", "DQN", "AlphaGo Zero"] {
                 assert!(all.iter().any(|(_, t)| t.s == name), "{w}x{h}@{scale} {lang:?}: no label '{name}'");
             }
         }

@@ -372,3 +372,12 @@ fn chinese_money_has_no_comma_before_wan() {
     assert_eq!(format_usd(2e12, Zh), "2 万亿美元");
     assert_eq!(format_usd(5.58e6, Zh), "558 万美元");
 }
+
+/// OpenAI's data spells "AlphaGoZero"; DeepMind published "AlphaGo Zero", and that is what is
+/// shown, in both languages (the chart's label: tests chart_labels and trend).
+#[test]
+fn alphago_zero_is_shown_as_published() {
+    use aicompute::calculation::calc::Lang::En;
+    assert_eq!(aicompute::text::i18n::model_name("AlphaGoZero", En), "AlphaGo Zero");
+    assert_eq!(aicompute::text::i18n::model_name("AlphaGoZero", Zh), "AlphaGo Zero");
+}
