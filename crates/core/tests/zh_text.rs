@@ -381,3 +381,17 @@ fn alphago_zero_is_shown_as_published() {
     assert_eq!(aicompute::text::i18n::model_name("AlphaGoZero", En), "AlphaGo Zero");
     assert_eq!(aicompute::text::i18n::model_name("AlphaGoZero", Zh), "AlphaGo Zero");
 }
+
+/// The methods sentence names the rule the estimate used: 6ND only for 6·N·D.
+#[test]
+fn the_citation_names_the_rule_used() {
+    use aicompute::calculation::calc::Lang::En;
+    use aicompute::calculation::examples::find;
+    let arch = evaluate(&find("gpt3-arch").unwrap().calculation(), cat());
+    let en = aicompute::formats::export::citation(&arch, En).unwrap();
+    assert!(!en.contains("6ND") && en.contains("from the model's architecture"), "{en}");
+    let zh = aicompute::formats::export::citation(&arch, Zh).unwrap();
+    assert!(!zh.contains("6ND") && zh.contains("由模型架构统计运算次数"), "{zh}");
+    let params = evaluate(&find("gpt3").unwrap().calculation(), cat());
+    assert!(aicompute::formats::export::citation(&params, En).unwrap().contains("(6ND)"));
+}
