@@ -395,3 +395,14 @@ fn the_citation_names_the_rule_used() {
     let params = evaluate(&find("gpt3").unwrap().calculation(), cat());
     assert!(aicompute::formats::export::citation(&params, En).unwrap().contains("(6ND)"));
 }
+
+/// The grid field's hint offers what the field accepts, in the reader's language.
+#[test]
+fn the_grid_hint_is_chinese_and_accepted() {
+    let hint = aicompute::text::i18n::t(Zh, aicompute::text::i18n::Key::PhGrid);
+    assert_eq!(english_run(hint), None);
+    assert!(!hint.chars().any(|c| c.is_ascii_alphabetic()), "{hint}");
+    for word in hint.trim_end_matches('…').split('、') {
+        assert!(aicompute::calculation::calc::check_field(Field::Grid, word).is_ok(), "{word} is refused");
+    }
+}
