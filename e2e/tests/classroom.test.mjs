@@ -101,3 +101,79 @@ test('link previews name the page in both languages', async () => {
   assert.equal(await meta('meta[name="twitter:card"]'), 'summary');
   await context.close();
 });
+
+/** The box of `selector` in the page, or null. */
+const box = (calc, selector) => calc.page.locator(selector).first().boundingBox();
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('projector mode: the QR code is a row of its own, and the Share… menu does not cover it (400 and 1600 px, both languages)', async () => {
+  for (const width of [400, 1600]) {
+    for (const lang of ['en', 'zh']) {
+      const context = await fresh({ viewport: { width, height: 900 } });
+      const calc = await Calculator.open(context, BASE, lang === 'zh' ? '?v=1&lang=zh' : '?v=1');
+      await calc.id('projector-toggle').click();
+      await calc.settle();
+      await calc.openShare();
+      const qr = await box(calc, '.share-qr');
+      const menu = await box(calc, '.share-items');
+      assert.ok(qr && menu, `${width} ${lang}: the QR code and the menu are shown`);
+      assert.ok(!overlap(qr, menu), `${width} ${lang}: the menu ${JSON.stringify(menu)} covers the QR code ${JSON.stringify(qr)}`);
+      // No toolbar button beside the QR code: the buttons are all above it or all below it.
+      const ids = ['new-calculation', 'copy-link', 'projector-toggle', 'lang-switch'];
+      const sides = [];
+      for (const id of ids) {
+        const b = await calc.id(id).boundingBox();
+        assert.ok(b.y + b.height <= qr.y || b.y >= qr.y + qr.height, `${width} ${lang}: ${id} sits beside the QR code`);
+        sides.push(b.y >= qr.y + qr.height ? 'below' : 'above');
+      }
+      assert.equal(new Set(sides).size, 1, `${width} ${lang}: the QR code splits the toolbar (${sides.join(' ')})`);
+      await calc.page.screenshot({ path: `/tmp/w20shots/projector-share-${width}-${lang}.png` });
+      assert.deepEqual(calc.errors, []);
+      await context.close();
+    }
+  }
+});
+
+test('the transformer tab: a label that wraps leaves its input level with its neighbour\'s (400 and 1600 px, both languages)', async () => {
+  for (const width of [400, 1600]) {
+    for (const lang of ['en', 'zh']) {
+      const context = await fresh({ viewport: { width, height: 900 } });
+      const calc = await Calculator.open(context, BASE, lang === 'zh' ? '?v=1&lang=zh' : '?v=1');
+      await calc.preset('gpt3-arch');
+      const boxes = await calc.page.$$eval('.tf-grid .field', (fields) => fields.map((f) => f.querySelector('input, select'))
+        .filter(Boolean).map((control) => {
+          const r = control.getBoundingClientRect();
+          return { id: control.dataset.testid || control.id, top: r.top, bottom: r.bottom };
+        }));
+      assert.ok(boxes.length >= 8, `${width} ${lang}: ${boxes.length} fields`);
+      for (const a of boxes) {
+        for (const b of boxes) {
+          if (a.id < b.id && a.top < b.bottom && b.top < a.bottom) {
+            assert.ok(Math.abs(a.top - b.top) <= 1, `${width} ${lang}: ${a.id} at ${a.top} beside ${b.id} at ${b.top}`);
+          }
+        }
+      }
+      await calc.page.locator('.panel', { has: calc.id('transformer-layers') }).first()
+        .screenshot({ path: `/tmp/w20shots/tf-${width}-${lang}.png` }).catch(() => {});
+      assert.deepEqual(calc.errors, []);
+      await context.close();
+    }
+  }
+});
+
+test('the exercise view: the chart\'s caption says where the answer will appear, in both languages, and names the estimate once shown', async () => {
+  for (const lang of ['en', 'zh']) {
+    const context = await fresh({ viewport: { width: 400, height: 900 } });
+    const page = await context.newPage();
+    const calc = new Calculator(page, BASE);
+    await page.goto(BASE + (lang === 'zh' ? '?v=1&lang=zh&' : '?v=1&') + 'quiz=1&mode=ops&fwd=11.4*10%5E9&ex=1.2M&ep=128');
+    await calc.id('quiz-answer').waitFor({ timeout: 15000 });
+    await calc.untilText('chart-from', lang === 'zh'
+      ? '练习：显示解答后，估算结果会出现在这里和图中。'
+      : 'Exercise: the estimate appears here and on the chart once the answer is shown.');
+    await calc.id('quiz-reveal').click();
+    await calc.untilText('chart-from', lang === 'zh' ? '来自方法 1（统计运算次数）' : 'from Method 1: counting operations');
+    assert.deepEqual(calc.errors, []);
+    await context.close();
+  }
+});

@@ -50,7 +50,7 @@ test('a run typed into Method 2 over the example: thresholds, citation, chart an
   }
   assert.match(await calc.page.locator('[data-testid="citation"] p').nth(1).innerText(), /^We estimate 3\.99 × 10²⁴ FLOP/);
   // The power used is the H800's TDP, said beside the empty field; its placeholder is no number.
-  assert.match(await calc.text('gpu-power-used'), /^Used: 700 W: NVIDIA H800 SXM5 TDP/);
+  assert.match(await calc.text('gpu-power-used'), /^Used: 700 W — NVIDIA H800 SXM5 TDP\. Source: /);
   assert.equal(await calc.id('gpu-power').getAttribute('placeholder'), 'default');
   assert.match(await calc.id('gpu-price').getAttribute('placeholder'), /^e\.g\. /);
   assert.equal(await calc.text('gpu-cost'), '—');
@@ -61,12 +61,12 @@ test('a run typed into Method 2 over the example: thresholds, citation, chart an
   assert.equal(await calc.text('thresholds-from'), 'from Method 2: GPU time');
   assert.match(await calc.text('compare-example'), /still holds the worked example/);
   await calc.switchLanguage();
-  assert.equal(await calc.text('thresholds-from'), '来自方法 2：GPU 时间');
+  assert.equal(await calc.text('thresholds-from'), '来自方法 2（GPU 时间）');
   assert.match(await euThreshold(calc), /仅为阈值的 40%/);
   // The user's pick: Method 1 (the example) now drives the figures, and they say so.
   await calc.id('estimate-basis').selectOption('1');
   await calc.settle();
-  assert.match(await calc.text('thresholds-from'), /^来自方法 1：统计运算次数（算例：/);
+  assert.equal(await calc.text('thresholds-from'), '来自方法 1（统计运算次数），算例为 AlexNet（运算次数）');
   assert.deepEqual(calc.errors, []);
   await context.close();
 });
@@ -117,7 +117,7 @@ test('placeholders are hints: "default" where empty means a default, "e.g." wher
     }
     // A default in use is said beside its field as the value used.
     await calc.preset('alexnet-ops');
-    assert.match(await calc.text('ops-passes-used'), lang === 'zh' ? /^采用：3：/ : /^Used: 3: forward \+ backward/);
+    assert.equal(await calc.text('ops-passes-used'), lang === 'zh' ? '采用：3，前向 + 反向（默认）' : 'Used: 3 — forward + backward (default)');
     for (const p of context.pages()) await p.close();
   }
   await context.close();

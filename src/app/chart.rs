@@ -204,7 +204,9 @@ fn follow_size(canvas_ref: NodeRef<leptos::html::Canvas>, size: RwSignal<(u32, u
         if let Some(c) = canvas_ref.get_untracked() {
             let dpr = window().device_pixel_ratio().max(1.0);
             let w = c.client_width().max(300) as f64;
-            let h = (w * if w < 600.0 { 0.8 } else { 0.55 }).round();
+            // Under 600 px the legend is below the plot (see the core's chart): taller, so the
+            // plot keeps its height.
+            let h = (w * if w < 600.0 { 1.1 } else { 0.55 }).round();
             size.set(((w * dpr) as u32, (h * dpr) as u32, dpr));
         }
     };

@@ -147,12 +147,16 @@ fn Footprint() -> impl IntoView {
     }
 }
 
-/// Which estimate a derived figure follows ("from Method 2: GPU time"), beside it.
+/// Which estimate a derived figure follows ("from Method 2: GPU time"), beside it. In an
+/// exercise whose answer is hidden no estimate is shown: it says where the answer will appear.
 #[component]
 pub fn EstimateFrom(id: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let text = move || {
         let lang = state.lang.get();
+        if state.answer_hidden() {
+            return Some(t(lang, Key::PageQuizFrom).to_string());
+        }
         state
             .eval
             .with(|e| e.current().map(|cur| state.calc.with(|c| aicompute::calculation::examples::named(c, cur, lang))))

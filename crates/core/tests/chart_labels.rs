@@ -199,11 +199,11 @@ fn point(years: f64, flop: f64, label: &str) -> UserPoint {
     UserPoint { years, flop, low: flop / 2.0, high: flop * 2.0, label: label.into() }
 }
 
-/// Widths and heights in pixels as the page sizes its canvas (0.8 of the width under 600 CSS
-/// pixels, else 0.55), and the scale: the page at 400, a print at about 680, 800 and 1280 pixels,
-/// and projector mode at 800 and 1280.
+/// Widths and heights in pixels as the page sizes its canvas (1.1 of the width under 600 CSS
+/// pixels, where the legend is below the plot, else 0.55), and the scale: the page at 400, a print
+/// at about 680, 800 and 1280 pixels, and projector mode at 800 and 1280.
 const SIZES: [(u32, u32, f64); 6] =
-    [(400, 320, 1.0), (680, 374, 1.0), (800, 440, 1.0), (1280, 704, 1.0), (800, 440, 1.5), (1280, 704, 1.5)];
+    [(400, 440, 1.0), (680, 374, 1.0), (800, 440, 1.0), (1280, 704, 1.0), (800, 440, 1.5), (1280, 704, 1.5)];
 
 const OPENAI: &[DatasetId] = &[DatasetId::OpenAi2018, DatasetId::Modest2018];
 const WITH_EPOCH: &[DatasetId] = &[DatasetId::OpenAi2018, DatasetId::Modest2018, DatasetId::FirstEra, DatasetId::Epoch];
@@ -257,7 +257,7 @@ fn the_default_view_keeps_its_short_labels() {
         for lang in [Lang::En, Lang::Zh] {
             let (svg, _) = chart::svg(&spec(OPENAI, None, lang, scale), w, h).unwrap();
             let all = texts(&svg);
-            for name in ["AlexNet", "DQN", "AlphaGoZero"] {
+            for name in ["AlexNet", "DQN", "AlphaGo Zero"] {
                 assert!(all.iter().any(|(_, t)| t.s == name), "{w}x{h}@{scale} {lang:?}: no label '{name}'");
             }
         }
@@ -372,4 +372,29 @@ fn the_tooltip_moves_rather_than_shrinks() {
 fn cat() -> &'static aicompute::catalog::Catalog {
     static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
     CAT.get_or_init(aicompute::catalog::Catalog::full)
+}
+
+/// At 400 px the legend covered the data points of 2012–2020 and the start of the 10^25 FLOP
+/// line: a narrow chart has it below the plot, clear of every marker and line. A wide chart keeps
+/// it in the plot's corner.
+#[test]
+fn a_narrow_charts_legend_is_below_the_plot() {
+    for lang in [Lang::En, Lang::Zh] {
+        for (w, h) in [(400, 440), (360, 396)] {
+            let (svg, layout) =
+                chart::svg(&spec(WITH_EPOCH, Some(point(2024.5, 3.8e25, "mine")), lang, 1.0), w, h).unwrap();
+            let (x0, y0, x1, y1) = layout.plot_area;
+            let plot = Rect { x0: f64::from(x0), y0: f64::from(y0), x1: f64::from(x1), y1: f64::from(y1) };
+            let (_, legend) = rects(&svg, "fill=\"none\"")[0];
+            assert!(legend.y0 >= plot.y1, "{w} {lang:?}: the legend {legend:?} is on the plot {plot:?}");
+            assert!(legend.y1 <= f64::from(h), "{w} {lang:?}: the legend {legend:?} leaves the image");
+            // Off the plot, it cuts no threshold line short (they are cut only where they pass it).
+            assert!(!threshold_dashes(&svg, THRESHOLD).is_empty(), "{w} {lang:?}: threshold lines drawn");
+            // The plot keeps a usable height.
+            assert!(plot.y1 - plot.y0 >= 180.0, "{w} {lang:?}: the plot is {} px tall", plot.y1 - plot.y0);
+        }
+        let (svg, layout) = chart::svg(&spec(OPENAI, None, lang, 1.0), 1280, 704).unwrap();
+        let (_, legend) = rects(&svg, "fill=\"none\"")[0];
+        assert!(legend.y0 < f64::from(layout.plot_area.3), "{lang:?}: a wide chart's legend is in the plot");
+    }
 }

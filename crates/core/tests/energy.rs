@@ -122,7 +122,8 @@ fn units() {
     assert_eq!(format_emissions(1.9e27 * 1000.0, En), "1.9 × 10^27 t CO2e");
     assert_eq!(format_energy(1.9e300, En), "1.9 × 10^291 TWh");
     assert_eq!(format_usd(1.73e303, En), "$1.73 × 10^294 billion");
-    assert_eq!(format_usd(1.73e303, Zh), "1.73 × 10^295 亿美元");
+    // Beyond 万亿, scientific in 美元 (never 10^295 亿).
+    assert_eq!(format_usd(1.73e303, Zh), "1.73 × 10^303 美元");
     assert_eq!(format_usd(850.0, En), "$850");
     assert_eq!(format_usd(850.0, Zh), "850 美元");
     assert_eq!(format_usd(3.2e9, En), "$3.2 billion");

@@ -39,7 +39,7 @@ fn the_default_example_is_both_methods_and_says_so() {
     assert!(close(cur.flop.mid(), (ALEXNET_OPS * ALEXNET_GPU).sqrt()), "{}", cur.flop.mid());
     assert_eq!(
         aicompute::calculation::examples::named(&c, cur, Lang::En),
-        "from both methods (geometric mean) (worked example: AlexNet (operations), AlexNet (GPU time))"
+        "from both methods (geometric mean); worked example: AlexNet (operations), AlexNet (GPU time)"
     );
 }
 
@@ -74,7 +74,7 @@ fn a_run_typed_into_method_2_over_the_example_is_the_estimate() {
     let eu = thresholds::against(cur.flop.mid()).into_iter().find(|s| s.threshold.flop == 1e25).unwrap();
     assert_eq!(eu.sentence(Lang::En), "below the EU AI Act threshold (10²⁵ FLOP): 0.4×");
     assert_eq!(aicompute::calculation::examples::named(&c, cur, Lang::En), "from Method 2: GPU time");
-    assert_eq!(aicompute::calculation::examples::named(&c, cur, Lang::Zh), "来自方法 2：GPU 时间");
+    assert_eq!(aicompute::calculation::examples::named(&c, cur, Lang::Zh), "来自方法 2（GPU 时间）");
     let cite = aicompute::formats::export::citation(&ev, Lang::En).unwrap();
     assert!(cite.starts_with("We estimate 3.99 × 10^24 FLOP"), "{cite}");
 }
@@ -190,27 +190,27 @@ fn an_empty_default_field_says_the_value_used() {
     let c = default_calculation();
     let ev = evaluate(&c, cat());
     let used = |f| aicompute::calculation::used::used(f, &c, &ev, Lang::En);
-    assert_eq!(used(Field::Passes).as_deref(), Some("3: forward + backward (default)"));
-    assert_eq!(used(Field::FlopsPerMac).as_deref(), Some("2: FLOPs per add-multiply (default)"));
+    assert_eq!(used(Field::Passes).as_deref(), Some("3 — forward + backward (default)"));
+    assert_eq!(used(Field::FlopsPerMac).as_deref(), Some("2 — FLOPs per add-multiply (default)"));
     // Typed fields say nothing; fields with no default (grid, price) neither.
     assert_eq!(used(Field::Utilization), None);
     assert_eq!(used(Field::Price), None);
     assert_eq!(used(Field::Grid), None);
     let power = used(Field::Power).unwrap();
-    assert!(power.starts_with("244 W: NVIDIA GeForce GTX 580 (OpenAI 2018 figure) TDP"), "{power}");
+    assert!(power.starts_with("244 W — NVIDIA GeForce GTX 580 (OpenAI 2018 figure) TDP. Source: "), "{power}");
     let pue = used(Field::Pue).unwrap();
-    assert!(pue.starts_with("1.1: Google"), "{pue}");
+    assert!(pue.starts_with("1.1 — Google"), "{pue}");
     let mut gpu = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
     gpu.utilization.clear();
     let ev = evaluate(&gpu, cat());
     assert_eq!(
         aicompute::calculation::used::used(Field::Utilization, &gpu, &ev, Lang::En).as_deref(),
-        Some("33%: the seed's default for GPUs")
+        Some("33% — the seed's default for GPUs")
     );
     let budget = aicompute::calculation::used::used(Field::Budget, &gpu, &ev, Lang::En).unwrap();
     assert_eq!(
         budget,
-        format!("{} FLOP: from Method 2: GPU time (worked example: AlexNet (GPU time))", "4.96 × 10^17")
+        format!("{} FLOP — from Method 2: GPU time; worked example: AlexNet (GPU time)", "4.96 × 10^17")
     );
 }
 

@@ -175,7 +175,7 @@ fn chart_svg_has_every_marker_the_fit_and_the_axes() {
     assert!(svg.contains("Moore&apos;s law (18 months)") || svg.contains("Moore's law (18 months)"));
     assert!(text(&svg, "petaflop/s-days") && text(&svg, "FLOP"), "both axis titles");
     assert!(text(&svg, "2014") && text(&svg, "10⁰"), "date and decade labels");
-    assert!(svg.contains("AlexNet") && svg.contains("AlphaGoZero"), "named points");
+    assert!(svg.contains("AlexNet") && svg.contains("AlphaGo Zero"), "named points, AlphaGo Zero as published");
     assert!(svg.contains("<polyline"), "the fit line");
     // Every marker sits inside the plot area.
     let (x0, y0, x1, y1) = layout.plot_area;

@@ -333,3 +333,76 @@ fn cat() -> &'static aicompute::catalog::Catalog {
     static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
     CAT.get_or_init(aicompute::catalog::Catalog::full)
 }
+
+/// The "used" lines beside the fields follow "采用：": no second colon right after the value,
+/// and the current estimate's name is no bracket inside a bracket. (Ported from the branch
+/// classroom20's 39889aa: its lines for these fields; the Chinese TDP sources are not ported.)
+#[test]
+fn the_used_lines_read_as_chinese() {
+    use aicompute::calculation::used::used;
+    let c = aicompute::calculation::examples::default_calculation();
+    let ev = evaluate(&c, cat());
+    // Written by hand: the page puts these after 采用：.
+    assert_eq!(used(Field::Passes, &c, &ev, Zh).as_deref(), Some("3，前向 + 反向（默认）"));
+    assert_eq!(used(Field::FlopsPerMac, &c, &ev, Zh).as_deref(), Some("2，每次乘加的 FLOP 数（默认）"));
+    assert_eq!(
+        used(Field::Passes, &c, &ev, aicompute::calculation::calc::Lang::En).as_deref(),
+        Some("3 — forward + backward (default)")
+    );
+    // AlexNet on two GTX 580s for 5.5 days at 33%: 2 × 1.58e12 × 475,200 × 0.33 = 4.96e17 FLOP.
+    let mut gpu = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
+    gpu.utilization.clear();
+    let ev = evaluate(&gpu, cat());
+    assert_eq!(
+        used(Field::Budget, &gpu, &ev, Zh).as_deref(),
+        Some("4.96 × 10^17 FLOP，来自方法 2（GPU 时间），算例为 AlexNet（GPU 时间）")
+    );
+    assert_eq!(used(Field::Utilization, &gpu, &ev, Zh).as_deref(), Some("33%，原文对 GPU 的默认值"));
+    let power = used(Field::Power, &gpu, &ev, Zh).unwrap();
+    assert!(power.starts_with("244 W，NVIDIA GeForce GTX 580（OpenAI 2018 年数值）的热设计功耗。来源："), "{power}");
+}
+
+/// Money in 万 and 亿 has no thousands separator before the unit.
+#[test]
+fn chinese_money_has_no_comma_before_wan() {
+    use aicompute::run::energy::format_usd;
+    // $10,000,000 = 1000 万美元; $123,400,000 = 1.23 亿美元; $2 × 10^12 = 2 万亿美元.
+    assert_eq!(format_usd(1e7, Zh), "1000 万美元");
+    assert_eq!(format_usd(1.234e8, Zh), "1.23 亿美元");
+    assert_eq!(format_usd(2e12, Zh), "2 万亿美元");
+    assert_eq!(format_usd(5.58e6, Zh), "558 万美元");
+}
+
+/// OpenAI's data spells "AlphaGoZero"; DeepMind published "AlphaGo Zero", and that is what is
+/// shown, in both languages (the chart's label: tests chart_labels and trend).
+#[test]
+fn alphago_zero_is_shown_as_published() {
+    use aicompute::calculation::calc::Lang::En;
+    assert_eq!(aicompute::text::i18n::model_name("AlphaGoZero", En), "AlphaGo Zero");
+    assert_eq!(aicompute::text::i18n::model_name("AlphaGoZero", Zh), "AlphaGo Zero");
+}
+
+/// The methods sentence names the rule the estimate used: 6ND only for 6·N·D.
+#[test]
+fn the_citation_names_the_rule_used() {
+    use aicompute::calculation::calc::Lang::En;
+    use aicompute::calculation::examples::find;
+    let arch = evaluate(&find("gpt3-arch").unwrap().calculation(), cat());
+    let en = aicompute::formats::export::citation(&arch, En).unwrap();
+    assert!(!en.contains("6ND") && en.contains("from the model's architecture"), "{en}");
+    let zh = aicompute::formats::export::citation(&arch, Zh).unwrap();
+    assert!(!zh.contains("6ND") && zh.contains("由模型架构统计运算次数"), "{zh}");
+    let params = evaluate(&find("gpt3").unwrap().calculation(), cat());
+    assert!(aicompute::formats::export::citation(&params, En).unwrap().contains("(6ND)"));
+}
+
+/// The grid field's hint offers what the field accepts, in the reader's language.
+#[test]
+fn the_grid_hint_is_chinese_and_accepted() {
+    let hint = aicompute::text::i18n::t(Zh, aicompute::text::i18n::Key::PhGrid);
+    assert_eq!(english_run(hint), None);
+    assert!(!hint.chars().any(|c| c.is_ascii_alphabetic()), "{hint}");
+    for word in hint.trim_end_matches('…').split('、') {
+        assert!(aicompute::calculation::calc::check_field(Field::Grid, word).is_ok(), "{word} is refused");
+    }
+}

@@ -122,9 +122,16 @@ impl Source {
         )
     }
 
-    /// "from Method 2: GPU time", beside each derived figure.
+    /// "from Method 2: GPU time", beside each derived figure; in Chinese the method's name in
+    /// brackets, so that a line which already has a label's colon before it ("Used:") does not
+    /// chain a second one.
     pub fn from(self, lang: Lang) -> String {
-        format!("{}{}", t(lang, Key::CurrentFrom), self.name(lang))
+        let key = match self {
+            Source::One => Key::CalculationFromOne,
+            Source::Two => Key::CalculationFromTwo,
+            Source::Both => Key::CalculationFromBoth,
+        };
+        t(lang, key).to_string()
     }
 }
 

@@ -647,6 +647,10 @@ pub fn named(c: &Calculation, cur: &crate::calculation::estimate::Current, lang:
     if names.is_empty() {
         return from;
     }
+    // The example's name carries its method in brackets ("AlexNet (GPU time)"): after a
+    // separator, not inside a second pair of brackets; in Chinese a space before a Latin name,
+    // none before a Chinese one.
     let names = names.join(t(lang, Key::CalculationNamedSeparator));
-    say!(lang, Key::CalculationNamed, from = from, names = names)
+    let gap = if lang == Lang::Zh && names.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };
+    say!(lang, Key::CalculationNamed, from = from, names = format!("{gap}{names}"))
 }

@@ -8,6 +8,13 @@ use crate::say;
 use crate::text::format::{percent, readable, sci};
 use crate::text::i18n::{t, Key, Lang};
 
+/// A chip's name before the Chinese possessive: a space after a Latin name, none after a
+/// full-width bracket; as is in other languages (their texts put their own space).
+fn of_name(lang: Lang, name: &str) -> String {
+    let gap = if lang == Lang::Zh && name.ends_with(|c: char| c.is_ascii()) { " " } else { "" };
+    format!("{name}{gap}")
+}
+
 /// Whether an empty `field` means a default (its placeholder then says "default"; other
 /// placeholders are examples, written "e.g. …").
 pub fn has_default(field: Field) -> bool {
@@ -55,7 +62,12 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
         Field::Precision => m2?.notes.iter().find_map(|n| match n {
             Note::Peak { chip, precision, defaulted: true, .. } => {
                 let chip = crate::catalog::hardware::chip_name(&chip.name, lang);
-                Some(say!(lang, Key::CalculationUsedPrecision, precision = precision.label_in(lang), chip = chip))
+                Some(say!(
+                    lang,
+                    Key::CalculationUsedPrecision,
+                    precision = precision.label_in(lang),
+                    chip = of_name(lang, &chip)
+                ))
             }
             _ => None,
         }),
@@ -64,7 +76,7 @@ pub fn used(field: Field, c: &Calculation, ev: &Evaluation, lang: Lang) -> Optio
                 lang,
                 Key::CalculationUsedPower,
                 power = crate::run::energy::format_power(w.mid()),
-                chip = crate::catalog::hardware::chip_name(&chip.name, lang),
+                chip = of_name(lang, &crate::catalog::hardware::chip_name(&chip.name, lang)),
                 citation = chip.tdp_citation_in(lang)
             )),
             _ => None,

@@ -12,6 +12,9 @@ pub enum Method {
     Operations,
     /// 6 · N · D for dense transformers (Method 1).
     SixNd,
+    /// A transformer's own count from its architecture: add-multiplies per token × 2 × passes ×
+    /// tokens (Method 1's architecture tab), not 6·N·D.
+    Architecture,
     /// Chips × peak × time × utilization (Method 2).
     GpuTime,
     /// Both methods, which agree: their geometric mean.
@@ -25,6 +28,7 @@ impl Method {
             match self {
                 Method::Operations => Key::FormatsCiteOperations,
                 Method::SixNd => Key::FormatsCiteSixnd,
+                Method::Architecture => Key::FormatsCiteArchitecture,
                 Method::GpuTime => Key::FormatsCiteGputime,
                 Method::Both => Key::FormatsCiteBoth,
             },

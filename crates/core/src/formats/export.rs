@@ -121,7 +121,8 @@ pub fn citation(ev: &Evaluation, lang: Lang) -> Option<String> {
     let current = ev.current()?;
     let method = match (current.source, ev.headline()?.method) {
         (crate::calculation::estimate::Source::Both, _) => cite::Method::Both,
-        (_, Method::Params | Method::Transformer) => cite::Method::SixNd,
+        (_, Method::Params) => cite::Method::SixNd,
+        (_, Method::Transformer) => cite::Method::Architecture,
         (_, Method::Ops) => cite::Method::Operations,
         (_, Method::Gpu) => cite::Method::GpuTime,
     };

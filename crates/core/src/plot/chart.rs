@@ -450,8 +450,12 @@ fn frame_chart<'a, DB: DrawingBackend>(
     let left = side(0.0, left_title, false).max(to_i32(if f.narrow { 44.0 } else { 56.0 } * s));
     let right_title = t(spec.background.lang, Key::ChartAxisFlop);
     let right = side(flop_offset, right_title, true).max(to_i32(if f.narrow { 40.0 } else { 52.0 } * s));
+    // A narrow chart has its legend below the plot, in a band of the bottom margin, so that it
+    // covers no data point and no threshold line (see [`legend_box`]).
+    let band = if f.narrow { legend_size(root, &legend_rows(spec, f, true), f).1 + to_i32(8.0 * s) } else { 0 };
     let chart = ChartBuilder::on(root)
         .margin(to_i32(8.0 * s))
+        .margin_bottom(to_i32(8.0 * s) + band)
         .caption(t(spec.background.lang, Key::TrendTitle), caption)
         .x_label_area_size(to_i32(28.0 * s))
         .y_label_area_size(left)
@@ -697,25 +701,44 @@ struct LegendBox {
     text_h: i32,
 }
 
-/// The legend of `rows` in the plot `plot`, measured as its text is ([`measure`]).
+/// The legend of `rows` in the plot `plot`, measured as its text is ([`measure`]): in the plot's
+/// upper-left corner, or on a narrow chart below the plot, at the bottom of the drawing (in the
+/// band [`frame_chart`] keeps for it), where it covers no data point and no threshold line.
 fn legend_box<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Row], plot: &Rect, f: &Frame) -> LegendBox {
     let px = |v: f64| to_i32((v * f.s).round());
     let font = legend_font(f);
     let (margin, mark_x, text_x) = (px(6.0), px(6.0 + 11.0), px(6.0 + 28.0));
     let sizes: Vec<(i32, i32)> = rows.iter().map(|(name, _)| measure(root, name, &font)).collect();
-    let text_w = sizes.iter().map(|s| s.0).max().unwrap_or(0);
     let text_h = sizes.iter().map(|s| s.1).max().unwrap_or(0);
     // Rows 1.25 text heights apart, as plotters spaces lines.
     let row_h = to_i32((f64::from(text_h) * 1.25).round());
-    let (w, h) = if rows.is_empty() {
+    let (w, h) = legend_size(root, rows, f);
+    let at = if f.narrow {
+        let bottom = sat_i32(root.dim_in_pixel().1) - px(8.0);
+        Rect::new(plot.x, bottom - h, w, h)
+    } else {
+        Rect::new(plot.x, plot.y, w, h)
+    };
+    LegendBox { at, margin, mark_x, text_x, row_h, text_h }
+}
+
+/// The legend's width and height for `rows`.
+fn legend_size<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rows: &[Row], f: &Frame) -> (i32, i32) {
+    let px = |v: f64| to_i32((v * f.s).round());
+    let font = legend_font(f);
+    let (margin, text_x) = (px(6.0), px(6.0 + 28.0));
+    let sizes: Vec<(i32, i32)> = rows.iter().map(|(name, _)| measure(root, name, &font)).collect();
+    let text_w = sizes.iter().map(|s| s.0).max().unwrap_or(0);
+    let text_h = sizes.iter().map(|s| s.1).max().unwrap_or(0);
+    let row_h = to_i32((f64::from(text_h) * 1.25).round());
+    if rows.is_empty() {
         (0, 0)
     } else {
         (text_x + text_w + margin, margin * 2 + row_h * (sat_i32(rows.len()) - 1) + text_h)
-    };
-    LegendBox { at: Rect::new(plot.x, plot.y, w, h), margin, mark_x, text_x, row_h, text_h }
+    }
 }
 
-/// The legend, in the plot's upper-left corner: a box with one row per series, each marked as its
+/// The legend, in the plot's upper-left corner (below the plot on a narrow chart): a box with one row per series, each marked as its
 /// series is. Drawn here rather than by plotters' `configure_series_labels`, which sizes its text
 /// with `FontDesc::box_size`: on wasm that appends a `<span>` with a `style` attribute to the page
 /// (a forced layout per label, and refused under a strict Content-Security-Policy). This measures

@@ -175,7 +175,14 @@ pub fn format_emissions(kg: f64, lang: Lang) -> String {
 /// millions and billions.
 pub fn format_usd(usd: f64, lang: Lang) -> String {
     let a = round_sig(usd.abs(), 3);
-    let (mid, large) = if lang == Lang::Zh { (1e4, 1e8) } else { (1e6, 1e9) };
+    if lang == Lang::Zh && a >= 1e4 {
+        // In the units of 10^4, 10^8 and 10^12 with no thousands separator before the unit, as
+        // crate::text::format::wan writes counts; scientific in plain dollars beyond.
+        let w = crate::text::format::wan(usd, 3, lang);
+        let gap = if w.ends_with(|c: char| c.is_ascii_digit()) { " " } else { "" };
+        return say!(lang, Key::RunUsdUnits, n = format!("{w}{gap}"));
+    }
+    let (mid, large) = (1e6, 1e9);
     match a {
         a if a >= large => say!(lang, Key::RunUsdLarge, n = num3(usd / large)),
         a if a >= mid => say!(lang, Key::RunUsdMid, n = num3(usd / mid)),

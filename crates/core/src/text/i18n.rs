@@ -175,8 +175,14 @@ const MODEL_NAMES: &[(&str, Key)] = &[
     ("Neural Machine Translation", Key::TextModelNmt),
 ];
 
+/// Names a data set spells otherwise than the model was published: OpenAI's chart data writes
+/// "AlphaGoZero" for DeepMind's AlphaGo Zero. The data keeps its spelling (it matches OpenAI's
+/// file); what is shown uses the published name, in every language.
+const PUBLISHED_NAMES: &[(&str, &str)] = &[("AlphaGoZero", "AlphaGo Zero")];
+
 /// A model's name in `lang`: the language file's name where it has one, else the published name.
 pub fn model_name(name: &str, lang: Lang) -> &str {
+    let name = PUBLISHED_NAMES.iter().find(|(data, _)| *data == name).map_or(name, |(_, published)| published);
     MODEL_NAMES.iter().find(|(en, _)| *en == name).map_or(name, |(_, k)| t(lang, *k))
 }
 
