@@ -160,3 +160,12 @@ test('display modes: toggles are pressed buttons, and picking an example never c
   assert.ok(!(await calc.page.evaluate(() => location.search)).includes('projector'));
   await context.close();
 });
+
+test('the worked example badge: one space after the colon in English, none after the full-width colon in Chinese', async () => {
+  const context = await fresh();
+  const zh = await Calculator.open(context, BASE, '?lang=zh');
+  assert.match(await zh.text('m1-example'), /^算例（按原文输入）：AlexNet（运算次数）/);
+  const en = await Calculator.open(context, BASE, '?lang=en');
+  assert.match(await en.text('m1-example'), /^Worked example, as printed: AlexNet \(operations\)/);
+  await context.close();
+});

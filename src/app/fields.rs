@@ -116,7 +116,7 @@ pub fn ExampleBadge(side: aicompute::calculation::calc::Side) -> impl IntoView {
         example.get().and_then(aicompute::calculation::examples::find).map(|e| {
             view! {
                 <p class="example-badge" data-testid=format!("{prefix}-example")>
-                    <span>{state.tx(Key::ExampleBadge)} " " <strong>{move || e.display_name(state.lang.get())}</strong></span>
+                    <span>{state.tx(Key::ExampleBadge)} <strong>{move || e.display_name(state.lang.get())}</strong></span>
                     " "
                     <button type="button" class="secondary no-print" data-testid=format!("{prefix}-example-clear")
                         on:click=move |_| state.calc.update(|c| c.clear_side(side))>
