@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # the trend's extrapolation words: 381,083 -> 411,898 bytes), then with issues 19 and 20 (the
 # CLI's and the core's messages in both languages, bounded fields, typed load errors, the QR code,
 # the label placer: -> 445,627).
-BUDGET=448500
+BUDGET=449000
 files=(dist/index.html dist/*.js dist/*.wasm dist/*.css)
 for f in "${files[@]}"; do
   if [ ! -f "$f.gz" ] || [ ! -f "$f.br" ] || [ "$f" -nt "$f.gz" ]; then
