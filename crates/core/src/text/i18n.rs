@@ -14,26 +14,6 @@ pub enum Lang {
     Pseudo,
 }
 
-/// Picks the text of `lang` from a pair written side by side, so no message can lack a language.
-pub fn tr<T>(lang: Lang, en: T, zh: T) -> T {
-    match lang {
-        Lang::Zh => zh,
-        _ => en,
-    }
-}
-
-/// A message in `lang` from an English and a Chinese format string side by side (so neither can
-/// be missing); only the one wanted is formatted. Arguments, if any, serve both.
-#[macro_export]
-macro_rules! trf {
-    ($lang:expr, $en:literal, $zh:literal $(, $arg:expr)* $(,)?) => {
-        match $lang {
-            $crate::text::i18n::Lang::Zh => format!($zh $(, $arg)*),
-            _ => format!($en $(, $arg)*),
-        }
-    };
-}
-
 include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
 /// One language's strings, as the build writes them: their texts end to end, and where each ends.
