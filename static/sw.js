@@ -46,18 +46,16 @@ self.addEventListener('activate', (event) => {
 
 // Epoch AI's data files: fetched by the page only when wanted (the models when the chart shows
 // them), so a fetch made before this worker took control of a first visit passes it by. The page
-// then asks for the file to be kept (the message is its name, 'epoch-notable-models.csv'): taken
-// from the network (or the browser's HTTP cache) once, so a later offline visit has it.
+// then hands over what it fetched (the message is [file name, text]) and it is kept as that
+// file, so a later offline visit has it: no second download, which a failing network could lose.
 const DATA = new Set(['epoch-notable-models.csv', 'epoch-ml-hardware.csv']);
 
 self.addEventListener('message', (event) => {
-  const name = event.data;
-  if (typeof name !== 'string' || !DATA.has(name)) return;
+  const [name, text] = Array.isArray(event.data) ? event.data : [];
+  if (typeof name !== 'string' || !DATA.has(name) || typeof text !== 'string') return;
   const url = new URL(name, PAGE).href;
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    if (!(await cache.match(url))) await cache.add(url).catch(() => {});
-  })());
+  const file = new Response(text, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.put(url, file)));
 });
 
 self.addEventListener('fetch', (event) => {

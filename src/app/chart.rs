@@ -178,15 +178,15 @@ fn load_epoch_when_wanted(c: ChartState, catalog: RwSignal<Catalog>) {
                 let text = super::fetch_text(EPOCH_FILE).await;
                 let mut result = Err(LoadError::Unreadable);
                 catalog.update(|cat| {
-                    result = text.and_then(|t| {
-                        cat.install_epoch(&t).map_err(|e| {
+                    result = text.as_deref().map_err(|e| *e).and_then(|t| {
+                        cat.install_epoch(t).map_err(|e| {
                             leptos::logging::warn!("Epoch AI's models: {e}");
                             LoadError::Unreadable
                         })
                     });
                 });
-                if result.is_ok() {
-                    super::keep_offline(EPOCH_FILE);
+                if let (Ok(_), Ok(t)) = (result, text) {
+                    super::keep_offline(EPOCH_FILE, t);
                 }
                 c.epoch.set(match result {
                     Ok(n) => EpochData::Loaded(n),

@@ -346,8 +346,8 @@ fn load_hardware(catalog: RwSignal<Catalog>) {
         let text = fetch_text(FILE).await;
         let mut installed = Err(LoadError::Unreadable);
         catalog.update(|cat| {
-            installed = text.and_then(|t| {
-                cat.install_hardware(&t).map_err(|e| {
+            installed = text.as_deref().map_err(|e| *e).and_then(|t| {
+                cat.install_hardware(t).map_err(|e| {
                     leptos::logging::warn!("hardware catalog: {e}");
                     LoadError::Unreadable
                 })
@@ -359,7 +359,9 @@ fn load_hardware(catalog: RwSignal<Catalog>) {
         match installed {
             Ok(_) => {
                 settled("loaded");
-                keep_offline(FILE);
+                if let Ok(t) = text {
+                    keep_offline(FILE, t);
+                }
             }
             Err(_) => settled("failed"),
         }
@@ -381,10 +383,11 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
     text.as_string().ok_or(LoadError::NotText)
 }
 
-/// Asks the service worker to keep a data file the page fetched (a fetch it did not see, made
-/// before it took control of a first visit, would otherwise be missing offline). Where there is
-/// no service worker, nothing.
-pub(crate) fn keep_offline(url: &'static str) {
+/// Hands the service worker a data file the page fetched, to keep for offline visits (a fetch it
+/// did not see, made before it took control of a first visit, would otherwise be missing
+/// offline). The page sends the text it already has: no second download, and nothing a network
+/// failure at that moment can lose. Where there is no service worker, nothing.
+pub(crate) fn keep_offline(name: &'static str, text: String) {
     use js_sys::Reflect;
     let navigator = window().navigator();
     if !Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
@@ -397,8 +400,8 @@ pub(crate) fn keep_offline(url: &'static str) {
         let post =
             Reflect::get(&active, &"postMessage".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         if let Some(post) = post {
-            // The message is the file's name; the worker keeps only its own data files.
-            post.call1(&active, &url.into()).ok();
+            // The message is [file name, text]; the worker keeps only its own data files.
+            post.call1(&active, &js_sys::Array::of2(&name.into(), &text.into())).ok();
         }
     });
 }
