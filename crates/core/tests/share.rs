@@ -112,14 +112,20 @@ fn huge_links_are_bounded_and_their_notice_deduplicated() {
     let t = texts(&decode(&q), Lang::En);
     assert_eq!(t.len(), 11);
     assert_eq!(t[10], "and 40 more");
-    // A 100 KB hardware name is cut to 1,000 characters (the chip search then bounds it too).
+    // A 100 KB hardware name is cut to 500 characters, what typing takes (the chip search then
+    // bounds it too); and 501 digits in a number field are cut to 500, which the field then reads
+    // without a "too long" error: a link never gives a field more than it takes.
     let d = decode(&format!("hw={}", "a".repeat(100_000)));
-    assert_eq!(d.calc.hardware.len(), 1000);
-    assert!(texts(&d, Lang::En).contains(&"hw: too long; cut to its first 1000 characters".to_string()));
+    assert_eq!(d.calc.hardware.len(), 500);
+    assert!(texts(&d, Lang::En).contains(&"hw: too long; cut to its first 500 characters".to_string()));
+    let d = decode(&format!("v=1&fwd={}&ex=1", "1".repeat(501)));
+    assert_eq!(d.calc.forward, "1".repeat(500));
+    assert_eq!(texts(&d, Lang::En), ["fwd: too long; cut to its first 500 characters"]);
+    assert!(!Field::Forward.too_long(&d.calc.forward));
     // 2 MB decodes; the work is bounded by the 64 KB cut.
     let big = format!("v=1&name={}", "%E5%A4%A9".repeat(230_000));
     let d = decode(&big);
-    assert_eq!(d.calc.name.chars().count(), 1000);
+    assert_eq!(d.calc.name.chars().count(), 500);
     assert!(texts(&d, Lang::Zh).contains(&"链接太长，只读取了前 64 KB".to_string()));
 }
 

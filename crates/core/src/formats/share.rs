@@ -121,9 +121,6 @@ pub fn embed_snippet(href: &str, title: &str) -> String {
 
 /// The longest link read, in bytes of the query; the rest is cut (and said so).
 pub(crate) const MAX_LINK_BYTES: usize = 64 * 1024;
-/// The longest value a field takes from a link, in characters (a layer list may be longer).
-pub(crate) const MAX_FIELD_CHARS: usize = 1000;
-pub const MAX_LAYERS_CHARS: usize = 40_000;
 /// How many ignored parts are listed one by one; the rest are counted.
 pub(crate) const MAX_LISTED: usize = 10;
 
@@ -383,7 +380,8 @@ fn set_field(c: &mut Calculation, f: Field, val: String) -> Option<Ignored> {
         *f.get_mut(c) = w;
         return None;
     }
-    let max = if f == Field::Layers { MAX_LAYERS_CHARS } else { MAX_FIELD_CHARS };
+    // A link gives a field no more than typing can ([`Field::max_chars`]): the rest is cut, and said.
+    let max = f.max_chars();
     if val.chars().count() <= max {
         *f.get_mut(c) = val;
         return None;
