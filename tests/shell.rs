@@ -1,6 +1,7 @@
 //! The static shell of index.html (what the first paint shows before the wasm runs) says what
 //! the app will: its title and panel headings are the app's own strings, in both languages, and
-//! its panels are the app's panels in the app's order.
+//! its panels are the app's panels in the app's order; its trend panel has the slot the build draws
+//! the chart into.
 
 use aicompute::text::i18n::{t, Key, Lang};
 
@@ -63,4 +64,16 @@ fn the_shell_panels_come_in_the_app_order() {
     for class in ["method1", "method2", "results", "trend"] {
         assert!(src.iter().any(|s| s.contains(&format!(r#"class="panel {class}""#))), "the app has a {class} panel");
     }
+}
+
+#[test]
+fn the_trend_panel_has_the_slot_the_build_draws_its_chart_into() {
+    // scripts/shell-chart.mjs (a Trunk hook) replaces exactly this element with the core's
+    // drawings, and stops the build if it is missing.
+    let trend = &INDEX[INDEX.find(r#"class="panel trend""#).expect("the trend panel")..];
+    let slot = r#"<div class="shell-chart"></div>"#;
+    assert!(trend[..trend.find("</section>").unwrap()].contains(slot), "{slot} in the trend panel");
+    assert_eq!(INDEX.matches(slot).count(), 1);
+    let script = include_str!("../scripts/shell-chart.mjs");
+    assert!(script.contains(&format!("const SLOT = '{slot}';")));
 }

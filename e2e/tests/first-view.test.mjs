@@ -1,0 +1,58 @@
+// Issue 21, the first view: the served HTML already holds the trend chart (drawn at build time by
+// the core, scripts/shell-chart.mjs), so the first paint has a chart before any wasm runs; it is
+// the drawing for the box's shape and the viewer's language, and the app's live chart replaces it.
+// Expected texts are the chart's own title in each language, written out here by hand.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, Calculator } from '../calculator.mjs';
+
+const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080/';
+const TITLE = { en: 'Compute of notable models over time', zh: '历年重要模型的训练算力' };
+let browser;
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** The page as it is before the wasm arrives (the wasm is refused), at a width, in a language. */
+async function shellOnly(width, query, locale = 'en-US') {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(BASE + query);
+  await page.locator('[data-testid="trend-chart-static"]').waitFor();
+  return { context, page };
+}
+
+/** The static chart's drawings that are shown: [class, title text, width, height]. */
+async function shown(page) {
+  return page.evaluate(() => [...document.querySelectorAll('[data-testid="trend-chart-static"] svg')]
+    .filter((s) => getComputedStyle(s).display !== 'none')
+    .map((s) => { const r = s.getBoundingClientRect(); return [s.getAttribute('class'), s.querySelector('text').textContent.trim(), r.width, r.height]; }));
+}
+
+for (const [width, shape] of [[1600, 'wide'], [400, 'narrow']]) {
+  test(`at ${width} px the HTML shows the ${shape} chart before the wasm, in the viewer's language`, async () => {
+    for (const [query, locale, lang] of [['', 'en-US', 'en'], ['?lang=zh', 'en-US', 'zh'], ['', 'zh-CN', 'zh']]) {
+      const { context, page } = await shellOnly(width, query, locale);
+      const [one, ...more] = await shown(page);
+      assert.deepEqual(more, [], `${query} ${locale}: one drawing shown`);
+      assert.equal(one[0], `shell-${lang} shell-${shape}`, `${query} ${locale}`);
+      assert.equal(one[1], TITLE[lang]);
+      // Its box: the app's own rule, 0.55 of the width, 1.1 under 600 px (within a pixel).
+      assert.ok(Math.abs(one[3] - one[2] * (shape === 'wide' ? 0.55 : 1.1)) <= 1, `${one[2]} x ${one[3]}`);
+      // Markers of OpenAI's 15 points are drawn: circles in the SVG.
+      assert.ok(await page.locator('[data-testid="trend-chart-static"] svg.shell-en.shell-wide circle').count() >= 15);
+      await context.close();
+    }
+  });
+}
+
+test('when the app mounts, the live chart replaces the static one', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const calc = await Calculator.open(context, BASE, '?lang=zh');
+  await calc.chartPainted();
+  assert.equal(await calc.page.locator('[data-testid="trend-chart-static"]').count(), 0);
+  assert.equal(await calc.page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
