@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 # from 385800 with issue 17 (one current estimate, the exercise slips, the config's assumptions,
 # the trend's extrapolation words: 381,083 -> 411,898 bytes), then with issues 19 and 20 (the
 # CLI's and the core's messages in both languages, bounded fields, typed load errors, the QR code,
-# the label placer: -> 445,627).
-BUDGET=449000
+# the label placer: -> 445,627), with the workspace (-> 448,447) and with the static shell's chart
+# drawn into index.html (issue 21: 5,274 bytes, -> 453,688).
+BUDGET=454300
+GOAL=204800
 files=(dist/index.html dist/*.js dist/*.wasm dist/*.css)
 for f in "${files[@]}"; do
   if [ ! -f "$f.gz" ] || [ ! -f "$f.br" ] || [ "$f" -nt "$f.gz" ]; then
@@ -34,6 +36,9 @@ for f in "${files[@]}"; do
 done
 printf '%-48s %10d %10d %10d\n' "first load, total" "$total_raw" "$total_gz" "$total_br"
 awk -v g="$total_gz" -v b="$total_br" 'BEGIN { printf "first load: %.1f KiB gzip, %.1f KiB brotli\n", g / 1024, b / 1024 }'
+# Issue 21's goal for the bytes before the first result (HTML, CSS, glue, first module): while the
+# wasm is one module, that is the whole first load, so it is printed, not enforced (README, "Size").
+echo "before the first result: $total_gz bytes gzip; goal $GOAL (200 KiB): $([ "$total_gz" -le "$GOAL" ] && echo met || echo "not met, by $((total_gz - GOAL))")"
 if [ "${1:-}" = "--no-budget" ]; then
   exit 0
 fi
