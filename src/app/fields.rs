@@ -95,9 +95,10 @@ pub fn Input(field: Field, label: Key, #[prop(optional)] list: &'static str) -> 
                 }
             />
             <p class="error" id=err_id data-testid=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
-            {move || used.get().map(|u| view! {
-                <p class="used" data-testid=format!("{id}-used")>{state.tx(Key::UsedLabel)} {move || aicompute::text::i18n::colon(state.lang.get())} {sup(&u)}</p>
-            })}
+            // Built once when a value is used, then only its text follows (not a new element per keystroke).
+            <Show when=move || used.with(Option::is_some)>
+                <p class="used" data-testid=format!("{id}-used")>{state.tx(Key::UsedLabel)} {move || aicompute::text::i18n::colon(state.lang.get())} {move || used.with(|u| u.as_deref().map(sup).unwrap_or_default())}</p>
+            </Show>
             {move || solved.get().map(|s| view! {
                 <p class="solved"><output data-testid="gpu-solved" for=id>{state.tx(Key::M2Solved)} {move || aicompute::text::i18n::colon(state.lang.get())} <strong>{s}</strong></output></p>
             })}
@@ -328,9 +329,10 @@ pub fn Method2Panel() -> impl IntoView {
                 })}
             </datalist>
             <ChipInfo/>
-            {move || state.calc.with(|c| c.hardware.trim().is_empty()).then(|| view! {
+            // A memo of its own: the field is built when the chip is emptied, not again per keystroke.
+            <Show when=move || state.calc.with(|c| c.hardware.trim().is_empty())>
                 <Input field=Field::Peak label=Key::M2Peak/>
-            })}
+            </Show>
             <Input field=Field::Time label=Key::M2Time/>
             <Input field=Field::Utilization label=Key::M2Utilization/>
             <UtilizationDefaults/>
