@@ -128,6 +128,32 @@ test('an import too large for local storage says it will be gone on reload, and 
   await context.close();
 });
 
+test('a long file is read and drawn but not laid out in the text area, which says so in both languages', async () => {
+  const context = await fresh({ serviceWorkers: 'block' });
+  const calc = await Calculator.open(context, BASE, '?v=1');
+  const markers = async () => Number(await calc.id('trend-chart').getAttribute('data-markers'));
+  const before = await markers();
+  await calc.id('import-toggle').click();
+  // 4,000 rows of 28 bytes with their line ends, a 15-byte header: 112,015 bytes, over the
+  // 100,000 the text area shows; 4,001 lines.
+  const rows = Array.from({ length: 4000 }, (_, i) => `Model ${String(i).padStart(5, '0')},2020-01,1.00e21`);
+  const csv = ['name,date,flop', ...rows].join('\n') + '\n';
+  assert.equal(Buffer.byteLength(csv), 15 + 4000 * 28);
+  await calc.id('import-file').setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await calc.page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 4000, { timeout: 20000 });
+  assert.equal(await calc.value('import-data'), '');
+  assert.equal(await calc.text('import-large'), '4001 lines, 112015 bytes: too long to show here (laying them out would hold up the page); they are read and drawn as usual. Paste or choose other data to replace them.');
+  await calc.switchLanguage();
+  assert.equal(await calc.text('import-large'), '4001 行，112015 字节：太长，不在此显示（排版这些文字会让页面停顿）；仍照常读取并绘入图中。粘贴或选择其他数据即可替换。');
+  // Typing replaces it: the note goes, the text area shows what was typed.
+  await calc.fill('import-data', 'name,date,flop\nSmall,2020,1e20\n');
+  await calc.id('import-apply').click();
+  await calc.page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 1);
+  assert.equal(await calc.id('import-large').count(), 0);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 /** Opens the page and waits until its service worker controls it. */
 async function controlled(context, query) {
   const calc = await Calculator.open(context, BASE, query);
