@@ -406,3 +406,50 @@ fn the_grid_hint_is_chinese_and_accepted() {
         assert!(aicompute::calculation::calc::check_field(Field::Grid, word).is_ok(), "{word} is refused");
     }
 }
+
+/// Derivation numbers in the page's one style: normalised a × 10ⁿ, and a figure the page worked
+/// out (a solved time) with three significant digits, not "2.31481 d". (Ported from the branch
+/// classroom20's 39889aa.)
+#[test]
+fn derivation_numbers_are_normalised() {
+    use aicompute::calculation::calc::Lang::En;
+    use aicompute::calculation::examples::{default_calculation, find};
+    // ResNet as the seed prints it: 11.4 × 10^9 typed, shown normalised with what was typed.
+    let resnet = preset_texts(find("resnet").unwrap());
+    assert!(resnet.contains(&"每次前向传播的乘加数：1.14 × 10^10（输入为“11.4 * 10^9”）".to_string()), "{resnet:#?}");
+    // 1.14e10 × 2 × 3 × 1.2e6 × 128 = 1.0506e19 FLOP = 10,506 PF = 0.122 pfs-days.
+    assert!(
+        resnet.contains(
+            &"(1.14 × 10^10) × 2 × 3 × (1.2 × 10^6) × 128 = 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days".to_string()
+        ),
+        "{resnet:#?}"
+    );
+    // Method 2 solving for time: 10^23 FLOP / (1,000 chips × 10^15 FLOP/s × 0.5) = 2 × 10^5 s
+    // = 2.3148 days: 2.31 d.
+    let mut c = default_calculation();
+    for (f, v) in
+        [(Field::Target, "1e23"), (Field::Chips, "1000"), (Field::Peak, "1 PFLOPS"), (Field::Utilization, "50%")]
+    {
+        *f.get_mut(&mut c) = v.to_string();
+    }
+    for f in [Field::Time, Field::Factor, Field::Hardware] {
+        f.get_mut(&mut c).clear();
+    }
+    let ev = evaluate(&c, cat());
+    let e = ev.method2.estimate().expect("Method 2 solves for the time");
+    let steps = render::steps(e, En);
+    assert!(steps.iter().any(|s| s.starts_with("time: 2.31 d = 200,000 s")), "{steps:#?}");
+    let zh = render::steps(e, Zh);
+    assert!(zh.iter().any(|s| s.starts_with("时间：2.31 天 = 200,000 秒")), "{zh:#?}");
+    // No derivation of any preset shows a mantissa of 10 or more.
+    for ex in EXAMPLES {
+        for line in preset_texts(ex) {
+            for (i, _) in line.match_indices(" × 10^") {
+                let before: String = line[..i].chars().rev().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+                let mantissa: String = before.chars().rev().collect();
+                let whole = mantissa.split('.').next().unwrap_or("");
+                assert!(whole.len() <= 1, "{}: {mantissa} × 10^ in {line}", ex.id);
+            }
+        }
+    }
+}
