@@ -453,3 +453,123 @@ fn derivation_numbers_are_normalised() {
         }
     }
 }
+
+/// Brackets inside brackets ("（…（…）…）"), of either width: the first such text, with what
+/// surrounds the inner opening.
+fn nested_brackets(s: &str) -> Option<String> {
+    let cs: Vec<char> = s.chars().collect();
+    let mut depth = 0i32;
+    for (i, c) in cs.iter().enumerate() {
+        match c {
+            '（' | '(' => {
+                depth += 1;
+                if depth > 1 {
+                    return Some(cs[i.saturating_sub(8)..(i + 8).min(cs.len())].iter().collect());
+                }
+            }
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// What a teacher-reviewer marked in Chinese text (issue 20): a space after a full-width colon,
+/// brackets nested, ASCII "; " between links, a raw column name.
+#[track_caller]
+fn check_typography(what: &str, text: &str) {
+    assert!(!text.contains("： "), "{what}: a space after a full-width colon in {text}");
+    assert_eq!(nested_brackets(text), None, "{what}: nested brackets in {text}");
+    assert!(!text.contains("; "), "{what}: ASCII semicolon in {text}");
+    assert!(!text.contains("tdp_watts"), "{what}: a raw identifier in {text}");
+}
+
+#[test]
+fn the_typography_checks_can_fail() {
+    assert_eq!(nested_brackets("功耗（库 a（也是此数值））"), Some("功耗（库 a（也是此数值））".into()));
+    assert_eq!(nested_brackets("NVIDIA GTX 580（OpenAI 2018 年数值）的热设计功耗（244 W）"), None);
+    assert_eq!(nested_brackets("(a (b))"), Some("(a (b))".into()));
+}
+
+/// OpenAI's 2018 chips' TDP sources written out in Chinese, links separated by ；, no brackets
+/// inside (the used line and the footprint's note follow them with 。来源：), no raw column name;
+/// every used line of every preset likewise, with no colon chained after 采用：. (Ported from
+/// the branch classroom20's 39889aa.)
+#[test]
+fn tdp_sources_read_as_chinese() {
+    use aicompute::calculation::used::used;
+    let chip = |id: &str| cat().chips().iter().find(|c| c.id == id).unwrap().tdp_citation_in(Zh);
+    assert_eq!(
+        chip("openai-gtx580"),
+        "TechPowerUp GPU 数据库，https://www.techpowerup.com/gpu-specs/geforce-gtx-580.c270；Epoch AI 的硬件数据集给出的也是此数值"
+    );
+    assert_eq!(
+        chip("openai-k20"),
+        "TechPowerUp GPU 数据库，https://www.techpowerup.com/gpu-specs/tesla-k20c.c564；OpenAI 的 3.5 TFLOPS 是 K20 的 FP32 峰值，K20X 为 3.95 TFLOPS、额定 235 W"
+    );
+    assert_eq!(
+        chip("openai-k40"),
+        "NVIDIA《Tesla K40 GPU Accelerator Board Specification》，BD-06902-001_v05，2013 年 11 月"
+    );
+    assert_eq!(
+        chip("openai-k80"),
+        "NVIDIA Tesla K80 规格表，https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/tesla-product-literature/TeslaK80-datasheet.pdf；每块板卡含两颗 GK210 GPU"
+    );
+    // The GTX 580's board TDP, 244 W, in the used line and in the footprint's note.
+    let mut gpu = aicompute::calculation::examples::find("alexnet-gpu").unwrap().calculation();
+    gpu.utilization.clear();
+    let ev = evaluate(&gpu, cat());
+    assert_eq!(
+        used(Field::Power, &gpu, &ev, Zh).as_deref(),
+        Some(
+            "244 W，NVIDIA GeForce GTX 580（OpenAI 2018 年数值）的热设计功耗。来源：TechPowerUp GPU 数据库，\
+             https://www.techpowerup.com/gpu-specs/geforce-gtx-580.c270；Epoch AI 的硬件数据集给出的也是此数值"
+        )
+    );
+    let footprint = ev.footprint.as_ref().unwrap().as_ref().unwrap();
+    let notes = aicompute::run::footprint::notes(footprint, Zh);
+    assert!(
+        notes.iter().any(|n| n
+            == "单芯片功率：NVIDIA GeForce GTX 580（OpenAI 2018 年数值）的热设计功耗 244 W。来源：TechPowerUp GPU 数据库，\
+                https://www.techpowerup.com/gpu-specs/geforce-gtx-580.c270；Epoch AI 的硬件数据集给出的也是此数值。"),
+        "{notes:#?}"
+    );
+    for n in &notes {
+        check_typography("footprint", n);
+    }
+    for ex in EXAMPLES {
+        let c = ex.calculation();
+        let ev = evaluate(&c, cat());
+        for f in Field::ALL {
+            if let Some(u) = used(*f, &c, &ev, Zh) {
+                check_typography(ex.id, &u);
+                let head = u.split("来源：").next().unwrap();
+                assert!(!head.contains('：'), "{}: a colon after 采用： in {u}", ex.id);
+            }
+        }
+    }
+    for chip in cat().chips().iter().filter(|c| c.tdp_watts.is_some()) {
+        let cited = chip.tdp_citation_in(Zh);
+        assert!(!cited.is_empty(), "{}: no Chinese TDP source", chip.name);
+        check_typography(&chip.name, &cited);
+        check_typography(&chip.name, &chip.citation_in(Zh));
+        assert!(!chip.tdp_citation().contains("tdp_watts"), "{}", chip.tdp_citation());
+    }
+}
+
+/// "算例： AlexNet": the example's name follows with no space and no bracket inside a bracket,
+/// in every text that names the current estimate.
+#[test]
+fn the_current_estimate_is_named_without_a_space_or_nesting() {
+    use aicompute::calculation::examples::{default_calculation, named};
+    let both = default_calculation();
+    let ev = evaluate(&both, cat());
+    let cur = ev.current().expect("the methods agree");
+    assert_eq!(named(&both, cur, Zh), "来自两种方法（几何平均），算例为 AlexNet（运算次数）、AlexNet（GPU 时间）");
+    for ex in EXAMPLES {
+        let c = ex.calculation();
+        if let Some(cur) = evaluate(&c, cat()).current() {
+            check_typography(ex.id, &named(&c, cur, Zh));
+        }
+    }
+}

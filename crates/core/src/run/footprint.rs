@@ -203,7 +203,7 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
     match &f.power {
         Some((w, PowerFrom::Tdp { chip })) => {
             let citation = chip.tdp_citation_in(lang);
-            let name = hardware::chip_name(&chip.name, lang);
+            let name = hardware::of_name(lang, &hardware::chip_name(&chip.name, lang));
             let power = span(*w, energy::format_power);
             out.push(say!(lang, Key::RunFootprintTdp, power = power, name = name, citation = citation))
         }
