@@ -219,6 +219,9 @@ pub struct State {
     pub keep: RwSignal<bool>,
     /// What the last edit cleared of a worked example, until restored or dismissed.
     pub cleared: RwSignal<Option<Cleared>>,
+    /// The calculation "New calculation" replaced (with the cleared example it had), until
+    /// restored by the notice's Undo, dismissed, or replaced by a preset or a saved one.
+    pub undo: RwSignal<Option<(Calculation, Option<Cleared>)>>,
     /// In an exercise, whether the student has revealed the worked answer.
     pub revealed: RwSignal<bool>,
     /// The chips and data sets: what reads them recomputes when Epoch AI's files or the user's
@@ -294,6 +297,7 @@ pub fn Page(
         projector: RwSignal::new(viewer.projector),
         keep: RwSignal::new(viewer.keep),
         cleared: RwSignal::new(None),
+        undo: RwSignal::new(None),
         revealed: RwSignal::new(false),
         catalog,
     };
@@ -316,6 +320,7 @@ pub fn Page(
         </header>
         <IgnoredNotice ignored=ignored from=from/>
         <ClearedNotice/>
+        <UndoNotice/>
         <PresetInfo/>
         <main class="grid">
             <fields::Method1Panel/>
@@ -439,6 +444,11 @@ fn PageControls() -> impl IntoView {
     let state = expect_context::<State>();
     let pressed = |on: bool| if on { "true" } else { "false" };
     let new_calculation = move |_| {
+        // Kept for the notice's Undo: the calculation exactly as it was, and its cleared example.
+        let previous = state.calc.get_untracked();
+        if previous != Calculation::default() {
+            state.undo.set(Some((previous, state.cleared.get_untracked())));
+        }
         state.cleared.set(None);
         state.calc.set(Calculation::default());
     };
@@ -500,6 +510,33 @@ fn ClearedNotice() -> impl IntoView {
     }
 }
 
+/// After "New calculation": says the fields were emptied, with an Undo that brings back the
+/// calculation it replaced, exactly (and so the address, which follows the calculation).
+#[component]
+fn UndoNotice() -> impl IntoView {
+    let state = expect_context::<State>();
+    let undo = move |_| {
+        if let Some((calc, cleared)) = state.undo.get_untracked() {
+            state.calc.set(calc);
+            state.cleared.set(cleared);
+        }
+        state.undo.set(None);
+    };
+    move || {
+        state.undo.with(Option::is_some).then(|| {
+            view! {
+                <div class="notice no-print" role="status" data-testid="new-notice">
+                    <p>{state.tx(Key::PageNewDone)}</p>
+                    <button type="button" class="secondary" data-testid="new-undo" on:click=undo>
+                        {state.tx(Key::PageNewUndo)}
+                    </button>
+                    <button type="button" class="secondary dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=move |_| state.undo.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}
+
 /// The parts of the opening link (or of the kept calculation) that were ignored, until
 /// dismissed.
 #[component]
@@ -544,8 +581,8 @@ fn PageFooter() -> impl IntoView {
             <p>
                 {state.tx(Key::FooterCredit)} " "
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
-                <a href="https://epoch.ai/data/notable-ai-models">"Epoch AI: Notable AI Models"</a> " · "
-                <a href="https://epoch.ai/data/machine-learning-hardware">"Epoch AI: Machine Learning Hardware"</a> " · "
+                <a href="https://epoch.ai/data/notable-ai-models">{state.tx(Key::PageFooterModels)}</a> " · "
+                <a href="https://epoch.ai/data/machine-learning-hardware">{state.tx(Key::PageFooterHardware)}</a> " · "
                 <a href="https://creativecommons.org/licenses/by/4.0/">"CC BY 4.0"</a>
             </p>
         </footer>
@@ -561,6 +598,7 @@ fn PresetMenu() -> impl IntoView {
         if let Some(ex) = examples::find(&id) {
             let lang = state.lang.get_untracked();
             state.cleared.set(None);
+            state.undo.set(None);
             state.calc.set(Calculation { name: ex.display_name(lang), ..ex.calculation() });
         }
         // Back to the prompt, so the same example can be chosen again.
@@ -615,7 +653,7 @@ fn PresetInfo() -> impl IntoView {
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
                 <h2>{ex.display_name(lang)}</h2>
-                <p class="printed">{ex.printed_in(lang)}</p>
+                <p class="printed">{ex.printed_shown(lang)}</p>
                 <p>
                     {t(lang, Key::PresetPublished)} {colon} <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
                     " · " {t(lang, Key::PresetExact)} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>

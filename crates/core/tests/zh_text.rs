@@ -573,3 +573,25 @@ fn the_current_estimate_is_named_without_a_space_or_nesting() {
         }
     }
 }
+
+/// The appendix's printed lines are quotations: labelled 原文 in Chinese, as is in English; a
+/// modern preset's description is translated and its figure normalised. Exponents raised.
+#[test]
+fn printed_lines_are_labelled_as_originals() {
+    use aicompute::calculation::calc::Lang::En;
+    use aicompute::calculation::examples::find;
+    let resnet = find("resnet").unwrap();
+    let zh = resnet.printed_shown(Zh);
+    assert!(zh.starts_with("原文：(add-multiplies per forward pass) * (2 FLOPs/add-multiply)"), "{zh}");
+    assert!(zh.contains("(11.4 * 10⁹) * 2 * 3 * (1.2 * 10⁶ images) * 128 = 10,000 PF"), "{zh}");
+    assert_eq!(resnet.printed_shown(En), zh.trim_start_matches("原文："));
+    let gpt3 = find("gpt3").unwrap();
+    assert_eq!(
+        gpt3.printed_shown(Zh),
+        "1750 亿参数，在 3000 亿 token 上训练（Brown 等，2020，arXiv:2005.14165）；Epoch AI 给出 3.14 × 10²³ FLOP"
+    );
+    assert!(gpt3.printed_shown(En).ends_with("Epoch AI gives 3.14 × 10²³ FLOP"));
+    for ex in EXAMPLES.iter().filter(|e| e.seed) {
+        assert!(ex.printed_shown(Zh).starts_with("原文："), "{}", ex.id);
+    }
+}
