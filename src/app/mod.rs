@@ -579,7 +579,7 @@ fn PageFooter() -> impl IntoView {
             </p>
             <p>{state.tx(Key::FooterAccuracy)}</p>
             <p>
-                {state.tx(Key::FooterCredit)} " "
+                {state.tx(Key::FooterCredit)}
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
                 <a href="https://epoch.ai/data/notable-ai-models">{state.tx(Key::PageFooterModels)}</a> " · "
                 <a href="https://epoch.ai/data/machine-learning-hardware">{state.tx(Key::PageFooterHardware)}</a> " · "
@@ -762,7 +762,7 @@ fn CopyLink() -> impl IntoView {
         <span class="copy-status" role="status" data-testid="copy-status">
             {move || status.with(|s| s.as_ref().map(|(key, href)| {
                 let said = t(state.lang.get(), *key);
-                href.as_ref().map_or_else(|| said.to_string(), |h| format!("{said} {h}"))
+                href.as_ref().map_or_else(|| said.to_string(), |h| format!("{said}{h}"))
             }))}
         </span>
     }

@@ -595,3 +595,42 @@ fn printed_lines_are_labelled_as_originals() {
         assert!(ex.printed_shown(Zh).starts_with("原文："), "{}", ex.id);
     }
 }
+
+/// The first ASCII space right after ：，。；、（ or right before ），。；： in `s`, with its
+/// surroundings: full-width punctuation carries its own space.
+fn space_beside_full_width(s: &str) -> Option<String> {
+    let cs: Vec<char> = s.chars().collect();
+    (0..cs.len()).find_map(|i| {
+        let after = i > 0 && "：，。；、（".contains(cs[i - 1]);
+        let before = cs.get(i + 1).is_some_and(|c| "），。；：".contains(*c));
+        (cs[i] == ' ' && (after || before)).then(|| cs[i.saturating_sub(6)..(i + 6).min(cs.len())].iter().collect())
+    })
+}
+
+#[test]
+fn the_space_check_can_fail() {
+    assert_eq!(space_beside_full_width("采用： 3"), Some("采用： 3".into()));
+    assert_eq!(space_beside_full_width("算例 （运算次数）"), None, "a space before an opening bracket is another rule");
+    assert_eq!(space_beside_full_width("AlexNet ）"), Some("lexNet ）".into()));
+    assert_eq!(space_beside_full_width("H800 的热设计功耗 700 W。"), None);
+    assert_eq!(space_beside_full_width("10 倍 。"), Some("10 倍 。".into()));
+}
+
+/// Every value of the Chinese language file, as the build reads it (`\s` is a space at either
+/// end): no space beside full-width punctuation, so none can reach the page or the CLI from a
+/// text (what fills a placeholder is checked where it is rendered, above).
+#[test]
+fn no_chinese_text_has_a_space_beside_full_width_punctuation() {
+    let file = include_str!("../lang/zh.txt");
+    let mut values = 0;
+    for (n, line) in file.lines().enumerate() {
+        let Some((key, value)) = line.split_once(" = ") else { continue };
+        if line.starts_with('#') {
+            continue;
+        }
+        let value = value.replace("\\s", " ");
+        assert_eq!(space_beside_full_width(&value), None, "zh.txt line {}: {key}", n + 1);
+        values += 1;
+    }
+    assert!(values > 900, "only {values} values read");
+}
