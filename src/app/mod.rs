@@ -320,7 +320,6 @@ pub fn Page(
         </header>
         <IgnoredNotice ignored=ignored from=from/>
         <ClearedNotice/>
-        <UndoNotice/>
         <PresetInfo/>
         <main class="grid">
             <fields::Method1Panel/>
@@ -485,54 +484,43 @@ fn PageControls() -> impl IntoView {
 }
 
 /// After an edit cleared the other method's untouched worked example: says so, and offers it
-/// back.
+/// back. After "New calculation": says the fields were emptied, with an Undo that brings back
+/// the calculation it replaced, exactly (and so the address, which follows the calculation).
+/// One view for both notices (a view written twice is its code twice in the wasm); they never
+/// show together: a new calculation has no example left to clear.
 #[component]
 fn ClearedNotice() -> impl IntoView {
     let state = expect_context::<State>();
-    let restore = move |_| {
-        if let Some(c) = state.cleared.get_untracked() {
-            state.calc.update(|calc| calc.restore(&c));
-        }
-        state.cleared.set(None);
-    };
-    move || {
-        state.cleared.get().map(|_| {
-            view! {
-                <div class="notice no-print" role="status" data-testid="example-cleared">
-                    <p>{state.t(Key::ExampleCleared)}</p>
-                    <button type="button" class="secondary" data-testid="example-restore" on:click=restore>
-                        {state.tx(Key::ExampleRestore)}
-                    </button>
-                    <button type="button" class="secondary dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=move |_| state.cleared.set(None)>"×"</button>
-                </div>
-            }
-        })
-    }
-}
-
-/// After "New calculation": says the fields were emptied, with an Undo that brings back the
-/// calculation it replaced, exactly (and so the address, which follows the calculation).
-#[component]
-fn UndoNotice() -> impl IntoView {
-    let state = expect_context::<State>();
-    let undo = move |_| {
+    let undoing = move || state.undo.with(Option::is_some);
+    let take_back = move |_| {
         if let Some((calc, cleared)) = state.undo.get_untracked() {
             state.calc.set(calc);
             state.cleared.set(cleared);
+        } else if let Some(c) = state.cleared.get_untracked() {
+            state.calc.update(|calc| calc.restore(&c));
+            state.cleared.set(None);
         }
         state.undo.set(None);
     };
+    let dismiss = move |_| {
+        state.cleared.set(None);
+        state.undo.set(None);
+    };
     move || {
-        state.undo.with(Option::is_some).then(|| {
-            view! {
-                <div class="notice no-print" role="status" data-testid="new-notice">
-                    <p>{state.tx(Key::PageNewDone)}</p>
-                    <button type="button" class="secondary" data-testid="new-undo" on:click=undo>
-                        {state.tx(Key::PageNewUndo)}
-                    </button>
-                    <button type="button" class="secondary dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=move |_| state.undo.set(None)>"×"</button>
-                </div>
-            }
+        let (ids, keys) = if undoing() {
+            (("new-notice", "new-undo"), (Key::PageNewDone, Key::PageNewUndo))
+        } else {
+            state.cleared.with(Option::is_some).then_some(())?;
+            (("example-cleared", "example-restore"), (Key::ExampleCleared, Key::ExampleRestore))
+        };
+        Some(view! {
+            <div class="notice no-print" role="status" data-testid=ids.0>
+                <p>{state.t(keys.0)}</p>
+                <button type="button" class="secondary" data-testid=ids.1 on:click=take_back>
+                    {state.tx(keys.1)}
+                </button>
+                <button type="button" class="secondary dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=dismiss>"×"</button>
+            </div>
         })
     }
 }

@@ -506,7 +506,7 @@ fn times_ten(value: &str) -> Option<f64> {
     let (m, e) = value.split_once('*')?;
     let m = m.trim().parse::<f64>().ok()?;
     let e = e.trim().strip_prefix("10^")?.trim().parse::<i32>().ok()?;
-    let v = format!("{m}e{e}").parse::<f64>().ok()?;
+    let v = m * 10f64.powi(e);
     (v.is_finite() && v != 0.0).then_some(v)
 }
 
