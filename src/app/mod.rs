@@ -219,9 +219,12 @@ pub struct State {
     pub keep: RwSignal<bool>,
     /// What the last edit cleared of a worked example, until restored or dismissed.
     pub cleared: RwSignal<Option<Cleared>>,
-    /// The calculation "New calculation" replaced (with the cleared example it had), until
-    /// restored by the notice's Undo, dismissed, or replaced by a preset or a saved one.
-    pub undo: RwSignal<Option<(Calculation, Option<Cleared>)>>,
+    /// The calculation "New calculation" replaced, until restored by the notice's Undo,
+    /// dismissed, or replaced by a preset or a saved one; the empty calculation when there is
+    /// none (a signal of a type the page already has: a new type is generic code of its own).
+    pub undo: RwSignal<Calculation>,
+    /// The cleared example the replaced calculation had, which the Undo brings back too.
+    pub undo_cleared: RwSignal<Option<Cleared>>,
     /// In an exercise, whether the student has revealed the worked answer.
     pub revealed: RwSignal<bool>,
     /// The chips and data sets: what reads them recomputes when Epoch AI's files or the user's
@@ -297,7 +300,8 @@ pub fn Page(
         projector: RwSignal::new(viewer.projector),
         keep: RwSignal::new(viewer.keep),
         cleared: RwSignal::new(None),
-        undo: RwSignal::new(None),
+        undo: RwSignal::new(Calculation::default()),
+        undo_cleared: RwSignal::new(None),
         revealed: RwSignal::new(false),
         catalog,
     };
@@ -446,7 +450,8 @@ fn PageControls() -> impl IntoView {
         // Kept for the notice's Undo: the calculation exactly as it was, and its cleared example.
         let previous = state.calc.get_untracked();
         if previous != Calculation::default() {
-            state.undo.set(Some((previous, state.cleared.get_untracked())));
+            state.undo_cleared.set(state.cleared.get_untracked());
+            state.undo.set(previous);
         }
         state.cleared.set(None);
         state.calc.set(Calculation::default());
@@ -491,20 +496,21 @@ fn PageControls() -> impl IntoView {
 #[component]
 fn ClearedNotice() -> impl IntoView {
     let state = expect_context::<State>();
-    let undoing = move || state.undo.with(Option::is_some);
+    let undoing = move || state.undo.with(|c| *c != Calculation::default());
     let take_back = move |_| {
-        if let Some((calc, cleared)) = state.undo.get_untracked() {
-            state.calc.set(calc);
-            state.cleared.set(cleared);
+        let previous = state.undo.get_untracked();
+        if previous != Calculation::default() {
+            state.calc.set(previous);
+            state.cleared.set(state.undo_cleared.get_untracked());
         } else if let Some(c) = state.cleared.get_untracked() {
             state.calc.update(|calc| calc.restore(&c));
             state.cleared.set(None);
         }
-        state.undo.set(None);
+        state.undo.set(Calculation::default());
     };
     let dismiss = move |_| {
         state.cleared.set(None);
-        state.undo.set(None);
+        state.undo.set(Calculation::default());
     };
     move || {
         let (ids, keys) = if undoing() {
@@ -586,7 +592,7 @@ fn PresetMenu() -> impl IntoView {
         if let Some(ex) = examples::find(&id) {
             let lang = state.lang.get_untracked();
             state.cleared.set(None);
-            state.undo.set(None);
+            state.undo.set(Calculation::default());
             state.calc.set(Calculation { name: ex.display_name(lang), ..ex.calculation() });
         }
         // Back to the prompt, so the same example can be chosen again.

@@ -501,13 +501,13 @@ fn math(value: &str) -> String {
     crate::text::format::superscript(&value.replace('*', "×"))
 }
 
-/// The value of "m * 10^e" (a seed's figure in engineering notation), if `value` is one.
+/// The value of "m * 10^e" (a seed's figure in engineering notation), if `value` is one: a
+/// plain number with nothing else around the power of ten.
 fn times_ten(value: &str) -> Option<f64> {
-    let (m, e) = value.split_once('*')?;
-    let m = m.trim().parse::<f64>().ok()?;
-    let e = e.trim().strip_prefix("10^")?.trim().parse::<i32>().ok()?;
-    let v = m * 10f64.powi(e);
-    (v.is_finite() && v != 0.0).then_some(v)
+    let (m, e) = value.split_once("* 10^")?;
+    let plain = |s: &str| !s.trim().is_empty() && s.trim().chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-');
+    let v = expr::eval(value).ok()?;
+    (plain(m) && plain(e) && v.dim == Dim::COUNT && v.lo != 0.0).then_some(v.lo)
 }
 
 /// A typed time with its unit in `lang` (`5.5 d` is 5.5 days, `1728 h` 1728 hours).
