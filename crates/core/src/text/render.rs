@@ -142,7 +142,7 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
                 t(lang, Key::DerivationArchitecture).to_string()
             } else if f.input.is_empty() {
                 t(lang, Key::DerivationDefault).to_string()
-            } else if f.input.replace(',', "") != v.replace(',', "") {
+            } else if !f.input.chars().filter(|c| *c != ',').eq(v.chars().filter(|c| *c != ',')) {
                 // What was typed, where it differs from the figure (a "1000" typed is 1,000).
                 crate::say!(lang, Key::TextTyped, input = f.input)
             } else {
