@@ -75,11 +75,12 @@ async fn typing_updates_the_results() {
     type_into(&host, "ops-examples", "1.2M");
     type_into(&host, "ops-epochs", "128");
     settle().await;
-    // (11.4 × 10^9) × 2 × 3 × (1.2 × 10^6) × 128 = 1.050624e19 FLOP = 0.1216 pfs-days.
+    // 11.4 × 10^9 × 2 × 3 × 1.2 × 10^6 × 128 = 1.050624e19 FLOP = 0.1216 pfs-days, the first
+    // factor shown normalised: 1.14 × 10^10.
     assert_eq!(text(&host, "ops-pfs-days"), "0.122");
     assert_eq!(text(&host, "ops-flop"), "1.05 × 10¹⁹");
     assert_eq!(text(&host, "ops-pf"), "10,506");
-    assert!(text(&host, "ops-formula").starts_with("(11.4 × 10⁹) × 2 × 3 × (1.2 × 10⁶) × 128 ="));
+    assert!(text(&host, "ops-formula").starts_with("(1.14 × 10¹⁰) × 2 × 3 × (1.2 × 10⁶) × 128 ="));
     // Typed in quick succession: written when typing pauses (or now).
     write_pending();
     let search = window().location().search().unwrap();

@@ -101,6 +101,39 @@ test('a new calculation; the bare address opens the example unless the viewer ke
   await context.close();
 });
 
+test('"New calculation" says what it did and offers an Undo that brings back the calculation exactly', async () => {
+  const context = await fresh();
+  for (const lang of ['en', 'zh']) {
+    // A calculation of the user's own: a preset, an edit, a name, Epoch AI's data on the chart.
+    const calc = await Calculator.open(context, BASE, lang === 'zh' ? '?v=1&lang=zh' : '?v=1');
+    await calc.preset('gpt3');
+    await calc.fill('gpu-chips', '1024');
+    await calc.fill('user-name', 'Mine');
+    await calc.id('gpu-chips').focus(); // a blur writes the pending change to the address
+    await calc.page.waitForFunction(() => location.search.includes('name=Mine'), null, { timeout: 3000 });
+    const before = calc.page.url();
+    const shown = await calc.text('current-estimate');
+    await calc.id('new-calculation').click();
+    await calc.settle();
+    assert.equal(await calc.value('user-name'), '');
+    await calc.page.waitForFunction(() => !location.search.includes('name=Mine'), null, { timeout: 3000 });
+    assert.equal(await calc.text('new-notice').then((t) => t.split('\n')[0]),
+      lang === 'zh' ? '已新建计算：所有字段已清空。' : 'Started a new calculation: every field is empty.');
+    assert.equal(await calc.text('new-undo'), lang === 'zh' ? '撤销' : 'Undo');
+    await calc.id('new-undo').click();
+    await calc.settle();
+    // Exactly as before: the link (every field and choice) and what the page shows.
+    await calc.page.waitForFunction((b) => location.href === b, before, { timeout: 3000 });
+    assert.equal(await calc.value('user-name'), 'Mine');
+    assert.equal(await calc.value('gpu-chips'), '1024');
+    assert.equal(await calc.text('current-estimate'), shown);
+    assert.equal(await calc.page.locator('[data-testid="new-notice"]').count(), 0, 'the notice goes with the Undo');
+    assert.deepEqual(calc.errors, []);
+    await calc.page.close();
+  }
+  await context.close();
+});
+
 test('placeholders are hints: "default" where empty means a default, "e.g." where it is an example', async () => {
   const context = await fresh();
   for (const lang of ['en', 'zh']) {

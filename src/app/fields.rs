@@ -414,7 +414,7 @@ fn UtilizationDefaults() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <p class="hint utilization-defaults no-print">
-            {state.tx(Key::M2UtilizationEpoch)} " "
+            {state.tx(Key::M2UtilizationEpoch)}
             {aicompute::planning::planner::UTILIZATION_DEFAULTS.iter().map(|d| {
                 let pct = aicompute::text::format::percent(d.value);
                 let key = if d.language { Key::M2UtilizationLanguage } else { Key::M2UtilizationOther };

@@ -219,6 +219,12 @@ pub struct State {
     pub keep: RwSignal<bool>,
     /// What the last edit cleared of a worked example, until restored or dismissed.
     pub cleared: RwSignal<Option<Cleared>>,
+    /// The calculation "New calculation" replaced, until restored by the notice's Undo,
+    /// dismissed, or replaced by a preset or a saved one; the empty calculation when there is
+    /// none (a signal of a type the page already has: a new type is generic code of its own).
+    pub undo: RwSignal<Calculation>,
+    /// The cleared example the replaced calculation had, which the Undo brings back too.
+    pub undo_cleared: RwSignal<Option<Cleared>>,
     /// In an exercise, whether the student has revealed the worked answer.
     pub revealed: RwSignal<bool>,
     /// The chips and data sets: what reads them recomputes when Epoch AI's files or the user's
@@ -294,6 +300,8 @@ pub fn Page(
         projector: RwSignal::new(viewer.projector),
         keep: RwSignal::new(viewer.keep),
         cleared: RwSignal::new(None),
+        undo: RwSignal::new(Calculation::default()),
+        undo_cleared: RwSignal::new(None),
         revealed: RwSignal::new(false),
         catalog,
     };
@@ -439,6 +447,12 @@ fn PageControls() -> impl IntoView {
     let state = expect_context::<State>();
     let pressed = |on: bool| if on { "true" } else { "false" };
     let new_calculation = move |_| {
+        // Kept for the notice's Undo: the calculation exactly as it was, and its cleared example.
+        let previous = state.calc.get_untracked();
+        if previous != Calculation::default() {
+            state.undo_cleared.set(state.cleared.get_untracked());
+            state.undo.set(previous);
+        }
         state.cleared.set(None);
         state.calc.set(Calculation::default());
     };
@@ -475,27 +489,44 @@ fn PageControls() -> impl IntoView {
 }
 
 /// After an edit cleared the other method's untouched worked example: says so, and offers it
-/// back.
+/// back. After "New calculation": says the fields were emptied, with an Undo that brings back
+/// the calculation it replaced, exactly (and so the address, which follows the calculation).
+/// One view for both notices (a view written twice is its code twice in the wasm); they never
+/// show together: a new calculation has no example left to clear.
 #[component]
 fn ClearedNotice() -> impl IntoView {
     let state = expect_context::<State>();
-    let restore = move |_| {
-        if let Some(c) = state.cleared.get_untracked() {
+    let undoing = move || state.undo.with(|c| *c != Calculation::default());
+    let take_back = move |_| {
+        let previous = state.undo.get_untracked();
+        if previous != Calculation::default() {
+            state.calc.set(previous);
+            state.cleared.set(state.undo_cleared.get_untracked());
+        } else if let Some(c) = state.cleared.get_untracked() {
             state.calc.update(|calc| calc.restore(&c));
+            state.cleared.set(None);
         }
+        state.undo.set(Calculation::default());
+    };
+    let dismiss = move |_| {
         state.cleared.set(None);
+        state.undo.set(Calculation::default());
     };
     move || {
-        state.cleared.get().map(|_| {
-            view! {
-                <div class="notice no-print" role="status" data-testid="example-cleared">
-                    <p>{state.t(Key::ExampleCleared)}</p>
-                    <button type="button" class="secondary" data-testid="example-restore" on:click=restore>
-                        {state.tx(Key::ExampleRestore)}
-                    </button>
-                    <button type="button" class="secondary dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=move |_| state.cleared.set(None)>"×"</button>
-                </div>
-            }
+        let (ids, keys) = if undoing() {
+            (("new-notice", "new-undo"), (Key::PageNewDone, Key::PageNewUndo))
+        } else {
+            state.cleared.with(Option::is_some).then_some(())?;
+            (("example-cleared", "example-restore"), (Key::ExampleCleared, Key::ExampleRestore))
+        };
+        Some(view! {
+            <div class="notice no-print" role="status" data-testid=ids.0>
+                <p>{state.t(keys.0)}</p>
+                <button type="button" class="secondary" data-testid=ids.1 on:click=take_back>
+                    {state.tx(keys.1)}
+                </button>
+                <button type="button" class="secondary dismiss" aria-label=state.tx(Key::NoticeDismiss) on:click=dismiss>"×"</button>
+            </div>
         })
     }
 }
@@ -542,10 +573,10 @@ fn PageFooter() -> impl IntoView {
             </p>
             <p>{state.tx(Key::FooterAccuracy)}</p>
             <p>
-                {state.tx(Key::FooterCredit)} " "
+                {state.tx(Key::FooterCredit)}
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
-                <a href="https://epoch.ai/data/notable-ai-models">"Epoch AI: Notable AI Models"</a> " · "
-                <a href="https://epoch.ai/data/machine-learning-hardware">"Epoch AI: Machine Learning Hardware"</a> " · "
+                <a href="https://epoch.ai/data/notable-ai-models">{state.tx(Key::PageFooterModels)}</a> " · "
+                <a href="https://epoch.ai/data/machine-learning-hardware">{state.tx(Key::PageFooterHardware)}</a> " · "
                 <a href="https://creativecommons.org/licenses/by/4.0/">"CC BY 4.0"</a>
             </p>
         </footer>
@@ -561,6 +592,7 @@ fn PresetMenu() -> impl IntoView {
         if let Some(ex) = examples::find(&id) {
             let lang = state.lang.get_untracked();
             state.cleared.set(None);
+            state.undo.set(Calculation::default());
             state.calc.set(Calculation { name: ex.display_name(lang), ..ex.calculation() });
         }
         // Back to the prompt, so the same example can be chosen again.
@@ -615,7 +647,7 @@ fn PresetInfo() -> impl IntoView {
         Some(view! {
             <section class="preset-info" data-testid="preset-info">
                 <h2>{ex.display_name(lang)}</h2>
-                <p class="printed">{ex.printed_in(lang)}</p>
+                <p class="printed">{ex.printed_shown(lang)}</p>
                 <p>
                     {t(lang, Key::PresetPublished)} {colon} <strong data-testid="preset-published">{fmt(ex.published_pfs_days)} " pfs-days"</strong>
                     " · " {t(lang, Key::PresetExact)} {colon} <strong data-testid="preset-exact">{fmt(exact)} " pfs-days"</strong>
@@ -724,7 +756,7 @@ fn CopyLink() -> impl IntoView {
         <span class="copy-status" role="status" data-testid="copy-status">
             {move || status.with(|s| s.as_ref().map(|(key, href)| {
                 let said = t(state.lang.get(), *key);
-                href.as_ref().map_or_else(|| said.to_string(), |h| format!("{said} {h}"))
+                href.as_ref().map_or_else(|| said.to_string(), |h| format!("{said}{h}"))
             }))}
         </span>
     }

@@ -123,6 +123,7 @@ pub fn SavedEstimates() -> impl IntoView {
     let open = move |i: usize| {
         if let Some(c) = saved.0.with_untracked(|l| l.get(i).cloned()) {
             state.cleared.set(None);
+            state.undo.set(Calculation::default());
             state.calc.set(c);
         }
     };

@@ -10,12 +10,12 @@ fn ops_plain_output_is_the_derivation() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "add-multiplies per forward pass: 11.4 × 10^9  “11.4 * 10^9”\n\
+        "add-multiplies per forward pass: 1.14 × 10^10  “11.4 * 10^9”\n\
          FLOPs per add-multiply: 2  (default)\n\
          forward and backward: 3  (default)\n\
          examples: 1.2 × 10^6  “1.2M”\n\
          epochs: 128\n\
-         (11.4 × 10^9) × 2 × 3 × (1.2 × 10^6) × 128 = 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days\n"
+         (1.14 × 10^10) × 2 × 3 × (1.2 × 10^6) × 128 = 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days\n"
     );
 }
 

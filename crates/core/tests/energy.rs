@@ -92,7 +92,7 @@ fn defaults_carry_sources() {
     assert!(DEFAULT_PUE.url.starts_with("https://"));
     assert_eq!(
         DEFAULT_PUE.source_in(Zh),
-        "Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10"
+        "Google《Power usage effectiveness》，其全部数据中心过去十二个月的 PUE 为 1.10"
     );
     assert_eq!(grid("china").map(|g| g.name_in(Zh)), Some("中国"));
     assert_eq!(grid("eu").map(|g| g.name_in(En)), Some("European Union (EU-27)"));

@@ -109,7 +109,7 @@ fn resnet_derivation_in_the_seed_layout() {
     let est = ev.method1.estimate().unwrap();
     assert_eq!(
         aicompute::text::render::formula(est, aicompute::calculation::calc::Lang::En),
-        "(11.4 × 10^9) × 2 × 3 × (1.2 × 10^6) × 128 = 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days"
+        "(1.14 × 10^10) × 2 × 3 × (1.2 × 10^6) × 128 = 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days"
     );
 }
 

@@ -213,7 +213,7 @@ fn notes_in_both_languages() {
         let zh = footprint::notes(&f, Lang::Zh);
         assert_eq!(
             zh[1],
-            "假定 PUE 为 1.1：Google《Power usage effectiveness》：其全部数据中心过去十二个月的 PUE 为 1.10。"
+            "假定 PUE 为 1.1：Google《Power usage effectiveness》，其全部数据中心过去十二个月的 PUE 为 1.10。"
         );
         assert_eq!(
             zh[2],

@@ -170,15 +170,15 @@ fn the_exercise_set() {
     assert_eq!(resnet.grade("0.122 pfs-days").unwrap().verdict, QuizVerdict::Right);
     assert_eq!(
         resnet.question(Lang::En),
-        "ResNet-151 (2015-12-10): add-multiplies per forward pass = 11.4 × 10⁹; examples per epoch = 1.2 × 10⁶; epochs = 128. Count 2 FLOP per add-multiply and 3× for the forward and backward passes. How much compute did training take?"
+        "ResNet-151 (2015-12-10): add-multiplies per forward pass = 1.14 × 10¹⁰; examples per epoch = 1.2 × 10⁶; epochs = 128. Count 2 FLOP per add-multiply and 3× for the forward and backward passes. How much compute did training take?"
     );
     assert_eq!(
         resnet.question(Lang::Zh),
-        "ResNet-151（2015-12-10）：每次前向传播的乘加数 = 11.4 × 10⁹；每轮样本数 = 1.2 × 10⁶；轮数 = 128。每次乘加计 2 FLOP，前向加反向计 3 倍。训练用了多少算力？"
+        "ResNet-151（2015-12-10）：每次前向传播的乘加数 = 1.14 × 10¹⁰；每轮样本数 = 1.2 × 10⁶；轮数 = 128。每次乘加计 2 FLOP，前向加反向计 3 倍。训练用了多少算力？"
     );
     assert_eq!(
         resnet.answer(Lang::En),
-        "ResNet-151: 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days. Arithmetic: 11.4 × 10^9 × 2 × 3 × 1.2 × 10^6 × 128. Published: 10,000 PF = 0.117 pfs-days."
+        "ResNet-151: 1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days. Arithmetic: 1.14 × 10^10 × 2 × 3 × 1.2 × 10^6 × 128. Published: 10,000 PF = 0.117 pfs-days."
     );
     let gpu = by_id("alexnet-gpu").question(Lang::En);
     assert!(gpu.contains("hardware = NVIDIA GeForce GTX 580 (OpenAI 2018 figure) (peak 1.58 × 10^12 FLOP/s)"), "{gpu}");

@@ -510,6 +510,14 @@ impl Example {
         t(lang, self.printed)
     }
 
+    /// [`Example::printed_in`] as the page shows it: the appendix's own English line labelled as
+    /// the original in another language (it is a quotation), exponents as superscripts.
+    pub fn printed_shown(&self, lang: Lang) -> String {
+        let text = self.printed_in(lang);
+        let text = if self.seed { crate::text::i18n::original(lang, text) } else { text.to_string() };
+        crate::text::format::superscript(&text)
+    }
+
     /// The source in `lang` (titles stay as published).
     pub fn source_in(&self, lang: Lang) -> String {
         t(lang, self.source).to_string()

@@ -8,12 +8,7 @@ use crate::say;
 use crate::text::format::{percent, readable, sci};
 use crate::text::i18n::{t, Key, Lang};
 
-/// A chip's name before the Chinese possessive: a space after a Latin name, none after a
-/// full-width bracket; as is in other languages (their texts put their own space).
-fn of_name(lang: Lang, name: &str) -> String {
-    let gap = if lang == Lang::Zh && name.ends_with(|c: char| c.is_ascii()) { " " } else { "" };
-    format!("{name}{gap}")
-}
+use crate::catalog::hardware::of_name;
 
 /// Whether an empty `field` means a default (its placeholder then says "default"; other
 /// placeholders are examples, written "e.g. …").

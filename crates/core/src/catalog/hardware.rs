@@ -193,24 +193,40 @@ impl Chip {
     }
 
     /// [`Chip::tdp_citation`] in `lang`. In English OpenAI's chips cite their source as it is
-    /// written; in another language the English remarks give way to the source's name and its
-    /// links, as in [`Chip::citation_in`].
+    /// written; in another language their source is written out in that language (its links
+    /// kept, no brackets inside: a page may show the citation in brackets), as in
+    /// [`Chip::citation_in`].
     pub fn tdp_citation_in(&self, lang: Lang) -> String {
         match (self.tdp_watts, self.source) {
             (None, _) => String::new(),
             (Some(_), Source::OpenAi2018) if lang == Lang::En => self.tdp_source.clone(),
-            (Some(_), Source::OpenAi2018) if self.tdp_source.contains("TechPowerUp") => {
-                crate::say!(lang, Key::CatalogTdpTechpowerup, links = links(&self.tdp_source).trim_end_matches(','))
-            }
-            (Some(_), Source::OpenAi2018) => links(&self.tdp_source),
+            (Some(_), Source::OpenAi2018) => crate::say!(lang, self.tdp_key(), links = links(&self.tdp_source, lang)),
             (Some(_), Source::Epoch) => crate::say!(lang, Key::CatalogTdpEpoch, link = datasheet(&self.link, lang)),
+        }
+    }
+
+    /// The text that writes out the TDP source of one of OpenAI's chips: the K20, K40 and K80
+    /// have remarks of their own; the others cite TechPowerUp's database (the figure Epoch AI
+    /// gives too).
+    fn tdp_key(&self) -> Key {
+        match self.id.as_str() {
+            "openai-k20" => Key::CatalogTdpK20,
+            "openai-k40" => Key::CatalogTdpK40,
+            "openai-k80" => Key::CatalogTdpK80,
+            _ => Key::CatalogTdpTechpowerup,
         }
     }
 }
 
-/// The links of a text, one space apart.
-fn links(text: &str) -> String {
-    text.split_whitespace().filter(|w| w.starts_with("http")).collect::<Vec<_>>().join(" ")
+/// The links of a text, without the punctuation that followed them in the sentence, separated
+/// as `lang` separates the items of a list of sources (；in Chinese).
+fn links(text: &str, lang: Lang) -> String {
+    let links: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.starts_with("http"))
+        .map(|w| w.trim_end_matches([',', ';', '.', ')']))
+        .collect();
+    links.join(t(lang, Key::CatalogLinkSep))
 }
 
 /// A datasheet field of Epoch AI's data set, which mixes links with English remarks: as it is in
@@ -219,7 +235,7 @@ fn datasheet(field: &str, lang: Lang) -> String {
     if lang == Lang::En {
         field.to_string()
     } else {
-        links(field)
+        links(field, lang)
     }
 }
 
@@ -402,6 +418,13 @@ pub fn search_in<'a>(catalog: &'a [Chip], query: &str) -> Vec<&'a Chip> {
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect()
+}
+
+/// A chip's name before the Chinese possessive: a space after a Latin name, none after a
+/// full-width bracket; as is in other languages (their texts put their own space).
+pub fn of_name(lang: Lang, name: &str) -> String {
+    let gap = if lang == Lang::Zh && name.ends_with(|c: char| c.is_ascii()) { " " } else { "" };
+    format!("{name}{gap}")
 }
 
 /// A chip's catalog name in `lang` (see [`Chip::name_in`]).

@@ -11,7 +11,7 @@ use crate::catalog::Catalog;
 use crate::language::expr::{self, Dim};
 use crate::language::units::{PF, PFS_DAY};
 use crate::say;
-use crate::text::format::{eng, readable, sci};
+use crate::text::format::{normal, readable, sci, TYPED_SIG};
 use crate::text::i18n::{t, Key, Lang};
 use crate::text::num::to_i32;
 
@@ -449,6 +449,7 @@ impl Exercise {
     /// FLOP/s × 475,200 s × 0.33".
     pub fn arithmetic(&self) -> String {
         let Some(est) = self.estimate() else { return String::new() };
+        let eng = |v: f64| normal(v, TYPED_SIG);
         let factor = |v: f64, shown: Shown| match shown {
             Shown::Rate => format!("{} FLOP/s", eng(v)),
             Shown::Time => format!("{} s", eng(v)),
@@ -491,10 +492,22 @@ fn given(field: Field, value: &str, chip_peak: Option<&(String, f64)>, lang: Lan
     format!("{label} = {value}")
 }
 
-/// An expression as a handout prints it: × for *, exponents raised (`11.4 * 10^9` →
-/// `11.4 × 10⁹`).
+/// An expression as a handout prints it: × for *, exponents raised, a number in engineering
+/// notation normalised as the page shows every figure (`11.4 * 10^9` → `1.14 × 10¹⁰`).
 fn math(value: &str) -> String {
+    if let Some(v) = times_ten(value) {
+        return crate::text::format::superscript(&normal(v, TYPED_SIG));
+    }
     crate::text::format::superscript(&value.replace('*', "×"))
+}
+
+/// The value of "m * 10^e" (a seed's figure in engineering notation), if `value` is one: a
+/// plain number with nothing else around the power of ten.
+fn times_ten(value: &str) -> Option<f64> {
+    let (m, e) = value.split_once("* 10^")?;
+    let plain = |s: &str| !s.trim().is_empty() && s.trim().chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-');
+    let v = expr::eval(value).ok()?;
+    (plain(m) && plain(e) && v.dim == Dim::COUNT && v.lo != 0.0).then_some(v.lo)
 }
 
 /// A typed time with its unit in `lang` (`5.5 d` is 5.5 days, `1728 h` 1728 hours).

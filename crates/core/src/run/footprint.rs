@@ -13,7 +13,7 @@ use crate::language::expr::{Dim, Value};
 use crate::language::units::HOUR;
 use crate::run::energy::{self, Grid, DEFAULT_PUE};
 use crate::say;
-use crate::text::format::{digits, eng, DIGITS_BELOW};
+use crate::text::format::{digits, normal, DIGITS_BELOW, TYPED_SIG, WORKED_SIG};
 use crate::text::i18n::{t, Key, Lang};
 
 /// Where the power per chip came from.
@@ -149,7 +149,7 @@ fn span(v: Value, f: impl Fn(f64) -> String) -> String {
 /// Chip-hours as "1,920" (whole numbers grouped, scientific from 10^7; small counts with their
 /// decimals).
 pub fn chip_hours_text(v: Value) -> String {
-    span(v, |x| if x >= 100.0 { digits(x, DIGITS_BELOW, 3, ",") } else { eng(x) })
+    span(v, |x| if x >= 100.0 { digits(x, DIGITS_BELOW, 3, ",") } else { normal(x, WORKED_SIG) })
 }
 
 pub fn energy_text(v: Value, lang: Lang) -> String {
@@ -164,27 +164,34 @@ pub fn usd_text(v: Value, lang: Lang) -> String {
     span(v, |x| energy::format_usd(x, lang))
 }
 
+/// A figure the user typed (a PUE, a grid's intensity, a price) as the derivation repeats it.
+fn typed(x: f64) -> String {
+    normal(x, TYPED_SIG)
+}
+
 /// The derivation, one line per quantity shown.
 pub fn lines(f: &Footprint, lang: Lang) -> Vec<String> {
     let ch = chip_hours_text(f.chip_hours);
-    let hours = span(f.seconds, |s| eng(s / HOUR));
-    let mut out = vec![say!(lang, Key::RunFootprintChipHours, chips = span(f.chips, eng), hours = hours, ch = ch)];
+    let hours = chip_hours_text(f.seconds.scale(1.0 / HOUR));
+    // Typed chips are whole; a solved count is worked out: three digits.
+    let chips = span(f.chips, |x| normal(x, if x.fract() == 0.0 { TYPED_SIG } else { WORKED_SIG }));
+    let mut out = vec![say!(lang, Key::RunFootprintChipHours, chips = chips, hours = hours, ch = ch)];
     if let (Some((w, _)), Some(e)) = (&f.power, f.kwh) {
         out.push(say!(
             lang,
             Key::RunFootprintEnergy,
             ch = ch,
             power = span(*w, energy::format_power),
-            pue = span(f.pue, eng),
+            pue = span(f.pue, typed),
             energy = energy_text(e, lang),
         ));
     }
     if let (Some(e), Some((g, _)), Some(co2)) = (f.kwh, f.grid, f.co2_kg) {
-        let (energy, grid, co2) = (energy_text(e, lang), span(g, eng), co2_text(co2, lang));
+        let (energy, grid, co2) = (energy_text(e, lang), span(g, typed), co2_text(co2, lang));
         out.push(say!(lang, Key::RunFootprintEmissions, energy = energy, grid = grid, co2 = co2));
     }
     if let (Some(p), Some(usd)) = (f.price, f.usd) {
-        let price = span(p, |x| say!(lang, Key::RunFootprintPrice, n = eng(x)));
+        let price = span(p, |x| say!(lang, Key::RunFootprintPrice, n = typed(x)));
         out.push(say!(lang, Key::RunFootprintCost, ch = ch, price = price, usd = usd_text(usd, lang)));
     }
     out
@@ -196,7 +203,7 @@ pub fn notes(f: &Footprint, lang: Lang) -> Vec<String> {
     match &f.power {
         Some((w, PowerFrom::Tdp { chip })) => {
             let citation = chip.tdp_citation_in(lang);
-            let name = hardware::chip_name(&chip.name, lang);
+            let name = hardware::of_name(lang, &hardware::chip_name(&chip.name, lang));
             let power = span(*w, energy::format_power);
             out.push(say!(lang, Key::RunFootprintTdp, power = power, name = name, citation = citation))
         }

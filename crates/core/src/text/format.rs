@@ -144,6 +144,28 @@ pub fn eng(v: f64) -> String {
     format!("{} × 10^{e3}", trim(m3, decimals_for(m3, 6)))
 }
 
+/// Significant digits of a figure the user or a preset typed, as the derivation repeats it:
+/// enough for what anyone types ("3.14159"), never a float's noise.
+pub const TYPED_SIG: u32 = 6;
+/// Significant digits of a figure the page worked out (a solved time, an architecture's count),
+/// as every other result is shown.
+pub const WORKED_SIG: u32 = 3;
+
+/// A factor as the derivation shows it, in the page's one number style: digits from 0.001 up
+/// to 10^5, grouped by thousands ("128", "0.33", "12,800", "3,507.3"), else normalised
+/// scientific notation, a × 10^n with 1 ≤ a < 10 ("1.14 × 10^10", not the engineering
+/// "11.4 × 10^9"); `sig` significant digits at most, trailing zeros dropped.
+pub fn normal(v: f64, sig: u32) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return sci(v, sig);
+    }
+    let r = round_sig(v, sig);
+    if (1e-3..1e5).contains(&r.abs()) {
+        return grouped(r, decimals_for(r, sig), ",");
+    }
+    sci(v, sig)
+}
+
 /// A count shown to a reader: grouped digits between 0.001 and 10^7, with `sig` significant
 /// digits, scientific outside: "10,506", "0.122", "4.36 × 10^5"...
 pub fn readable(v: f64, sig: u32, sep: &str) -> String {

@@ -5,7 +5,7 @@
 use crate::calculation::calc::{Comparison, Estimate, Label, Lang, Note, Shown, Verdict, PF, PFS_DAY};
 use crate::catalog::hardware::Choice;
 use crate::language::expr::Value;
-use crate::text::format::{digits, eng, readable, sci, DIGITS_BELOW};
+use crate::text::format::{digits, normal, readable, sci, DIGITS_BELOW, TYPED_SIG, WORKED_SIG};
 use crate::text::i18n::t;
 use crate::text::i18n::Key;
 use crate::text::num::to_u32;
@@ -34,8 +34,16 @@ pub fn pfs_days(v: Value, lang: Lang) -> String {
     span(v.scale(1.0 / PFS_DAY), |x| readable(x, 3, sep(lang)))
 }
 
-/// A factor's value as the derivation shows it.
+/// A factor's value as the derivation shows it: normalised ([`normal`]), with the digits typed
+/// ([`TYPED_SIG`] at most).
 pub fn factor_value(v: Value, shown: Shown, lang: Lang) -> String {
+    factor_value_sig(v, shown, lang, TYPED_SIG)
+}
+
+/// [`factor_value`] with `sig` significant digits at most ([`WORKED_SIG`] for a figure the page
+/// worked out).
+fn factor_value_sig(v: Value, shown: Shown, lang: Lang, sig: u32) -> String {
+    let eng = |x: f64| normal(x, sig);
     match shown {
         Shown::Count | Shown::Fraction => span(v, eng),
         Shown::Rate => format!("{} FLOP/s", span(v, eng)),
@@ -72,8 +80,7 @@ fn wrap(s: String, shown: Shown, lang: Lang) -> String {
 
 /// The one-line derivation: factors, then FLOP, PF and pfs-days.
 pub fn formula(e: &Estimate, lang: Lang) -> String {
-    let parts: Vec<String> =
-        e.factors.iter().map(|f| wrap(factor_value(f.value, f.shown, lang), f.shown, lang)).collect();
+    let parts: Vec<String> = e.factors.iter().map(|f| wrap(shown_factor(e, f, lang), f.shown, lang)).collect();
     let mut product = String::new();
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
@@ -85,6 +92,13 @@ pub fn formula(e: &Estimate, lang: Lang) -> String {
         product.push_str(part);
     }
     format!("{product} = {}", result_chain(e.flop, lang))
+}
+
+/// A factor of `e` as its derivation shows it: a typed figure with its own digits, one the page
+/// worked out (solved for, counted from the architecture, defaulted) with three.
+fn shown_factor(e: &Estimate, f: &crate::calculation::calc::Factor, lang: Lang) -> String {
+    let worked = e.solved == Some(f.label) || f.label == Label::ForwardPerToken || f.input.is_empty();
+    factor_value_sig(f.value, f.shown, lang, if worked { WORKED_SIG } else { TYPED_SIG })
 }
 
 /// "1.05 × 10^19 FLOP = 10,506 PF = 0.122 pfs-days".
@@ -121,14 +135,15 @@ pub fn steps(e: &Estimate, lang: Lang) -> Vec<String> {
         .factors
         .iter()
         .map(|f| {
-            let v = factor_value(f.value, f.shown, lang);
+            let v = shown_factor(e, f, lang);
             let typed = if e.solved == Some(f.label) {
                 t(lang, Key::DerivationSolved).to_string()
             } else if f.label == Label::ForwardPerToken {
                 t(lang, Key::DerivationArchitecture).to_string()
             } else if f.input.is_empty() {
                 t(lang, Key::DerivationDefault).to_string()
-            } else if f.input != v {
+            } else if !f.input.chars().filter(|c| *c != ',').eq(v.chars().filter(|c| *c != ',')) {
+                // What was typed, where it differs from the figure (a "1000" typed is 1,000).
                 crate::say!(lang, Key::TextTyped, input = f.input)
             } else {
                 String::new()
