@@ -45,6 +45,9 @@ struct Background {
     canvas: web_sys::HtmlCanvasElement,
     spec: ChartSpec,
     layout: Layout,
+    /// Markers still to draw on it, from this one ([`chart::Part::Markers`]): many imported rows are
+    /// drawn a slice at a time, the page answering between slices (see [`draw_rest_later`]).
+    pending: Option<usize>,
 }
 
 /// Draws the chart on `canvas`: the background again only when it changed (size, language,
@@ -73,7 +76,8 @@ fn draw_layered(
         }
         let backend = Measured::canvas(layer.clone()).ok_or("no 2d context")?;
         let layout = chart::draw_part(&backend.into_drawing_area(), spec, chart::Part::Background).map_err(|e| e.0)?;
-        background.set_value(Some(Background { canvas: layer, spec: spec.clone(), layout }));
+        let pending = layout.more_markers;
+        background.set_value(Some(Background { canvas: layer, spec: spec.clone(), layout, pending }));
     }
     let ctx: web_sys::CanvasRenderingContext2d =
         canvas.get_context("2d").ok().flatten().ok_or("no 2d context")?.unchecked_into();
@@ -235,6 +239,7 @@ struct Drawn {
 /// Redraws the chart whenever what it shows changes.
 fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::html::Canvas>, drawn: Drawn) {
     let background = StoredValue::new_local(None::<Background>);
+    let scheduled = StoredValue::new(false);
     let css_height = StoredValue::new(String::new());
     Effect::new(move |_| {
         let (w, h, dpr) = c.size.get();
@@ -261,11 +266,45 @@ fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::htm
         }
         match draw_layered(&canvas, &spec, background) {
             Ok(l) => {
+                draw_rest_later(background, scheduled, c.size);
                 mark_painted(&canvas, &l, dpr, c.saved.with_untracked(Vec::len));
                 drawn.layout.set_value(l);
                 drawn.shown.set_value(spec.background.points);
             }
             Err(e) => leptos::logging::error!("chart: {e}"),
+        }
+    });
+}
+
+/// When the background has markers still to draw, draws the next slice of them on it after the
+/// browser has had a turn (input, painting), then asks for a redraw (`size`, touched), which shows
+/// it and comes back here for the next. A background drawn anew meanwhile (another spec) makes
+/// the slice stale: it is dropped, and the new background's own slices follow.
+fn draw_rest_later(
+    background: StoredValue<Option<Background>, LocalStorage>,
+    scheduled: StoredValue<bool>,
+    size: RwSignal<(u32, u32, f64)>,
+) {
+    let Some(from) = background.with_value(|b| b.as_ref().and_then(|b| b.pending)) else { return };
+    if scheduled.get_value() {
+        return;
+    }
+    scheduled.set_value(true);
+    leptos::task::spawn_local(async move {
+        super::import::yield_to_browser().await;
+        scheduled.set_value(false);
+        let drawn = background.with_value(|b| {
+            let b = b.as_ref().filter(|b| b.pending == Some(from))?;
+            let backend = super::measured::Measured::canvas(b.canvas.clone())?;
+            chart::draw_part(&backend.into_drawing_area(), &b.spec, chart::Part::Markers(from)).ok()
+        });
+        if let Some(part) = drawn {
+            background.update_value(|b| {
+                if let Some(b) = b.as_mut().filter(|b| b.pending == Some(from)) {
+                    b.pending = part.more_markers;
+                }
+            });
+            size.update(|_| {});
         }
     });
 }

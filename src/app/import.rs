@@ -55,7 +55,7 @@ const SHOWN_MAX: usize = 100_000;
 const ROWS_PER_STEP: usize = 2_000;
 
 /// Lets the browser handle what is waiting (input, painting): a zero-delay timeout.
-async fn yield_to_browser() {
+pub(crate) async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
     });

@@ -548,6 +548,46 @@ fn background_then_foreground_is_the_whole_chart() {
 }
 
 #[test]
+fn many_markers_are_drawn_a_slice_at_a_time_and_the_slices_are_the_whole_background() {
+    // 25,000 imported rows and OpenAI's 15 points: 25,015 markers, 10,000 a part, so the
+    // background's part and two more (10,000 + 10,000 + 5,015).
+    let mut cat = aicompute::catalog::Catalog::full();
+    let rows: String =
+        (0..25_000).map(|i| format!("M{i},{}-{:02},{}e20\n", 2012 + i % 7, 1 + i % 12, 1 + i % 9)).collect();
+    assert_eq!(cat.install_imported(&format!("name,date,flop\n{rows}")).unwrap().installed, 25_000);
+    let user = UserPoint { years: 2016.5, flop: 1e20, low: 5e19, high: 2e20, label: "my model".into() };
+    let sets = [DatasetId::OpenAi2018, DatasetId::Imported];
+    let mut s = ChartSpec {
+        background: chart::Background {
+            points: Selection::of(&sets).points(&cat).into_iter().cloned().collect(),
+            thresholds: true,
+            ..Default::default()
+        },
+        user: Some(user),
+    };
+    s.background.saved =
+        vec![UserPoint { label: "Kept estimate".into(), years: 2015.0, flop: 1e21, low: 1e21, high: 1e21 }];
+    assert_eq!(s.background.points.len(), 25_015);
+    let (all, whole) = svg_part(&s, chart::Part::All);
+    let (bg, back) = svg_part(&s, chart::Part::Background);
+    assert_eq!(back.more_markers, Some(10_000));
+    assert_eq!(back.markers, whole.markers, "the first part places every marker");
+    let (m1, first) = svg_part(&s, chart::Part::Markers(10_000));
+    assert_eq!(first.more_markers, Some(20_000));
+    let (m2, last) = svg_part(&s, chart::Part::Markers(20_000));
+    assert_eq!(last.more_markers, None);
+    assert!(first.markers.is_empty() && last.markers.is_empty());
+    let (fg, _) = svg_part(&s, chart::Part::Foreground);
+    let parts =
+        [&bg, &m1, &m2, &fg].map(|p| body(p).to_string()).into_iter().filter(|b| !b.is_empty()).collect::<Vec<_>>();
+    assert_eq!(parts.join("\n"), body(&all), "the same elements in the same order");
+    // The words (here the saved estimate's name) come only with the last part, over every marker.
+    assert!(all.contains("Kept estimate") && m2.contains("Kept estimate"));
+    assert!(!bg.contains("Kept estimate") && !m1.contains("Kept estimate"), "no words before the last markers");
+    assert!(whole.more_markers.is_none());
+}
+
+#[test]
 fn the_background_is_kept_while_the_user_point_stays_within_the_axes() {
     let at = |flop: f64| UserPoint { years: 2016.5, flop, low: flop, high: flop, label: "mine".into() };
     let a = spec(&[DatasetId::OpenAi2018], Some(at(1e20)));

@@ -128,7 +128,15 @@ pub struct Layout {
     /// The user's point, if drawn.
     pub user: Option<(i32, i32)>,
     pub plot_area: (i32, i32, i32, i32),
+    /// A [`Part::Background`] or [`Part::Markers`] that left markers to draw: the index (in
+    /// drawing order) of the first, for the next [`Part::Markers`].
+    pub more_markers: Option<usize>,
 }
+
+/// The most markers a [`Part::Background`] or a [`Part::Markers`] draws: about 65 ms in
+/// Chromium's software raster (about 6.5 µs a marker), so a page can draw 100,000 imported rows
+/// a slice at a time and answer between slices.
+pub const MARKERS_PER_PART: usize = 10_000;
 
 /// The names the chart labels by default, when they are in view.
 pub(crate) const DEFAULT_LABELS: &[&str] = &[
@@ -214,8 +222,15 @@ fn decade_ceil(v: f64) -> f64 {
 pub enum Part {
     All,
     /// Everything under the user's point: axes, eras, lines, data sets, labels, thresholds, saved
-    /// estimates. Its [`Layout`] has the markers.
+    /// estimates. Its [`Layout`] has every marker's place; with more than [`MARKERS_PER_PART`]
+    /// markers it draws only the first of them (and none of what lies over them), and says where
+    /// the next [`Part::Markers`] begins.
     Background,
+    /// The background's markers from this one (in drawing order), at most [`MARKERS_PER_PART`],
+    /// over an earlier part; the last such part also draws what lies over the markers (the data
+    /// labels, thresholds and saved estimates). Drawn one after another on one canvas, the parts
+    /// are the [`Part::Background`] drawn whole. Its [`Layout`] has no markers.
+    Markers(usize),
     /// The user's point with its range bar, and the legend on top. Its [`Layout`] has the user's
     /// point and no markers.
     Foreground,
@@ -359,28 +374,47 @@ pub fn draw_part<DB: DrawingBackend>(
     spec: &ChartSpec,
     part: Part,
 ) -> Result<Layout, DrawError> {
-    let (bg, fg) = (part != Part::Foreground, part != Part::Background);
+    let bg = matches!(part, Part::All | Part::Background);
+    let fg = matches!(part, Part::All | Part::Foreground);
     let f = Frame::new(spec, root.dim_in_pixel());
     if bg {
         root.fill(&f.th.background).map_err(err)?;
     }
     let mut chart = frame_chart(root, spec, &f, bg)?;
     // Every word on the plot, placed once for both layers (the background's do not depend on the
-    // user's point, so both layers find the same places).
-    let words = place_words(root, &chart, spec, &f);
+    // user's point, so both layers find the same places); only by a part that draws words.
+    let mut words = None;
     let mut layout = Layout::default();
     if bg {
         draw_eras(&mut chart, spec, &f)?;
         draw_mesh(&mut chart, spec, &f)?;
         draw_lines(&mut chart, spec, &f)?;
-        layout.markers = draw_markers(root, &chart, spec, &f)?;
-        draw_words(root, &words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
-        if spec.background.thresholds {
-            draw_thresholds(root, &words, &f, spec.background.dark)?;
+    }
+    let markers = match part {
+        Part::All => Some(0..usize::MAX),
+        Part::Background => Some(0..MARKERS_PER_PART),
+        Part::Markers(from) => Some(from..from.saturating_add(MARKERS_PER_PART)),
+        Part::Foreground => None,
+    };
+    if let Some(range) = markers {
+        let placed = place_markers(&chart, spec, &f);
+        let end = range.end.min(placed.len());
+        draw_markers(root, &placed[range.start.min(end)..end], &f)?;
+        layout.more_markers = (end < placed.len()).then_some(end);
+        if !matches!(part, Part::Markers(_)) {
+            layout.markers = placed.into_iter().map(|(x, y, i, _)| (x, y, i)).collect();
         }
-        draw_saved(root, &chart, spec, &words, &f)?;
+        if layout.more_markers.is_none() {
+            let words = words.get_or_insert_with(|| place_words(root, &chart, spec, &f));
+            draw_words(root, &words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
+            if spec.background.thresholds {
+                draw_thresholds(root, words, &f, spec.background.dark)?;
+            }
+            draw_saved(root, &chart, spec, words, &f)?;
+        }
     }
     if fg {
+        let words = words.get_or_insert_with(|| place_words(root, &chart, spec, &f));
         layout.user = draw_user(root, &mut chart, spec, &f, words.user.as_ref())?;
         draw_legend(root, &legend_rows(spec, &f, shows_user(spec)), &words.plot, &f).map_err(err)?;
     }
@@ -556,23 +590,33 @@ fn point_at(m: &Model, f: &Frame) -> (f64, f64) {
     (m.date.years(), lg(m.pfs_days.unwrap_or(f.ymin)))
 }
 
-/// The data sets' markers, one mark per set ([`set_mark`]), in [`DRAW_ORDER`]. Where they landed,
-/// in backend pixels.
-fn draw_markers<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// Where the data sets' markers land, in backend pixels, in drawing order ([`DRAW_ORDER`]), each
+/// with its point's index and its mark ([`set_mark`]).
+fn place_markers<DB: DrawingBackend>(
     chart: &DualChart<'_, DB>,
     spec: &ChartSpec,
     f: &Frame,
-) -> Result<Vec<(i32, i32, usize)>, DrawError> {
-    let mut markers = Vec::new();
+) -> Vec<(i32, i32, usize, Mark)> {
+    let mut placed = Vec::new();
     for set in DRAW_ORDER {
         for (i, m) in spec.background.points.iter().enumerate().filter(|(_, m)| m.dataset == set) {
             let at = chart.backend_coord(&point_at(m, f));
-            draw_mark(root, &set_mark(set, m.upper_bound, f), at, f).map_err(err)?;
-            markers.push((at.0, at.1, i));
+            placed.push((at.0, at.1, i, set_mark(set, m.upper_bound, f)));
         }
     }
-    Ok(markers)
+    placed
+}
+
+/// Draws the markers `placed`.
+fn draw_markers<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    placed: &[(i32, i32, usize, Mark)],
+    f: &Frame,
+) -> Result<(), DrawError> {
+    for (x, y, _, mark) in placed {
+        draw_mark(root, mark, (*x, *y), f).map_err(err)?;
+    }
+    Ok(())
 }
 
 /// How a series is marked: one drawing for its points on the plot and for its legend row.
