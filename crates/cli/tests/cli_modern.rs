@@ -287,7 +287,7 @@ fn chinese_prose_from_the_cli() {
     assert_eq!(code, 0);
     // ResNet-151: 11.4e9 × 6 × 1.2e6 × 128 / 8.64e19 = 0.122 pfs-days; the text prints 0.117.
     assert!(
-        out.starts_with("resnet             精确值 0.122 pfs-days，公布数值 0.117 pfs-days  ResNet-151\n"),
+        out.starts_with("resnet             计算值 0.122 pfs-days，公布数值 0.117 pfs-days  ResNet-151\n"),
         "{out}"
     );
     let (_, out, _) = run(&["ops", "--forward", "11.4G", "--examples", "1.2M", "--epochs", "128", "--lang", "zh"]);

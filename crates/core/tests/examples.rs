@@ -56,8 +56,12 @@ fn seventeen_seed_computations_and_eight_modern() {
 #[test]
 fn published_figures_within_ten_percent_except_the_two_the_text_gets_wrong() {
     let flagged: Vec<&str> = EXAMPLES.iter().filter(|e| e.differs(cat())).map(|e| e.id).collect();
-    // DeepSeek-V3's attention term puts its count 10.3% above the paper's 6 × 37B × 14.8T.
-    assert_eq!(flagged, ["seq2seq-ops", "vgg-gpu", "deepseek-v3"]);
+    // DeepSeek-V3's attention term puts its count 10.3% above the paper's 6 × 37B × 14.8T, which
+    // is 3.29 / 3.63 = 0.907 of it: 9% lower, the figure the page says, so within 10% (the test is
+    // the printed percent, one way, not the ratio both ways).
+    assert_eq!(flagged, ["seq2seq-ops", "vgg-gpu"]);
+    let d = find("deepseek-v3").unwrap();
+    assert_eq!(d.difference_in(cat(), Lang::Zh).as_deref(), Some("公布数值比按其输入计算的结果偏低 9%"));
     // Seq2Seq: the text's own arithmetic gives 0.129 pfs-days, not the printed 0.085.
     let s = find("seq2seq-ops").unwrap();
     let pfs = s.exact_flop(cat()).unwrap() / PFS_DAY;
@@ -71,10 +75,10 @@ fn published_figures_within_ten_percent_except_the_two_the_text_gets_wrong() {
         v.difference_in(cat(), Lang::En).as_deref(),
         Some("The published figure differs from its own arithmetic by +19%")
     );
-    assert_eq!(v.difference_in(cat(), Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏高 19%"));
+    assert_eq!(v.difference_in(cat(), Lang::Zh).as_deref(), Some("公布数值比按其输入计算的结果偏高 19%"));
     // Seq2Seq by operations: printed 0.085 against 0.129 exact, 34% low, said as 偏低 (not 相差 -34%).
     let s = find("seq2seq-ops").unwrap();
-    assert_eq!(s.difference_in(cat(), Lang::Zh).as_deref(), Some("公布数值比其算式的精确结果偏低 34%"));
+    assert_eq!(s.difference_in(cat(), Lang::Zh).as_deref(), Some("公布数值比按其输入计算的结果偏低 34%"));
     assert_eq!(v.exact_pfs_days(cat()), v.exact_flop(cat()).map(|f| f / PFS_DAY));
 }
 

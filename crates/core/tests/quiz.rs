@@ -69,51 +69,51 @@ fn sentences_in_both_languages() {
         "0.122 pfs-days",
         RESNET,
         "Right: within 10% of the exact answer (yours is 0.33% too high)",
-        "正确：与精确答案相差不到 10%（你的答案偏高 0.33%）",
+        "正确：与按算式计算的答案相差不到 10%（你的答案偏高 0.33%）",
     );
     says(
         "1.4e19",
         1e19,
         "The right order of magnitude, but not the exact arithmetic (yours is 1.4× too high)",
-        "数量级正确，但与精确计算结果不符（你的答案偏高，是精确值的 1.4 倍）",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏高，是计算值的 1.4 倍）",
     );
     says(
         "6e18",
         1e19,
         "The right order of magnitude, but not the exact arithmetic (yours is too low: 60% of it)",
-        "数量级正确，但与精确计算结果不符（你的答案偏低，仅为精确值的 60%）",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏低，仅为计算值的 60%）",
     );
     // 1.0368e19 / 1.050624e19 = 0.98684: 98.7%.
     says(
         "0.12 pfs-days",
         RESNET,
         "Right: within 10% of the exact answer (yours is too low: 98.7% of it)",
-        "正确：与精确答案相差不到 10%（你的答案偏低，仅为精确值的 98.7%）",
+        "正确：与按算式计算的答案相差不到 10%（你的答案偏低，仅为计算值的 98.7%）",
     );
     // 1.0506e19 / 1.050624e19 = 0.99998: the same to three digits.
     says(
         "10,506 PF",
         RESNET,
         "Right: within 10% of the exact answer (yours matches it)",
-        "正确：与精确答案相差不到 10%（与精确值一致）",
+        "正确：与按算式计算的答案相差不到 10%（与计算值一致）",
     );
     says(
         "2.5e19",
         1e19,
         "The right order of magnitude, but not the exact arithmetic (yours is 2.5× too high)",
-        "数量级正确，但与精确计算结果不符（你的答案偏高，是精确值的 2.5 倍）",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏高，是计算值的 2.5 倍）",
     );
     says(
         "5e19",
         1e19,
         "Within 10× of the exact answer, but more than 3× off (yours is 5× too high)",
-        "与精确答案相差超过 3 倍，但不到 10 倍（你的答案偏高，是精确值的 5 倍）",
+        "与按算式计算的答案相差超过 3 倍，但不到 10 倍（你的答案偏高，是计算值的 5 倍）",
     );
     says(
         "1e21",
         1e19,
         "More than 10× from the exact answer (yours is 100× too high); looks like a power of ten is off: ÷100",
-        "与精确答案相差超过 10 倍（你的答案偏高，是精确值的 100 倍）；看起来 10 的幂次错了：÷100",
+        "与按算式计算的答案相差超过 10 倍（你的答案偏高，是计算值的 100 倍）；看起来 10 的幂次错了：你的答案 ÷100 即为正确结果",
     );
 }
 
@@ -370,7 +370,7 @@ fn a_power_of_ten_is_named() {
     // Without the calculation's factors, too.
     assert_eq!(grade("1e21", 1e19).unwrap().slip, Some(Slip::PowerOfTen { k: 2 }));
     assert_eq!(Slip::PowerOfTen { k: -6 }.message(Lang::En), "looks like a power of ten is off: ×10^6");
-    assert_eq!(Slip::PowerOfTen { k: 3 }.message(Lang::Zh), "看起来 10 的幂次错了：÷1,000");
+    assert_eq!(Slip::PowerOfTen { k: 3 }.message(Lang::Zh), "看起来 10 的幂次错了：你的答案 ÷1,000 即为正确结果");
 }
 
 #[test]
@@ -435,33 +435,33 @@ fn slips_are_said_in_both_languages() {
         "alexnet-ops",
         "1.62e17",
         "The right order of magnitude, but not the exact arithmetic (yours is too low: 33% of it); looks like the backward pass is missing: ×3",
-        "数量级正确，但与精确计算结果不符（你的答案偏低，仅为精确值的 33%）；看起来漏算了反向传播：×3",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏低，仅为计算值的 33%）；看起来漏算了反向传播：你的答案 ×3 即为正确结果",
     );
     says(
         "alexnet-ops",
         "2.43e17",
         "The right order of magnitude, but not the exact arithmetic (yours is too low: 50% of it); looks like add-multiplies were counted, not FLOPs: ×2",
-        "数量级正确，但与精确计算结果不符（你的答案偏低，仅为精确值的 50%）；看起来只数了乘加，未换算成 FLOP：×2",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏低，仅为计算值的 50%）；看起来只数了乘加，未换算成 FLOP：你的答案 ×2 即为正确结果",
     );
     // 5.4e15 / 4.86e17 = 1/90 = 1.1%.
     says(
         "alexnet-ops",
         "5.4e15",
         "More than 10× from the exact answer (yours is too low: 1.1% of it); looks like only one epoch was counted: ×90",
-        "与精确答案相差超过 10 倍（你的答案偏低，仅为精确值的 1.1%）；看起来只算了一轮（epoch）：×90",
+        "与按算式计算的答案相差超过 10 倍（你的答案偏低，仅为计算值的 1.1%）；看起来只算了一轮（epoch）：你的答案 ×90 即为正确结果",
     );
     // 1 / 86,400 = 0.0011574: 0.0012%.
     says(
         "alexnet-gpu",
         "5.7354e12",
         "More than 10× from the exact answer (yours is too low: 0.0012% of it); looks like seconds and days are mixed up: ×86,400",
-        "与精确答案相差超过 10 倍（你的答案偏低，仅为精确值的 0.0012%）；看起来把秒和天弄混了：×86,400",
+        "与按算式计算的答案相差超过 10 倍（你的答案偏低，仅为计算值的 0.0012%）；看起来把秒和天弄混了：你的答案 ×86,400 即为正确结果",
     );
     says(
         "alexnet-ops",
         "4.86e18",
         "Within 10× of the exact answer, but more than 3× off (yours is 10× too high); looks like a power of ten is off: ÷10",
-        "与精确答案相差超过 3 倍，但不到 10 倍（你的答案偏高，是精确值的 10 倍）；看起来 10 的幂次错了：÷10",
+        "与按算式计算的答案相差超过 3 倍，但不到 10 倍（你的答案偏高，是计算值的 10 倍）；看起来 10 的幂次错了：你的答案 ÷10 即为正确结果",
     );
 }
 
@@ -487,7 +487,7 @@ fn the_sheet_says_how_answers_are_graded() {
         "{en}"
     );
     assert!(!en.contains("Within 3× of the exact arithmetic passes"));
-    assert!(question_sheet(cat(), Lang::Zh).contains("与精确计算相差 10% 以内为正确"));
+    assert!(question_sheet(cat(), Lang::Zh).contains("与按算式计算的结果相差 10% 以内为正确"));
 }
 
 /// The catalog the tests read: the built-in data and Epoch AI's, embedded (read once per test
