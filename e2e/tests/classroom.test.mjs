@@ -177,3 +177,18 @@ test('the exercise view: the chart\'s caption says where the answer will appear,
     await context.close();
   }
 });
+
+test('on a 400 px phone, the open Share… menu and the file chooser never widen the page, projector mode too', async () => {
+  for (const projector of [false, true]) {
+    const calc = await Calculator.open(await fresh({ viewport: { width: 400, height: 800 } }), BASE, '?lang=zh');
+    if (projector) await calc.id('projector-toggle').click();
+    await calc.page.locator('[data-testid="share-menu"] summary').click();
+    await calc.settle();
+    assert.equal(await calc.page.evaluate(() => document.documentElement.scrollWidth), 400, `share menu, projector ${projector}`);
+    await calc.page.locator('[data-testid="share-menu"] summary').click();
+    await calc.id('import-toggle').click();
+    await calc.settle();
+    assert.equal(await calc.page.evaluate(() => document.documentElement.scrollWidth), 400, `import, projector ${projector}`);
+    await calc.page.context().close();
+  }
+});
