@@ -276,36 +276,41 @@ fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::htm
     });
 }
 
-/// When the background has markers still to draw, draws the next slice of them on it after the
-/// browser has had a turn (input, painting), then asks for a redraw (`size`, touched), which shows
-/// it and comes back here for the next. A background drawn anew meanwhile (another spec) makes
-/// the slice stale: it is dropped, and the new background's own slices follow.
+/// When the background has markers still to draw, draws them on it a slice at a time, the browser
+/// having a turn (input, painting) before each, then asks once for a redraw (`size`, touched),
+/// which shows the finished background. Each slice draws on whatever background is current, so a
+/// background drawn anew meanwhile (another spec) gets its own slices, and a stale one none.
 fn draw_rest_later(
     background: StoredValue<Option<Background>, LocalStorage>,
     scheduled: StoredValue<bool>,
     size: RwSignal<(u32, u32, f64)>,
 ) {
-    let Some(from) = background.with_value(|b| b.as_ref().and_then(|b| b.pending)) else { return };
-    if scheduled.get_value() {
+    if scheduled.get_value() || background.with_value(|b| b.as_ref().and_then(|b| b.pending)).is_none() {
         return;
     }
     scheduled.set_value(true);
     leptos::task::spawn_local(async move {
-        super::import::yield_to_browser().await;
-        scheduled.set_value(false);
-        let drawn = background.with_value(|b| {
-            let b = b.as_ref().filter(|b| b.pending == Some(from))?;
-            let backend = super::measured::Measured::canvas(b.canvas.clone())?;
-            chart::draw_part(&backend.into_drawing_area(), &b.spec, chart::Part::Markers(from)).ok()
-        });
-        if let Some(part) = drawn {
+        loop {
+            super::import::yield_to_browser().await;
+            let Some(from) = background.with_value(|b| b.as_ref().and_then(|b| b.pending)) else { break };
+            let drawn = background.with_value(|b| {
+                let b = b.as_ref()?;
+                let backend = super::measured::Measured::canvas(b.canvas.clone())?;
+                chart::draw_part(&backend.into_drawing_area(), &b.spec, chart::Part::Markers(from)).ok()
+            });
+            let Some(part) = drawn else {
+                // A slice that cannot be drawn is not tried again and again.
+                background.update_value(|b| b.iter_mut().for_each(|b| b.pending = None));
+                break;
+            };
             background.update_value(|b| {
-                if let Some(b) = b.as_mut().filter(|b| b.pending == Some(from)) {
+                if let Some(b) = b.as_mut() {
                     b.pending = part.more_markers;
                 }
             });
-            size.update(|_| {});
         }
+        scheduled.set_value(false);
+        size.update(|_| {});
     });
 }
 

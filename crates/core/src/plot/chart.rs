@@ -397,11 +397,13 @@ pub fn draw_part<DB: DrawingBackend>(
         Part::Foreground => None,
     };
     if let Some(range) = markers {
-        let placed = place_markers(&chart, spec, &f);
-        let end = range.end.min(placed.len());
-        draw_markers(root, &placed[range.start.min(end)..end], &f)?;
-        layout.more_markers = (end < placed.len()).then_some(end);
-        if !matches!(part, Part::Markers(_)) {
+        // Every marker's place for the layout; a later part only its own.
+        let slice = matches!(part, Part::Markers(_));
+        let (placed, total) = place_markers(&chart, spec, &f, if slice { range.clone() } else { 0..usize::MAX });
+        let end = range.end.min(total);
+        draw_markers(root, if slice { &placed } else { &placed[range.start.min(end)..end] }, &f)?;
+        layout.more_markers = (end < total).then_some(end);
+        if !slice {
             layout.markers = placed.into_iter().map(|(x, y, i, _)| (x, y, i)).collect();
         }
         if layout.more_markers.is_none() {
@@ -590,21 +592,27 @@ fn point_at(m: &Model, f: &Frame) -> (f64, f64) {
     (m.date.years(), lg(m.pfs_days.unwrap_or(f.ymin)))
 }
 
-/// Where the data sets' markers land, in backend pixels, in drawing order ([`DRAW_ORDER`]), each
-/// with its point's index and its mark ([`set_mark`]).
+/// Where the data sets' markers numbered `range` in drawing order ([`DRAW_ORDER`]) land, in
+/// backend pixels, each with its point's index and its mark ([`set_mark`]); and how many markers
+/// there are in all.
 fn place_markers<DB: DrawingBackend>(
     chart: &DualChart<'_, DB>,
     spec: &ChartSpec,
     f: &Frame,
-) -> Vec<(i32, i32, usize, Mark)> {
+    range: std::ops::Range<usize>,
+) -> (Vec<(i32, i32, usize, Mark)>, usize) {
     let mut placed = Vec::new();
+    let mut n = 0;
     for set in DRAW_ORDER {
         for (i, m) in spec.background.points.iter().enumerate().filter(|(_, m)| m.dataset == set) {
-            let at = chart.backend_coord(&point_at(m, f));
-            placed.push((at.0, at.1, i, set_mark(set, m.upper_bound, f)));
+            if range.contains(&n) {
+                let at = chart.backend_coord(&point_at(m, f));
+                placed.push((at.0, at.1, i, set_mark(set, m.upper_bound, f)));
+            }
+            n += 1;
         }
     }
-    placed
+    (placed, n)
 }
 
 /// Draws the markers `placed`.
