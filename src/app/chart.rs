@@ -44,10 +44,9 @@ fn fit_selection(key: &str, drawn: &[DatasetId]) -> Selection {
 struct Background {
     canvas: web_sys::HtmlCanvasElement,
     spec: ChartSpec,
+    /// Its `more_markers` are the markers still to draw on it: many imported rows are drawn a
+    /// slice at a time, the page answering between slices (see [`draw_rest_later`]).
     layout: Layout,
-    /// Markers still to draw on it, from this one ([`chart::Part::Markers`]): many imported rows are
-    /// drawn a slice at a time, the page answering between slices (see [`draw_rest_later`]).
-    pending: Option<usize>,
 }
 
 /// Draws the chart on `canvas`: the background again only when it changed (size, language,
@@ -76,8 +75,7 @@ fn draw_layered(
         }
         let backend = Measured::canvas(layer.clone()).ok_or("no 2d context")?;
         let layout = chart::draw_part(&backend.into_drawing_area(), spec, chart::Part::Background).map_err(|e| e.0)?;
-        let pending = layout.more_markers;
-        background.set_value(Some(Background { canvas: layer, spec: spec.clone(), layout, pending }));
+        background.set_value(Some(Background { canvas: layer, spec: spec.clone(), layout }));
     }
     let ctx: web_sys::CanvasRenderingContext2d =
         canvas.get_context("2d").ok().flatten().ok_or("no 2d context")?.unchecked_into();
@@ -179,19 +177,8 @@ fn load_epoch_when_wanted(c: ChartState, catalog: RwSignal<Catalog>) {
         if wanted && idle {
             c.epoch.set(EpochData::Loading);
             leptos::task::spawn_local(async move {
-                let text = super::fetch_text(EPOCH_FILE).await;
-                let mut result = Err(LoadError::Unreadable);
-                catalog.update(|cat| {
-                    result = text.as_deref().map_err(|e| *e).and_then(|t| {
-                        cat.install_epoch(t).map_err(|e| {
-                            leptos::logging::warn!("Epoch AI's models: {e}");
-                            LoadError::Unreadable
-                        })
-                    });
-                });
-                if let (Ok(_), Ok(t)) = (result, text) {
-                    super::keep_offline(EPOCH_FILE, t);
-                }
+                let result =
+                    super::load_data(EPOCH_FILE, "Epoch AI's models", catalog, Catalog::install_epoch, |_, _| {}).await;
                 c.epoch.set(match result {
                     Ok(n) => EpochData::Loaded(n),
                     Err(e) => EpochData::Failed(e),
@@ -285,14 +272,15 @@ fn draw_rest_later(
     scheduled: StoredValue<bool>,
     size: RwSignal<(u32, u32, f64)>,
 ) {
-    if scheduled.get_value() || background.with_value(|b| b.as_ref().and_then(|b| b.pending)).is_none() {
+    let pending = move || background.with_value(|b| b.as_ref().and_then(|b| b.layout.more_markers));
+    if scheduled.get_value() || pending().is_none() {
         return;
     }
     scheduled.set_value(true);
     leptos::task::spawn_local(async move {
         loop {
-            super::import::yield_to_browser().await;
-            let Some(from) = background.with_value(|b| b.as_ref().and_then(|b| b.pending)) else { break };
+            super::yield_to_browser().await;
+            let Some(from) = pending() else { break };
             let drawn = background.with_value(|b| {
                 let b = b.as_ref()?;
                 let backend = super::measured::Measured::canvas(b.canvas.clone())?;
@@ -300,14 +288,10 @@ fn draw_rest_later(
             });
             let Some(part) = drawn else {
                 // A slice that cannot be drawn is not tried again and again.
-                background.update_value(|b| b.iter_mut().for_each(|b| b.pending = None));
+                background.update_value(|b| b.iter_mut().for_each(|b| b.layout.more_markers = None));
                 break;
             };
-            background.update_value(|b| {
-                if let Some(b) = b.as_mut() {
-                    b.pending = part.more_markers;
-                }
-            });
+            background.update_value(|b| b.iter_mut().for_each(|b| b.layout.more_markers = part.more_markers));
         }
         scheduled.set_value(false);
         size.update(|_| {});

@@ -54,14 +54,6 @@ const SHOWN_MAX: usize = 100_000;
 /// between slices; see `time_import_steps` in the core's tests).
 const ROWS_PER_STEP: usize = 2_000;
 
-/// Lets the browser handle what is waiting (input, painting): a zero-delay timeout.
-pub(crate) async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
-}
-
 /// Reads `text` a slice at a time, saying how far in `status`, and installs it as the imported set
 /// of `catalog` (or clears it when empty); how it went, or none when a newer import (`run` is no
 /// longer `runs`) took over.
@@ -80,7 +72,7 @@ async fn apply(
     while !importer.step(ROWS_PER_STEP) {
         let (at, all) = importer.progress();
         status.set(Status::Reading(at * 100 / all.max(1)));
-        yield_to_browser().await;
+        super::yield_to_browser().await;
         if runs.get_value() != run {
             return None;
         }
@@ -154,6 +146,7 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>) -> impl IntoView {
     let status = RwSignal::new(Status::None);
     let kept = RwSignal::new(true);
     let run = installer(text, status, kept, sets, state.catalog);
+    let large = Memo::new(move |_| text.with(|t| t.len() > SHOWN_MAX));
     if !saved.trim().is_empty() {
         run();
     }
@@ -186,12 +179,12 @@ pub fn ImportData(sets: RwSignal<Vec<DatasetId>>) -> impl IntoView {
                 spellcheck="false"
                 placeholder=state.tx(Key::ImportPlaceholder)
                 aria-describedby="import-status import-data-error"
-                prop:value=move || text.with(|t| if t.len() > SHOWN_MAX { String::new() } else { t.clone() })
+                prop:value=move || if large.get() { String::new() } else { text.get() }
                 on:input=move |ev| text.set(event_target_value(&ev))
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=on_drop
             ></textarea>
-            <Show when=move || text.with(|t| t.len() > SHOWN_MAX)>
+            <Show when=move || large.get()>
                 <p class="muted" data-testid="import-large">{move || {
                     let (lines, bytes) = text.with(|t| (t.lines().count(), t.len()));
                     aicompute::say!(state.lang.get(), Key::PageImportLarge, lines = lines, bytes = bytes)

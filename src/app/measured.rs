@@ -61,7 +61,7 @@ macro_rules! each {
 pub struct Measured<'a> {
     target: Target<'a>,
     context: web_sys::CanvasRenderingContext2d,
-    /// The canvas's own 2D context (the one its backend draws with), for [`Lines`].
+    /// The canvas's own 2D context (the one its backend draws with), which strokes [`Lines`].
     drawing: Option<web_sys::CanvasRenderingContext2d>,
     /// Lines drawn on the canvas and not yet stroked (see [`Lines`]).
     lines: Option<Lines>,
@@ -75,15 +75,13 @@ const MAX_LINES: usize = 8_192;
 /// crosses, which one `stroke()` each held up the page for over a second. The order of what is
 /// drawn is kept; lines that overlap within one colour are painted once instead of twice.
 struct Lines {
-    context: web_sys::CanvasRenderingContext2d,
     color: BackendColor,
     width: u32,
     ends: Vec<((f64, f64), (f64, f64))>,
 }
 
 impl Lines {
-    fn stroke(self) {
-        let c = &self.context;
+    fn stroke(&self, c: &web_sys::CanvasRenderingContext2d) {
         let (r, g, b) = self.color.rgb;
         c.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", self.color.alpha));
         c.set_line_width(f64::from(self.width));
@@ -114,8 +112,8 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 impl Measured<'_> {
     /// Strokes the lines waiting, if any.
     fn flush(&mut self) {
-        if let Some(lines) = self.lines.take() {
-            lines.stroke();
+        if let (Some(lines), Some(c)) = (self.lines.take(), &self.drawing) {
+            lines.stroke(c);
         }
     }
 }
@@ -184,9 +182,9 @@ impl DrawingBackend for Measured<'_> {
         each!(&mut self.target, b => b.draw_pixel(p, c))
     }
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Result<(), Failure> {
-        let Some(drawing) = self.drawing.clone() else {
+        if self.drawing.is_none() {
             return each!(&mut self.target, b => b.draw_line(from, to, s));
-        };
+        }
         let (color, width) = (s.color(), s.stroke_width());
         if color.alpha == 0.0 {
             return Ok(());
@@ -199,7 +197,7 @@ impl DrawingBackend for Measured<'_> {
         });
         if !same {
             self.flush();
-            self.lines = Some(Lines { context: drawing, color, width, ends: Vec::new() });
+            self.lines = Some(Lines { color, width, ends: Vec::new() });
         }
         if let Some(l) = self.lines.as_mut() {
             l.ends.push(crisp(from, to));

@@ -351,29 +351,48 @@ fn load_hardware(catalog: RwSignal<Catalog>) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let text = fetch_text(FILE).await;
-        let mut installed = Err(LoadError::Unreadable);
-        catalog.update(|cat| {
-            installed = text.as_deref().map_err(|e| *e).and_then(|t| {
-                cat.install_hardware(t).map_err(|e| {
-                    leptos::logging::warn!("hardware catalog: {e}");
-                    LoadError::Unreadable
-                })
-            });
-            if let Err(e) = installed {
-                cat.hardware_failed(e);
-            }
+        let installed =
+            load_data(FILE, "hardware catalog", catalog, Catalog::install_hardware, Catalog::hardware_failed).await;
+        settled(if installed.is_ok() { "loaded" } else { "failed" });
+    });
+}
+
+/// Fetches a data file beside the page and installs its text in the catalog with `install`, in
+/// one update (in which `failed` runs when the file could not be had or read). Once installed, the
+/// text goes to the service worker to keep for offline visits. An install error is logged under
+/// `what` and is [`LoadError::Unreadable`] to the page.
+pub(crate) async fn load_data<T, E: std::fmt::Display>(
+    file: &'static str,
+    what: &'static str,
+    catalog: RwSignal<Catalog>,
+    install: impl FnOnce(&mut Catalog, &str) -> Result<T, E>,
+    failed: impl FnOnce(&mut Catalog, LoadError),
+) -> Result<T, LoadError> {
+    let text = fetch_text(file).await;
+    let mut result = Err(LoadError::Unreadable);
+    catalog.update(|cat| {
+        result = text.as_deref().map_err(|e| *e).and_then(|t| {
+            install(cat, t).map_err(|e| {
+                leptos::logging::warn!("{what}: {e}");
+                LoadError::Unreadable
+            })
         });
-        match installed {
-            Ok(_) => {
-                settled("loaded");
-                if let Ok(t) = text {
-                    keep_offline(FILE, t);
-                }
-            }
-            Err(_) => settled("failed"),
+        if let Err(e) = result {
+            failed(cat, e);
         }
     });
+    if let (Ok(_), Ok(t)) = (&result, text) {
+        keep_offline(file, t);
+    }
+    result
+}
+
+/// Lets the browser handle what is waiting (input, painting): a zero-delay timeout.
+pub(crate) async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
 /// The text of a file beside the page, or why not as a value (said in the page's language by
@@ -395,7 +414,7 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
 /// did not see, made before it took control of a first visit, would otherwise be missing
 /// offline). The page sends the text it already has: no second download, and nothing a network
 /// failure at that moment can lose. Where there is no service worker, nothing.
-pub(crate) fn keep_offline(name: &'static str, text: String) {
+fn keep_offline(name: &'static str, text: String) {
     use js_sys::Reflect;
     let navigator = window().navigator();
     if !Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
