@@ -6,7 +6,7 @@ use super::State;
 use aicompute::catalog::data::{DatasetId, Model};
 use aicompute::catalog::load::LoadError;
 use aicompute::catalog::Catalog;
-use aicompute::plot::chart::{self, ChartSpec, Layout, UserPoint};
+use aicompute::plot::chart::{self, ChartSpec, Layout, Points, UserPoint};
 use aicompute::plot::trend::{Selection, ERAS};
 use aicompute::text::i18n::Key;
 use leptos::prelude::*;
@@ -49,6 +49,20 @@ struct Background {
     layout: Layout,
 }
 
+/// Whether the kept background is not the one `spec` wants on `canvas` (none kept, another size
+/// or another background).
+fn stale(
+    canvas: &web_sys::HtmlCanvasElement,
+    spec: &ChartSpec,
+    background: StoredValue<Option<Background>, LocalStorage>,
+) -> bool {
+    let (w, h) = (canvas.width(), canvas.height());
+    background.with_value(|b| {
+        !b.as_ref()
+            .is_some_and(|b| b.canvas.width() == w && b.canvas.height() == h && chart::same_background(&b.spec, spec))
+    })
+}
+
 /// Draws the chart on `canvas`: the background again only when it changed (size, language,
 /// theme, data sets, fit, Moore line, thresholds, saved estimates or axis ranges), else the kept
 /// one; then the user's point and the legend. A keystroke costs the same at any number of points.
@@ -59,12 +73,8 @@ fn draw_layered(
 ) -> Result<Layout, String> {
     use super::measured::Measured;
     use wasm_bindgen::JsCast;
-    let (w, h) = (canvas.width(), canvas.height());
-    let fresh = background.with_value(|b| {
-        !b.as_ref()
-            .is_some_and(|b| b.canvas.width() == w && b.canvas.height() == h && chart::same_background(&b.spec, spec))
-    });
-    if fresh {
+    if stale(canvas, spec, background) {
+        let (w, h) = (canvas.width(), canvas.height());
         let layer = match background.with_value(|b| b.as_ref().map(|b| b.canvas.clone())) {
             Some(c) => c,
             None => document().create_element("canvas").map_err(|e| format!("{e:?}"))?.unchecked_into(),
@@ -79,20 +89,19 @@ fn draw_layered(
     }
     let ctx: web_sys::CanvasRenderingContext2d =
         canvas.get_context("2d").ok().flatten().ok_or("no 2d context")?.unchecked_into();
-    let markers = background.with_value(|b| {
-        let b = b.as_ref()?;
-        ctx.draw_image_with_html_canvas_element(&b.canvas, 0.0, 0.0).ok()?;
-        Some(b.layout.markers.clone())
-    });
     let backend = Measured::canvas(canvas.clone()).ok_or("no 2d context")?;
     let root = backend.into_drawing_area();
-    match markers {
-        Some(markers) => {
-            let front = chart::draw_part(&root, spec, chart::Part::Foreground).map_err(|e| e.0)?;
-            Ok(Layout { markers, ..front })
-        }
-        None => chart::draw(&root, spec).map_err(|e| e.0),
-    }
+    // The kept background, then the user's point among its words as placed: nothing here walks
+    // the markers again.
+    let over = background.with_value(|b| {
+        let b = b.as_ref()?;
+        ctx.draw_image_with_html_canvas_element(&b.canvas, 0.0, 0.0).ok()?;
+        Some(
+            chart::draw_over(&root, spec, chart::Part::Foreground, &b.layout)
+                .map(|front| Layout { markers: b.layout.markers.clone(), ..front }),
+        )
+    });
+    over.unwrap_or_else(|| chart::draw(&root, spec)).map_err(|e| e.0)
 }
 
 /// The chart's own state: what it shows and how, and what it derives from the calculation.
@@ -107,8 +116,9 @@ struct ChartState {
     size: RwSignal<(u32, u32, f64)>,
     epoch: RwSignal<EpochData>,
     fit: Memo<Option<aicompute::plot::trend::Fit>>,
-    /// The points shown, selected once per change for the chart and the data table.
-    points: Memo<Vec<Model>>,
+    /// The points shown, selected once per change for the chart and the data table (shared: a
+    /// drawing copies a pointer).
+    points: Memo<Points>,
     /// The user's estimate (the first method that has one) and its date, if given.
     estimate: Memo<Option<(aicompute::language::expr::Value, Option<f64>)>>,
     saved: Memo<Vec<UserPoint>>,
@@ -220,13 +230,14 @@ fn follow_size(canvas_ref: NodeRef<leptos::html::Canvas>, size: RwSignal<(u32, u
 #[derive(Clone, Copy)]
 struct Drawn {
     layout: StoredValue<Layout>,
-    shown: StoredValue<Vec<Model>>,
+    shown: StoredValue<Points>,
 }
 
 /// Redraws the chart whenever what it shows changes.
 fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::html::Canvas>, drawn: Drawn) {
     let background = StoredValue::new_local(None::<Background>);
     let scheduled = StoredValue::new(false);
+    let deferred = StoredValue::new(false);
     let css_height = StoredValue::new(String::new());
     Effect::new(move |_| {
         let (w, h, dpr) = c.size.get();
@@ -248,6 +259,18 @@ fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::htm
             canvas.style(("height", height));
         }
         let spec = c.spec(state, dpr);
+        // A new background of many markers waits for a task of its own: the change that brought
+        // them (an import's last rows, the memos over them) has had its task.
+        let many = spec.background.points.len() > chart::MARKERS_PER_PART;
+        if many && !deferred.get_value() && stale(&canvas, &spec, background) {
+            deferred.set_value(true);
+            leptos::task::spawn_local(async move {
+                super::yield_to_browser().await;
+                c.size.update(|_| {});
+            });
+            return;
+        }
+        deferred.set_value(false);
         if let Some(d) = use_context::<super::export::DrawnChart>() {
             d.0.set(Some((spec.clone(), (w as f64 / dpr).round() as u32, (h as f64 / dpr).round() as u32)));
         }
@@ -284,7 +307,7 @@ fn draw_rest_later(
             let drawn = background.with_value(|b| {
                 let b = b.as_ref()?;
                 let backend = super::measured::Measured::canvas(b.canvas.clone())?;
-                chart::draw_part(&backend.into_drawing_area(), &b.spec, chart::Part::Markers(from)).ok()
+                chart::draw_over(&backend.into_drawing_area(), &b.spec, chart::Part::Markers(from), &b.layout).ok()
             });
             let Some(part) = drawn else {
                 // A slice that cannot be drawn is not tried again and again.
@@ -452,7 +475,7 @@ fn UserPointInputs() -> impl IntoView {
 fn ChartCanvas(c: ChartState) -> impl IntoView {
     let state = expect_context::<State>();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let drawn = Drawn { layout: StoredValue::new(Layout::default()), shown: StoredValue::new(Vec::new()) };
+    let drawn = Drawn { layout: StoredValue::new(Layout::default()), shown: StoredValue::new(Points::default()) };
     let tip = RwSignal::new(None::<(usize, f64, f64)>);
     let tip_ref = NodeRef::<leptos::html::Div>::new();
     keep_tooltip_inside(tip, tip_ref);
@@ -509,8 +532,12 @@ fn tooltip(m: Model, x: f64, y: f64, state: State, tip_ref: NodeRef<leptos::html
 
 /// Every point the chart shows, with its source: readable without a pointer (keyboard, touch,
 /// screen readers). Rendered only while open.
+/// The most rows the data table lists: 100,000 imported rows as a table are 400,000 elements,
+/// seconds of layout for one click.
+const TABLE_ROWS_MAX: usize = 1_000;
+
 #[component]
-fn DataTable(rows: Memo<Vec<Model>>) -> impl IntoView {
+fn DataTable(rows: Memo<Points>) -> impl IntoView {
     let state = expect_context::<State>();
     let open = RwSignal::new(false);
     view! {
@@ -522,7 +549,7 @@ fn DataTable(rows: Memo<Vec<Model>>) -> impl IntoView {
             <summary data-testid="data-table-toggle">
                 {move || {
                     let (title, points) = (state.t(Key::TrendTable), state.t(Key::TrendPoints));
-                    aicompute::say!(state.lang.get(), Key::PageTableSummary, title = title, n = rows.with(Vec::len), points = points)
+                    aicompute::say!(state.lang.get(), Key::PageTableSummary, title = title, n = rows.with(|r| r.len()), points = points)
                 }}
             </summary>
             {move || open.get().then(|| view! {
@@ -534,7 +561,7 @@ fn DataTable(rows: Memo<Vec<Model>>) -> impl IntoView {
                         <th>{state.t(Key::PresetSource)}</th>
                     </tr></thead>
                     <tbody>
-                        {rows.get().into_iter().map(|m| view! {
+                        {rows.with(|r| r.iter().take(TABLE_ROWS_MAX).cloned().collect::<Vec<_>>()).into_iter().map(|m| view! {
                             <tr>
                                 <td>{aicompute::text::i18n::model_name(&m.name, state.lang.get())}</td>
                                 <td>{m.date.to_string()}</td>
@@ -544,6 +571,13 @@ fn DataTable(rows: Memo<Vec<Model>>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                <Show when=move || rows.with(|r| r.len() > TABLE_ROWS_MAX)>
+                    <p class="muted" data-testid="data-table-more">{move || {
+                        let grouped = |n: usize| aicompute::text::format::grouped(n as f64, 0, ",");
+                        let (shown, n) = (grouped(TABLE_ROWS_MAX), grouped(rows.with(|r| r.len())));
+                        aicompute::say!(state.lang.get(), Key::PageTableFirst, shown = shown, n = n)
+                    }}</p>
+                </Show>
             })}
         </details>
     }

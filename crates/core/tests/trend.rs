@@ -544,7 +544,23 @@ fn background_then_foreground_is_the_whole_chart() {
         assert!(front.markers.is_empty());
         assert_eq!(front.user, whole.user, "the foreground has the user's point");
         assert_eq!(front.plot_area, whole.plot_area);
+        // Over the background's layout (its words as placed), the same foreground.
+        let (over, over_layout) = svg_over(&s, chart::Part::Foreground, &back);
+        assert_eq!(body(&over), body(&fg), "draw_over draws what Part::Foreground draws");
+        assert_eq!(over_layout.user, whole.user);
+        assert!(back.placement.is_some() && front.placement.is_none(), "only a background keeps its words");
     }
+}
+
+/// The foreground over a kept background's layout, as an SVG.
+fn svg_over(spec: &ChartSpec, part: chart::Part, under: &chart::Layout) -> (String, chart::Layout) {
+    let mut out = String::new();
+    let layout = {
+        use plotters::prelude::*;
+        let root = plotters_svg::SVGBackend::with_string(&mut out, (900, 520)).into_drawing_area();
+        chart::draw_over(&root, spec, part, under).unwrap()
+    };
+    (out, layout)
 }
 
 #[test]
@@ -578,6 +594,12 @@ fn many_markers_are_drawn_a_slice_at_a_time_and_the_slices_are_the_whole_backgro
     assert_eq!(last.more_markers, None);
     assert!(first.markers.is_empty() && last.markers.is_empty());
     let (fg, _) = svg_part(&s, chart::Part::Foreground);
+    assert_eq!(body(&svg_over(&s, chart::Part::Foreground, &back).0), body(&fg), "the same foreground over its words");
+    assert_eq!(
+        body(&svg_over(&s, chart::Part::Markers(20_000), &back).0),
+        body(&m2),
+        "the same last slice over its words"
+    );
     let parts =
         [&bg, &m1, &m2, &fg].map(|p| body(p).to_string()).into_iter().filter(|b| !b.is_empty()).collect::<Vec<_>>();
     assert_eq!(parts.join("\n"), body(&all), "the same elements in the same order");
@@ -599,8 +621,11 @@ fn the_background_is_kept_while_the_user_point_stays_within_the_axes() {
     other.background.lang = Lang::Zh;
     assert!(!chart::same_background(&a, &other), "another language");
     let mut fewer = b.clone();
-    fewer.background.points.pop();
+    fewer.background.points = b.background.points[1..].iter().cloned().collect();
     assert!(!chart::same_background(&a, &fewer), "other points");
+    let mut copied = b.clone();
+    copied.background.points = b.background.points.iter().cloned().collect();
+    assert!(chart::same_background(&a, &copied), "the same points, collected again");
     let mut saved = b.clone();
     saved.background.saved.push(at(2e20));
     assert!(!chart::same_background(&a, &saved), "a saved estimate");

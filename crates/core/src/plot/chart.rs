@@ -13,6 +13,7 @@ use crate::text::i18n::{colon, model_name, t};
 use crate::text::num::{sat_i32, to_i32, to_u32, to_usize};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::sync::Arc;
 
 /// Colours of one scheme.
 #[derive(Clone, Copy, Debug)]
@@ -80,11 +81,61 @@ pub struct ChartSpec {
     pub user: Option<UserPoint>,
 }
 
+/// The models a chart shows, shared: a copy of a spec (the page keeps one per drawing) copies a
+/// pointer, not 100,000 models, and two copies compare equal at once. Their extent, which the axes
+/// need on every drawing, is found once, when they are collected.
+#[derive(Clone, Debug, Default)]
+pub struct Points {
+    models: Arc<[Model]>,
+    /// The least and greatest positive pfs-days, and the first and last date in years.
+    extent: Option<Extent>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Extent {
+    pfs_days: Option<(f64, f64)>,
+    years: (f64, f64),
+}
+
+impl Points {
+    fn new(models: Arc<[Model]>) -> Points {
+        let widen = |r: Option<(f64, f64)>, v: f64| Some(r.map_or((v, v), |(a, b)| (a.min(v), b.max(v))));
+        let years = models.iter().fold(None, |r, m| widen(r, m.date.years()));
+        let pfs_days = models.iter().filter_map(|m| m.pfs_days).filter(|v| *v > 0.0).fold(None, widen);
+        Points { models, extent: years.map(|years| Extent { pfs_days, years }) }
+    }
+}
+
+impl std::ops::Deref for Points {
+    type Target = [Model];
+    fn deref(&self) -> &[Model] {
+        &self.models
+    }
+}
+
+impl PartialEq for Points {
+    fn eq(&self, o: &Points) -> bool {
+        Arc::ptr_eq(&self.models, &o.models) || self.models == o.models
+    }
+}
+
+impl From<Vec<Model>> for Points {
+    fn from(models: Vec<Model>) -> Points {
+        Points::new(models.into())
+    }
+}
+
+impl FromIterator<Model> for Points {
+    fn from_iter<I: IntoIterator<Item = Model>>(iter: I) -> Points {
+        Points::new(iter.into_iter().collect())
+    }
+}
+
 /// Everything drawn under the user's point ([`Part::Background`]): two equal backgrounds draw
 /// the same, so the page keeps one while only the user's point moves ([`same_background`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Background {
-    pub points: Vec<Model>,
+    pub points: Points,
     pub fit: Option<Fit>,
     /// Moore's-law reference doubling time in months (18 or 24), drawn from the fit's start.
     pub moore_months: Option<f64>,
@@ -106,7 +157,7 @@ impl Default for Background {
     /// the page draw them; light, English, one device pixel per CSS pixel.
     fn default() -> Background {
         Background {
-            points: Vec::new(),
+            points: Points::default(),
             fit: None,
             moore_months: Some(18.0),
             eras: true,
@@ -131,6 +182,8 @@ pub struct Layout {
     /// A [`Part::Background`] or [`Part::Markers`] that left markers to draw: the index (in
     /// drawing order) of the first, for the next [`Part::Markers`].
     pub more_markers: Option<usize>,
+    /// A [`Part::Background`]'s words and where they went, for [`draw_over`].
+    pub placement: Option<Arc<Placement>>,
 }
 
 /// The most markers a [`Part::Background`] or a [`Part::Markers`] draws: about 65 ms in
@@ -248,8 +301,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
 /// The axis ranges: every drawn value and the user's point, padded to whole decades, as
 /// (ymin, ymax, xmin, xmax) (pfs-days, years).
 fn ranges(spec: &ChartSpec) -> (f64, f64, f64, f64) {
-    let mut ys: Vec<f64> = spec.background.points.iter().filter_map(|m| m.pfs_days).filter(|v| *v > 0.0).collect();
-    let mut xs: Vec<f64> = spec.background.points.iter().map(|m| m.date.years()).collect();
+    // The points by their extent (the least and greatest are all the folds below need).
+    let extent = spec.background.points.extent;
+    let mut ys: Vec<f64> = extent.and_then(|e| e.pfs_days).map(|(a, b)| vec![a, b]).unwrap_or_default();
+    let mut xs: Vec<f64> = extent.map(|e| vec![e.years.0, e.years.1]).unwrap_or_default();
     for u in spec.user.iter().chain(&spec.background.saved) {
         for v in [u.low, u.high, u.flop] {
             if v > 0.0 && v.is_finite() {
@@ -374,6 +429,33 @@ pub fn draw_part<DB: DrawingBackend>(
     spec: &ChartSpec,
     part: Part,
 ) -> Result<Layout, DrawError> {
+    draw_layers(root, spec, part, None)
+}
+
+/// Draws `part` ([`Part::Markers`] or [`Part::Foreground`]) over a [`Part::Background`] drawn
+/// for a spec with the same background ([`same_background`]) at the same size, whose [`Layout`]
+/// is `under`: the words are those that drawing placed, not placed again, so a keystroke costs
+/// the same at any number of markers, and so does the last slice of markers. The same drawing as
+/// [`draw_part`].
+///
+/// # Errors
+///
+/// A [`DrawError`] when the backend fails to draw.
+pub fn draw_over<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    part: Part,
+    under: &Layout,
+) -> Result<Layout, DrawError> {
+    draw_layers(root, spec, part, under.placement.clone())
+}
+
+fn draw_layers<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    part: Part,
+    placement: Option<Arc<Placement>>,
+) -> Result<Layout, DrawError> {
     let bg = matches!(part, Part::All | Part::Background);
     let fg = matches!(part, Part::All | Part::Foreground);
     let f = Frame::new(spec, root.dim_in_pixel());
@@ -383,7 +465,7 @@ pub fn draw_part<DB: DrawingBackend>(
     let mut chart = frame_chart(root, spec, &f, bg)?;
     // Every word on the plot, placed once for both layers (the background's do not depend on the
     // user's point, so both layers find the same places); only by a part that draws words.
-    let mut words = None;
+    let mut words = placement;
     let mut layout = Layout::default();
     if bg {
         draw_eras(&mut chart, spec, &f)?;
@@ -404,24 +486,34 @@ pub fn draw_part<DB: DrawingBackend>(
         draw_markers(root, if slice { &placed } else { &placed[range.start.min(end)..end] }, &f)?;
         layout.more_markers = (end < total).then_some(end);
         if !slice {
+            // The words, placed round the markers just placed (kept for the foreground, even
+            // where they are drawn only with the last slice of markers).
+            let places = by_point(&placed, spec.background.points.len());
+            words.get_or_insert_with(|| Arc::new(place_words(root, &chart, spec, &f, &places)));
             layout.markers = placed.into_iter().map(|(x, y, i, _)| (x, y, i)).collect();
         }
         if layout.more_markers.is_none() {
-            let words = words.get_or_insert_with(|| place_words(root, &chart, spec, &f));
-            draw_words(root, &words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
+            let p = words
+                .get_or_insert_with(|| Arc::new(place_words(root, &chart, spec, &f, &every_place(&chart, spec, &f))));
+            draw_words(root, &p.words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
             if spec.background.thresholds {
-                draw_thresholds(root, words, &f, spec.background.dark)?;
+                draw_thresholds(root, &p.words, &f, spec.background.dark)?;
             }
-            draw_saved(root, &chart, spec, words, &f)?;
+            draw_saved(root, &chart, spec, &p.words, &f)?;
         }
     }
     if fg {
-        let words = words.get_or_insert_with(|| place_words(root, &chart, spec, &f));
-        layout.user = draw_user(root, &mut chart, spec, &f, words.user.as_ref())?;
-        draw_legend(root, &legend_rows(spec, &f, shows_user(spec)), &words.plot, &f).map_err(err)?;
+        let p =
+            words.get_or_insert_with(|| Arc::new(place_words(root, &chart, spec, &f, &every_place(&chart, spec, &f))));
+        let user = place_user(root, &chart, spec, &f, p);
+        layout.user = draw_user(root, &mut chart, spec, &f, user.as_ref())?;
+        draw_legend(root, &legend_rows(spec, &f, shows_user(spec)), &p.words.plot, &f).map_err(err)?;
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
+    if part == Part::Background {
+        layout.placement = words;
+    }
     root.present().map_err(err)?;
     Ok(layout)
 }
@@ -613,6 +705,22 @@ fn place_markers<DB: DrawingBackend>(
         }
     }
     (placed, n)
+}
+
+/// The places of markers `placed` ([`place_markers`]) by point: the place of point `i` at `i`.
+fn by_point(placed: &[(i32, i32, usize, Mark)], points: usize) -> Vec<(i32, i32)> {
+    let mut at = vec![(0, 0); points];
+    for (x, y, i, _) in placed {
+        if let Some(a) = at.get_mut(*i) {
+            *a = (*x, *y);
+        }
+    }
+    at
+}
+
+/// Every marker's place, by point.
+fn every_place<DB: DrawingBackend>(chart: &DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Vec<(i32, i32)> {
+    by_point(&place_markers(chart, spec, f, 0..usize::MAX).0, spec.background.points.len())
 }
 
 /// Draws the markers `placed`.
@@ -819,8 +927,9 @@ fn draw_legend<DB: DrawingBackend>(
 
 /// The words on the plot, placed together by one [`Placer`] so that none covers another, the
 /// legend, a threshold line or the plot's edge: the thresholds' names first, then the data sets'
-/// labels (in the order of [`Background::labels`]), the saved estimates' names, and last the
-/// user's label. The background's words do not depend on the user's point.
+/// labels (in the order of [`Background::labels`]) and the saved estimates' names; the user's
+/// label comes last ([`place_user`]), so the background's words do not depend on the user's point.
+#[derive(Clone, Debug, PartialEq)]
 struct Words {
     /// The plot area.
     plot: Rect,
@@ -830,7 +939,6 @@ struct Words {
     data: Vec<Placed>,
     /// The saved estimates' names.
     saved: Vec<Placed>,
-    user: Option<Placed>,
 }
 
 /// The thresholds the compute axis reaches, one per amount: name and log10 pfs-days.
@@ -854,13 +962,24 @@ fn threshold_width(f: &Frame) -> i32 {
     to_i32((1.2 * f.s).max(1.0))
 }
 
-/// Places every word on the plot (see [`Words`]).
+/// The background's words (all but the user's label: see [`Words`]) and the placer that placed
+/// them, every marker avoided and every word taken. A background's [`Layout`] keeps it, so a
+/// foreground drawn over that background places the user's label on a copy of it
+/// ([`place_user`]) instead of walking every marker again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    words: Words,
+    placer: Placer,
+}
+
+/// Places the background's words on the plot (see [`Placement`]).
 fn place_words<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &DualChart<'_, DB>,
     spec: &ChartSpec,
     f: &Frame,
-) -> Words {
+    markers: &[(i32, i32)],
+) -> Placement {
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     let plot = Rect::new(xr.start, yr.start, xr.end - xr.start, yr.end - yr.start);
     let mut placer = Placer::new(plot, f.gap);
@@ -901,16 +1020,7 @@ fn place_words<DB: DrawingBackend>(
     for (_, p) in &saved {
         placer.block_crossable(Rect::around(*p, diamond));
     }
-    let markers: Vec<(i32, i32)> = spec
-        .background
-        .points
-        .iter()
-        .map(|m| {
-            let (x, y) = point_at(m, f);
-            px(x, y)
-        })
-        .collect();
-    for p in &markers {
+    for p in markers {
         placer.avoid(Rect::around(*p, f.r));
     }
     let small = f.text(-1.0, &f.th.text);
@@ -963,30 +1073,50 @@ fn place_words<DB: DrawingBackend>(
             placer.place(&forms, |size| place::around(p, diamond + f.gap + 1, size, size.1, 6, &inner))
         })
         .collect();
-    let user = spec.user.as_ref().filter(|_| shows_user(spec)).and_then(|u| {
-        let (_, big) = user_mark(f);
-        let (x, y) = (u.years, lg(u.flop / PFS_DAY));
-        let p = px(x, y);
-        // The range bar with its caps, and the point.
-        let (top, bottom) = (px(x, lg(u.high / PFS_DAY)).1, px(x, lg(u.low / PFS_DAY)).1);
-        let cap = px(x + user_cap(f), y).0 - p.0;
-        placer.block_crossable(Rect::new(
-            p.0 - cap - lw,
-            top.min(bottom) - lw,
-            2 * (cap + lw),
-            (bottom - top).abs() + 2 * lw,
-        ));
-        placer.block_crossable(Rect::around(p, big));
-        let label = if u.label.trim().is_empty() {
-            t(spec.background.lang, Key::TrendYou).to_string()
-        } else {
-            label_text(&u.label)
-        };
-        let font = f.text(1.0, &f.th.user);
-        let forms = sized(place::shortenings(&label, 3), &font);
-        placer.place_surely(&forms, |size| place::around(p, big + f.gap + 1, size, size.1, 10, &inner))
-    });
-    Words { plot, thresholds, data, saved, user }
+    Placement { words: Words { plot, thresholds, data, saved }, placer }
+}
+
+/// Places the user's label over the background's words, on a copy of their placer: the user's
+/// range bar and point taken, the label where it covers no word and the fewest markers.
+fn place_user<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &DualChart<'_, DB>,
+    spec: &ChartSpec,
+    f: &Frame,
+    under: &Placement,
+) -> Option<Placed> {
+    let u = spec.user.as_ref().filter(|_| shows_user(spec))?;
+    let mut placer = under.placer.clone();
+    let inner = under.words.plot.grow(-f.gap);
+    let lw = threshold_width(f);
+    let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
+    let (_, big) = user_mark(f);
+    let (x, y) = (u.years, lg(u.flop / PFS_DAY));
+    let p = px(x, y);
+    // The range bar with its caps, and the point.
+    let (top, bottom) = (px(x, lg(u.high / PFS_DAY)).1, px(x, lg(u.low / PFS_DAY)).1);
+    let cap = px(x + user_cap(f), y).0 - p.0;
+    placer.block_crossable(Rect::new(
+        p.0 - cap - lw,
+        top.min(bottom) - lw,
+        2 * (cap + lw),
+        (bottom - top).abs() + 2 * lw,
+    ));
+    placer.block_crossable(Rect::around(p, big));
+    let label = if u.label.trim().is_empty() {
+        t(spec.background.lang, Key::TrendYou).to_string()
+    } else {
+        label_text(&u.label)
+    };
+    let font = f.text(1.0, &f.th.user);
+    let forms: Vec<(String, (i32, i32))> = place::shortenings(&label, 3)
+        .into_iter()
+        .map(|t| {
+            let size = measure(root, &t, &font);
+            (t, size)
+        })
+        .collect();
+    placer.place_surely(&forms, |size| place::around(p, big + f.gap + 1, size, size.1, 10, &inner))
 }
 
 /// Half the width of the caps of the user's range bar, in years.

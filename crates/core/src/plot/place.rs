@@ -119,7 +119,7 @@ pub struct Placed {
 const SOFT_COST: i32 = 3;
 
 /// The boxes taken so far and the rules for the next.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Placer {
     bounds: Rect,
     gap: i32,
@@ -194,8 +194,9 @@ impl Placer {
                 }))
     }
 
-    /// How many boxes to avoid `at` covers.
-    fn covered(&self, at: &Rect) -> i32 {
+    /// How many boxes to avoid `at` covers, counted no further than past `enough` (a candidate
+    /// covering more than that cannot win, and 100,000 imported points crowd a cell).
+    fn covered(&self, at: &Rect, enough: i32) -> i32 {
         let (cols, rows) = self.span(at);
         let (first_col, first_row) = (*cols.start(), *rows.start());
         let mut n = 0;
@@ -207,6 +208,9 @@ impl Placer {
                     let (c, r) = self.span(s);
                     if s.overlaps(at) && (*c.start()).max(first_col) == col && (*r.start()).max(first_row) == row {
                         n += 1;
+                        if n > enough {
+                            return n;
+                        }
                     }
                 }
             }
@@ -262,7 +266,9 @@ impl Placer {
                     break;
                 }
                 if self.free(&c.at, c.leader, over, loose) {
-                    let cost = c.cost + SOFT_COST * self.covered(&c.at);
+                    // Beating the best means covering fewer than this many boxes to avoid.
+                    let enough = best.map_or(i32::MAX, |(b, _)| (b - c.cost - 1) / SOFT_COST);
+                    let cost = c.cost + SOFT_COST * self.covered(&c.at, enough);
                     if best.is_none_or(|(b, _)| cost < b) {
                         best = Some((cost, c));
                     }
