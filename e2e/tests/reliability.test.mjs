@@ -128,7 +128,7 @@ test('an import too large for local storage says it will be gone on reload, and 
   await context.close();
 });
 
-test('a long file is read and drawn but not laid out in the text area, which says so in both languages', async () => {
+test('a long file is read and drawn but not laid out in the text area, nor listed whole in the data table, which say so in both languages', async () => {
   const context = await fresh({ serviceWorkers: 'block' });
   const calc = await Calculator.open(context, BASE, '?v=1');
   const markers = async () => Number(await calc.id('trend-chart').getAttribute('data-markers'));
@@ -143,8 +143,14 @@ test('a long file is read and drawn but not laid out in the text area, which say
   await calc.page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 4000, { timeout: 20000 });
   assert.equal(await calc.value('import-data'), '');
   assert.equal(await calc.text('import-large'), '4001 lines, 112015 bytes: too long to show here (laying them out would hold up the page); they are read and drawn as usual. Paste or choose other data to replace them.');
+  // The data table lists the first 1,000 points, and says so.
+  await calc.id('data-table-toggle').click();
+  assert.equal(await calc.page.locator('[data-testid="data-table"] tbody tr').count(), 1000);
+  const all = (before + 4000).toLocaleString('en-US');
+  assert.equal(await calc.text('data-table-more'), `Only the first 1,000 of ${all} points are listed here (a longer table would hold up the page); the chart shows them all.`);
   await calc.switchLanguage();
   assert.equal(await calc.text('import-large'), '4001 行，112015 字节：太长，不在此显示（排版这些文字会让页面停顿）；仍照常读取并绘入图中。粘贴或选择其他数据即可替换。');
+  assert.equal(await calc.text('data-table-more'), `此处只列出 ${all} 个点中的前 1,000 个（表格再长会让页面停顿）；图中仍显示全部。`);
   // Typing replaces it: the note goes, the text area shows what was typed.
   await calc.fill('import-data', 'name,date,flop\nSmall,2020,1e20\n');
   await calc.id('import-apply').click();
