@@ -270,6 +270,50 @@ async function againstBaseline(browser) {
   }
 }
 
+const LONG_TASKS = () => {
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+};
+
+/** The longest main-thread task (PerformanceObserver 'longtask': over 50 ms) since the last call, and how many. */
+async function longest(page) {
+  const l = await page.evaluate(() => { const l = window.__long; window.__long = []; return l; });
+  return `${ms(Math.max(0, ...l))} (${l.length} over 50 ms)`;
+}
+
+/**
+ * Issue 19's largest input: a 100,000-row CSV chosen as a file (made in the page first, so the
+ * harness's own work is not counted), then keystrokes and a language switch over its markers.
+ */
+export async function largeImport(browser, base, label, rows = 100000) {
+  const { context, page } = await openPage(browser, { base, contextOptions: { serviceWorkers: 'block' } });
+  await page.evaluate(LONG_TASKS);
+  await page.evaluate((text) => { window.__file = new File([text], 'big.csv', { type: 'text/csv' }); }, csv(rows));
+  await page.waitForTimeout(500);
+  await longest(page);
+  const t0 = await page.evaluate(() => {
+    const input = document.querySelector('[data-testid="import-file"]');
+    const files = new DataTransfer();
+    files.items.add(window.__file);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return performance.now();
+  });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) >= n, rows, { timeout: 120000 });
+  const settled = (await page.evaluate(() => performance.now())) - t0;
+  await page.waitForTimeout(1500);
+  const read = await longest(page);
+  await page.locator(`[data-testid="${FIELD}"]`).click();
+  for (let i = 0; i < 8; i++) { await page.keyboard.type(String(i)); await page.waitForTimeout(300); }
+  const typed = await longest(page);
+  await page.locator('[data-testid="lang-switch"]').click();
+  await page.waitForTimeout(3000);
+  const switched = await longest(page);
+  console.log(`${rows.toLocaleString('en-US')} imported rows (a chosen file), ${label}: drawn in ${ms(settled)}, longest task ${read}; ` +
+    `8 keystrokes after: longest task ${typed}; the language switched: longest task ${switched}`);
+  await context.close();
+}
+
 // Run as a script (scripts/bench.sh), not when imported (e2e/bench-mobile.mjs).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const browser = await launch();
@@ -285,6 +329,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     await keystrokes(browser, 'default points', 0);
     await keystrokes(browser, "with Epoch AI's models", 'epoch');
     await keystrokes(browser, '10,000 imported points', 10000);
+    await largeImport(browser, BASE, 'this build');
+    if (BASELINE) await largeImport(browser, BASELINE, 'the baseline');
     if (BASELINE) await againstBaseline(browser);
   } finally {
     await browser.close();

@@ -8,6 +8,8 @@
 #   the result (as first measured), p50/p95, with the default points, with
 #   Epoch AI's models and with 10,000 imported points (a generated CSV pasted into the import);
 #   canvas calls, layout-reading calls and layouts per keystroke (from a trace: all, and forced by script);
+#   a 100,000-row file imported: the longest main-thread task while it is read and drawn, then
+#   while typing over its markers and switching the language (issue 19: at most 100 ms);
 #   natively, evaluate() and the trend fit on 10,000 points.
 # With --baseline REV it also builds that commit (in a git worktree under target/bench-baseline,
 # kept for the next run) and prints, from the same run, the first painted chart and the keystroke
