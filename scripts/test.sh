@@ -36,6 +36,8 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 
 step "release build"
 trunk build --release
+# Every precompressed copy is of the file as served (the shell chart in index.html included).
+node scripts/compress.mjs --check dist
 scripts/size.sh
 
 step "end-to-end tests (Playwright, Debian's Chromium)"
