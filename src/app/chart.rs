@@ -45,7 +45,8 @@ struct Background {
     canvas: web_sys::HtmlCanvasElement,
     spec: ChartSpec,
     /// Its `more_markers` are the markers still to draw on it: many imported rows are drawn a
-    /// slice at a time, the page answering between slices (see [`draw_rest_later`]).
+    /// slice at a time, the page answering between slices (see [`draw_rest_later`]); its
+    /// `markers` those drawn so far.
     layout: Layout,
 }
 
@@ -259,10 +260,11 @@ fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::htm
             canvas.style(("height", height));
         }
         let spec = c.spec(state, dpr);
-        // A new background of many markers waits for a task of its own: the change that brought
-        // them (an import's last rows, the memos over them) has had its task.
-        let many = spec.background.points.len() > chart::MARKERS_PER_PART;
-        if many && !deferred.get_value() && stale(&canvas, &spec, background) {
+        // A new background waits for a task of its own, the change that asked for it (a language
+        // switch laying out the page's text again, an import's last rows and the memos over them)
+        // having had its task; the first, on mount, is drawn at once.
+        let kept = background.with_value(Option::is_some);
+        if kept && !deferred.get_value() && stale(&canvas, &spec, background) {
             deferred.set_value(true);
             leptos::task::spawn_local(async move {
                 super::yield_to_browser().await;
@@ -314,7 +316,17 @@ fn draw_rest_later(
                 background.update_value(|b| b.iter_mut().for_each(|b| b.layout.more_markers = None));
                 break;
             };
-            background.update_value(|b| b.iter_mut().for_each(|b| b.layout.more_markers = part.more_markers));
+            // The slice's markers join the background's, and the last slice's words (placed round
+            // every marker) replace those of the first part (round its own).
+            background.update_value(|b| {
+                if let Some(b) = b {
+                    b.layout.more_markers = part.more_markers;
+                    b.layout.markers.extend(part.markers);
+                    if part.placement.is_some() {
+                        b.layout.placement = part.placement;
+                    }
+                }
+            });
         }
         scheduled.set_value(false);
         size.update(|_| {});

@@ -68,6 +68,11 @@ async fn apply(
         catalog.update(Catalog::clear_imported);
         return Some(Status::None);
     }
+    // The text's own task (read, kept, noted) ends before the first rows are read.
+    super::yield_to_browser().await;
+    if runs.get_value() != run {
+        return None;
+    }
     let mut importer = import::Importer::new(&text);
     while !importer.step(ROWS_PER_STEP) {
         let (at, all) = importer.progress();
@@ -116,6 +121,12 @@ fn installer(
         runs.set_value(run);
         leptos::task::spawn_local(async move {
             let Some(s) = apply(text.get_untracked(), catalog, status, runs, run).await else { return };
+            // The rows installed, the data set shown in a task of its own: what is worked out
+            // over every point (the chart's points, the fits) waits for it.
+            super::yield_to_browser().await;
+            if runs.get_value() != run {
+                return;
+            }
             let loaded = matches!(s, Status::Loaded { .. });
             sets.update(|v| {
                 v.retain(|d| *d != DatasetId::Imported);

@@ -587,19 +587,27 @@ fn many_markers_are_drawn_a_slice_at_a_time_and_the_slices_are_the_whole_backgro
     let (all, whole) = svg_part(&s, chart::Part::All);
     let (bg, back) = svg_part(&s, chart::Part::Background);
     assert_eq!(back.more_markers, Some(10_000));
-    assert_eq!(back.markers, whole.markers, "the first part places every marker");
+    assert_eq!(back.markers[..], whole.markers[..10_000], "each part places its own markers");
     let (m1, first) = svg_part(&s, chart::Part::Markers(10_000));
     assert_eq!(first.more_markers, Some(20_000));
+    assert_eq!(first.markers[..], whole.markers[10_000..20_000]);
     let (m2, last) = svg_part(&s, chart::Part::Markers(20_000));
     assert_eq!(last.more_markers, None);
-    assert!(first.markers.is_empty() && last.markers.is_empty());
+    assert_eq!(last.markers[..], whole.markers[20_000..]);
+    assert_eq!(last.placement, whole.placement, "the last part places the words round every marker");
+    assert!(first.placement.is_none());
+    assert_ne!(back.placement, whole.placement, "the first part's words, round its own markers, are for meanwhile");
+    // Over the layout of the parts before, the last part takes their places: the same drawing.
+    let mut under = back.clone();
+    under.markers.extend(first.markers.iter().copied());
+    let (m2_over, last_over) = svg_over(&s, chart::Part::Markers(20_000), &under);
+    assert_eq!(body(&m2_over), body(&m2), "the same last slice over the parts before");
+    assert_eq!(last_over.placement, whole.placement);
+    under.markers.extend(last.markers.iter().copied());
+    under.placement = last.placement.clone();
+    assert_eq!(under.markers, whole.markers, "the parts' markers joined are every marker");
     let (fg, _) = svg_part(&s, chart::Part::Foreground);
-    assert_eq!(body(&svg_over(&s, chart::Part::Foreground, &back).0), body(&fg), "the same foreground over its words");
-    assert_eq!(
-        body(&svg_over(&s, chart::Part::Markers(20_000), &back).0),
-        body(&m2),
-        "the same last slice over its words"
-    );
+    assert_eq!(body(&svg_over(&s, chart::Part::Foreground, &under).0), body(&fg), "the same foreground over the whole");
     let parts =
         [&bg, &m1, &m2, &fg].map(|p| body(p).to_string()).into_iter().filter(|b| !b.is_empty()).collect::<Vec<_>>();
     assert_eq!(parts.join("\n"), body(&all), "the same elements in the same order");

@@ -174,7 +174,7 @@ impl Default for Background {
 /// Where things landed, in backend pixels, for hit-testing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
-    /// (x, y, index into `Background::points`).
+    /// The markers this part drew, in drawing order: (x, y, index into `Background::points`).
     pub markers: Vec<(i32, i32, usize)>,
     /// The user's point, if drawn.
     pub user: Option<(i32, i32)>,
@@ -182,7 +182,10 @@ pub struct Layout {
     /// A [`Part::Background`] or [`Part::Markers`] that left markers to draw: the index (in
     /// drawing order) of the first, for the next [`Part::Markers`].
     pub more_markers: Option<usize>,
-    /// A [`Part::Background`]'s words and where they went, for [`draw_over`].
+    /// The words and where they went, for [`draw_over`]: placed round every marker by a part
+    /// that drew the last of them ([`Part::All`], a [`Part::Background`] with all its markers,
+    /// the last [`Part::Markers`]); by a [`Part::Background`] that left markers to draw, round its
+    /// own (for a foreground drawn meanwhile).
     pub placement: Option<Arc<Placement>>,
 }
 
@@ -275,14 +278,16 @@ fn decade_ceil(v: f64) -> f64 {
 pub enum Part {
     All,
     /// Everything under the user's point: axes, eras, lines, data sets, labels, thresholds, saved
-    /// estimates. Its [`Layout`] has every marker's place; with more than [`MARKERS_PER_PART`]
-    /// markers it draws only the first of them (and none of what lies over them), and says where
-    /// the next [`Part::Markers`] begins.
+    /// estimates. With more than [`MARKERS_PER_PART`] markers it draws only the first of them
+    /// (and none of what lies over them), and its [`Layout`] says where the next
+    /// [`Part::Markers`] begins.
     Background,
     /// The background's markers from this one (in drawing order), at most [`MARKERS_PER_PART`],
     /// over an earlier part; the last such part also draws what lies over the markers (the data
-    /// labels, thresholds and saved estimates). Drawn one after another on one canvas, the parts
-    /// are the [`Part::Background`] drawn whole. Its [`Layout`] has no markers.
+    /// labels, thresholds and saved estimates), placed round every marker: drawn with
+    /// [`draw_over`] the layout of the parts before (their markers joined), it takes their places
+    /// from it, else it places them again. Drawn one after another on one canvas, the parts are
+    /// the [`Part::Background`] drawn whole.
     Markers(usize),
     /// The user's point with its range bar, and the legend on top. Its [`Layout`] has the user's
     /// point and no markers.
@@ -432,11 +437,12 @@ pub fn draw_part<DB: DrawingBackend>(
     draw_layers(root, spec, part, None)
 }
 
-/// Draws `part` ([`Part::Markers`] or [`Part::Foreground`]) over a [`Part::Background`] drawn
-/// for a spec with the same background ([`same_background`]) at the same size, whose [`Layout`]
-/// is `under`: the words are those that drawing placed, not placed again, so a keystroke costs
-/// the same at any number of markers, and so does the last slice of markers. The same drawing as
-/// [`draw_part`].
+/// Draws `part` ([`Part::Markers`] or [`Part::Foreground`]) over a background drawn for a spec
+/// with the same background ([`same_background`]) at the same size, whose [`Layout`] is `under`
+/// (a [`Part::Background`]'s, with the markers of the [`Part::Markers`] drawn since joined to
+/// it): a foreground takes the words as placed there, a slice of markers the places of the
+/// markers before it, so neither walks every marker again. The same drawing as [`draw_part`]
+/// once the background is whole.
 ///
 /// # Errors
 ///
@@ -447,14 +453,14 @@ pub fn draw_over<DB: DrawingBackend>(
     part: Part,
     under: &Layout,
 ) -> Result<Layout, DrawError> {
-    draw_layers(root, spec, part, under.placement.clone())
+    draw_layers(root, spec, part, Some(under))
 }
 
 fn draw_layers<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
     part: Part,
-    placement: Option<Arc<Placement>>,
+    under: Option<&Layout>,
 ) -> Result<Layout, DrawError> {
     let bg = matches!(part, Part::All | Part::Background);
     let fg = matches!(part, Part::All | Part::Foreground);
@@ -463,9 +469,10 @@ fn draw_layers<DB: DrawingBackend>(
         root.fill(&f.th.background).map_err(err)?;
     }
     let mut chart = frame_chart(root, spec, &f, bg)?;
-    // Every word on the plot, placed once for both layers (the background's do not depend on the
-    // user's point, so both layers find the same places); only by a part that draws words.
-    let mut words = placement;
+    // The words on the plot, placed once for both layers (the background's do not depend on the
+    // user's point, so both layers find the same places): a foreground takes those of the
+    // background under it.
+    let mut words = under.filter(|_| part == Part::Foreground).and_then(|u| u.placement.clone());
     let mut layout = Layout::default();
     if bg {
         draw_eras(&mut chart, spec, &f)?;
@@ -479,28 +486,36 @@ fn draw_layers<DB: DrawingBackend>(
         Part::Foreground => None,
     };
     if let Some(range) = markers {
-        // Every marker's place for the layout; a later part only its own.
-        let slice = matches!(part, Part::Markers(_));
-        let (placed, total) = place_markers(&chart, spec, &f, if slice { range.clone() } else { 0..usize::MAX });
-        let end = range.end.min(total);
-        draw_markers(root, if slice { &placed } else { &placed[range.start.min(end)..end] }, &f)?;
-        layout.more_markers = (end < total).then_some(end);
-        if !slice {
-            // The words, placed round the markers just placed (kept for the foreground, even
-            // where they are drawn only with the last slice of markers).
-            let places = by_point(&placed, spec.background.points.len());
-            words.get_or_insert_with(|| Arc::new(place_words(root, &chart, spec, &f, &places)));
-            layout.markers = placed.into_iter().map(|(x, y, i, _)| (x, y, i)).collect();
+        // Each part places and draws only its own markers.
+        let (placed, total) = place_markers(&chart, spec, &f, range.clone());
+        draw_markers(root, &placed, &f)?;
+        layout.more_markers = (range.end < total).then_some(range.end);
+        let done = layout.more_markers.is_none();
+        if done || part == Part::Background {
+            // The words, placed round every marker drawn so far: all of them with the last
+            // part; with a first part that leaves more, its own (for a foreground meanwhile).
+            let mut places = match (part, under) {
+                (Part::Markers(_), Some(u)) => u.markers.clone(),
+                (Part::Markers(from), None) => {
+                    place_markers(&chart, spec, &f, 0..from).0.into_iter().map(place).collect()
+                }
+                _ => Vec::new(),
+            };
+            places.extend(placed.iter().copied().map(place));
+            let at = by_point(&places, spec.background.points.len());
+            layout.placement = Some(Arc::new(place_words(root, &chart, spec, &f, &at)));
         }
-        if layout.more_markers.is_none() {
-            let p = words
-                .get_or_insert_with(|| Arc::new(place_words(root, &chart, spec, &f, &every_place(&chart, spec, &f))));
-            draw_words(root, &p.words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
-            if spec.background.thresholds {
-                draw_thresholds(root, &p.words, &f, spec.background.dark)?;
+        if done {
+            if let Some(w) = layout.placement.clone() {
+                draw_words(root, &w.words.data, &f.text(-1.0, &f.th.text), f.th.text.mix(0.55), &f)?;
+                if spec.background.thresholds {
+                    draw_thresholds(root, &w.words, &f, spec.background.dark)?;
+                }
+                draw_saved(root, &chart, spec, &w.words, &f)?;
+                words.get_or_insert(w);
             }
-            draw_saved(root, &chart, spec, &p.words, &f)?;
         }
+        layout.markers = placed.into_iter().map(place).collect();
     }
     if fg {
         let p =
@@ -511,9 +526,6 @@ fn draw_layers<DB: DrawingBackend>(
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     layout.plot_area = (xr.start, yr.start, xr.end, yr.end);
-    if part == Part::Background {
-        layout.placement = words;
-    }
     root.present().map_err(err)?;
     Ok(layout)
 }
@@ -707,10 +719,15 @@ fn place_markers<DB: DrawingBackend>(
     (placed, n)
 }
 
-/// The places of markers `placed` ([`place_markers`]) by point: the place of point `i` at `i`.
-fn by_point(placed: &[(i32, i32, usize, Mark)], points: usize) -> Vec<(i32, i32)> {
+/// A placed marker's place and point, without its mark (a [`Layout`]'s markers).
+fn place((x, y, i, _): (i32, i32, usize, Mark)) -> (i32, i32, usize) {
+    (x, y, i)
+}
+
+/// The places of markers by point: the place of point `i` at `i`.
+fn by_point(placed: &[(i32, i32, usize)], points: usize) -> Vec<(i32, i32)> {
     let mut at = vec![(0, 0); points];
-    for (x, y, i, _) in placed {
+    for (x, y, i) in placed {
         if let Some(a) = at.get_mut(*i) {
             *a = (*x, *y);
         }
@@ -720,7 +737,8 @@ fn by_point(placed: &[(i32, i32, usize, Mark)], points: usize) -> Vec<(i32, i32)
 
 /// Every marker's place, by point.
 fn every_place<DB: DrawingBackend>(chart: &DualChart<'_, DB>, spec: &ChartSpec, f: &Frame) -> Vec<(i32, i32)> {
-    by_point(&place_markers(chart, spec, f, 0..usize::MAX).0, spec.background.points.len())
+    let placed: Vec<_> = place_markers(chart, spec, f, 0..usize::MAX).0.into_iter().map(place).collect();
+    by_point(&placed, spec.background.points.len())
 }
 
 /// Draws the markers `placed`.
