@@ -357,6 +357,18 @@ test('method 2 solves for the time, and gives energy, emissions, cost and thresh
   await context.close();
 });
 
+test('an estimate of no compute (0 epochs) stands against no threshold: no block of bare source links', async () => {
+  const context = await fresh();
+  const calc = await Calculator.open(context, BASE, '?v=1&fwd=1G&ex=1M&ep=0');
+  assert.equal(await calc.text('ops-pfs-days'), '0');
+  assert.equal(await calc.id('thresholds').count(), 0);
+  await calc.fill('ops-epochs', '1');
+  // 1e9 × 2 × 3 × 1e6 × 1 = 6e15 FLOP, far below 10^25.
+  assert.match(await calc.text('thresholds'), /EU AI Act/);
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
+
 test('the transformer tab reads a pasted config.json and its link carries the fields', async () => {
   const context = await fresh();
   const calc = await Calculator.open(context, BASE, '?v=1');

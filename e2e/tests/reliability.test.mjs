@@ -145,6 +145,8 @@ test('a long file is read and drawn but not laid out in the text area, nor liste
   assert.equal(await calc.text('import-large'), '4001 lines, 112015 bytes: too long to show here (laying them out would hold up the page); they are read and drawn as usual. Paste or choose other data to replace them.');
   // The data table lists the first 1,000 points, and says so.
   await calc.id('data-table-toggle').click();
+  // The table is built on the details' toggle event, which comes after the click.
+  await calc.id('data-table-more').waitFor();
   assert.equal(await calc.page.locator('[data-testid="data-table"] tbody tr').count(), 1000);
   const all = (before + 4000).toLocaleString('en-US');
   assert.equal(await calc.text('data-table-more'), `Only the first 1,000 of ${all} points are listed here (a longer table would hold up the page); the chart shows them all.`);

@@ -205,7 +205,8 @@ fn CurrentEstimate() -> impl IntoView {
 }
 
 /// Where the current estimate stands against the legal thresholds, each with its source. The
-/// block stays; its list follows the estimate, and says which it is.
+/// block stays while there is an estimate of some compute; its list follows the estimate, and
+/// says which it is.
 #[component]
 fn Thresholds() -> impl IntoView {
     let state = expect_context::<State>();
@@ -214,7 +215,9 @@ fn Thresholds() -> impl IntoView {
     // Far below every threshold (under 1% of each), the list is left off the printed handout.
     let far = move || list.with(|l| l.iter().all(|s| s.ratio < 0.01));
     view! {
-        <Show when=move || flop.with(Option::is_some)>
+        // An estimate of no compute (0 FLOP) stands against no threshold: no block, not a list
+        // of bare source links.
+        <Show when=move || list.with(|l| !l.is_empty())>
             <div class="thresholds" class:far=far data-testid="thresholds">
                 <h3>{state.tx(Key::ThresholdsTitle)}</h3>
                 <EstimateFrom id="thresholds-from"/>
@@ -278,7 +281,7 @@ fn Quiz() -> impl IntoView {
                     let lang = state.lang.get();
                     graded.with(|g| match g {
                         Some(Ok(g)) => sup(&g.message(lang)),
-                        Some(Err(e)) => e.message(lang),
+                        Some(Err(e)) => sup(&e.message(lang)),
                         None => String::new(),
                     })
                 }}

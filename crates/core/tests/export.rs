@@ -176,3 +176,52 @@ fn cat() -> &'static aicompute::catalog::Catalog {
     static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
     CAT.get_or_init(aicompute::catalog::Catalog::full)
 }
+
+#[test]
+fn the_sources_are_in_the_export_language() {
+    let mut c = gpt3();
+    *Field::Grid.get_mut(&mut c) = "france".into();
+    let ev = evaluate(&c, cat());
+    let sources = |lang| export::sources(&ev, true, lang);
+    let zh = sources(Lang::Zh);
+    assert_eq!(zh.len(), sources(Lang::En).len(), "{zh:?}");
+    assert!(zh[0].starts_with("Amodei 与 Hernandez（2018），《AI and Compute》"), "{zh:?}");
+    assert!(zh.iter().any(|s| s.starts_with("NVIDIA A100 TDP：")), "{zh:?}");
+    assert!(zh.iter().any(|s| s.starts_with("PUE 1.1：")), "{zh:?}");
+    // Issue 20's rule for the Chinese page, for its downloads too: no English prose (outside
+    // the addresses).
+    for s in &zh {
+        let prose = without_addresses(s);
+        for word in ["peak", "datasheet", "fleet", "trailing", "average", "Source", "data set"] {
+            assert!(!prose.contains(word), "{word:?} in {s}");
+        }
+    }
+    assert!(sources(Lang::En)[0].starts_with("Amodei & Hernandez (2018)"), "{:?}", sources(Lang::En));
+}
+
+/// `s` without its web addresses (each from "http" to a space, a Chinese comma or semicolon,
+/// or a closing bracket).
+fn without_addresses(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find("http") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find([' ', '；', '，', '）']).map_or(rest.len(), |e| at + e);
+        rest = &rest[end..];
+    }
+    out + rest
+}
+
+#[test]
+fn the_thresholds_are_named_in_the_export_language() {
+    let c = gpt3();
+    let ev = evaluate(&c, cat());
+    let name = |lang| {
+        let v = json::parse(&export::calculation(&c, &ev, "", lang, false).pretty()).unwrap();
+        let Some(Json::Arr(list)) = v.get("method1").and_then(|m| m.get("thresholds")) else { panic!("thresholds") };
+        let eu = list.iter().find(|t| t.get("id").and_then(Json::as_str) == Some("eu-ai-act")).expect("eu-ai-act");
+        eu.get("name").and_then(Json::as_str).unwrap().to_string()
+    };
+    assert_eq!(name(Lang::En), "EU AI Act");
+    assert_eq!(name(Lang::Zh), "欧盟《人工智能法》");
+}

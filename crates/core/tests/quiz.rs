@@ -198,6 +198,10 @@ fn sheets_number_every_exercise() {
         assert!(!q.contains("10¹⁹ FLOP ="), "no answer on the question sheet");
     }
     assert!(question_sheet(cat(), Lang::En).contains("1 pfs-day = 8.64 × 10¹⁹ FLOP"));
+    // A choice prints as its name, not the word typed in a link ("palm").
+    let en = question_sheet(cat(), Lang::En);
+    assert!(en.contains("Attention FLOP = PaLM (Chowdhery et al. 2022);"), "{en}");
+    assert!(!en.contains("= palm") && !en.contains("= kaplan"), "{en}");
     assert!(answer_key(cat(), Lang::Zh)
         .starts_with("参考答案\n\n1. ResNet-151：1.05 × 10¹⁹ FLOP = 10,506 PF = 0.122 pfs-days。"));
     // Issue 20: the Chinese sheet has no English word outside names (the chip's figure, the

@@ -50,20 +50,21 @@ pub fn estimate(e: &Estimate, lang: Lang) -> Json {
         };
         m.extend([(key, num(value)), ("solved", text(key))]);
     }
-    m.push(("thresholds", thresholds_json(v.mid())));
+    m.push(("thresholds", thresholds_json(v.mid(), lang)));
     m.push(("formula", text(render::formula(e, lang))));
     m.push(("steps", Json::Arr(render::steps(e, lang).into_iter().map(text).collect())));
     m.push(("notes", Json::Arr(e.notes.iter().map(|n| text(render::note(n, lang))).collect())));
     obj(m)
 }
 
-/// Every threshold: `{id, name, flop, ratio, above, in_force}`.
-pub(crate) fn thresholds_json(flop: f64) -> Json {
+/// Every threshold: `{id, name, flop, ratio, above, in_force}`, its name in `lang` (the `id`
+/// is the same in every language).
+pub(crate) fn thresholds_json(flop: f64, lang: Lang) -> Json {
     let list = thresholds::against(flop).into_iter().map(|s| {
         let t = s.threshold;
         obj(vec![
             ("id", text(t.id)),
-            ("name", text(t.name_in(Lang::En))),
+            ("name", text(t.name_in(lang))),
             ("flop", num(t.flop)),
             ("ratio", num(s.ratio)),
             ("above", Json::Bool(s.is_above())),
@@ -88,30 +89,44 @@ pub fn footprint(f: &Footprint) -> Vec<(String, Json)> {
     m
 }
 
-/// The sources the calculation rests on: OpenAI's method always, then each catalog figure used.
-/// In English, as the sources are published, whatever the page's language.
-pub fn sources(ev: &Evaluation, with_epoch: bool) -> Vec<String> {
-    let mut out = vec![t(Lang::En, Key::FormatsSourceOpenai).to_string()];
+/// The sources the calculation rests on: OpenAI's method always, then each catalog figure used;
+/// in `lang`, as the page shows them (titles and publishers as published).
+pub fn sources(ev: &Evaluation, with_epoch: bool, lang: Lang) -> Vec<String> {
+    let mut out = vec![t(lang, Key::FormatsSourceOpenai).to_string()];
     for e in [ev.method1.estimate(), ev.method2.estimate()].into_iter().flatten() {
         for n in &e.notes {
             if let Note::Peak { chip, .. } = n {
-                out.push(crate::say!(Lang::En, Key::FormatsSourcePeak, chip = chip.name, citation = chip.citation()));
+                out.push(crate::say!(
+                    lang,
+                    Key::FormatsSourcePeak,
+                    chip = chip.name,
+                    citation = chip.citation_in(lang)
+                ));
             }
         }
     }
     if let Some(Ok(f)) = &ev.footprint {
         if let Some((_, PowerFrom::Tdp { chip })) = &f.power {
-            out.push(crate::say!(Lang::En, Key::FormatsSourceTdp, chip = chip.name, citation = chip.tdp_citation()));
+            out.push(crate::say!(lang, Key::FormatsSourceTdp, chip = chip.name, citation = chip.tdp_citation_in(lang)));
         }
         if f.pue_default {
-            out.push(format!("PUE {}: {} ({})", DEFAULT_PUE.value, DEFAULT_PUE.source_in(Lang::En), DEFAULT_PUE.url));
+            let (value, source, url) = (DEFAULT_PUE.value, DEFAULT_PUE.source_in(lang), DEFAULT_PUE.url);
+            out.push(crate::say!(lang, Key::FormatsSourcePue, value = value, source = source, url = url));
         }
         if let Some((_, Some(g))) = f.grid {
-            out.push(format!("{}: {} ({}, {})", g.name_in(Lang::En), g.source_in(Lang::En), g.year, g.url));
+            let (name, source) = (g.name_in(lang), g.source_in(lang));
+            out.push(crate::say!(
+                lang,
+                Key::FormatsSourceGrid,
+                name = name,
+                source = source,
+                year = g.year,
+                url = g.url
+            ));
         }
     }
     if with_epoch {
-        out.push(cite::epoch_sentence(Lang::En));
+        out.push(cite::epoch_sentence(lang));
     }
     out
 }
@@ -188,7 +203,7 @@ pub fn calculation(c: &Calculation, ev: &Evaluation, link: &str, lang: Lang, wit
     }
     m.push(("citation".to_string(), citation(ev, lang).map_or(Json::Null, text)));
     m.push(("bibtex".to_string(), text(cite::bibtex(with_epoch))));
-    m.push(("sources".to_string(), Json::Arr(sources(ev, with_epoch).into_iter().map(text).collect())));
+    m.push(("sources".to_string(), Json::Arr(sources(ev, with_epoch, lang).into_iter().map(text).collect())));
     Json::Obj(m)
 }
 
