@@ -980,10 +980,10 @@ fn threshold_width(f: &Frame) -> i32 {
     to_i32((1.2 * f.s).max(1.0))
 }
 
-/// The background's words (all but the user's label: see [`Words`]) and the placer that placed
-/// them, every marker avoided and every word taken. A background's [`Layout`] keeps it, so a
-/// foreground drawn over that background places the user's label on a copy of it
-/// ([`place_user`]) instead of walking every marker again.
+/// The background's words (the thresholds' names, the data labels and the saved estimates'
+/// names: all but the user's label) and the placer that placed them, every marker avoided and
+/// every word taken. A background's [`Layout`] keeps it, so a foreground drawn over that
+/// background places the user's label on a copy of it instead of walking every marker again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
     words: Words,
