@@ -846,3 +846,37 @@ test('the handout prints on one A4 page', async () => {
   await calc.page.screenshot({ path: `${SHOTS}/print.png`, fullPage: true });
   await context.close();
 });
+
+test('before printing, the chart is drawn again for paper (600 CSS pixels wide, light), and after, for the screen', async () => {
+  const context = await fresh({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
+  const calc = await Calculator.open(context, BASE, '?v=1&lang=zh');
+  await calc.chartPainted();
+  const canvas = () => calc.page.evaluate(() => {
+    const c = document.querySelector('[data-testid="trend-chart"]');
+    const box = c.getBoundingClientRect();
+    // The top left pixel: the background's colour.
+    const [r, g, b] = c.getContext('2d').getImageData(1, 1, 1, 1).data;
+    return { width: c.width, height: c.height, boxWidth: box.width, boxHeight: box.height, printed: c.dataset.printed ?? null, rgb: [r, g, b] };
+  });
+  const screen = await canvas();
+  assert.deepEqual(screen.rgb, [22, 24, 30], 'dark on screen');
+  await calc.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  // Drawn in the event itself: the browser lays out the printed page right after it.
+  const paper = await canvas();
+  // 600 × 330 CSS pixels (330 = 600 × 0.55), 3 device pixels each, on white.
+  assert.deepEqual([paper.width, paper.height, paper.printed], [1800, 990, 'true']);
+  assert.deepEqual(paper.rgb, [255, 255, 255], 'light on paper');
+  await calc.page.emulateMedia({ media: 'print' });
+  // 5 cm high at 96 CSS pixels per inch: 5 / 2.54 × 96 = 189.0 px; as wide as the ratio says.
+  const printed = await canvas();
+  assert.ok(Math.abs(printed.boxHeight - 5 / 2.54 * 96) < 1, `${printed.boxHeight}`);
+  assert.ok(Math.abs(printed.boxWidth - printed.boxHeight * 1800 / 990) < 1, `${printed.boxWidth}`);
+  await calc.page.screenshot({ path: `${SHOTS}/print-chart-zh.png`, fullPage: true });
+  await calc.page.emulateMedia({ media: 'screen' });
+  await calc.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await calc.page.waitForFunction((w) => document.querySelector('[data-testid="trend-chart"]').width === w, screen.width);
+  await calc.page.waitForFunction(() => !('printed' in document.querySelector('[data-testid="trend-chart"]').dataset));
+  assert.deepEqual((await canvas()).rgb, [22, 24, 30], 'dark again on screen');
+  assert.deepEqual(calc.errors, []);
+  await context.close();
+});
