@@ -214,9 +214,7 @@ fn follow_size(
         if let Some(c) = canvas_ref.get_untracked() {
             let dpr = window().device_pixel_ratio().max(1.0);
             let w = c.client_width().max(300) as f64;
-            // Under 600 px the legend is below the plot (see the core's chart): taller, so the
-            // plot keeps its height.
-            let h = (w * if w < 600.0 { 1.1 } else { 0.55 }).round();
+            let h = chart::height_for(w);
             size.set(((w * dpr) as u32, (h * dpr) as u32, dpr));
         }
     };
@@ -246,9 +244,9 @@ fn follow_size(
 /// The chart on paper, in CSS pixels: the narrowest of the wide layout (600 and up; a screen's
 /// is up to 1,500), so that its type, printed at the handout's chart size (`style/main.css`,
 /// 5 cm high, 9.1 cm wide), reads at about 5.6 pt instead of 2.8.
-const PRINT_WIDTH: u32 = 600;
+const PRINT_WIDTH: f64 = chart::NARROW;
 /// Device pixels per CSS pixel on paper: about 400 dpi at that size.
-const PRINT_DPR: u32 = 3;
+const PRINT_DPR: f64 = 3.0;
 
 /// Before printing, draws the chart again at once for paper (the browser lays out the printed
 /// page straight after the `beforeprint` event, before any effect could run): at
@@ -263,12 +261,12 @@ fn print_at_paper_size(
     let before = window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("beforeprint"), move |_| {
         let Some(canvas) = canvas_ref.get_untracked() else { return };
         printing.set_value(true);
-        let mut spec = leptos::reactive::graph::untrack(|| c.spec(state, f64::from(PRINT_DPR)));
+        let mut spec = leptos::reactive::graph::untrack(|| c.spec(state, PRINT_DPR));
         spec.background.dark = false;
-        spec.background.scale = f64::from(PRINT_DPR);
-        let height = (f64::from(PRINT_WIDTH) * 0.55).round() as u32;
-        canvas.set_width(PRINT_WIDTH * PRINT_DPR);
-        canvas.set_height(height * PRINT_DPR);
+        spec.background.scale = PRINT_DPR;
+        let height = chart::height_for(PRINT_WIDTH) * PRINT_DPR;
+        canvas.set_width((PRINT_WIDTH * PRINT_DPR) as u32);
+        canvas.set_height(height as u32);
         let drawn = super::measured::Measured::canvas(canvas.clone())
             .ok_or_else(|| "no 2d context".to_string())
             .and_then(|b| chart::draw(&b.into_drawing_area(), &spec).map_err(|e| e.0));
@@ -288,8 +286,14 @@ struct Drawn {
     shown: StoredValue<Points>,
 }
 
-/// Redraws the chart whenever what it shows changes.
-fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::html::Canvas>, drawn: Drawn) {
+/// Redraws the chart whenever what it shows changes (not while printing).
+fn redraw_on_change(
+    state: State,
+    c: ChartState,
+    canvas_ref: NodeRef<leptos::html::Canvas>,
+    drawn: Drawn,
+    printing: StoredValue<bool>,
+) {
     let background = StoredValue::new_local(None::<Background>);
     let scheduled = StoredValue::new(false);
     let deferred = StoredValue::new(false);
@@ -297,7 +301,8 @@ fn redraw_on_change(state: State, c: ChartState, canvas_ref: NodeRef<leptos::htm
     Effect::new(move |_| {
         let (w, h, dpr) = c.size.get();
         let Some(canvas) = canvas_ref.get() else { return };
-        if w == 0 {
+        // While printing, the canvas holds the drawing for paper (see `print_at_paper_size`).
+        if w == 0 || printing.get_value() {
             return;
         }
         // Resizing clears the canvas (and costs a new bitmap): only when the size changed. The
@@ -548,7 +553,7 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
     let printing = StoredValue::new(false);
     follow_size(canvas_ref, c.size, printing);
     print_at_paper_size(state, c, canvas_ref, printing);
-    redraw_on_change(state, c, canvas_ref, drawn);
+    redraw_on_change(state, c, canvas_ref, drawn, printing);
     let on_move = move |ev: leptos::ev::MouseEvent| {
         let (_, _, dpr) = c.size.get_untracked();
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);

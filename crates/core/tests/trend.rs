@@ -823,3 +823,12 @@ fn cat() -> &'static aicompute::catalog::Catalog {
     static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
     CAT.get_or_init(aicompute::catalog::Catalog::full)
 }
+
+#[test]
+fn a_chart_is_0_55_of_its_width_high_and_1_1_when_narrow() {
+    // 1,000 × 0.55 = 550; 600 (the first wide width) × 0.55 = 330; 599 × 1.1 = 658.9 → 659.
+    assert_eq!(chart::height_for(1000.0), 550.0);
+    assert_eq!(chart::height_for(600.0), 330.0);
+    assert_eq!(chart::height_for(599.0), 659.0);
+    assert_eq!(chart::height_for(400.0), 440.0);
+}

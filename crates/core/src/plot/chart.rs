@@ -337,6 +337,16 @@ pub fn same_background(a: &ChartSpec, b: &ChartSpec) -> bool {
     a.background == b.background && ranges(a) == ranges(b)
 }
 
+/// Under this many CSS pixels wide a chart is narrow: smaller type, fewer labels, the legend
+/// below the plot.
+pub const NARROW: f64 = 600.0;
+
+/// The height of a chart `width` CSS pixels wide: 0.55 of it, or 1.1 when narrow (the legend
+/// below the plot, which keeps its height), in whole pixels.
+pub fn height_for(width: f64) -> f64 {
+    (width * if width < NARROW { 1.1 } else { 0.55 }).round()
+}
+
 /// What every layer of one drawing shares: colours, scale, sizes and the axis ranges.
 struct Frame {
     th: Theme,
@@ -365,7 +375,7 @@ struct Frame {
 impl Frame {
     fn new(spec: &ChartSpec, (w, h): (u32, u32)) -> Frame {
         let s = spec.background.scale.max(0.5);
-        let narrow = (f64::from(w) / s) < 600.0;
+        let narrow = (f64::from(w) / s) < NARROW;
         let (ymin, ymax, xmin, xmax) = ranges(spec);
         let decades = to_usize((ymax / ymin).log10().round());
         Frame {
