@@ -53,6 +53,32 @@ for (const width of [1280, 400]) {
   });
 }
 
+test('the user\'s own point has a tooltip: its name and date, the estimate\'s figure and which it is, in both languages', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  // 16e9 × 2 × 3 × 1.2e6 × 74 = 8.5248e18 FLOP, dated May 2016, named.
+  const calc = await Calculator.open(context, BASE, '?v=1&fwd=16G&ex=1.2M&ep=74&date=2016-05&name=My%20model');
+  await calc.chartPainted();
+  for (const lang of ['en', 'zh']) {
+    if (lang === 'zh') await calc.switchLanguage();
+    await calc.settle();
+    await calc.id('trend-chart').scrollIntoViewIfNeeded();
+    // Where the point is in this language's drawing (the axes' words move the plot).
+    const [ux, uy] = (await calc.id('trend-chart').getAttribute('data-user')).split(',').map(Number);
+    const chart = await calc.id('trend-chart').boundingBox();
+    await calc.page.mouse.move(chart.x + 5, chart.y + 5);
+    await calc.page.mouse.move(chart.x + ux, chart.y + uy);
+    const tip = calc.id('chart-tooltip');
+    await tip.waitFor({ timeout: 5000 });
+    const text = await tip.innerText();
+    const current = (await calc.text('current-estimate')).split(' · ');
+    assert.ok(text.startsWith('My model · 2016-05'), text);
+    // The figure the results give, 8.52 × 10¹⁸ FLOP, and which estimate it is.
+    assert.ok(current[0].startsWith('8.52 × 10¹⁸ FLOP = '), current[0]);
+    assert.ok(text.includes(current[0]) && text.includes(current[1]), `${text} | ${current}`);
+  }
+  await context.close();
+});
+
 test('at 400 px the data table breaks no word inside a name or a source', async () => {
   const context = await browser.newContext({ viewport: { width: 400, height: 900 } });
   const calc = await Calculator.open(context, BASE, '');

@@ -393,7 +393,7 @@ fn draw_rest_later(
 }
 
 /// What end-to-end tests read off the canvas: painted, how many markers and saved estimates,
-/// and where the first marker landed in CSS pixels.
+/// and where the first marker and the user's point landed in CSS pixels.
 fn mark_painted(canvas: &web_sys::HtmlCanvasElement, l: &Layout, dpr: f64, saved: usize) {
     canvas.set_attribute("data-painted", "true").ok();
     canvas.set_attribute("data-markers", &l.markers.len().to_string()).ok();
@@ -401,6 +401,10 @@ fn mark_painted(canvas: &web_sys::HtmlCanvasElement, l: &Layout, dpr: f64, saved
     if let Some((x, y, _)) = l.markers.first() {
         canvas.set_attribute("data-first-marker", &format!("{},{}", *x as f64 / dpr, *y as f64 / dpr)).ok();
     }
+    match l.user {
+        Some((x, y)) => canvas.set_attribute("data-user", &format!("{},{}", x as f64 / dpr, y as f64 / dpr)).ok(),
+        None => canvas.remove_attribute("data-user").ok(),
+    };
 }
 
 #[component]
@@ -547,7 +551,7 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
     let state = expect_context::<State>();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let drawn = Drawn { layout: StoredValue::new(Layout::default()), shown: StoredValue::new(Points::default()) };
-    let tip = RwSignal::new(None::<(usize, f64, f64)>);
+    let tip = RwSignal::new(None::<(chart::Hit, f64, f64)>);
     let tip_ref = NodeRef::<leptos::html::Div>::new();
     keep_tooltip_inside(tip, tip_ref);
     let printing = StoredValue::new(false);
@@ -558,14 +562,17 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
         let (_, _, dpr) = c.size.get_untracked();
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
         let px = |v: f64| (v * dpr) as i32;
-        let hit = drawn.layout.with_value(|l| chart::hit_test(l, px(x), px(y), px(8.0)));
-        tip.set(hit.map(|i| (i, x, y)));
+        let hit = drawn.layout.with_value(|l| chart::hit(l, px(x), px(y), px(8.0)));
+        tip.set(hit.map(|h| (h, x, y)));
     };
     view! {
         <div class="chart-box" on:mouseleave=move |_| tip.set(None)>
             <canvas node_ref=canvas_ref data-testid="trend-chart" role="img"
                 aria-label=state.tx(Key::TrendTitle) on:mousemove=on_move></canvas>
-            {move || tip.get().and_then(|(i, x, y)| Some(tooltip(drawn.shown.with_value(|s| s.get(i).cloned())?, x, y, state, tip_ref)))}
+            {move || tip.get().and_then(|(hit, x, y)| match hit {
+                chart::Hit::Marker(i) => Some(tooltip(drawn.shown.with_value(|s| s.get(i).cloned())?, x, y, state, tip_ref).into_any()),
+                chart::Hit::User => Some(user_tooltip(x, y, state, tip_ref)?.into_any()),
+            })}
         </div>
     }
 }
@@ -573,7 +580,7 @@ fn ChartCanvas(c: ChartState) -> impl IntoView {
 /// Keeps the tooltip inside the chart at its own width: once drawn (its width follows its text),
 /// it moves left of the pointer near the chart's right edge, or against that edge
 /// ([`chart::tooltip_left`]), rather than being squeezed by it.
-fn keep_tooltip_inside(tip: RwSignal<Option<(usize, f64, f64)>>, tip_ref: NodeRef<leptos::html::Div>) {
+fn keep_tooltip_inside(tip: RwSignal<Option<(chart::Hit, f64, f64)>>, tip_ref: NodeRef<leptos::html::Div>) {
     Effect::new(move |_| {
         let (Some(el), Some((_, x, _))) = (tip_ref.get(), tip.get_untracked()) else { return };
         let chart_width = el.parent_element().map_or(0, |p| p.client_width()) as f64;
@@ -603,12 +610,28 @@ fn tooltip(m: Model, x: f64, y: f64, state: State, tip_ref: NodeRef<leptos::html
     }
 }
 
-/// Every point the chart shows, with its source: readable without a pointer (keyboard, touch,
-/// screen readers). Rendered only while open.
+/// The tooltip of the user's point at (`x`, `y`) CSS pixels: its name (or "your estimate") and
+/// date as typed, then the estimate's figure and which estimate it is, as the results say them.
+fn user_tooltip(x: f64, y: f64, state: State, tip_ref: NodeRef<leptos::html::Div>) -> Option<impl IntoView> {
+    let (figure, named) = super::results::current_figure(state)?;
+    let (name, date) = state.calc.with(|c| (chart::label_text(c.name.trim()), c.date.trim().to_string()));
+    let name = if name.is_empty() { state.t(Key::TrendYou).to_string() } else { name };
+    Some(view! {
+        <div class="tooltip" data-testid="chart-tooltip" node_ref=tip_ref
+            style:left=format!("{}px", x + chart::TOOLTIP_GAP) style:top=format!("{}px", y + chart::TOOLTIP_GAP)>
+            <strong>{name}</strong> " · " {date}
+            <div>{figure}</div>
+            <div class="muted">{named}</div>
+        </div>
+    })
+}
+
 /// The most rows the data table lists: 100,000 imported rows as a table are 400,000 elements,
 /// seconds of layout for one click.
 const TABLE_ROWS_MAX: usize = 1_000;
 
+/// Every point the chart shows, with its source: readable without a pointer (keyboard, touch,
+/// screen readers). Rendered only while open.
 #[component]
 fn DataTable(rows: Memo<Points>) -> impl IntoView {
     let state = expect_context::<State>();

@@ -164,23 +164,31 @@ pub fn EstimateFrom(id: &'static str) -> impl IntoView {
     view! { <p class="from" data-testid=id>{text}</p> }
 }
 
+/// The current estimate as the results say it: its figure ("3.15 × 10²³ FLOP = 3,646 pfs-days")
+/// and which estimate it is; `None` without one.
+pub(super) fn current_figure(state: State) -> Option<(String, String)> {
+    let lang = state.lang.get();
+    state.eval.with(|e| {
+        let cur = e.current.as_ref().ok()?;
+        let flop = sup(&render::flop(cur.flop));
+        let figure =
+            format!("{} FLOP = {} pfs-days", flop.trim_end_matches(" FLOP"), sup(&render::pfs_days(cur.flop, lang)));
+        Some((figure, state.calc.with(|c| aicompute::calculation::examples::named(c, cur, lang))))
+    })
+}
+
 /// The one estimate every figure below follows, and the choice of it: the method last edited,
 /// Method 1, Method 2, or both when they agree.
 #[component]
 fn CurrentEstimate() -> impl IntoView {
     use aicompute::calculation::calc::Basis;
     let state = expect_context::<State>();
-    let figure = move || {
-        let lang = state.lang.get();
-        state.eval.with(|e| match &e.current {
-            Ok(cur) => format!(
-                "{} FLOP = {} pfs-days · {}",
-                sup(&render::flop(cur.flop)).trim_end_matches(" FLOP"),
-                sup(&render::pfs_days(cur.flop, lang)),
-                state.calc.with(|c| aicompute::calculation::examples::named(c, cur, lang))
-            ),
-            Err(why) => why.message(lang).to_string(),
-        })
+    let figure = move || match current_figure(state) {
+        Some((figure, named)) => format!("{figure} · {named}"),
+        None => state
+            .eval
+            .with(|e| e.current.as_ref().err().map(|why| why.message(state.lang.get()).to_string()))
+            .unwrap_or_default(),
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);

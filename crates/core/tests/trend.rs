@@ -233,6 +233,23 @@ fn hit_test_finds_the_nearest_marker() {
 }
 
 #[test]
+fn the_users_point_is_hit_over_the_markers_under_it() {
+    let layout =
+        chart::Layout { markers: vec![(100, 100, 0), (110, 100, 1)], user: Some((104, 100)), ..Default::default() };
+    // At the user's point, and 1 pixel right of it (5 pixels from marker 0 and from marker 1).
+    assert_eq!(chart::hit(&layout, 104, 100, 8), Some(chart::Hit::User));
+    assert_eq!(chart::hit(&layout, 105, 100, 8), Some(chart::Hit::User));
+    // Nearer a marker than the user's point: the marker (at 109: 1 from marker 1, 5 from the user's).
+    assert_eq!(chart::hit(&layout, 109, 100, 8), Some(chart::Hit::Marker(1)));
+    // A tie goes to the user's point, drawn on top (at 102: 2 from marker 0 and from the user's).
+    assert_eq!(chart::hit(&layout, 102, 100, 8), Some(chart::Hit::User));
+    // Out of reach of both; no user's point at all.
+    assert_eq!(chart::hit(&layout, 104, 120, 8), None);
+    let markers_only = chart::Layout { user: None, ..layout };
+    assert_eq!(chart::hit(&markers_only, 104, 100, 8), Some(chart::Hit::Marker(0)));
+}
+
+#[test]
 fn power_labels() {
     assert_eq!(chart::power_label(1e-3), "10⁻³");
     assert_eq!(chart::power_label(1e21), "10²¹");

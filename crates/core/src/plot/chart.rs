@@ -1259,6 +1259,29 @@ pub fn tooltip_left(x: f64, width: f64, chart_width: f64) -> f64 {
     }
 }
 
+/// What is under a pixel: the user's point, or a marker by its index into `Background::points`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    User,
+    Marker(usize),
+}
+
+/// What lies nearest to a pixel, within `radius`: the user's point where it is as near as the
+/// nearest marker (it is drawn over them), else that marker.
+pub fn hit(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<Hit> {
+    let d2 = |(px, py): (i32, i32)| (px - x).pow(2) + (py - y).pow(2);
+    let user = layout.user.map(d2).filter(|d| *d <= radius * radius);
+    let marker = hit_test(layout, x, y, radius);
+    match (user, marker) {
+        (Some(u), Some(i)) => {
+            let m = layout.markers.iter().find(|m| m.2 == i).map_or(i32::MAX, |(mx, my, _)| d2((*mx, *my)));
+            Some(if u <= m { Hit::User } else { Hit::Marker(i) })
+        }
+        (Some(_), None) => Some(Hit::User),
+        (None, m) => m.map(Hit::Marker),
+    }
+}
+
 /// The index (into `Background::points`) of the marker nearest to a pixel, within `radius`.
 pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
     layout
