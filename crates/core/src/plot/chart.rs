@@ -1000,6 +1000,21 @@ pub struct Placement {
     placer: Placer,
 }
 
+/// Each of a label's forms (longest first) with its box in `font`, as the placer takes them.
+fn sized<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    texts: Vec<String>,
+    font: &TextStyle,
+) -> Vec<(String, (i32, i32))> {
+    texts
+        .into_iter()
+        .map(|t| {
+            let size = measure(root, &t, font);
+            (t, size)
+        })
+        .collect()
+}
+
 /// Places the background's words on the plot (see [`Placement`]).
 fn place_words<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -1052,22 +1067,13 @@ fn place_words<DB: DrawingBackend>(
         placer.avoid(Rect::around(*p, f.r));
     }
     let small = f.text(-1.0, &f.th.text);
-    let sized = |texts: Vec<String>, font: &TextStyle| -> Vec<(String, (i32, i32))> {
-        texts
-            .into_iter()
-            .map(|t| {
-                let size = measure(root, &t, font);
-                (t, size)
-            })
-            .collect()
-    };
     let thresholds = lines
         .into_iter()
         .map(|(name, line)| {
             let candidates = |size| place::along(&line, size, f.gap, 9);
             // "10²⁵ FLOP", or "10²⁵" where that is too long.
             let forms = vec![name.clone(), name.trim_end_matches(" FLOP").to_string()];
-            let placed = placer.place_over(&sized(forms, &small), candidates, Some(&line));
+            let placed = placer.place_over(&sized(root, forms, &small), candidates, Some(&line));
             (line, placed)
         })
         .collect();
@@ -1091,13 +1097,15 @@ fn place_words<DB: DrawingBackend>(
             .filter(|v| !(v.ends_with('…') || f.narrow && v.chars().count() > 12))
             .collect();
         let p = markers[i];
-        data.extend(placer.place(&sized(forms, &small), |size| place::around(p, f.r + 1, size, size.1, 6, &inner)));
+        data.extend(
+            placer.place(&sized(root, forms, &small), |size| place::around(p, f.r + 1, size, size.1, 6, &inner)),
+        );
     }
     let saved_font = f.text(-1.0, &f.th.user);
     let saved = saved
         .into_iter()
         .filter_map(|(i, p)| {
-            let forms = sized(place::shortenings(&label_text(&spec.background.saved[i].label), 3), &saved_font);
+            let forms = sized(root, place::shortenings(&label_text(&spec.background.saved[i].label), 3), &saved_font);
             placer.place(&forms, |size| place::around(p, diamond + f.gap + 1, size, size.1, 6, &inner))
         })
         .collect();
@@ -1137,13 +1145,7 @@ fn place_user<DB: DrawingBackend>(
         label_text(&u.label)
     };
     let font = f.text(1.0, &f.th.user);
-    let forms: Vec<(String, (i32, i32))> = place::shortenings(&label, 3)
-        .into_iter()
-        .map(|t| {
-            let size = measure(root, &t, &font);
-            (t, size)
-        })
-        .collect();
+    let forms = sized(root, place::shortenings(&label, 3), &font);
     placer.place_surely(&forms, |size| place::around(p, big + f.gap + 1, size, size.1, 10, &inner))
 }
 
@@ -1269,28 +1271,27 @@ pub enum Hit {
 /// What lies nearest to a pixel, within `radius`: the user's point where it is as near as the
 /// nearest marker (it is drawn over them), else that marker.
 pub fn hit(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<Hit> {
-    let d2 = |(px, py): (i32, i32)| (px - x).pow(2) + (py - y).pow(2);
-    let user = layout.user.map(d2).filter(|d| *d <= radius * radius);
-    let marker = hit_test(layout, x, y, radius);
-    match (user, marker) {
-        (Some(u), Some(i)) => {
-            let m = layout.markers.iter().find(|m| m.2 == i).map_or(i32::MAX, |(mx, my, _)| d2((*mx, *my)));
-            Some(if u <= m { Hit::User } else { Hit::Marker(i) })
-        }
-        (Some(_), None) => Some(Hit::User),
-        (None, m) => m.map(Hit::Marker),
+    let user = layout.user.map(|(ux, uy)| (ux - x).pow(2) + (uy - y).pow(2)).filter(|d2| *d2 <= radius * radius);
+    match (user, nearest_marker(layout, x, y, radius)) {
+        (Some(u), Some((m, i))) if m < u => Some(Hit::Marker(i)),
+        (Some(_), _) => Some(Hit::User),
+        (None, m) => m.map(|(_, i)| Hit::Marker(i)),
     }
 }
 
 /// The index (into `Background::points`) of the marker nearest to a pixel, within `radius`.
 pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
+    nearest_marker(layout, x, y, radius).map(|(_, i)| i)
+}
+
+/// The marker nearest to a pixel, within `radius`: its squared distance and its point's index.
+fn nearest_marker(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<(i32, usize)> {
     layout
         .markers
         .iter()
         .map(|(px, py, i)| (((px - x).pow(2) + (py - y).pow(2)), *i))
         .filter(|(d2, _)| *d2 <= radius * radius)
         .min_by_key(|(d2, _)| *d2)
-        .map(|(_, i)| i)
 }
 
 type Coord = Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
