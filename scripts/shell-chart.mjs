@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 const dir = process.argv[2];
 if (!dir) { console.error('usage: node scripts/shell-chart.mjs DIR'); process.exit(2); }
 const SLOT = '<div class="shell-chart"></div>';
-// The page's chart box: 0.55 of its width, 1.1 under 600 px (src/app/chart.rs, follow_size).
+// The page's chart box: 0.55 of its width, 1.1 under 600 px (the core's `chart::height_for`).
 const SHAPES = [['wide', 1000, 550], ['narrow', 400, 440]];
 const LANGS = ['en', 'zh'];
 
