@@ -17,36 +17,38 @@ fn element_after<'a>(html: &'a str, from: &str, tag: &str) -> &'a str {
     &text[..text.find(&format!("</{tag}>")).unwrap()]
 }
 
-/// The text of an element's inner HTML, its tags dropped; and that the Chinese half is marked as
-/// Chinese (`<span lang="zh-CN">`), for screen readers.
-fn text(inner: &str) -> String {
-    assert!(inner.contains(r#"<span lang="zh-CN">"#), "{inner}");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in inner.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
+/// A heading as the shell writes it: the English and the Chinese, each marked with its language
+/// (style/main.css shows the one on the root element, which js/lang.js sets; screen readers read
+/// the shown one in its language).
+fn both(key: Key) -> String {
+    format!(r#"<span lang="en">{}</span><span lang="zh-CN">{}</span>"#, t(Lang::En, key), t(Lang::Zh, key))
 }
 
 #[test]
 fn the_shell_headings_are_the_app_strings_in_both_languages() {
     let shell = &INDEX[INDEX.find(r#"<div id="loading""#).expect("the shell's element")..];
-    let bilingual = |key: Key| format!("{} · {}", t(Lang::En, key), t(Lang::Zh, key));
-    assert_eq!(text(element_after(shell, "<header", "h1")), bilingual(Key::AppTitle));
+    assert_eq!(element_after(shell, "<header", "h1"), both(Key::AppTitle));
     for (panel, key) in [
         ("panel method1", Key::M1Title),
         ("panel method2", Key::M2Title),
         ("panel results", Key::ResultsTitle),
         ("panel trend", Key::TrendTitle),
     ] {
-        assert_eq!(text(element_after(shell, &format!(r#"class="{panel}""#), "h2")), bilingual(key), "{panel}");
+        assert_eq!(element_after(shell, &format!(r#"class="{panel}""#), "h2"), both(key), "{panel}");
     }
+}
+
+#[test]
+fn the_shell_language_is_set_before_the_shell_is_parsed() {
+    // A classic script (not a module, not async or deferred) in the head runs before the body
+    // is parsed, so the first layout has one language.
+    let head = &INDEX[..INDEX.find("<body>").expect("a body")];
+    assert!(head.contains(r#"<script src="lang.js"></script>"#), "js/lang.js in the head");
+    assert!(head.contains(r#"<link data-trunk rel="copy-file" href="js/lang.js" />"#), "Trunk copies it");
+    let css = include_str!("../style/main.css");
+    assert!(
+        css.contains(r#"html:not(:lang(zh)) .shell [lang|="zh"], html:lang(zh) .shell [lang="en"] { display: none; }"#)
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ import { launch, Calculator } from '../calculator.mjs';
 
 const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080/';
 const TITLE = { en: 'Compute of notable models over time', zh: '历年重要模型的训练算力' };
+const HEADING = { en: 'AI training compute calculator', zh: 'AI 训练算力计算器' };
 let browser;
 
 before(async () => { browser = await launch(); });
@@ -40,6 +41,15 @@ for (const [width, shape] of [[1600, 'wide'], [400, 'narrow']]) {
       assert.equal(one[1], TITLE[lang]);
       // Its box: the app's own rule, 0.55 of the width, 1.1 under 600 px (within a pixel).
       assert.ok(Math.abs(one[3] - one[2] * (shape === 'wide' ? 0.55 : 1.1)) <= 1, `${one[2]} x ${one[3]}`);
+      // The shell's headings in that language alone (js/lang.js set it before the first layout),
+      // and the chart's words in the page's own font.
+      assert.equal(await page.locator('#loading h1').innerText(), HEADING[lang]);
+      const [words, body] = await page.evaluate(() => {
+        const font = (el) => getComputedStyle(el).fontFamily;
+        const svg = [...document.querySelectorAll('.shell-chart svg')].find((s) => getComputedStyle(s).display !== 'none');
+        return [font(svg.querySelector('text')), font(document.body)];
+      });
+      assert.equal(words, body, 'the chart\'s words in the body\'s font');
       // Markers of OpenAI's 15 points are drawn: circles in the SVG.
       assert.ok(await page.locator('[data-testid="trend-chart-static"] svg.shell-en.shell-wide circle').count() >= 15);
       await context.close();

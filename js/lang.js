@@ -1,0 +1,14 @@
+// Picks the static shell's language before its first layout (a classic script in the head, so it
+// runs before the body is parsed; external, so that a strict Content-Security-Policy lets it run).
+// The shell holds both languages' headings and charts; style/main.css shows only the language on
+// the root element, so a first paint lays out, and loads fonts for, one language. The choice is
+// the one the app will most likely make (src/app/mod.rs, `initial`, decides; this only picks what
+// the shell shows): the link's lang=, else the viewer's stored choice, else the browser's.
+(() => {
+  const chosen = (text) => /(?:^|[?&])lang=(en|zh)(?:&|$)/.exec(text || '');
+  let viewer = null;
+  try { viewer = localStorage.getItem('aicompute:viewer'); } catch (e) { /* storage refused: no choice */ }
+  const pick = chosen(location.search) || chosen(viewer);
+  const lang = pick ? pick[1] : /^zh/i.test(navigator.language) ? 'zh' : 'en';
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+})();
