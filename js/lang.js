@@ -1,5 +1,6 @@
 // Picks the static shell's language before its first layout (a classic script in the head, so it
-// runs before the body is parsed; external, so that a strict Content-Security-Policy lets it run).
+// runs before the body is parsed; the build puts it into the page, allowed by its hash in the
+// page's policy: scripts/inline-head.mjs).
 // The shell holds both languages' headings and charts; style/main.css shows only the language on
 // the root element, so a first paint lays out, and loads fonts for, one language. The choice is
 // the one the app will most likely make (src/app/mod.rs, `initial`, decides; this only picks what

@@ -105,7 +105,9 @@ test('first paint is the static shell: title, the panels\' headings and the char
   await page.goto(BASE + '?v=1&lang=zh');
   const shell = page.locator('#loading');
   await shell.waitFor();
-  assert.match(await shell.locator('h1').innerText(), /AI training compute calculator · AI 训练算力计算器/);
+  // In the link's language alone (js/lang.js, before the first layout): the title the app will show.
+  assert.equal(await shell.locator('h1').innerText(), 'AI 训练算力计算器');
+  assert.equal(await shell.locator('section.panel.results h2').innerText(), '结果');
   assert.equal(await shell.locator('section.panel h2').count(), 4);
   assert.ok((await shell.locator('.shell-chart').boundingBox()).height > 100, 'the chart has its frame');
   const before = await page.locator('section.panel.method1').first().boundingBox();
