@@ -57,6 +57,19 @@ for (const [width, shape] of [[1600, 'wide'], [400, 'narrow']]) {
   });
 }
 
+test('the shell\'s columns are the same while it is still being parsed: no shift as its panels arrive', async () => {
+  for (const width of [1280, 1600, 1900]) {
+    const { context, page } = await shellOnly(width, '');
+    const columns = () => page.evaluate(() => [...document.querySelectorAll('#loading main.grid > section')].map((s) => Math.round(s.getBoundingClientRect().width)));
+    const whole = await columns();
+    // As a first paint can see it: the first two panels parsed, the results and the trend not yet.
+    await page.evaluate(() => document.querySelectorAll('#loading section.results, #loading section.trend').forEach((s) => s.remove()));
+    const part = await columns();
+    assert.deepEqual(part, whole.slice(0, 2), `${width} px: the first panels keep their width`);
+    await context.close();
+  }
+});
+
 test('when the app mounts, the live chart replaces the static one', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const calc = await Calculator.open(context, BASE, '?lang=zh');
