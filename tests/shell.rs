@@ -3,6 +3,8 @@
 //! its panels are the app's panels in the app's order; its trend panel has the slot the build draws
 //! the chart into.
 
+use aicompute::calculation::examples::EXAMPLES;
+use aicompute::text::format::superscript;
 use aicompute::text::i18n::{t, Key, Lang};
 
 const INDEX: &str = include_str!("../index.html");
@@ -21,7 +23,66 @@ fn element_after<'a>(html: &'a str, from: &str, tag: &str) -> &'a str {
 /// (style/main.css shows the one on the root element, which js/lang.js sets; screen readers read
 /// the shown one in its language).
 fn both(key: Key) -> String {
-    format!(r#"<span lang="en">{}</span><span lang="zh-CN">{}</span>"#, t(Lang::En, key), t(Lang::Zh, key))
+    pair(t(Lang::En, key), t(Lang::Zh, key))
+}
+
+fn pair(en: &str, zh: &str) -> String {
+    format!(r#"<span lang="en">{en}</span><span lang="zh-CN">{zh}</span>"#)
+}
+
+/// Text as HTML writes it.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The worked examples' menu as PresetMenu writes it in a language (its width is its widest name's).
+fn menu(lang: Lang, code: &str) -> String {
+    let groups = [(true, Key::PresetSeed), (false, Key::PresetModern)].map(|(seed, key)| {
+        let names = EXAMPLES
+            .iter()
+            .filter(|e| e.seed == seed)
+            .map(|e| format!("<option>{}</option>", escape(&e.display_name(lang))));
+        format!(r#"<optgroup label="{}">{}</optgroup>"#, escape(t(lang, key)), names.collect::<String>())
+    });
+    format!(
+        r#"<select lang="{code}" disabled><option>{}</option>{}</select>"#,
+        escape(t(lang, Key::PresetNone)),
+        groups.concat()
+    )
+}
+
+#[test]
+fn the_shell_header_is_the_app_header_in_both_languages() {
+    // Its texts and its buttons (disabled), as src/app/mod.rs's Page and PageControls write them,
+    // so that it is as tall as the app's header at every width (e2e first-view measures that).
+    let shell = &INDEX[INDEX.find(r#"<div id="loading""#).expect("the shell's element")..];
+    let header = &shell[..shell.find("</header>").expect("the shell's header")];
+    let sup = |key: Key| pair(&superscript(t(Lang::En, key)), &superscript(t(Lang::Zh, key)));
+    let expected = [
+        format!(r#"<p class="subtitle">{}</p>"#, both(Key::AppSubtitle)),
+        format!(r#"<p class="pfsday">{}</p>"#, sup(Key::AppPfsday)),
+        format!(r#"<p class="pfsday">{}</p>"#, sup(Key::AppTerms)),
+        menu(Lang::En, "en"),
+        menu(Lang::Zh, "zh-CN"),
+        format!(r#"<button type="button" class="secondary" disabled>{}</button>"#, both(Key::NewCalculation)),
+        format!(r#"<button type="button" disabled>{}</button>"#, both(Key::ShareCopy)),
+        format!(r#"<details class="share-menu"><summary>{}</summary></details>"#, both(Key::ShareMore)),
+        r#"<span class="copy-status"></span>"#.to_string(),
+        format!(r#"<button type="button" class="secondary" disabled>{}</button>"#, both(Key::Projector)),
+        format!(r#"<button type="button" class="secondary" disabled>{}</button>"#, both(Key::Print)),
+        format!(
+            r#"<button type="button" class="secondary" disabled>{}</button>"#,
+            pair(
+                &format!(r#"<span lang="zh-CN">{}</span>"#, t(Lang::En, Key::LangSwitch)),
+                &format!(r#"<span lang="en">{}</span>"#, t(Lang::Zh, Key::LangSwitch))
+            )
+        ),
+    ];
+    let mut from = 0;
+    for e in expected {
+        let at = header[from..].find(&e).unwrap_or_else(|| panic!("not in the shell's header, in order:\n{e}\n"));
+        from += at + e.len();
+    }
 }
 
 #[test]
@@ -46,9 +107,9 @@ fn the_shell_language_is_set_before_the_shell_is_parsed() {
     assert!(head.contains(r#"<script src="lang.js"></script>"#), "js/lang.js in the head");
     assert!(head.contains(r#"<link data-trunk rel="copy-file" href="js/lang.js" />"#), "Trunk copies it");
     let css = include_str!("../style/main.css");
-    assert!(
-        css.contains(r#"html:not(:lang(zh)) .shell [lang|="zh"], html:lang(zh) .shell [lang="en"] { display: none; }"#)
-    );
+    assert!(css.contains(
+        r#"html:not(:lang(zh)) .shell [lang|="zh"]:not(.shell [lang] *), html:lang(zh) .shell [lang="en"]:not(.shell [lang] *) { display: none; }"#
+    ));
 }
 
 #[test]

@@ -70,6 +70,22 @@ test('the shell\'s columns are the same while it is still being parsed: no shift
   }
 });
 
+test('the shell\'s header is as tall as the app\'s: the panels do not move when the app mounts', async () => {
+  const top = (page) => page.evaluate(() => document.querySelector('main.grid').getBoundingClientRect().y);
+  for (const width of [400, 700, 1000, 1280, 1600]) {
+    for (const query of ['', '?lang=zh']) {
+      const { context, page } = await shellOnly(width, query);
+      const shell = await top(page);
+      await context.close();
+      const app = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: 'block' });
+      const calc = await Calculator.open(app, BASE, query);
+      const mounted = await top(calc.page);
+      assert.ok(Math.abs(mounted - shell) <= 1, `${width} px ${query || 'en'}: the panels start at ${shell} px in the shell, ${mounted} px in the app`);
+      await app.close();
+    }
+  }
+});
+
 test('when the app mounts, the live chart replaces the static one', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const calc = await Calculator.open(context, BASE, '?lang=zh');
