@@ -106,6 +106,10 @@ fn the_shell_language_is_set_before_the_shell_is_parsed() {
     let head = &INDEX[..INDEX.find("<body>").expect("a body")];
     assert!(head.contains(r#"<script src="lang.js"></script>"#), "js/lang.js in the head");
     assert!(head.contains(r#"<link data-trunk rel="copy-file" href="js/lang.js" />"#), "Trunk copies it");
+    // No frame before the header is whole (a part of it would be laid out, then moved).
+    assert!(head.contains(r##"<link rel="expect" href="#shell-header-end" blocking="render" />"##));
+    assert!(INDEX
+        .contains("      </header>\n      <div id=\"shell-header-end\" hidden></div>\n      <main class=\"grid\">"));
     let css = include_str!("../style/main.css");
     assert!(css.contains(
         r#"html:not(:lang(zh)) .shell [lang|="zh"]:not(.shell [lang] *), html:lang(zh) .shell [lang="en"]:not(.shell [lang] *) { display: none; }"#
