@@ -169,7 +169,7 @@ pub fn EstimateFrom(id: &'static str) -> impl IntoView {
 pub(super) fn current_figure(state: State) -> Option<(String, String)> {
     let lang = state.lang.get();
     state.eval.with(|e| {
-        let cur = e.current.as_ref().ok()?;
+        let cur = e.current()?;
         let flop = sup(&render::flop(cur.flop));
         let figure =
             format!("{} FLOP = {} pfs-days", flop.trim_end_matches(" FLOP"), sup(&render::pfs_days(cur.flop, lang)));

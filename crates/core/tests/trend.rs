@@ -216,11 +216,14 @@ fn chart_all_sets_phone_and_projector_dark_and_chinese() {
 }
 
 #[test]
-fn hit_test_finds_the_nearest_marker() {
+fn hit_finds_the_nearest_marker() {
     let s = spec(&[DatasetId::OpenAi2018], None);
     let (_, layout) = chart::svg(&s, 1000, 600).unwrap();
+    assert_eq!(layout.user, None, "no user's point to hit instead");
     for (x, y, i) in &layout.markers {
-        let found = chart::hit_test(&layout, x + 1, y - 1, 6).unwrap();
+        let Some(chart::Hit::Marker(found)) = chart::hit(&layout, x + 1, y - 1, 6) else {
+            panic!("no marker near {}", s.background.points[*i].name)
+        };
         let (fx, fy, _) = layout.markers.iter().find(|m| m.2 == found).unwrap();
         assert!(
             (fx - x).abs() <= 2 && (fy - y).abs() <= 2,
@@ -229,7 +232,7 @@ fn hit_test_finds_the_nearest_marker() {
             s.background.points[found].name
         );
     }
-    assert_eq!(chart::hit_test(&layout, -100, -100, 6), None);
+    assert_eq!(chart::hit(&layout, -100, -100, 6), None);
 }
 
 #[test]

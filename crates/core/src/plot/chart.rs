@@ -1,7 +1,7 @@
 //! The trend chart, drawn over any plotters backend (canvas in the page, SVG in tests and the
 //! CLI): compute against date on a log scale (pfs-days left, FLOP right), one marker style per
 //! data set, the fit line with its doubling time, a Moore's-law line, era shading, labels for a
-//! few named points, and the user's estimate with its low–high range. [`hit_test`] finds the
+//! few named points, and the user's estimate with its low–high range. [`hit`] finds the
 //! point under a pixel for tooltips.
 
 use crate::calculation::calc::{Lang, PFS_DAY};
@@ -1277,11 +1277,6 @@ pub fn hit(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<Hit> {
         (Some(_), _) => Some(Hit::User),
         (None, m) => m.map(|(_, i)| Hit::Marker(i)),
     }
-}
-
-/// The index (into `Background::points`) of the marker nearest to a pixel, within `radius`.
-pub fn hit_test(layout: &Layout, x: i32, y: i32, radius: i32) -> Option<usize> {
-    nearest_marker(layout, x, y, radius).map(|(_, i)| i)
 }
 
 /// The marker nearest to a pixel, within `radius`: its squared distance and its point's index.
