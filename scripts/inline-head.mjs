@@ -25,8 +25,9 @@ function once(pattern, replace) {
   html = html.replace(pattern, replace);
 }
 
-// The style sheet Trunk linked (hashed name, integrity attribute).
-const link = /<link rel="stylesheet" href="(\.\/main-[0-9a-f]{16}\.css)"[^>]*\/?>/;
+// The style sheet Trunk linked (its name hashed: up to 16 hex digits, no leading zeros; an
+// integrity attribute).
+const link = /<link rel="stylesheet" href="(\.\/main-[0-9a-f]{1,16}\.css)"[^>]*\/?>/;
 const sheet = link.exec(html);
 if (!sheet) throw new Error(`${index}: no stylesheet link`);
 const css = readFileSync(join(dir, sheet[1]), 'utf8');

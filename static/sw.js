@@ -6,7 +6,8 @@
 // mix of two. Works under any sub-path: every URL is relative to this file.
 const CACHE = 'aicompute-v2';
 const PAGE = new URL('./', self.location).href;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk's file hashes: a 64-bit number in hex, without leading zeros (so 16 digits or fewer).
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 
 /** The same-origin files a page names in href and src attributes. */
 function named(html) {
