@@ -20,8 +20,9 @@ cd "$(dirname "$0")/.."
 # tooltip of the user's own point (-> 464,094; 463,785 once the chart's label sizing and hit test
 # were shared); the shell's language chosen before its first layout, its chart's lines joined and
 # the style sheet put into index.html (-> 463,728), and the shell's header made the app's (its
-# texts and its disabled buttons, so that the panels do not move when the app mounts: -> 465,158).
-BUDGET=465500
+# texts and its disabled buttons, so that the panels do not move when the app mounts: -> 465,158;
+# 465,317 with the comments of the grid's rule and of the service worker's hash pattern).
+BUDGET=465700
 GOAL=204800
 # The style sheet is in index.html (scripts/inline-head.mjs); its file beside the page is fetched
 # only where a host's header refuses the inline copy, so it is not counted twice.
