@@ -1,10 +1,11 @@
 // The page's benchmark under Lighthouse's mobile profile (scripts/bench.sh --mobile, issue 21):
 // figures, not a test. Usage:
-//   node bench-mobile.mjs [--loads N] [--no-10k] URL [BASELINE_URL]
+//   node bench-mobile.mjs [--loads N] [--no-10k] [--phone] URL [BASELINE_URL]
 // URL (and BASELINE_URL) serve a dist/ gzip-encoded (e2e/gzip-server.mjs). Every page runs
 // with the CPU throttled 4x (Emulation.setCPUThrottlingRate) and the network emulated at 150 ms
 // round trip, 1.6 Mbit/s down, 675 kbit/s up (Network.emulateNetworkConditions), both through the
-// DevTools protocol, in a 1280x900 viewport (as e2e/bench.mjs; no phone screen emulation).
+// DevTools protocol, in a 1280x900 viewport (as e2e/bench.mjs), or with --phone in Lighthouse's
+// phone screen too (412x823 CSS px at a device pixel ratio of 1.75, touch: the page's narrow layout).
 // Each load is a fresh browser context (empty cache) with service workers blocked, so no load
 // is served from a previous one's cache or worker. Prints medians over N loads (default 11) of:
 //   first contentful paint (PerformanceObserver 'paint');
@@ -34,21 +35,26 @@ import { keystrokeTimes, median, pct } from './bench.mjs';
 const args = process.argv.slice(2);
 let LOADS = 11;
 let TENK = true;
+let PHONE = false;
 const urls = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--loads') LOADS = Number(args[++i]);
   else if (args[i] === '--no-10k') TENK = false;
+  else if (args[i] === '--phone') PHONE = true;
   else urls.push(args[i]);
 }
 const [BASE, BASELINE] = urls;
 if (!BASE || !(LOADS >= 1)) {
-  console.error('usage: node bench-mobile.mjs [--loads N] [--no-10k] URL [BASELINE_URL]');
+  console.error('usage: node bench-mobile.mjs [--loads N] [--no-10k] [--phone] URL [BASELINE_URL]');
   process.exit(2);
 }
 
 const CPU = 4;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
 const SETTLE = 1500;
+const SCREEN = PHONE
+  ? { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true }
+  : { viewport: { width: 1280, height: 900 } };
 
 /** Lighthouse's mobile throttling, for one page, before it loads. */
 async function throttle(context, page) {
@@ -150,7 +156,7 @@ function cls(shifts, typed) {
 
 /** One fresh, throttled load of `base`. */
 async function load(browser, base) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, serviceWorkers: 'block' });
+  const context = await browser.newContext({ ...SCREEN, bypassCSP: true, serviceWorkers: 'block' });
   try {
     await context.addInitScript(WATCH);
     const page = await context.newPage();

@@ -17,7 +17,7 @@
 # the commit before the first performance work).
 # Usage: scripts/bench.sh [--no-build] [--baseline REV]   (the machine should be quiet: times are wall-clock)
 #
-# scripts/bench.sh --mobile [--loads N] [--no-10k] [--no-build] [--baseline REV]: instead of the
+# scripts/bench.sh --mobile [--loads N] [--no-10k] [--phone] [--no-build] [--baseline REV]: instead of the
 # above, the page under Lighthouse's mobile profile (issue 21; e2e/bench-mobile.mjs): the CPU
 # throttled 4x (Emulation.setCPUThrottlingRate) and the network emulated at 150 ms round trip,
 # 1.6 Mbit/s down, 675 kbit/s up (Network.emulateNetworkConditions), through the DevTools
@@ -39,7 +39,8 @@
 # points, with Epoch AI's models (issue 21's 458 points) and with 10,000 imported points (--no-10k
 # skips those; under throttling they take a few minutes). With --baseline REV, the same figures
 # for that commit (built as above), loads interleaved with this build's, and the ratios this/baseline.
-# Issue 21's baseline is 6be6ac0.
+# Issue 21's baseline is 6be6ac0. --phone loads the page in Lighthouse's phone screen too (412x823
+# CSS px, device pixel ratio 1.75, touch: the page's narrow layout) instead of 1280x900.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -47,7 +48,7 @@ build=1
 baseline=
 mobile=0
 mobile_args=()
-usage="usage: scripts/bench.sh [--no-build] [--baseline REV] [--mobile [--loads N] [--no-10k]]"
+usage="usage: scripts/bench.sh [--no-build] [--baseline REV] [--mobile [--loads N] [--no-10k] [--phone]]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -55,12 +56,13 @@ while [ $# -gt 0 ]; do
     --mobile) mobile=1 ;;
     --loads) mobile_args+=(--loads "${2:?--loads wants a number}"); shift ;;
     --no-10k) mobile_args+=(--no-10k) ;;
+    --phone) mobile_args+=(--phone) ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
   shift
 done
 if [ "$mobile" = 0 ] && [ ${#mobile_args[@]} -gt 0 ]; then
-  echo "--loads and --no-10k go with --mobile; $usage" >&2
+  echo "--loads, --no-10k and --phone go with --mobile; $usage" >&2
   exit 2
 fi
 # The gzip-encoding server of the mobile bench (e2e/gzip-server.mjs) for a dist/ folder.

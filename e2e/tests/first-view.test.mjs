@@ -8,6 +8,7 @@ import { launch, Calculator } from '../calculator.mjs';
 
 const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080/';
 const TITLE = { en: 'Compute of notable models over time', zh: '历年重要模型的训练算力' };
+const LEGEND_FIT = { en: 'fit: Doubling time', zh: '拟合：翻倍时间' };
 const HEADING = { en: 'AI training compute calculator', zh: 'AI 训练算力计算器' };
 let browser;
 
@@ -24,11 +25,17 @@ async function shellOnly(width, query, locale = 'en-US') {
   return { context, page };
 }
 
-/** The static chart's drawings that are shown: [class, title text, width, height]. */
+/** The static chart's drawings that are shown: [class, the words shown in order, width, height]. */
 async function shown(page) {
   return page.evaluate(() => [...document.querySelectorAll('[data-testid="trend-chart-static"] svg')]
     .filter((s) => getComputedStyle(s).display !== 'none')
-    .map((s) => { const r = s.getBoundingClientRect(); return [s.getAttribute('class'), s.querySelector('text').textContent.trim(), r.width, r.height]; }));
+    .map((s) => {
+      const r = s.getBoundingClientRect();
+      // (Chromium's checkVisibility() says true for an SVG element inside a hidden group.)
+      const drawn = (t) => { for (let e = t; e !== s; e = e.parentElement) if (getComputedStyle(e).display === 'none') return false; return true; };
+      const words = [...s.querySelectorAll('text')].filter(drawn).map((t) => t.textContent.trim());
+      return [s.getAttribute('class'), words, r.width, r.height];
+    }));
 }
 
 for (const [width, shape] of [[1600, 'wide'], [400, 'narrow']]) {
@@ -37,8 +44,13 @@ for (const [width, shape] of [[1600, 'wide'], [400, 'narrow']]) {
       const { context, page } = await shellOnly(width, query, locale);
       const [one, ...more] = await shown(page);
       assert.deepEqual(more, [], `${query} ${locale}: one drawing shown`);
-      assert.equal(one[0], `shell-${lang} shell-${shape}`, `${query} ${locale}`);
-      assert.equal(one[1], TITLE[lang]);
+      assert.equal(one[0], `shell-${shape}`, `${query} ${locale}`);
+      // Its words in that language only: its title first, the other's title and legend nowhere.
+      const other = lang === 'en' ? 'zh' : 'en';
+      assert.equal(one[1][0], TITLE[lang]);
+      assert.ok(!one[1].includes(TITLE[other]), `${query} ${locale}: ${TITLE[other]} hidden`);
+      assert.ok(!one[1].some((w) => w.startsWith(LEGEND_FIT[other])), `${query} ${locale}: the other legend hidden`);
+      assert.ok(one[1].some((w) => w.startsWith(LEGEND_FIT[lang])), `${query} ${locale}: the legend in ${lang}`);
       // Its box: the app's own rule, 0.55 of the width, 1.1 under 600 px (within a pixel).
       assert.ok(Math.abs(one[3] - one[2] * (shape === 'wide' ? 0.55 : 1.1)) <= 1, `${one[2]} x ${one[3]}`);
       // The shell's headings in that language alone (js/lang.js set it before the first layout),
@@ -51,7 +63,7 @@ for (const [width, shape] of [[1600, 'wide'], [400, 'narrow']]) {
       });
       assert.equal(words, body, 'the chart\'s words in the body\'s font');
       // Markers of OpenAI's 15 points are drawn: circles in the SVG.
-      assert.ok(await page.locator('[data-testid="trend-chart-static"] svg.shell-en.shell-wide circle').count() >= 15);
+      assert.ok(await page.locator(`[data-testid="trend-chart-static"] svg.shell-${shape} circle`).count() >= 15);
       await context.close();
     }
   });
