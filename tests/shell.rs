@@ -67,6 +67,11 @@ fn the_shell_header_is_the_app_header_in_both_languages() {
         format!(r#"<button type="button" class="secondary" disabled>{}</button>"#, both(Key::NewCalculation)),
         format!(r#"<button type="button" disabled>{}</button>"#, both(Key::ShareCopy)),
         format!(r#"<details class="share-menu"><summary>{}</summary></details>"#, both(Key::ShareMore)),
+        // The place of the link's QR code, which the app's header shows in projector mode.
+        format!(
+            r#"<figure class="share-qr shell-qr"><div></div><figcaption>{}</figcaption></figure>"#,
+            both(Key::ShareQrCaption)
+        ),
         r#"<span class="copy-status"></span>"#.to_string(),
         format!(r#"<button type="button" class="secondary" disabled>{}</button>"#, both(Key::Projector)),
         format!(r#"<button type="button" class="secondary" disabled>{}</button>"#, both(Key::Print)),

@@ -16,14 +16,18 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** The page as it is before the wasm arrives (the wasm is refused), at a width, in a language. */
-async function shellOnly(width, query, locale = 'en-US') {
+async function shellOnly(width, query, locale = 'en-US', viewer = null) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale, serviceWorkers: 'block' });
+  if (viewer) await context.addInitScript(storeViewer, viewer);
   const page = await context.newPage();
   await page.route('**/*.wasm', (r) => r.abort());
   await page.goto(BASE + query);
   await page.locator('[data-testid="trend-chart-static"]').waitFor();
   return { context, page };
 }
+
+/** The viewer's stored display modes (src/app/mod.rs, Viewer), as a page finds them on opening. */
+function storeViewer(v) { if (!sessionStorage.getItem('stored')) { localStorage.setItem('aicompute:viewer', v); sessionStorage.setItem('stored', '1'); } }
 
 /** The static chart's drawings that are shown: [class, the words shown in order, width, height]. */
 async function shown(page) {
@@ -84,15 +88,22 @@ test('the shell\'s columns are the same while it is still being parsed: no shift
 
 test('the shell\'s header is as tall as the app\'s: the panels do not move when the app mounts', async () => {
   const top = (page) => page.evaluate(() => document.querySelector('main.grid').getBoundingClientRect().y);
-  for (const width of [400, 700, 1000, 1280, 1600]) {
+  // In projector mode too (the viewer's stored choice): the shell is in its type size from the
+  // first layout, and its header keeps the place of the link's QR code, which the app's shows.
+  const cases = [400, 700, 1000, 1280, 1600].map((w) => [w, null]).concat([400, 1000, 1600].map((w) => [w, 'projector=1']));
+  for (const [width, viewer] of cases) {
     for (const query of ['', '?lang=zh']) {
-      const { context, page } = await shellOnly(width, query);
+      const { context, page } = await shellOnly(width, query, 'en-US', viewer);
       const shell = await top(page);
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projector')), viewer !== null);
       await context.close();
       const app = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: 'block' });
+      if (viewer) await app.addInitScript(storeViewer, viewer);
       const calc = await Calculator.open(app, BASE, query);
       const mounted = await top(calc.page);
-      assert.ok(Math.abs(mounted - shell) <= 1, `${width} px ${query || 'en'}: the panels start at ${shell} px in the shell, ${mounted} px in the app`);
+      const what = `${width} px ${query || 'en'}${viewer ? ' projector' : ''}`;
+      assert.equal(await calc.page.evaluate(() => document.documentElement.classList.contains('projector')), viewer !== null, what);
+      assert.ok(Math.abs(mounted - shell) <= 1, `${what}: the panels start at ${shell} px in the shell, ${mounted} px in the app`);
       await app.close();
     }
   }
