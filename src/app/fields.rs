@@ -316,6 +316,14 @@ fn LayerCounter() -> impl IntoView {
 #[component]
 pub fn Method2Panel() -> impl IntoView {
     let state = expect_context::<State>();
+    // The hardware field's suggestions (every chip of the catalog, 177 options) are built after
+    // the first frame: nobody sees them before focusing the field, and at the start they were
+    // a third of the page's elements.
+    let suggest = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        super::after_next_paint().await;
+        suggest.set(true);
+    });
     view! {
         <section class="panel method2" aria-labelledby="m2-title">
             <h2 id="m2-title">{state.tx(Key::M2Title)}</h2>
@@ -324,9 +332,9 @@ pub fn Method2Panel() -> impl IntoView {
             <Input field=Field::Hardware label=Key::M2Hardware list="chips"/>
             <ChipChoices/>
             <datalist id="chips">
-                {move || state.catalog.with(|cat| {
+                {move || suggest.get().then(|| state.catalog.with(|cat| {
                     cat.chips().iter().map(|c| view! { <option value=c.name.clone()>{c.id.clone()}</option> }).collect_view()
-                })}
+                }))}
             </datalist>
             <ChipInfo/>
             // A memo of its own: the field is built when the chip is emptied, not again per keystroke.

@@ -395,6 +395,18 @@ pub(crate) async fn yield_to_browser() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// Resolves once the page's next frame has been painted (an animation frame, then a zero-delay
+/// timeout after it): for work the first view does not show, kept out of the start's long task.
+pub(crate) async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
+        });
+        window().request_animation_frame(later.unchecked_ref()).ok();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
 /// The text of a file beside the page, or why not as a value (said in the page's language by
 /// the core, never the browser's own error text).
 pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
