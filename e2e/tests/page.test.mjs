@@ -282,6 +282,8 @@ test('typing updates the result in place: a derivation the reader closed stays c
   for (const id of ['ops-forward', 'ops-examples', 'ops-epochs']) await calc.fill(id, '');
   assert.equal(await calc.text('ops-none'), 'Fill in the fields to see a result.', 'from invalid to empty');
   await calc.fill('ops-forward', '11.4*10^9');
+  // Fields merely empty are not marked: the result names them.
+  assert.equal(await calc.text('ops-none'), 'Still to fill in: Examples per epoch.');
   await calc.fill('ops-examples', '1.2M');
   await calc.fill('ops-epochs', '128');
   assert.equal(await calc.text('ops-pfs-days'), sig3(11.4e9 * 6 * 1.2e6 * 128 / PFS_DAY));

@@ -26,15 +26,18 @@ struct Shown {
 
 #[derive(Clone, Debug, PartialEq)]
 enum Body {
-    Derivation { lines: Vec<String>, formula: String, notes: Vec<String> },
-    Empty,
-    Invalid,
+    Derivation {
+        lines: Vec<String>,
+        formula: String,
+        notes: Vec<String>,
+    },
+    /// Why there is no result yet (the core's words), or `None` with nothing typed.
+    None(Option<String>),
 }
 
 fn shown(o: &Outcome, lang: aicompute::text::i18n::Lang) -> Shown {
     let Outcome::Done(e) = o else {
-        let body = if matches!(o, Outcome::Empty) { Body::Empty } else { Body::Invalid };
-        return Shown { figures: ["—".into(), "—".into(), "—".into()], body };
+        return Shown { figures: ["—".into(), "—".into(), "—".into()], body: Body::None(o.why_none(lang)) };
     };
     let mut lines: Vec<String> = render::steps(e, lang).into_iter().map(|s| sup(&s)).collect();
     let formula = lines.pop().unwrap_or_default();
@@ -70,8 +73,13 @@ fn MethodResult(which: Which) -> impl IntoView {
     };
     // Reactive inside: the fallback stays up from empty to invalid and back.
     let fallback = move || {
-        let key = move || if shown.with(|s| s.body == Body::Invalid) { Key::ResultInvalid } else { Key::ResultEmpty };
-        view! { <p class="muted" data-testid=format!("{prefix}-none")>{move || state.t(key())}</p> }
+        let why = move || {
+            shown.with(|s| match &s.body {
+                Body::None(Some(why)) => why.clone(),
+                _ => state.t(Key::ResultEmpty).to_string(),
+            })
+        };
+        view! { <p class="muted" data-testid=format!("{prefix}-none")>{why}</p> }
     };
     view! {
         <div class="result">

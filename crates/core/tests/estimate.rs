@@ -150,6 +150,23 @@ fn an_unfinished_method_of_the_user_never_falls_back_on_the_example() {
     let cleared = c.edit(Field::Chips, "x".into()).unwrap();
     c.restore(&cleared);
     assert!(c.is_example(Side::One));
+    let why = evaluate(&c, cat()).current.unwrap_err();
+    // Said as what it is: Method 1 has a result (the example's), which does not count.
+    assert_eq!(why, NoCurrent::Unfinished(Side::Two));
+    assert_eq!(
+        why.message(Lang::En),
+        "No current estimate yet: Method 2, where your inputs are, has no result yet; Method 1 still holds the worked example's inputs (pick Method 1 below to use its result)."
+    );
+    assert_eq!(
+        why.message(Lang::Zh),
+        "还没有当前估算：你填写的方法 2 尚无结果；方法 1 仍是算例的原始输入（如要采用其结果，请在下方选择方法 1）。"
+    );
+    // Picked, the example's result is the estimate.
+    c.basis = Basis::One;
+    assert!(close(evaluate(&c, cat()).current().unwrap().flop.mid(), ALEXNET_OPS));
+    // With neither method's result there is nothing to pick from.
+    c.basis = Basis::Auto;
+    c.clear_side(Side::One);
     assert_eq!(evaluate(&c, cat()).current, Err(NoCurrent::Nothing));
 }
 
@@ -219,4 +236,34 @@ fn an_empty_default_field_says_the_value_used() {
 fn cat() -> &'static aicompute::catalog::Catalog {
     static CAT: std::sync::OnceLock<aicompute::catalog::Catalog> = std::sync::OnceLock::new();
     CAT.get_or_init(aicompute::catalog::Catalog::full)
+}
+
+#[test]
+fn a_method_without_a_result_says_why() {
+    // Fields merely empty are not marked beside themselves: the result names them.
+    let mut c = Calculation::default();
+    c.edit(Field::Chips, "2048".into());
+    let ev = evaluate(&c, cat());
+    assert_eq!(
+        ev.method2.why_none(Lang::En).as_deref(),
+        Some("Still to fill in: Hardware (type part of a name), Training time.")
+    );
+    assert_eq!(ev.method2.why_none(Lang::Zh).as_deref(), Some("还需填写：硬件（输入名称的一部分）、训练时间。"));
+    // Nothing typed in a method: nothing to say (the page asks to fill in the fields).
+    assert_eq!(ev.method1.why_none(Lang::En), None);
+    c.edit(Field::Epochs, "90".into());
+    assert_eq!(
+        evaluate(&c, cat()).method1.why_none(Lang::En).as_deref(),
+        Some("Still to fill in: Operations per forward pass (per example), Examples per epoch.")
+    );
+    // A field typed wrong is marked beside itself, and the result says so.
+    c.edit(Field::Time, "5 TFLOPS".into());
+    assert_eq!(
+        evaluate(&c, cat()).method2.why_none(Lang::En).as_deref(),
+        Some("Fix the marked field to see a result.")
+    );
+    // With a result, nothing.
+    c.edit(Field::Hardware, "V100".into());
+    c.edit(Field::Time, "1 d".into());
+    assert_eq!(evaluate(&c, cat()).method2.why_none(Lang::En), None);
 }

@@ -139,6 +139,31 @@ impl Outcome {
             _ => &[],
         }
     }
+
+    /// Why there is no result, in words: the fields still empty by their labels ("Still to fill
+    /// in: Training time."; the page marks no empty field), or, with a field typed wrong, the
+    /// marked field; `None` with a result, or with nothing typed at all.
+    pub fn why_none(&self, lang: Lang) -> Option<String> {
+        use crate::text::i18n::{fill, t, Key};
+        let errors = self.errors();
+        if errors.is_empty() {
+            return None;
+        }
+        if errors.iter().any(|e| e.problem != Problem::Empty) {
+            return Some(t(lang, Key::ResultInvalid).to_string());
+        }
+        let mut labels: Vec<&str> = Vec::new();
+        for e in errors {
+            // A chip or a peak, both empty: named by the chip's field, the one asked first.
+            let field = if e.field == Field::Peak { Field::Hardware } else { e.field };
+            let label = t(lang, field.spec().label);
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        let list = labels.join(t(lang, Key::CalculationNamedSeparator));
+        Some(fill(t(lang, Key::ResultMissing), &[("fields", &list)]))
+    }
 }
 
 /// How far apart the two methods are.

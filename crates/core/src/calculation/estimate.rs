@@ -51,8 +51,11 @@ pub struct Current {
 /// Why there is no current estimate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoCurrent {
-    /// Neither method has a result (or the one the user works in has none yet).
+    /// Neither method has a result.
     Nothing,
+    /// The method the user works in has no result yet; the other has one, from a worked
+    /// example's untouched inputs, which does not count beside the user's own.
+    Unfinished(Side),
     /// The method the user picked has no result.
     Picked(Side),
     /// Both methods were picked, but they are more than 2× apart.
@@ -69,8 +72,9 @@ pub enum NoCurrent {
 /// # Errors
 ///
 /// [`NoCurrent::Picked`] when the picked method has no result, [`NoCurrent::Disagree`] when both
-/// are picked and they are more than 2× apart, [`NoCurrent::Nothing`] when, chosen automatically,
-/// no method has a result.
+/// are picked and they are more than 2× apart; chosen automatically, [`NoCurrent::Unfinished`]
+/// when the user's own method has no result and only the other's untouched example has one,
+/// else [`NoCurrent::Nothing`] when no method counting has a result.
 pub fn current(
     c: &Calculation,
     one: Option<Value>,
@@ -99,7 +103,10 @@ pub fn current(
     let auto = |source, flop: Value| Ok(Current { source, flop, picked: false });
     let source = |s: Side| if s == Side::One { Source::One } else { Source::Two };
     match (usable.as_slice(), c.last) {
-        ([], _) => Err(NoCurrent::Nothing),
+        ([], _) => match own.as_slice() {
+            [s] if of(s.other()).is_some() => Err(NoCurrent::Unfinished(*s)),
+            _ => Err(NoCurrent::Nothing),
+        },
         ([s], _) => auto(source(*s), of(*s).ok_or(NoCurrent::Nothing)?),
         (_, Some(s)) if own.contains(&s) => auto(source(s), of(s).ok_or(NoCurrent::Nothing)?),
         _ => match both() {
@@ -141,6 +148,8 @@ impl NoCurrent {
             lang,
             match self {
                 NoCurrent::Nothing => Key::CurrentNothing,
+                NoCurrent::Unfinished(Side::One) => Key::CurrentUnfinished1,
+                NoCurrent::Unfinished(Side::Two) => Key::CurrentUnfinished2,
                 NoCurrent::Picked(Side::One) => Key::CurrentPicked1,
                 NoCurrent::Picked(Side::Two) => Key::CurrentPicked2,
                 NoCurrent::Disagree => Key::CurrentDisagree,
