@@ -431,6 +431,11 @@ test('an exercise link hides the answer and grades a right and a wrong answer', 
   await quiz.id('quiz-check').click();
   await quiz.settle();
   assert.match(await quiz.text('quiz-verdict'), /^Right: within 10% of the exact answer/);
+  // A verdict is of the answer checked: once the answer is changed it goes, until the next check
+  // (a right answer's verdict never stands beside a wrong one).
+  await quiz.fill('quiz-answer', '0.12e2 pfs-days');
+  assert.equal(await quiz.text('quiz-verdict'), '');
+  assert.equal(await quiz.id('quiz-verdict').evaluate((p) => p.classList.length), 0, 'neither passed nor close');
   await quiz.fill('quiz-answer', '1e21 FLOP');
   await quiz.page.keyboard.press('Enter');
   await quiz.settle();

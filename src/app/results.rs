@@ -281,7 +281,11 @@ fn Quiz() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby="quiz-verdict"
-                    on:input=move |ev| answer.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        // The verdict was of the answer checked: it goes with it.
+                        answer.set(event_target_value(&ev));
+                        checked.set(None);
+                    }
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { check() }
                 />
                 <button type="button" data-testid="quiz-check" on:click=move |_| check()>{state.tx(Key::QuizCheck)}</button>

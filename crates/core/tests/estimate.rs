@@ -142,6 +142,12 @@ fn with_both_methods_the_users_the_last_edited_or_the_picked_one_counts() {
     c.peak.clear();
     c.time.clear();
     assert_eq!(evaluate(&c, cat()).current, Err(NoCurrent::Picked(Side::Two)));
+    // Both picked, and Method 2 has no result: said so, not "more than 2× apart".
+    c.basis = Basis::Both;
+    let why = evaluate(&c, cat()).current.unwrap_err();
+    assert_eq!(why, NoCurrent::BothPicked(Side::Two));
+    assert_eq!(why.message(Lang::En), "You picked both methods, and Method 2 has no result yet.");
+    assert_eq!(why.message(Lang::Zh), "你选择了两种方法，但方法 2 还没有结果。");
 }
 
 #[test]

@@ -47,6 +47,22 @@ fn the_current_estimate_and_the_examples_marks_round_trip() {
             "tgt=m2: not a value of tgt",
         ]
     );
+    // A mark says the method holds the example as printed: on other values (AlexNet's 0.75G
+    // forward pass typed as 5G), or on none, the values are kept and counted as the user's.
+    let d = decode("v=1&eg1=alexnet-ops&fwd=5G&ex=1.2M&ep=90&name=AlexNet");
+    assert_eq!(d.calc.example, [String::new(), String::new()]);
+    assert_eq!(d.calc.forward, "5G");
+    assert_eq!(
+        texts(&d, Lang::En),
+        ["eg1=alexnet-ops: these are not the worked example's inputs as printed, so they count as your own"]
+    );
+    assert_eq!(texts(&d, Lang::Zh), ["eg1=alexnet-ops：这些并非该算例的原文输入，按你自己的输入计算"]);
+    assert_eq!(decode("v=1&eg2=alexnet-gpu").calc.example, [String::new(), String::new()]);
+    // Method 1's example counted in FLOPs rather than MACs is not the example either.
+    let mut ops = aicompute::calculation::examples::find("alexnet-ops").unwrap().calculation();
+    assert_eq!(decode(&encode(&ops)).calc.example[0], "alexnet-ops");
+    ops.per = Per::Flop;
+    assert_eq!(decode(&encode(&ops)).calc.example[0], "");
 }
 
 #[test]
@@ -150,15 +166,28 @@ fn any_calc() -> impl Strategy<Value = Calculation> {
             c.basis = Basis::ALL[basis];
             c.last = [None, Some(Side::One), Some(Side::Two)][last];
             c.target_from_estimate = linked;
-            if marked {
-                c.example = ["dqn".into(), "vgg-gpu".into()];
-            }
             for (f, t) in Field::ALL.iter().zip(&texts) {
                 *f.get_mut(&mut c) = t.clone();
             }
             // The precision is one of its words (or empty): any other is dropped, and said.
             c.precision = ["", "fp32", "bf16", "int8"][texts[10].len() % 4].into();
             c.name = texts[16].clone();
+            // Marked: both methods hold the examples' inputs as printed (a mark on other values
+            // is dropped, and said).
+            if marked {
+                for id in ["dqn", "vgg-gpu"] {
+                    let e = aicompute::calculation::examples::find(id).unwrap();
+                    let side = if id == "dqn" { Side::One } else { Side::Two };
+                    for f in Field::ALL.iter().filter(|f| f.side() == Some(side)) {
+                        f.get_mut(&mut c).clear();
+                    }
+                    for (f, v) in e.inputs {
+                        *f.get_mut(&mut c) = (*v).to_string();
+                    }
+                    c.example[side as usize] = id.into();
+                }
+                (c.mode, c.per) = (aicompute::calculation::examples::find("dqn").unwrap().mode, Per::Mac);
+            }
             c
         })
 }

@@ -60,6 +60,8 @@ pub enum NoCurrent {
     Picked(Side),
     /// Both methods were picked, but they are more than 2× apart.
     Disagree,
+    /// Both methods were picked, and this one has no result.
+    BothPicked(Side),
 }
 
 /// The current estimate of a calculation whose methods evaluated to `one` and `two` (FLOP).
@@ -71,8 +73,9 @@ pub enum NoCurrent {
 ///
 /// # Errors
 ///
-/// [`NoCurrent::Picked`] when the picked method has no result, [`NoCurrent::Disagree`] when both
-/// are picked and they are more than 2× apart; chosen automatically, [`NoCurrent::Unfinished`]
+/// [`NoCurrent::Picked`] when the picked method has no result; both picked,
+/// [`NoCurrent::BothPicked`] when one has none, [`NoCurrent::Disagree`] when they are more than
+/// 2× apart; chosen automatically, [`NoCurrent::Unfinished`]
 /// when the user's own method has no result and only the other's untouched example has one,
 /// else [`NoCurrent::Nothing`] when no method counting has a result.
 pub fn current(
@@ -91,7 +94,10 @@ pub fn current(
     match c.basis {
         Basis::One => return picked(Source::One, one, NoCurrent::Picked(Side::One)),
         Basis::Two => return picked(Source::Two, two, NoCurrent::Picked(Side::Two)),
-        Basis::Both => return picked(Source::Both, both(), NoCurrent::Disagree),
+        Basis::Both => {
+            let missing = Side::BOTH.into_iter().find(|s| of(*s).is_none());
+            return picked(Source::Both, both(), missing.map_or(NoCurrent::Disagree, NoCurrent::BothPicked));
+        }
         Basis::Auto => {}
     }
     // The user's own sides: filled in, and not an untouched example (linking Method 2's target
@@ -153,6 +159,8 @@ impl NoCurrent {
                 NoCurrent::Picked(Side::One) => Key::CurrentPicked1,
                 NoCurrent::Picked(Side::Two) => Key::CurrentPicked2,
                 NoCurrent::Disagree => Key::CurrentDisagree,
+                NoCurrent::BothPicked(Side::One) => Key::CurrentBoth1,
+                NoCurrent::BothPicked(Side::Two) => Key::CurrentBoth2,
             },
         )
     }

@@ -154,6 +154,11 @@ pub enum Ignored {
         field: Field,
         got: String,
     },
+    /// A worked example's mark (`eg1`, `eg2`) on values that are not the example's.
+    Example {
+        key: String,
+        id: String,
+    },
     /// A switch (`quiz`) with a value other than 1 or 0.
     Switch {
         key: String,
@@ -192,6 +197,7 @@ impl Ignored {
             Ignored::Switch { key, got } => say!(lang, Key::FormatsIgnoredSwitch, key = key, got = got),
             Ignored::Display { key } => say!(lang, Key::FormatsIgnoredDisplay, key = key),
             Ignored::Value { key, got } => say!(lang, Key::FormatsIgnoredValue, key = key, got = got),
+            Ignored::Example { key, id } => say!(lang, Key::FormatsIgnoredExample, key = key, id = id),
             Ignored::Word { field, got } => say!(
                 lang,
                 Key::FormatsIgnoredWord,
@@ -267,6 +273,16 @@ pub fn decode(query: &str) -> Decoded {
             ignored.push(Ignored::Switch { key, got: val.chars().take(40).collect() });
         } else if let Some(i) = apply(&mut c, &key, val) {
             ignored.push(i);
+        }
+    }
+    // A worked example's mark says its method holds the example's inputs as printed: a link whose
+    // values are not the example's keeps its values, without the mark.
+    for side in Side::BOTH {
+        let id = std::mem::take(&mut c.example[side as usize]);
+        match crate::calculation::examples::find(&id) {
+            Some(e) if crate::calculation::examples::holds(&c, e) => c.example[side as usize] = id,
+            Some(_) => ignored.push(Ignored::Example { key: format!("eg{}", side.key()), id }),
+            None => {}
         }
     }
     Decoded { calc: c, lang, embed, ignored: dedup(ignored) }
