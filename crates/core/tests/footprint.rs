@@ -201,6 +201,24 @@ fn a_footprint_past_10_308_says_so_without_calling_it_flop() {
     field_error(&over, Power, "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308");
     let price = [&run[..], &[(Price, "1e308"), (Chips, "1e10")]].concat();
     field_error(&price, Price, "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308");
+    // A PUE of 1e308 on a chip's 244 W TDP: said beside the PUE (the power field is empty).
+    let pue = [(Chips, "2"), (Hardware, "openai-gtx580"), (Time, "5.5 d"), (Utilization, "0.33"), (Pue, "1e308")];
+    field_error(&pue, Pue, "this makes chip-hours, energy, emissions or cost too large to compute: over 10^308");
+}
+
+#[test]
+fn a_date_is_no_power_pue_intensity_or_price() {
+    // 2023-02-31 would read as 2023 − 2 − 31 = 1,990.
+    let run = [(Field::Chips, "2"), (Field::Hardware, "openai-gtx580"), (Field::Time, "5.5 d")];
+    for (field, wanted) in [
+        (Field::Power, "a power per chip (like 400 W)"),
+        (Field::Pue, "a PUE (like 1.1)"),
+        (Field::Grid, "a carbon intensity (kg CO2e per kWh) (like 0.4 or world)"),
+        (Field::Price, "a price per chip-hour (like $2)"),
+    ] {
+        let fields = [&run[..], &[(field, "2023-02-31")]].concat();
+        field_error(&fields, field, &format!("'2023-02-31' looks like a date: this field wants {wanted}"));
+    }
 }
 
 /// The notes name the stated PUE and the grid region with their sources, in each language; a

@@ -56,6 +56,11 @@ pub struct Footprint {
 /// of the field's parser.
 pub fn read(field: Field, text: &str) -> Result<Option<Value>, FieldError> {
     crate::calculation::problem::check_length(field, text)?;
+    // A date is no power, PUE, intensity or price (2023-02-31 would read as 2023 − 2 − 31).
+    if crate::language::date::looks_like_date(text) {
+        let problem = Problem::LooksLikeDate { text: text.trim().to_string(), want: field.want() };
+        return Err(FieldError::new(field, problem, 0, text.chars().count()));
+    }
     let parsed = match field.want() {
         Want::Power => energy::parse_power(text),
         Want::Pue => energy::parse_pue(text),
@@ -127,7 +132,11 @@ pub fn compute(c: &Calculation, cat: &Catalog, chips: Value, seconds: Value) -> 
     let pue = pue_typed.unwrap_or(Value::num(DEFAULT_PUE.value));
     let chip_hours = ends(chips, seconds, energy::chip_hours).ok_or_else(|| too_large(Field::Time, c))?;
     let kwh = match &power {
-        Some((w, _)) => Some(ends3(chip_hours, *w, pue, energy::energy_kwh).ok_or_else(|| too_large(Field::Power, c))?),
+        Some((w, _)) => {
+            // Past the largest double: said beside the larger of the power and a typed PUE.
+            let culprit = if pue_typed.is_some_and(|p| p.hi > w.hi) { Field::Pue } else { Field::Power };
+            Some(ends3(chip_hours, *w, pue, energy::energy_kwh).ok_or_else(|| too_large(culprit, c))?)
+        }
         None => None,
     };
     let co2_kg = match (kwh, grid) {
