@@ -65,7 +65,7 @@ test('an exercise names the missing backward pass and add-multiplies counted as 
 
   // The same in Chinese.
   await quiz.switchLanguage();
-  await answer(quiz, THIRD, /^数量级正确，但与按算式计算的结果不符（你的答案偏低，仅为计算值的 33%）；看起来漏算了反向传播：你的答案 ×3 即为正确结果$/);
+  await answer(quiz, THIRD, /^数量级正确，但与按算式计算的结果不符（你的答案偏低，为计算值的 33%）；看起来漏算了反向传播：你的答案 ×3 即为正确结果$/);
   cls = await classes(quiz);
   assert.ok(!cls.includes('passed') && cls.includes('close'), cls.join(' '));
   await answer(quiz, HALF, /；看起来只数了乘加，未换算成 FLOP：你的答案 ×2 即为正确结果$/);

@@ -81,14 +81,14 @@ fn sentences_in_both_languages() {
         "6e18",
         1e19,
         "The right order of magnitude, but not the exact arithmetic (yours is too low: 60% of it)",
-        "数量级正确，但与按算式计算的结果不符（你的答案偏低，仅为计算值的 60%）",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏低，为计算值的 60%）",
     );
     // 1.0368e19 / 1.050624e19 = 0.98684: 98.7%.
     says(
         "0.12 pfs-days",
         RESNET,
         "Right: within 10% of the exact answer (yours is too low: 98.7% of it)",
-        "正确：与按算式计算的答案相差不到 10%（你的答案偏低，仅为计算值的 98.7%）",
+        "正确：与按算式计算的答案相差不到 10%（你的答案偏低，为计算值的 98.7%）",
     );
     // 1.0506e19 / 1.050624e19 = 0.99998: the same to three digits.
     says(
@@ -439,27 +439,27 @@ fn slips_are_said_in_both_languages() {
         "alexnet-ops",
         "1.62e17",
         "The right order of magnitude, but not the exact arithmetic (yours is too low: 33% of it); looks like the backward pass is missing: ×3",
-        "数量级正确，但与按算式计算的结果不符（你的答案偏低，仅为计算值的 33%）；看起来漏算了反向传播：你的答案 ×3 即为正确结果",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏低，为计算值的 33%）；看起来漏算了反向传播：你的答案 ×3 即为正确结果",
     );
     says(
         "alexnet-ops",
         "2.43e17",
         "The right order of magnitude, but not the exact arithmetic (yours is too low: 50% of it); looks like add-multiplies were counted, not FLOPs: ×2",
-        "数量级正确，但与按算式计算的结果不符（你的答案偏低，仅为计算值的 50%）；看起来只数了乘加，未换算成 FLOP：你的答案 ×2 即为正确结果",
+        "数量级正确，但与按算式计算的结果不符（你的答案偏低，为计算值的 50%）；看起来只数了乘加，未换算成 FLOP：你的答案 ×2 即为正确结果",
     );
-    // 5.4e15 / 4.86e17 = 1/90 = 1.1%.
+    // 5.4e15 / 4.86e17 = 1/90: more than 10× low, said as 90× too low.
     says(
         "alexnet-ops",
         "5.4e15",
-        "More than 10× from the exact answer (yours is too low: 1.1% of it); looks like only one epoch was counted: ×90",
-        "与按算式计算的答案相差超过 10 倍（你的答案偏低，仅为计算值的 1.1%）；看起来只算了一轮（epoch）：你的答案 ×90 即为正确结果",
+        "More than 10× from the exact answer (yours is 90× too low); looks like only one epoch was counted: ×90",
+        "与按算式计算的答案相差超过 10 倍（你的答案偏低，计算值是它的 90 倍）；看起来只算了一轮（epoch）：你的答案 ×90 即为正确结果",
     );
-    // 1 / 86,400 = 0.0011574: 0.0012%.
+    // 1 / 86,400: 86,400× too low.
     says(
         "alexnet-gpu",
         "5.7354e12",
-        "More than 10× from the exact answer (yours is too low: 0.0012% of it); looks like seconds and days are mixed up: ×86,400",
-        "与按算式计算的答案相差超过 10 倍（你的答案偏低，仅为计算值的 0.0012%）；看起来把秒和天弄混了：你的答案 ×86,400 即为正确结果",
+        "More than 10× from the exact answer (yours is 86,400× too low); looks like seconds and days are mixed up: ×86,400",
+        "与按算式计算的答案相差超过 10 倍（你的答案偏低，计算值是它的 86,400 倍）；看起来把秒和天弄混了：你的答案 ×86,400 即为正确结果",
     );
     says(
         "alexnet-ops",

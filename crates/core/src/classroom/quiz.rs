@@ -227,6 +227,10 @@ impl Grade {
             say!(lang, Key::ClassroomGradeHigherPercent, percent = readable((r - 1.0) * 100.0, 2, ","))
         } else if r > 1.0 {
             say!(lang, Key::ClassroomGradeHigher, ratio = readable(r, sig, ","))
+        } else if r < 0.1 {
+            // "0.0000034% of it" is unreadable: more than 10× low, say how many times (to three
+            // digits, as a slip's factor is said: ×86,400).
+            say!(lang, Key::ClassroomGradeLowerTimes, ratio = readable(1.0 / r, 3, ","))
         } else {
             say!(lang, Key::ClassroomGradeLower, percent = readable(r * 100.0, sig, ","))
         };
