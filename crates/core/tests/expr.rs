@@ -167,7 +167,10 @@ fn errors() {
     error("sqrt(-4)", "'sqrt(-4)' is the root of a negative number");
     error("sqrt(4 d)", "cannot take the square root of a time");
     error("log(4)", "unknown function 'log': the one function is sqrt()");
-    error("5 images", "unknown unit 'images': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
+    error(
+        "5 images",
+        "unknown unit 'images': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E), PF, pfs-days and %",
+    );
     error("50%..25%", "the range '50%..25%' goes from high to low: write the smaller value first");
     error("5 d..6 TFLOPS", "the ends of '5 d..6 TFLOPS' differ: a time and a rate (FLOP/s)");
     error("1..2..3", "'..' is not expected here");
@@ -279,9 +282,21 @@ fn petaflop_s_days_are_amounts_of_operations() {
     dim("1 pfs-day / (1 d)", 1e15, Dim::RATE);
     range("1..2 pfs-days", PFS_DAY, 2.0 * PFS_DAY, Dim::OPS);
     dim("10,506 PF", 10506e15, Dim::OPS);
+    // The GPT-3 paper's spellings (its table: PF-days; its text: PetaFLOP/s-days), in any case.
+    dim("3,640 PF-days", 3640.0 * PFS_DAY, Dim::OPS);
+    dim("1 pf-day", PFS_DAY, Dim::OPS);
+    dim("3.64E+03 PetaFLOP/s-days", 3640.0 * PFS_DAY, Dim::OPS);
+    dim("2 Pfs-Days", 2.0 * PFS_DAY, Dim::OPS);
+    dim("1 PF-day - 1 PF", PFS_DAY - 1e15, Dim::OPS);
     // A dash that is not part of the unit's name is still a minus.
-    error("1 pfs - 1 d", "unknown unit 'pfs': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
-    error("1 pfs-dayz", "unknown unit 'pfs': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
+    error(
+        "1 pfs - 1 d",
+        "unknown unit 'pfs': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E), PF, pfs-days and %",
+    );
+    error(
+        "1 pfs-dayz",
+        "unknown unit 'pfs': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E), PF, pfs-days and %",
+    );
     span("1 pfs-days + 2 d", 11, 12);
 }
 
@@ -368,5 +383,8 @@ fn chinese_unit_words() {
     dim("1 年", YEAR, Dim::TIME);
     dim("400 瓦", 400.0, Dim::POWER);
     dim("1.2 k瓦", 1200.0, Dim::POWER);
-    error("5 月", "unknown unit '月': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E) and %");
+    error(
+        "5 月",
+        "unknown unit '月': units are s min h d wk mo yr, FLOP, FLOPS (with k M G T P E), PF, pfs-days and %",
+    );
 }

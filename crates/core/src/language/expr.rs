@@ -334,13 +334,18 @@ fn ops_unit(word: &str) -> Option<Dim> {
     }
 }
 
-/// The names of a petaflop/s-day, an amount of operations: 10^15 FLOP/s for a day, 8.64e19 FLOP.
-pub(crate) const PFS_DAY_UNITS: &[&str] =
-    &["pfs-day", "pfs-days", "pfs_day", "pfs_days", "PFS-day", "PFS-days", "petaflop/s-day", "petaflop/s-days"];
+/// Whether a word names a petaflop/s-day, an amount of operations (10^15 FLOP/s for a day,
+/// 8.64e19 FLOP), in any case: pfs-day(s), PF-day(s) (the GPT-3 paper's table), petaflop/s-day(s)
+/// (its text: PetaFLOP/s-days), with `_` for `-`.
+fn is_pfs_day(word: &str) -> bool {
+    let w = word.to_ascii_lowercase().replace('_', "-");
+    let one = w.strip_suffix('s').unwrap_or(&w);
+    matches!(one, "pfs-day" | "pf-day" | "petaflop/s-day")
+}
 
 /// Looks up a unit or multiplier word: a multiplier from [`SUFFIXES`], a unit of time from
 /// `TIME_UNITS`, an amount of operations (FLOP, FLOPs; GF and PF as OpenAI's appendix
-/// writes them; a petaflop/s-day, `PFS_DAY_UNITS`), a rate (FLOPS, FLOP/s) or a power (W, kW,
+/// writes them; a petaflop/s-day, `is_pfs_day`), a rate (FLOPS, FLOP/s) or a power (W, kW,
 /// MW), each with an optional SI prefix.
 pub fn unit(word: &str) -> Option<Value> {
     if let Some(meaning) = input_word(word) {
@@ -355,7 +360,7 @@ pub fn unit(word: &str) -> Option<Value> {
     if let Some(d) = ops_unit(word) {
         return Some(Value::with_dim(1.0, d));
     }
-    if PFS_DAY_UNITS.contains(&word) {
+    if is_pfs_day(word) {
         return Some(Value::with_dim(PFS_DAY, Dim::OPS));
     }
     for (p, k) in PREFIXES {
@@ -405,24 +410,26 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Where the word starting at `start` ends. Besides word characters, a word takes the `/s` of
-/// `FLOP/s`, the `-day`/`-days` of `pfs-days` and the `/s-day(s)` of `petaflop/s-days`, when
-/// nothing word-like follows (so `pfs - days` stays a subtraction).
+/// `FLOP/s`, the `-day`/`-days` of `pfs-days` and `PF-days` and the `/s-day(s)` of
+/// `petaflop/s-days`, when nothing word-like follows (so `pfs - days` stays a subtraction).
 fn word_end(chars: &[char], start: usize) -> usize {
     let mut pos = start;
     while pos < chars.len() && is_word_char(chars[pos]) {
         pos += 1;
     }
     let word: String = chars[start..pos].iter().collect();
-    let tails: &[&str] = match word.as_str() {
-        w if w.ends_with("FLOP") => &["/s"],
-        "petaflop" => &["/s-days", "/s-day"],
-        "pfs" | "PFS" => &["-days", "-day"],
+    let tails: &[&str] = match word.to_ascii_lowercase().as_str() {
+        "petaflop" => &["/s-days", "/s-day", "/s"],
+        "pfs" | "pf" => &["-days", "-day"],
+        _ if word.ends_with("FLOP") => &["/s"],
         _ => &[],
     };
+    // A tail in any case (PF-Days), then nothing word-like.
     for tail in tails {
-        let t: Vec<char> = tail.chars().collect();
-        let end = pos + t.len();
-        if chars.get(pos..end) == Some(&t[..]) && !chars.get(end).is_some_and(|c| is_word_char(*c)) {
+        let end = pos + tail.len();
+        let Some(got) = chars.get(pos..end) else { continue };
+        let same = got.iter().zip(tail.chars()).all(|(a, b)| a.to_ascii_lowercase() == b);
+        if same && !chars.get(end).is_some_and(|c| is_word_char(*c)) {
             return end;
         }
     }
