@@ -184,7 +184,7 @@ fn the_exercise_set() {
     assert!(gpu.contains("hardware = NVIDIA GeForce GTX 580 (OpenAI 2018 figure) (peak 1.58 × 10^12 FLOP/s)"), "{gpu}");
     assert!(by_id("seq2seq-ops")
         .answer(Lang::Zh)
-        .ends_with("原文数值：7,300 PF = 0.085 pfs-days（与其算式的结果相差超过 10%）。"));
+        .ends_with("公布数值：7,300 PF = 0.085 pfs-days（与其算式的结果相差超过 10%）。"));
 }
 
 #[test]
