@@ -603,6 +603,7 @@ fn PageFooter() -> impl IntoView {
                 </span>
             </p>
             <p>{state.tx(Key::FooterAccuracy)}</p>
+            <p>{state.tx(Key::FooterTranslation)}</p>
             <p>
                 {state.tx(Key::FooterCredit)}
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
