@@ -70,7 +70,7 @@ pub fn Input(field: Field, label: Key, #[prop(optional)] list: &'static str) -> 
             .eval
             .with(|ev| aicompute::calculation::used::solved(ev, lang))
             .filter(|(f, _)| *f == field)
-            .map(|(_, t)| t)
+            .map(|(_, t)| sup(&t))
     });
     let linked = move || field == Field::Target && state.calc.with(|c| c.target_from_estimate);
     view! {

@@ -603,7 +603,10 @@ fn PageFooter() -> impl IntoView {
                 </span>
             </p>
             <p>{state.tx(Key::FooterAccuracy)}</p>
-            <p>{state.tx(Key::FooterTranslation)}</p>
+            // The Chinese account's terms are the Chinese page's: said on it.
+            <Show when=move || state.lang.get() == Lang::Zh>
+                <p>{state.tx(Key::FooterTranslation)}</p>
+            </Show>
             <p>
                 {state.tx(Key::FooterCredit)}
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
