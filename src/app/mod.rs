@@ -398,13 +398,11 @@ pub(crate) async fn yield_to_browser() {
 /// Resolves once the page's next frame has been painted (an animation frame, then a zero-delay
 /// timeout after it): for work the first view does not show, kept out of the start's long task.
 pub(crate) async fn after_next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
-        });
-        window().request_animation_frame(later.unchecked_ref()).ok();
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).ok();
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+    wasm_bindgen_futures::JsFuture::from(frame).await.ok();
+    yield_to_browser().await;
 }
 
 /// The text of a file beside the page, or why not as a value (said in the page's language by
