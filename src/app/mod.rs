@@ -600,11 +600,11 @@ fn PageFooter() -> impl IntoView {
                     {move || state.t(if state.keep.get() { Key::NewKept } else { Key::NewNotkept })}
                 </span>
             </p>
-            <p>{state.tx(Key::FooterAccuracy)}</p>
             // The Chinese account's terms are the Chinese page's: said on it.
-            <Show when=move || state.lang.get() == Lang::Zh>
-                <p>{state.tx(Key::FooterTranslation)}</p>
-            </Show>
+            <p>
+                {state.tx(Key::FooterAccuracy)}
+                {move || (state.lang.get() == Lang::Zh).then(|| state.t(Key::FooterTranslation))}
+            </p>
             <p>
                 {state.tx(Key::FooterCredit)}
                 <a href="https://openai.com/index/ai-and-compute/">"OpenAI"</a> " · "
