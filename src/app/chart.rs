@@ -516,7 +516,7 @@ fn ChartControls(c: ChartState) -> impl IntoView {
                 {state.tx(Key::TrendThresholds)}
             </label>
             <label>
-                {state.tx(Key::TrendMoore)} " "
+                {state.tx(Key::TrendMoorePick)} " "
                 <select data-testid="moore" on:change=move |ev| c.moore.set(event_target_value(&ev).parse().unwrap_or(0.0))>
                     <option value="18">"18"</option>
                     <option value="24">"24"</option>
