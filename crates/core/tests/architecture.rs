@@ -181,6 +181,16 @@ fn modern_presets_by_architecture() {
     // Chinchilla's Table 4 shape counts 65B with a plain 4·d MLP, against the 70B it is called;
     // its compute stays within 5% of Epoch AI's 5.76e23.
     preset("chinchilla", 64.95e9, 64.95e9, 5.76e23, 0.05);
+    // DeepSeek-V3's latent attention has widths of its own: no head width (7,168 / 128 = 56) or
+    // key-value heads (= 128) is said to be assumed, as neither counts.
+    let ex = aicompute::calculation::examples::find("deepseek-v3").unwrap();
+    let t = evaluate(&ex.calculation(), cat()).transformer.unwrap().unwrap();
+    use aicompute::model::transformer::Assumption;
+    assert!(
+        !t.assumptions.iter().any(|a| matches!(a, Assumption::HeadDim(_) | Assumption::KvHeads(_))),
+        "{:?}",
+        t.assumptions
+    );
 }
 
 /// Llama 3 8B's dimensions as typed in, the gated switch left empty.

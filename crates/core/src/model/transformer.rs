@@ -568,6 +568,11 @@ impl Shape {
         let (gated, d_ff) = r.mlp(d_model)?;
         let [experts, active_experts, shared_experts, moe_d_ff, shared_d_ff, dense_layers] = r.experts(layers, d_ff)?;
         let mla = r.mla()?;
+        if mla.is_some() {
+            // MLA's own widths stand for the heads' width and the key-value heads: what was
+            // assumed of those counts for nothing, and is not said.
+            r.notes.retain(|n| !matches!(n, Assumption::HeadDim(_) | Assumption::KvHeads(_)));
+        }
         let context = match r.nonzero(self.context, Dimension::Context)? {
             Some(c) => c,
             None => {
