@@ -555,13 +555,14 @@ pub(crate) fn example_side(e: &Example) -> Side {
 }
 
 /// Whether the example's method in `c` holds exactly what the example fills in (its fields as
-/// the example writes them, no other field of that method, and, for Method 1, its mode and
-/// MACs), so that its mark ("as printed") is true of what is there.
+/// the example writes them, no other field of that method, and, for Method 1, counted in MACs),
+/// so that its mark ("as printed") is true of what is there. The tab shown (the mode) is not
+/// an input: the page keeps the mark when only the tab changes.
 pub fn holds(c: &Calculation, e: &Example) -> bool {
     let side = example_side(e);
     let want = |f: Field| e.inputs.iter().find(|(g, _)| *g == f).map_or("", |(_, v)| *v);
     let fields = Field::ALL.iter().filter(|f| f.side() == Some(side));
-    (side == Side::Two || (c.mode == e.mode && c.per == Per::Mac)) && fields.clone().all(|f| f.get(c) == want(*f))
+    (side == Side::Two || c.per == Per::Mac) && fields.clone().all(|f| f.get(c) == want(*f))
 }
 
 /// What an edit cleared: the other method's example inputs, and the example's name and date
