@@ -176,6 +176,12 @@ test('Method 2 solves from Method 1\'s estimate, linked: the solved days are a f
   assert.ok(link.includes('tgt=m1'), link);
   const again = await Calculator.open(context, BASE, link.slice(link.indexOf('?')));
   await again.untilText('gpu-solved', 'Solved: 36 d');
+  // A tiny run: 6 × 175e9 × 3e6 = 3.15e18 FLOP over the same chips is 15.6 s, in days in
+  // superscripts as every figure (it said 10^-4).
+  await again.fill('params-tokens', '3M');
+  const tiny = 6 * 175e9 * 3e6 / (512 * 989e12 * 0.4) / DAY;
+  assert.equal(tiny.toExponential(1), '1.8e-4');
+  await again.untilText('gpu-solved', 'Solved: 1.8 × 10⁻⁴ d');
   assert.deepEqual(calc.errors, []);
   await context.close();
 });

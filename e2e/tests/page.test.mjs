@@ -778,6 +778,14 @@ test('the Chinese page: a result from ?lang=zh alone, and its messages, notice, 
   await calc.settle();
   const source = await calc.page.locator('[data-testid="data-table"] tbody tr td').nth(3).innerText();
   assert.match(source, /[\u4e00-\u9fff]/, source);
+  // The Chinese account of the analysis, whose terms this page uses, is named on it (not on the
+  // English page, whose terms are OpenAI's own); the Moore's-law menu says what its numbers are.
+  const account = '《AI算力需求6年增长30万倍、3.5月翻一番——OpenAI数据分析》';
+  assert.ok((await calc.page.locator('footer').innerText()).includes(account));
+  assert.match(await calc.page.locator('label:has([data-testid="moore"])').innerText(), /^摩尔定律（翻倍所需月数）/);
+  await calc.switchLanguage();
+  assert.ok(!(await calc.page.locator('footer').innerText()).includes(account));
+  assert.match(await calc.page.locator('label:has([data-testid="moore"])').innerText(), /^Moore's law, months to double/);
   assert.deepEqual(calc.errors, []);
   await context.close();
 });
