@@ -468,7 +468,10 @@ test('pasted CSV rows become their own data set on the chart; a bad row names it
   await calc.id('import-toggle').click();
   await calc.fill('import-data', 'name,date,flop\nOur model,2016-05,3e20\nTheir model,2017-02-30,1e21\nSmall net,2014,2e18\nBig net,2017-11,4e22\n');
   await calc.id('import-apply').click();
-  await calc.settle();
+  // The rows are read in slices and the chart is drawn after them: wait for the status, then
+  // for the chart's count (a read right after a settle once saw the chart before its redraw).
+  await calc.untilText('import-status', /^3 rows on the chart/);
+  await calc.page.waitForFunction((n) => Number(document.querySelector('[data-testid="trend-chart"]').dataset.markers) === n, before + 3, { timeout: 5000 }).catch(() => {});
   assert.equal(await markers(), before + 3, 'three good rows, three markers');
   assert.match(await calc.text('import-data-error'), /^line 3: /);
   assert.match(await calc.text('import-status'), /^3 rows on the chart; 0 skipped for having no compute; 1 with a problem$/);
