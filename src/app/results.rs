@@ -31,13 +31,14 @@ enum Body {
         formula: String,
         notes: Vec<String>,
     },
-    /// Why there is no result yet (the core's words), or `None` with nothing typed.
-    None(Option<String>),
+    /// Why there is no result yet, in the core's words.
+    None(String),
 }
 
 fn shown(o: &Outcome, lang: aicompute::text::i18n::Lang) -> Shown {
     let Outcome::Done(e) = o else {
-        return Shown { figures: ["—".into(), "—".into(), "—".into()], body: Body::None(o.why_none(lang)) };
+        let why = o.why_none(lang).unwrap_or_default();
+        return Shown { figures: ["—".into(), "—".into(), "—".into()], body: Body::None(why) };
     };
     let mut lines: Vec<String> = render::steps(e, lang).into_iter().map(|s| sup(&s)).collect();
     let formula = lines.pop().unwrap_or_default();
@@ -75,8 +76,8 @@ fn MethodResult(which: Which) -> impl IntoView {
     let fallback = move || {
         let why = move || {
             shown.with(|s| match &s.body {
-                Body::None(Some(why)) => why.clone(),
-                _ => state.t(Key::ResultEmpty).to_string(),
+                Body::None(why) => why.clone(),
+                Body::Derivation { .. } => String::new(),
             })
         };
         view! { <p class="muted" data-testid=format!("{prefix}-none")>{why}</p> }

@@ -255,8 +255,8 @@ fn a_method_without_a_result_says_why() {
         Some("Still to fill in: Hardware (type part of a name), Training time.")
     );
     assert_eq!(ev.method2.why_none(Lang::Zh).as_deref(), Some("还需填写：硬件（输入名称的一部分）、训练时间。"));
-    // Nothing typed in a method: nothing to say (the page asks to fill in the fields).
-    assert_eq!(ev.method1.why_none(Lang::En), None);
+    // Nothing typed in a method: to fill in the fields.
+    assert_eq!(ev.method1.why_none(Lang::En).as_deref(), Some("Fill in the fields to see a result."));
     c.edit(Field::Epochs, "90".into());
     assert_eq!(
         evaluate(&c, cat()).method1.why_none(Lang::En).as_deref(),

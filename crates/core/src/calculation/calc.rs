@@ -140,15 +140,16 @@ impl Outcome {
         }
     }
 
-    /// Why there is no result, in words: the fields still empty by their labels ("Still to fill
-    /// in: Training time."; the page marks no empty field), or, with a field typed wrong, the
-    /// marked field; `None` with a result, or with nothing typed at all.
+    /// Why there is no result, in words: with nothing typed, to fill in the fields; the fields
+    /// still empty by their labels ("Still to fill in: Training time."; the page marks no empty
+    /// field); or, with a field typed wrong, the marked field. `None` with a result.
     pub fn why_none(&self, lang: Lang) -> Option<String> {
         use crate::text::i18n::{fill, t, Key};
-        let errors = self.errors();
-        if errors.is_empty() {
-            return None;
-        }
+        let errors = match self {
+            Outcome::Done(_) => return None,
+            Outcome::Empty => return Some(t(lang, Key::ResultEmpty).to_string()),
+            Outcome::Invalid(errors) => errors,
+        };
         if errors.iter().any(|e| e.problem != Problem::Empty) {
             return Some(t(lang, Key::ResultInvalid).to_string());
         }
@@ -321,8 +322,8 @@ fn check(text: &str, want: Want) -> Result<(Value, Option<Note>), FieldError> {
     let len = text.chars().count();
     let err = |problem| FieldError::new(Field::Name, problem, 0, len);
     let number = matches!(want, Want::Count | Want::Ops | Want::Time | Want::Rate | Want::Fraction);
-    if number && crate::language::date::looks_like_date(text) {
-        return Err(err(Problem::LooksLikeDate { text: text.trim().to_string(), want }));
+    if number {
+        crate::calculation::problem::not_a_date(Field::Name, text, want)?;
     }
     let v = expr::eval(text).map_err(|e| FieldError::new(Field::Name, Problem::Expr(e.kind), e.start, e.end))?;
     let t = crate::calculation::field::excerpt(text.trim());

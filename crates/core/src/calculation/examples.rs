@@ -560,9 +560,9 @@ pub(crate) fn example_side(e: &Example) -> Side {
 /// an input: the page keeps the mark when only the tab changes.
 pub fn holds(c: &Calculation, e: &Example) -> bool {
     let side = example_side(e);
-    let want = |f: Field| e.inputs.iter().find(|(g, _)| *g == f).map_or("", |(_, v)| *v);
-    let fields = Field::ALL.iter().filter(|f| f.side() == Some(side));
-    (side == Side::Two || c.per == Per::Mac) && fields.clone().all(|f| f.get(c) == want(*f))
+    let printed = e.calculation();
+    let mut fields = Field::ALL.iter().filter(|f| f.side() == Some(side));
+    (side == Side::Two || c.per == printed.per) && fields.all(|f| f.get(c) == f.get(&printed))
 }
 
 /// What an edit cleared: the other method's example inputs, and the example's name and date

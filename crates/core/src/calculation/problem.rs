@@ -120,6 +120,16 @@ pub(crate) fn check_length(field: Field, text: &str) -> Result<(), FieldError> {
     Err(FieldError::new(field, Problem::Expr(ExprKind::TooLong { max }), max, text.chars().count()))
 }
 
+/// Refuses a date where a number is wanted (`2023-02-31` would read as 2,023 − 2 − 31); the span
+/// is the whole text.
+pub(crate) fn not_a_date(field: Field, text: &str, want: Want) -> Result<(), FieldError> {
+    if !crate::language::date::looks_like_date(text) {
+        return Ok(());
+    }
+    let problem = Problem::LooksLikeDate { text: text.trim().to_string(), want };
+    Err(FieldError::new(field, problem, 0, text.chars().count()))
+}
+
 impl Want {
     /// Its name for messages, and an example.
     pub fn describe(self, lang: Lang) -> (&'static str, &'static str) {

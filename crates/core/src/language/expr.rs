@@ -338,9 +338,9 @@ fn ops_unit(word: &str) -> Option<Dim> {
 /// 8.64e19 FLOP), in any case: pfs-day(s), PF-day(s) (the GPT-3 paper's table), petaflop/s-day(s)
 /// (its text: PetaFLOP/s-days), with `_` for `-`.
 fn is_pfs_day(word: &str) -> bool {
-    let w = word.to_ascii_lowercase().replace('_', "-");
-    let one = w.strip_suffix('s').unwrap_or(&w);
-    matches!(one, "pfs-day" | "pf-day" | "petaflop/s-day")
+    const NAMES: &[&str] = &["pfs-day", "pfs_day", "pf-day", "pf_day", "petaflop/s-day", "petaflop/s_day"];
+    let one = word.strip_suffix(['s', 'S']).unwrap_or(word);
+    NAMES.iter().any(|n| one.eq_ignore_ascii_case(n))
 }
 
 /// Looks up a unit or multiplier word: a multiplier from [`SUFFIXES`], a unit of time from

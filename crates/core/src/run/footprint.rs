@@ -56,11 +56,8 @@ pub struct Footprint {
 /// of the field's parser.
 pub fn read(field: Field, text: &str) -> Result<Option<Value>, FieldError> {
     crate::calculation::problem::check_length(field, text)?;
-    // A date is no power, PUE, intensity or price (2023-02-31 would read as 2023 − 2 − 31).
-    if crate::language::date::looks_like_date(text) {
-        let problem = Problem::LooksLikeDate { text: text.trim().to_string(), want: field.want() };
-        return Err(FieldError::new(field, problem, 0, text.chars().count()));
-    }
+    // A date is no power, PUE, intensity or price either.
+    crate::calculation::problem::not_a_date(field, text, field.want())?;
     let parsed = match field.want() {
         Want::Power => energy::parse_power(text),
         Want::Pue => energy::parse_pue(text),
